@@ -1,0 +1,89 @@
+"""Validation: a name, an email that is well formed (and optionally deliverable), some content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import dns.resolver
+from email_validator import EmailNotValidError, EmailUndeliverableError, validate_email
+from email_validator.deliverability import caching_resolver, validate_email_deliverability
+
+from worker.checks.base import Context
+from worker.models import Action, CheckResult, Comment, Reason
+from worker.policy import Section
+from worker.text import has_control_chars, nfkc
+
+NAME = "validation"
+
+
+def scrub(message: str, email: str) -> str:
+    """Remove the address and its parts from a library message, so that no error publishes it."""
+    local, _, domain = email.rpartition("@")
+    for part in sorted({email, local, domain}, key=len, reverse=True):
+        if len(part) >= 3:
+            message = message.replace(part, "…")
+    return message
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationCheck:
+    """Rejects comments without a usable name, email or content."""
+
+    check_deliverability: bool = False
+    dns_timeout_s: float = 2.0
+    name: str = NAME
+
+    def _reason(self, code: str, message: str, **evidence: Any) -> Reason:
+        return Reason(NAME, code, message, Action.REJECT, evidence)
+
+    def check(self, comment: Comment, context: Context) -> CheckResult:
+        """Return one reject reason per problem found."""
+        reasons = []
+        name = nfkc(comment.author_name)
+        if not name:
+            reasons.append(self._reason("name_missing", "A name is required."))
+        elif has_control_chars(name):
+            reasons.append(self._reason("name_invalid", "The name holds control or invisible characters."))
+        if not nfkc(comment.content):
+            reasons.append(self._reason("content_missing", "The comment is empty."))
+        email_reason = self._check_email(comment.author_email.strip())
+        if email_reason is not None:
+            reasons.append(email_reason)
+        return CheckResult(NAME, tuple(reasons))
+
+    def _check_email(self, email: str) -> Reason | None:
+        if not email:
+            return self._reason("email_missing", "An email address is required.")
+        try:
+            valid = validate_email(email, check_deliverability=False)
+        except EmailNotValidError as exc:
+            return self._reason("email_invalid", scrub(str(exc), email))
+        if not self.check_deliverability:
+            return None
+        try:
+            validate_email_deliverability(valid.ascii_domain, valid.domain, dns_resolver=_resolver(self.dns_timeout_s))
+        except EmailUndeliverableError as exc:
+            # Only a definite answer proves a bad address; a DNS failure or timeout proves nothing.
+            if exc.__cause__ is None or isinstance(exc.__cause__, (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer)):
+                return self._reason("email_undeliverable", scrub(str(exc), email))
+        return None
+
+
+_RESOLVERS: dict[float, dns.resolver.Resolver] = {}
+
+
+def _resolver(timeout_s: float) -> dns.resolver.Resolver:
+    if timeout_s not in _RESOLVERS:
+        resolver = caching_resolver(timeout=None)
+        resolver.lifetime = timeout_s
+        _RESOLVERS[timeout_s] = resolver
+    return _RESOLVERS[timeout_s]
+
+
+def build(section: Section) -> ValidationCheck:
+    """Build the check from the policy's ``[validation]`` section."""
+    return ValidationCheck(
+        check_deliverability=section.get("check_deliverability", bool, False),
+        dns_timeout_s=section.number("dns_timeout_s", 2.0, minimum=0.1),
+    )

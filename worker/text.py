@@ -1,0 +1,29 @@
+"""Text helpers shared by the checks: normalisation and word splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*", re.UNICODE)
+
+
+def nfkc(text: str) -> str:
+    """Return ``text`` in Unicode NFKC form, trimmed."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def has_control_chars(text: str) -> bool:
+    """True when ``text`` holds a control, format or unassigned character (Unicode category C)."""
+    return any(unicodedata.category(ch).startswith("C") for ch in text)
+
+
+def fold(text: str) -> str:
+    """Return a lower-case, accent-free form of ``text`` for matching words."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Return the folded words of ``text``."""
+    return _WORD.findall(fold(text))
