@@ -21,7 +21,10 @@ class Context:
 class Check(Protocol):
     """A pure check: reads one comment, returns what it found; no I/O, no Celery."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """The check's name, used in reasons and scores."""
+        ...
 
     def check(self, comment: Comment, context: Context) -> CheckResult:
         """Inspect ``comment`` and return the reasons (each with its action), score and spans."""
