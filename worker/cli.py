@@ -1,0 +1,203 @@
+"""The ``moderation`` command: run a worker, submit, show, count, and try the policy on a file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from typing import IO
+
+from worker.errors import ConfigError, InvalidComment, ModerationError
+from worker.models import JSON
+from worker.policy import Policy
+from worker.service import Engine
+from worker.settings import Settings, load_settings
+
+BATCH_LINES = 500
+
+
+def _emit(out: IO[str], data: JSON) -> None:
+    out.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def _lines(source: str) -> Iterator[tuple[int, str]]:
+    """Yield (line number, text) of the non-blank lines of a file or of stdin (``-``)."""
+    stream = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            if line.strip():
+                yield number, line
+
+
+def _decode(number: int, line: str) -> object:
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        raise InvalidComment("comment", f"line {number} is not valid JSON ({exc})") from None
+
+
+def _line_error(number: int, error: InvalidComment) -> dict[str, JSON]:
+    return {"line": number, **error.as_dict()}
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Run validation, checks and policy on JSON lines, storing and queueing nothing."""
+    policy = Policy.load(args.policy) if args.policy else Policy.load(settings.policy_path)
+    engine = Engine.from_policy(policy)
+    failed = 0
+    for number, line in _lines(args.file):
+        try:
+            comment = engine.parse(_decode(number, line), time.time())
+        except InvalidComment as exc:
+            failed += 1
+            _emit(out, _line_error(number, exc))
+            continue
+        decision = engine.decide(comment, time.time())
+        view = decision.to_dict()
+        _emit(out, {"id": comment.id, "status": view["status"], "reasons": view["reasons"], "scores": view["scores"]})
+    return 1 if failed else 0
+
+
+def _batches(source: str) -> Iterator[list[tuple[int, str]]]:
+    batch: list[tuple[int, str]] = []
+    for item in _lines(source):
+        batch.append(item)
+        if len(batch) >= BATCH_LINES:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def cmd_submit(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Queue JSON lines of comments; print one JSON line per input line."""
+    from worker.client import ModerationClient
+
+    failed = 0
+    with ModerationClient(settings) as client:
+        for batch in _batches(args.file):
+            payloads: list[object] = []
+            numbers: list[int] = []
+            errors: dict[int, InvalidComment] = {}
+            for number, line in batch:
+                try:
+                    payloads.append(_decode(number, line))
+                    numbers.append(number)
+                except InvalidComment as exc:
+                    errors[number] = exc
+            results = dict(zip(numbers, client.submit_many(payloads), strict=True))
+            for number, _ in batch:
+                result = errors.get(number) or results[number]
+                if isinstance(result, InvalidComment):
+                    failed += 1
+                    _emit(out, _line_error(number, result))
+                else:
+                    _emit(out, {"id": result.id, "status": result.status.value, "created": result.created})
+    return 1 if failed else 0
+
+
+def cmd_show(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Show one comment's status, reasons and public view."""
+    from worker.client import ModerationClient
+
+    with ModerationClient(settings) as client:
+        status = client.status(args.id)
+        public = client.public_view(args.id)
+    if args.json:
+        _emit(out, {**status, "public": public})
+        return 0
+    out.write(f"{args.id}: {status['status']}\n")
+    for reason in status.get("reasons") or []:
+        out.write(f"  - [{reason['check']}/{reason['code']} → {reason['action']}] {reason['message']}\n")
+    if status.get("scores"):
+        out.write("  scores: " + ", ".join(f"{k}={v:.2f}" for k, v in status["scores"].items()) + "\n")
+    out.write(f"  public content: {public['content']}\n")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Print the number of comments per status, and the backlog."""
+    from worker.client import ModerationClient
+
+    with ModerationClient(settings) as client:
+        counts: dict[str, JSON] = dict(client.counts())
+        counts["pending"] = client.store.pending_count()
+        oldest = client.store.oldest_queued_at()
+    counts["oldest_queued_s"] = round(time.time() - oldest, 3) if oldest is not None else None
+    if args.json:
+        _emit(out, counts)
+    else:
+        for key, value in counts.items():
+            out.write(f"{key:>16}: {value}\n")
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Start a Celery worker (and, with --beat, the sweeper's scheduler) with the project's settings."""
+    from worker.app import create_app
+
+    app = create_app(settings)
+    concurrency = args.concurrency if args.concurrency is not None else settings.worker_concurrency
+    argv = ["worker", "--queues", settings.queue, "--loglevel", args.loglevel or settings.log_level]
+    if concurrency:
+        argv += ["--concurrency", str(concurrency)]
+    if args.beat:
+        argv.append("--beat")
+    app.worker_main(argv)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the ``moderation`` command."""
+    parser = argparse.ArgumentParser(prog="moderation", description=__doc__)
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    worker = verbs.add_parser("worker", help="start a Celery worker", description=cmd_worker.__doc__)
+    worker.add_argument("--beat", action="store_true", help="also run the scheduler of the stale-comment sweeper")
+    worker.add_argument("--concurrency", type=int, help="worker processes (default: settings)")
+    worker.add_argument("--loglevel", help="log level (default: settings)")
+    worker.set_defaults(func=cmd_worker)
+
+    submit = verbs.add_parser("submit", help="queue comments from JSON lines", description=cmd_submit.__doc__)
+    submit.add_argument("file", nargs="?", default="-", help="JSON lines file, or - for stdin (default)")
+    submit.set_defaults(func=cmd_submit)
+
+    show = verbs.add_parser("show", help="show one comment", description=cmd_show.__doc__)
+    show.add_argument("id", help="the comment's id")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(func=cmd_show)
+
+    stats = verbs.add_parser("stats", help="count comments per status", description=cmd_stats.__doc__)
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(func=cmd_stats)
+
+    check = verbs.add_parser(
+        "check", help="try the policy on JSON lines (stores nothing)", description=cmd_check.__doc__
+    )
+    check.add_argument("file", nargs="?", default="-", help="JSON lines file, or - for stdin (default)")
+    check.add_argument("--policy", help="policy file to try (default: the settings' policy)")
+    check.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: IO[str] | None = None) -> int:
+    """Run the command; errors are printed as one line naming what is wrong, never as a traceback."""
+    args = build_parser().parse_args(argv)
+    stream = out if out is not None else sys.stdout
+    try:
+        return int(args.func(args, load_settings(), stream))
+    except ConfigError as exc:
+        print(f"moderation: configuration error: {exc}", file=sys.stderr)
+    except ModerationError as exc:
+        print(f"moderation: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"moderation: {exc.strerror}: {exc.filename}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

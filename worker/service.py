@@ -1,0 +1,157 @@
+"""The moderation service: submit comments, drain the pending ones through the checks, sweep stale ones."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import redis
+
+from worker.checks import Check, Context, build_checks
+from worker.contract import Limits, parse_comment
+from worker.decision import moderate
+from worker.errors import InvalidComment
+from worker.keys import Keys
+from worker.models import Action, Comment, Decision, Reason, Status
+from worker.policy import Policy
+from worker.settings import Settings
+from worker.store import Added, CommentStore
+
+logger = logging.getLogger(__name__)
+
+Publish = Callable[[], None]
+"""Sends one drain message to the workers."""
+
+
+def limits_from(policy: Policy) -> Limits:
+    """Read the ``[limits]`` section of the policy."""
+    section = policy.section("limits")
+    defaults = Limits()
+    return Limits(
+        author_name_chars=section.integer("author_name_chars", defaults.author_name_chars, minimum=1),
+        author_email_chars=section.integer("author_email_chars", defaults.author_email_chars, minimum=3),
+        author_url_chars=section.integer("author_url_chars", defaults.author_url_chars, minimum=1),
+        content_bytes=section.integer("content_bytes", defaults.content_bytes, minimum=1),
+        hint_chars=section.integer("hint_chars", defaults.hint_chars, minimum=1),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """The pure part of the service: the policy, its checks and limits. No I/O."""
+
+    policy: Policy
+    checks: tuple[Check, ...]
+    limits: Limits
+
+    @classmethod
+    def from_policy(cls, policy: Policy) -> Engine:
+        """Build the checks and limits that ``policy`` describes."""
+        return cls(policy, build_checks(policy), limits_from(policy))
+
+    def parse(self, payload: object, now: float) -> Comment:
+        """Check a decoded payload against the comment contract, with this policy's limits."""
+        return parse_comment(payload, self.limits, now)
+
+    def decide(self, comment: Comment, now: float) -> Decision:
+        """Moderate one comment; a check that fails holds the comment for a moderator instead of crashing."""
+        try:
+            return moderate(comment, self.checks, self.policy.version, Context(now))
+        except Exception as exc:
+            logger.exception("a check failed on comment %s; holding it for a moderator", comment.id)
+            reason = Reason("pipeline", "check_failed", f"A check failed ({type(exc).__name__}).", Action.FLAG)
+            return Decision(Status.FLAGGED, (reason,), {}, self.policy.version, now)
+
+
+@dataclass(frozen=True, slots=True)
+class DrainReport:
+    """What one drain did."""
+
+    taken: int
+    decided: int
+
+
+class Service:
+    """Submission, draining and sweeping over one store, one engine and one way to wake the workers."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: CommentStore,
+        engine: Engine,
+        publish: Publish,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.engine = engine
+        self.publish = publish
+        self.clock = clock
+
+    @classmethod
+    def from_settings(cls, settings: Settings, publish: Publish) -> Service:
+        """Connect to the settings' Redis and load their policy."""
+        client = redis.Redis.from_url(settings.redis_url, health_check_interval=30)
+        store = CommentStore(
+            client, Keys(settings.key_prefix), wake_ttl_s=settings.wake_ttl_s, events_maxlen=settings.events_maxlen
+        )
+        return cls(settings, store, Engine.from_policy(Policy.load(settings.policy_path)), publish)
+
+    def wake(self, *, force: bool = False) -> None:
+        """Publish a drain message unless one is already on its way (always when ``force``)."""
+        if self.store.set_wake() or force:
+            self.publish()
+
+    def submit(self, payloads: Sequence[object]) -> list[Added | InvalidComment]:
+        """Check each payload against the contract and store the good ones, in one round trip; wake the workers."""
+        now = self.clock()
+        results: list[Added | InvalidComment] = []
+        comments: list[Comment] = []
+        for payload in payloads:
+            try:
+                comments.append(parse_comment(payload, self.engine.limits, now))
+                results.append(Added("", Status.QUEUED, True))  # placeholder, filled below
+            except InvalidComment as exc:
+                results.append(exc)
+        if comments:
+            added, woke = self.store.add(comments)
+            fill = iter(added)
+            results = [next(fill) if isinstance(r, Added) else r for r in results]
+            if woke:
+                self.publish()
+        return results
+
+    def drain(self) -> DrainReport:
+        """Decide pending comments in batches until none is left or ``drain_max_s`` has passed."""
+        self.store.clear_wake()
+        settings = self.settings
+        deadline = time.monotonic() + settings.drain_max_s
+        taken = decided = 0
+        while True:
+            ids = self.store.take_pending(settings.batch_size)
+            if not ids:
+                break
+            taken += len(ids)
+            if len(ids) == settings.batch_size:
+                self.wake()  # a burst: let another worker process join in
+            now = self.clock()
+            pairs = [(c, self.engine.decide(c, now)) for c in self.store.load_queued(ids)]
+            decided += sum(self.store.record(pairs))
+            if time.monotonic() > deadline:
+                if self.store.pending_count():
+                    self.wake()
+                break
+        if taken:
+            logger.info("drain took %d pending ids and decided %d comments", taken, decided)
+        return DrainReport(taken, decided)
+
+    def sweep(self) -> int:
+        """Hand comments queued for longer than ``requeue_after_s`` back to the workers; return how many."""
+        now = self.clock()
+        count = self.store.sweep(now - self.settings.requeue_after_s, now, self.settings.sweep_batch)
+        if count:
+            logger.warning("sweep handed %d stale queued comments back to the workers", count)
+            self.wake(force=True)
+        return count

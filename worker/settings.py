@@ -1,0 +1,129 @@
+"""Settings, looked up in one documented order: environment, then the settings file, then the default.
+
+Each setting ``name`` is read from the environment variable ``MODERATION_<NAME>`` (``redis_url`` also
+from ``REDIS_URL``), then from the TOML file named by ``MODERATION_CONFIG`` (default:
+``config/settings.toml``), then from the default below. Errors name the key, the value and the source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from worker.errors import ConfigError
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_config_dir() -> Path:
+    """The folder of the shipped settings and policy: the source tree's ``config/``, else the wheel's copy."""
+    source_tree = _PACKAGE_DIR.parent / "config"
+    return source_tree if (source_tree / "settings.toml").exists() else _PACKAGE_DIR / "_config"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything an operator can set; see ``config/settings.toml`` for what each key means."""
+
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    broker_url: str = ""
+    key_prefix: str = "moderation"
+    queue: str = "moderation"
+    policy_file: str = ""
+    batch_size: int = 100
+    drain_max_s: float = 5.0
+    wake_ttl_s: float = 30.0
+    requeue_after_s: float = 120.0
+    sweep_interval_s: float = 30.0
+    sweep_batch: int = 1000
+    events_maxlen: int = 100_000
+    visibility_timeout_s: float = 300.0
+    worker_concurrency: int = 0
+    log_level: str = "INFO"
+    config_file: str = ""
+
+    @property
+    def broker(self) -> str:
+        """The Celery broker URL: ``broker_url``, or the store's Redis when unset."""
+        return self.broker_url or self.redis_url
+
+    @property
+    def policy_path(self) -> Path:
+        """The policy file: ``policy_file``, or ``policy.toml`` beside the settings file."""
+        if self.policy_file:
+            return Path(self.policy_file)
+        base = Path(self.config_file).parent if self.config_file else default_config_dir()
+        return base / "policy.toml"
+
+    def replace(self, **changes: Any) -> Settings:
+        """Return a copy with ``changes`` applied."""
+        return dataclasses.replace(self, **changes)
+
+
+_MINIMUM: dict[str, float] = {
+    "batch_size": 1,
+    "drain_max_s": 0.1,
+    "wake_ttl_s": 1.0,
+    "requeue_after_s": 1.0,
+    "sweep_interval_s": 0.5,
+    "sweep_batch": 1,
+    "events_maxlen": 0,
+    "visibility_timeout_s": 1.0,
+    "worker_concurrency": 0,
+}
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _coerce(name: str, kind: type, value: Any, source: str) -> Any:
+    if isinstance(value, str) and kind is not str:
+        try:
+            value = kind(value.strip())
+        except ValueError:
+            raise ConfigError(name, value, f"expected {kind.__name__}", source) from None
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise ConfigError(name, value, f"expected {kind.__name__}", source)
+    checked: Any = value
+    minimum = _MINIMUM.get(name)
+    if minimum is not None and checked < minimum:
+        raise ConfigError(name, value, f"must be >= {minimum}", source)
+    if name == "log_level" and str(value).upper() not in _LOG_LEVELS:
+        raise ConfigError(name, value, f"expected one of {', '.join(_LOG_LEVELS)}", source)
+    return value
+
+
+def _read_file(path: Path) -> Mapping[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError("MODERATION_CONFIG", str(path), f"cannot read: {exc.strerror}", "environment") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("MODERATION_CONFIG", str(path), f"invalid TOML: {exc}", "environment") from None
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Load the settings from ``environ`` (default ``os.environ``), the settings file and the defaults."""
+    env = os.environ if environ is None else environ
+    config_file = env.get("MODERATION_CONFIG") or str(default_config_dir() / "settings.toml")
+    path = Path(config_file)
+    file_values = _read_file(path) if (path.exists() or "MODERATION_CONFIG" in env) else {}
+    fields = {f.name: f for f in dataclasses.fields(Settings) if f.name != "config_file"}
+    unknown = sorted(set(file_values) - set(fields))
+    if unknown:
+        raise ConfigError(unknown[0], file_values[unknown[0]], "unknown setting", str(path))
+    values: dict[str, Any] = {"config_file": config_file if path.exists() else ""}
+    for name, field in fields.items():
+        kind = type(field.default)
+        env_names = [f"MODERATION_{name.upper()}"] + (["REDIS_URL"] if name == "redis_url" else [])
+        env_name = next((n for n in env_names if env.get(n)), None)
+        if env_name is not None:
+            values[name] = _coerce(name, kind, env[env_name], f"environment variable {env_name}")
+        elif name in file_values:
+            values[name] = _coerce(name, kind, file_values[name], str(path))
+    return Settings(**values)

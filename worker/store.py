@@ -1,0 +1,228 @@
+"""The Redis store: comments, their status and decisions; every status change is one atomic script."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+
+from worker.errors import AlreadyReviewed, CommentNotFound, StoreUnavailable
+from worker.keys import Keys
+from worker.models import Comment, Decision, Status
+
+# KEYS: comment, queued, pending, counts, wake.  ARGV: id, comment json, now, wake ttl (ms).
+# Returns {created (0/1), status, woke (0/1)}.
+_ADD = """
+local status = redis.call('HGET', KEYS[1], 'status')
+if status then return {0, status, 0} end
+redis.call('HSET', KEYS[1], 'comment', ARGV[2], 'status', 'queued', 'submitted_at', ARGV[3], 'updated_at', ARGV[3])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+redis.call('RPUSH', KEYS[3], ARGV[1])
+redis.call('HINCRBY', KEYS[4], 'queued', 1)
+if redis.call('SET', KEYS[5], '1', 'NX', 'PX', ARGV[4]) then return {1, 'queued', 1} end
+return {1, 'queued', 0}
+"""
+
+# KEYS: comment, queued, flagged, counts, events.
+# ARGV: id, mode ('worker' or 'moderator'), new status, decision json, now, post id, decided by, events maxlen.
+# A worker may only move a comment out of 'queued'; a moderator may decide once, over anything but
+# another moderator's decision.  Returns 1 when written, 0 when refused, -1 when there is no such comment.
+_TRANSITION = """
+local current = redis.call('HGET', KEYS[1], 'status')
+if not current then return -1 end
+if ARGV[2] == 'worker' then
+  if current ~= 'queued' then return 0 end
+elseif redis.call('HEXISTS', KEYS[1], 'moderated') == 1 then
+  return 0
+end
+redis.call('HSET', KEYS[1], 'status', ARGV[3], 'decision', ARGV[4], 'updated_at', ARGV[5])
+if ARGV[2] == 'moderator' then redis.call('HSET', KEYS[1], 'moderated', '1') end
+redis.call('ZREM', KEYS[2], ARGV[1])
+if ARGV[3] == 'flagged' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1]) else redis.call('ZREM', KEYS[3], ARGV[1]) end
+redis.call('HINCRBY', KEYS[4], current, -1)
+redis.call('HINCRBY', KEYS[4], ARGV[3], 1)
+if tonumber(ARGV[8]) > 0 then
+  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[8], '*', 'id', ARGV[1], 'post_id', ARGV[6],
+             'status', ARGV[3], 'decided_by', ARGV[7], 'decided_at', ARGV[5])
+end
+return 1
+"""
+
+# KEYS: queued, pending.  ARGV: cutoff, now, limit.  Hands stale queued ids to the workers again.
+_SWEEP = """
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+for _, id in ipairs(ids) do
+  redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
+  redis.call('RPUSH', KEYS[2], id)
+end
+return #ids
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """The outcome of adding one comment: its id, its status, and whether it is new."""
+
+    id: str
+    status: Status
+    created: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A comment as stored, with its status and (once decided) its decision."""
+
+    comment: Comment
+    status: Status
+    decision: Decision | None
+
+
+@contextmanager
+def redis_errors() -> Iterator[None]:
+    """Convert redis-py errors into :class:`StoreUnavailable` at the boundary."""
+    try:
+        yield
+    except redis.RedisError as exc:
+        raise StoreUnavailable(f"Redis is unavailable: {type(exc).__name__}: {exc}") from exc
+
+
+class CommentStore:
+    """Comments in Redis: add (idempotent on id), take pending ids, record decisions exactly once."""
+
+    def __init__(self, client: redis.Redis, keys: Keys, *, wake_ttl_s: float = 30.0, events_maxlen: int = 100_000):
+        # redis-py's return types are unions over sync/async and decode modes; narrow at each call.
+        self.client: Any = client
+        self.keys = keys
+        self.wake_ttl_ms = int(wake_ttl_s * 1000)
+        self.events_maxlen = events_maxlen
+        self._add = client.register_script(_ADD)
+        self._transition = client.register_script(_TRANSITION)
+        self._sweep = client.register_script(_SWEEP)
+
+    def add(self, comments: Sequence[Comment]) -> tuple[list[Added], bool]:
+        """Store new comments as queued and pending, in one round trip; return them and whether to wake."""
+        k = self.keys
+        pipe = self.client.pipeline(transaction=False)
+        for c in comments:
+            payload = json.dumps(c.to_private_dict(), ensure_ascii=False, separators=(",", ":"))
+            self._add(
+                keys=[k.comment(c.id), k.queued, k.pending, k.counts, k.wake],
+                args=[c.id, payload, repr(c.submitted_at), self.wake_ttl_ms],
+                client=pipe,
+            )
+        replies = pipe.execute()
+        added = [Added(c.id, Status(_str(r[1])), bool(r[0])) for c, r in zip(comments, replies, strict=True)]
+        return added, any(int(r[2]) for r in replies)
+
+    def get(self, comment_id: str) -> Stored:
+        """Return the stored comment, or raise :class:`CommentNotFound`."""
+        fields = self.client.hmget(self.keys.comment(comment_id), "comment", "status", "decision")
+        if fields[0] is None:
+            raise CommentNotFound(comment_id)
+        return _stored(fields)
+
+    def take_pending(self, count: int) -> list[str]:
+        """Pop up to ``count`` pending ids (a popped id stays queued until decided, so the sweeper can return it)."""
+        ids = self.client.lpop(self.keys.pending, count)
+        return [_str(i) for i in ids or ()]
+
+    def pending_count(self) -> int:
+        """Return how many ids wait in the pending list."""
+        return int(self.client.llen(self.keys.pending))
+
+    def load_queued(self, ids: Sequence[str]) -> list[Comment]:
+        """Return the comments among ``ids`` that are still queued (one round trip)."""
+        pipe = self.client.pipeline(transaction=False)
+        for comment_id in ids:
+            pipe.hmget(self.keys.comment(comment_id), "comment", "status")
+        comments = []
+        for raw, status in pipe.execute():
+            if raw is not None and _str(status) == Status.QUEUED:
+                comments.append(Comment.from_private_dict(json.loads(raw)))
+        return comments
+
+    def record(self, decided: Sequence[tuple[Comment, Decision]]) -> list[bool]:
+        """Move each comment out of ``queued`` with its decision; False where another worker already did."""
+        pipe = self.client.pipeline(transaction=False)
+        for comment, decision in decided:
+            self._transition_call(comment.id, comment.post_id, "worker", decision, pipe)
+        return [int(r) == 1 for r in pipe.execute()]
+
+    def review(self, comment_id: str, decision: Decision) -> None:
+        """Record a moderator's decision; raise when another moderator already decided."""
+        stored = self.get(comment_id)
+        result = int(self._transition_call(comment_id, stored.comment.post_id, "moderator", decision, self.client))
+        if result == -1:
+            raise CommentNotFound(comment_id)
+        if result == 0:
+            raise AlreadyReviewed(comment_id, self.get(comment_id).status.value)
+
+    def _transition_call(self, comment_id: str, post_id: str, mode: str, decision: Decision, client: Any) -> Any:
+        k = self.keys
+        return self._transition(
+            keys=[k.comment(comment_id), k.queued, k.flagged, k.counts, k.events],
+            args=[
+                comment_id,
+                mode,
+                decision.status.value,
+                json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":")),
+                repr(decision.decided_at),
+                post_id,
+                decision.decided_by,
+                self.events_maxlen,
+            ],
+            client=client,
+        )
+
+    def clear_wake(self) -> None:
+        """Note that the drain task announced by the wake flag has started."""
+        self.client.delete(self.keys.wake)
+
+    def set_wake(self) -> bool:
+        """Set the wake flag; True when it was not set, so the caller must publish a drain task."""
+        return bool(self.client.set(self.keys.wake, "1", nx=True, px=self.wake_ttl_ms))
+
+    def sweep(self, older_than: float, now: float, limit: int) -> int:
+        """Hand ids queued since before ``older_than`` to the workers again; return how many."""
+        return int(self._sweep(keys=[self.keys.queued, self.keys.pending], args=[repr(older_than), repr(now), limit]))
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of comments per status (every status listed, zeros included)."""
+        raw = self.client.hgetall(self.keys.counts)
+        counts = {_str(k): int(v) for k, v in raw.items()}
+        return {status.value: counts.get(status.value, 0) for status in Status}
+
+    def flagged(self, limit: int = 100) -> list[str]:
+        """Return the ids waiting for a moderator, oldest first."""
+        return [_str(i) for i in self.client.zrange(self.keys.flagged, 0, limit - 1)]
+
+    def oldest_queued_at(self) -> float | None:
+        """Return when the oldest queued comment was last handed to the workers, if any."""
+        first = self.client.zrange(self.keys.queued, 0, 0, withscores=True)
+        return float(first[0][1]) if first else None
+
+    def events(
+        self, after: str = "0", count: int = 100, block_ms: int | None = None
+    ) -> list[tuple[str, dict[str, str]]]:
+        """Return decision events after the stream id ``after`` (``$`` for only new ones)."""
+        reply = self.client.xread({self.keys.events: after}, count=count, block=block_ms)
+        if not reply:
+            return []
+        return [(_str(eid), {_str(a): _str(b) for a, b in fields.items()}) for eid, fields in reply[0][1]]
+
+
+def _str(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _stored(fields: Sequence[Any]) -> Stored:
+    raw, status, decision = fields
+    return Stored(
+        comment=Comment.from_private_dict(json.loads(raw)),
+        status=Status(_str(status)),
+        decision=Decision.from_dict(json.loads(decision)) if decision else None,
+    )
