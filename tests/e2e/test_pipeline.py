@@ -1,0 +1,120 @@
+"""End to end: a web app's client, a real Redis and real Celery worker processes."""
+
+from __future__ import annotations
+
+import json
+import signal
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+
+from tests.helpers import expected_status, sample_comments
+from tests.workers import WorkerProcess, wait_until
+from worker.client import ModerationClient
+
+pytestmark = pytest.mark.e2e
+
+
+def decided(client: ModerationClient) -> int:
+    counts = client.counts()
+    return counts["approved"] + counts["rejected"] + counts["flagged"]
+
+
+def all_events(client: ModerationClient) -> list[dict[str, str]]:
+    events: list[dict[str, str]] = []
+    after = "0"
+    while batch := client.events(after, count=1000):
+        events.extend(batch)
+        after = batch[-1]["event_id"]
+    return events
+
+
+def test_every_one_of_500_submitted_comments_is_decided_with_its_reasons(
+    start_worker: Callable[[], WorkerProcess], client: ModerationClient
+) -> None:
+    start_worker()
+    comments = sample_comments(500, "all")
+    for comment in comments:
+        client.submit(comment)
+
+    wait_until(lambda: decided(client) == 500, 60, "500 decisions")
+
+    assert client.counts()["queued"] == 0
+    for comment in comments:
+        status = client.status(str(comment["id"]))
+        assert status["status"] == expected_status(comment), comment
+        if status["status"] != "approved":
+            assert status["reasons"], comment
+        assert status["policy_version"] and status["decided_at"]
+
+
+def test_killing_the_worker_midway_loses_no_comment_and_decides_none_twice(
+    start_worker: Callable[[], WorkerProcess], client: ModerationClient
+) -> None:
+    comments = sample_comments(500, "kill")
+    first = start_worker()
+
+    def submit_steadily() -> None:
+        for comment in comments:
+            client.submit(comment)
+            time.sleep(0.004)
+
+    submitter = threading.Thread(target=submit_steadily)
+    submitter.start()
+    wait_until(lambda: decided(client) >= 50, 60, "the first worker to decide 50 comments")
+    first.kill(signal.SIGKILL)
+    killed_at = decided(client)
+    time.sleep(0.5)
+    start_worker()
+    submitter.join()
+
+    wait_until(lambda: decided(client) == 500, 90, "every comment to be decided after the kill")
+
+    assert killed_at < 500, "the kill came after the last decision: nothing was tested"
+    events = all_events(client)
+    ids = [event["id"] for event in events]
+    assert len(ids) == 500
+    assert set(ids) == {str(c["id"]) for c in comments}
+    assert client.counts() == {
+        "queued": 0,
+        "approved": sum(expected_status(c) == "approved" for c in comments),
+        "rejected": sum(expected_status(c) == "rejected" for c in comments),
+        "flagged": sum(expected_status(c) == "flagged" for c in comments),
+    }
+
+
+def test_no_status_public_view_event_or_log_line_holds_an_author_email(
+    start_worker: Callable[[], WorkerProcess], client: ModerationClient
+) -> None:
+    worker = start_worker()
+    comments = sample_comments(60, "privacy")
+    for comment in comments:
+        client.submit(comment)
+    wait_until(lambda: decided(client) == 60, 60, "60 decisions")
+
+    published = [client.public_view(str(c["id"])) for c in comments]
+    statuses = [client.status(str(c["id"])) for c in comments]
+    text = json.dumps([published, statuses, all_events(client)]) + worker.output()
+    for comment in comments:
+        email = str(comment["author_email"])
+        assert email not in text
+        assert email.split("@", maxsplit=1)[0] not in text
+    assert all("author_email" not in view and "ip" not in view for view in published)
+
+
+def test_a_moderator_decision_stands_when_the_worker_decides_the_same_comment_later(
+    start_worker: Callable[[], WorkerProcess], client: ModerationClient
+) -> None:
+    comment = sample_comments(1, "moderated")[0]
+    client.submit(comment)
+    client.review(str(comment["id"]), "reject", "camille")
+
+    start_worker()
+    client.submit(sample_comments(1, "after")[0])
+    wait_until(lambda: client.status("after-0")["status"] != "queued", 60, "the next comment's decision")
+
+    status = client.status(str(comment["id"]))
+    assert status["status"] == "rejected"
+    assert status["decided_by"] == "camille"

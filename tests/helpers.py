@@ -1,0 +1,31 @@
+"""Test data written by the project, shared by the tests."""
+
+from __future__ import annotations
+
+
+def sample_comments(count: int, tag: str = "c") -> list[dict[str, object]]:
+    """Comments written for the tests: mostly fine, some without a name, with a bad email or two links."""
+    comments: list[dict[str, object]] = []
+    for i in range(count):
+        comment: dict[str, object] = {
+            "id": f"{tag}-{i}",
+            "post_id": f"post-{i % 7}",
+            "author_name": f"Lectrice {i}",
+            "author_email": f"reader{i}@example.org",
+            "content": f"Merci pour cet article, numéro {i} ! Très clair.",
+        }
+        if i % 10 == 3:
+            comment["author_name"] = "   "
+        elif i % 10 == 5:
+            comment["author_email"] = f"reader{i}-at-example.org"
+        elif i % 10 == 7:
+            comment["content"] = f"Voir https://a.example/{i} et https://b.example/{i}"
+        comments.append(comment)
+    return comments
+
+
+def expected_status(comment: dict[str, object]) -> str:
+    """The status that the shipped policy gives a comment of :func:`sample_comments`."""
+    if not str(comment["author_name"]).strip() or "@" not in str(comment["author_email"]):
+        return "rejected"
+    return "flagged" if "https://" in str(comment["content"]) else "approved"
