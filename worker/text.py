@@ -18,6 +18,11 @@ def has_control_chars(text: str) -> bool:
     return any(unicodedata.category(ch).startswith("C") for ch in text)
 
 
+def visible(text: str) -> str:
+    """Return ``text`` without control, format and unassigned characters, trimmed."""
+    return "".join(ch for ch in text if not unicodedata.category(ch).startswith("C")).strip()
+
+
 def fold(text: str) -> str:
     """Return a lower-case, accent-free form of ``text`` for matching words."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -12,7 +12,7 @@ from email_validator.deliverability import caching_resolver, validate_email_deli
 from worker.checks.base import Context
 from worker.models import Action, CheckResult, Comment, Reason
 from worker.policy import Section
-from worker.text import has_control_chars, nfkc
+from worker.text import has_control_chars, nfkc, visible
 
 NAME = "validation"
 
@@ -41,7 +41,7 @@ class ValidationCheck:
         """Return one reject reason per problem found."""
         reasons = []
         name = nfkc(comment.author_name)
-        if not name:
+        if not visible(name):
             reasons.append(self._reason("name_missing", "A name is required."))
         elif has_control_chars(name):
             reasons.append(self._reason("name_invalid", "The name holds control or invisible characters."))

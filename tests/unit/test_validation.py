@@ -1,0 +1,65 @@
+"""Validation: a name, a well-formed email and some content are required; messages never hold the email."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.checks.base import Context
+from worker.checks.validation import ValidationCheck, scrub
+from worker.models import Action, Comment
+
+CHECK = ValidationCheck()
+
+
+def codes(**fields: str) -> list[str]:
+    values = {"author_name": "Ann", "author_email": "ann@example.org", "content": "Bonjour", **fields}
+    comment = Comment("c", "p", **values)
+    result = CHECK.check(comment, Context(now=0.0))
+    assert all(r.action is Action.REJECT and r.check == "validation" for r in result.reasons)
+    return [r.code for r in result.reasons]
+
+
+def test_a_complete_comment_passes() -> None:
+    assert codes() == []
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\u3000", "\u200b", " \u200b\u2060 "])
+def test_a_blank_name_is_rejected_after_normalisation(name: str) -> None:
+    assert codes(author_name=name) == ["name_missing"]
+
+
+def test_a_name_of_full_width_letters_is_a_real_name() -> None:
+    assert codes(author_name="ＡＮＮ") == []
+
+
+@pytest.mark.parametrize("name", ["Ann\x00", "A\x1bnn", "An\u200bn"])
+def test_a_name_with_control_or_invisible_characters_is_rejected(name: str) -> None:
+    assert codes(author_name=name) == ["name_invalid"]
+
+
+def test_a_missing_email_is_rejected() -> None:
+    assert codes(author_email="  ") == ["email_missing"]
+
+
+@pytest.mark.parametrize("email", ["ann", "ann@", "@example.org", "ann@@example.org", "ann@exa mple.org"])
+def test_a_malformed_email_is_rejected_without_repeating_it(email: str) -> None:
+    comment = Comment("c", "p", "Ann", email, "Bonjour")
+    (reason,) = CHECK.check(comment, Context(now=0.0)).reasons
+    assert reason.code == "email_invalid"
+    assert email.strip("@") not in reason.message or len(email.strip("@")) < 3
+
+
+def test_an_empty_comment_is_rejected() -> None:
+    assert codes(content=" \n ") == ["content_missing"]
+
+
+def test_every_problem_is_reported_not_just_the_first() -> None:
+    assert codes(author_name="", author_email="", content="") == ["name_missing", "content_missing", "email_missing"]
+
+
+def test_scrub_removes_the_address_and_its_parts_from_a_message() -> None:
+    message = scrub(
+        "The domain name mail.example.org does not exist for jean.dupont@mail.example.org",
+        "jean.dupont@mail.example.org",
+    )
+    assert "example.org" not in message and "jean.dupont" not in message
