@@ -1,0 +1,161 @@
+"""The store and the service against a real Redis: idempotent submission, decisions exactly once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from tests.helpers import expected_status, sample_comments
+from worker.client import ModerationClient
+from worker.errors import AlreadyReviewed, CommentNotFound, InvalidComment, StoreUnavailable
+from worker.redis_server import free_port
+from worker.service import Service
+from worker.settings import Settings, load_settings
+from worker.store import Added
+
+pytestmark = pytest.mark.integration
+
+
+class Recorder:
+    """Stands for the broker: counts the drain messages the service would publish."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> None:
+        self.calls += 1
+
+
+@pytest.fixture
+def settings(redis_url: str, redis_client: redis.Redis, repo_root: Path) -> Settings:
+    return load_settings({"REDIS_URL": redis_url, "MODERATION_CONFIG": str(repo_root / "config" / "settings.toml")})
+
+
+@pytest.fixture
+def published() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def service(settings: Settings, published: Recorder) -> Iterator[Service]:
+    svc = Service.from_settings(settings.replace(batch_size=100), published)
+    yield svc
+    svc.store.client.close()
+
+
+def test_submitting_the_same_id_twice_returns_the_stored_comment_and_queues_nothing_more(service: Service) -> None:
+    comment = sample_comments(1, "dup")[0]
+    (first,) = service.submit([comment])
+    (second,) = service.submit([{**comment, "content": "changed"}])
+    assert first == Added("dup-0", first.status, True)
+    assert isinstance(second, Added) and not second.created and second.id == "dup-0"
+    assert service.store.pending_count() == 1
+    assert service.store.get("dup-0").comment.content == comment["content"]
+
+
+def test_a_bad_payload_is_refused_while_the_good_ones_beside_it_are_stored(service: Service) -> None:
+    good = sample_comments(2, "mix")
+    results = service.submit([good[0], {"content": "no post"}, good[1]])
+    assert isinstance(results[1], InvalidComment) and results[1].field == "post_id"
+    assert [r.id for r in results if isinstance(r, Added)] == ["mix-0", "mix-1"]
+    assert service.store.counts()["queued"] == 2
+
+
+def test_a_burst_of_submissions_sends_one_drain_message_not_one_per_comment(
+    service: Service, published: Recorder
+) -> None:
+    service.submit(sample_comments(300, "burst"))
+    assert published.calls == 1
+
+
+def test_one_drain_decides_a_burst_in_batches_and_calls_for_help_on_full_batches(
+    service: Service, published: Recorder
+) -> None:
+    comments = sample_comments(250, "drain")
+    service.submit(comments)
+    report = service.drain()
+    assert (report.taken, report.decided) == (250, 250)
+    assert published.calls == 2  # the submission's, then one when the first full batch was taken
+    for comment in comments[:20]:
+        assert service.store.get(str(comment["id"])).status.value == expected_status(comment)
+
+
+def test_two_workers_racing_on_the_same_comments_decide_each_exactly_once(service: Service) -> None:
+    comments = sample_comments(200, "race")
+    service.submit(comments)
+    ids = [str(c["id"]) for c in comments]
+    loaded = service.store.load_queued(ids)
+    pairs = [(c, service.engine.decide(c, 1.0)) for c in loaded]
+    written: list[list[bool]] = [[], []]
+
+    def record(slot: int) -> None:
+        written[slot] = service.store.record(pairs)
+
+    threads = [threading.Thread(target=record, args=(slot,)) for slot in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [a + b for a, b in zip(written[0], written[1], strict=True)] == [1] * 200
+    assert len(service.store.events("0", count=1000)) == 200
+    assert sum(service.store.counts().values()) == 200
+
+
+def test_a_worker_never_overwrites_a_moderator_decision(service: Service, settings: Settings) -> None:
+    comment = sample_comments(1, "mod")[0]
+    service.submit([comment])
+    with ModerationClient(settings) as client:
+        client.review("mod-0", "spam", "camille", note="seen before")
+    (loaded,) = [service.store.get("mod-0").comment]
+    assert service.store.record([(loaded, service.engine.decide(loaded, 2.0))]) == [False]
+    stored = service.store.get("mod-0")
+    assert stored.status.value == "rejected"
+    assert stored.decision is not None and stored.decision.decided_by == "camille"
+    assert stored.decision.reasons[0].code == "spam"
+
+
+def test_a_second_moderator_cannot_overwrite_the_first(service: Service, settings: Settings) -> None:
+    service.submit(sample_comments(1, "twice"))
+    with ModerationClient(settings) as client:
+        client.review("twice-0", "approve", "ann")
+        with pytest.raises(AlreadyReviewed):
+            client.review("twice-0", "reject", "bob")
+        assert client.status("twice-0")["decided_by"] == "ann"
+
+
+def test_a_moderator_can_decide_a_flagged_comment_and_it_leaves_the_review_queue(
+    service: Service, settings: Settings
+) -> None:
+    service.submit([sample_comments(8, "flag")[7]])
+    service.drain()
+    assert service.store.flagged() == ["flag-7"]
+    with ModerationClient(settings) as client:
+        client.review("flag-7", "approve", "ann")
+        assert client.flagged() == []
+        assert client.counts()["flagged"] == 0 and client.counts()["approved"] == 1
+
+
+def test_the_sweeper_hands_back_only_comments_queued_for_too_long(service: Service, published: Recorder) -> None:
+    service.submit(sample_comments(3, "old"))
+    service.store.take_pending(3)  # a worker took them, then died
+    service.clock = lambda: 10_000_000_000.0
+    assert service.sweep() == 3
+    assert service.store.pending_count() == 3
+    assert service.sweep() == 0  # handed back once per requeue_after_s, not at every sweep
+    assert published.calls == 2
+    assert service.drain().decided == 3
+
+
+def test_asking_for_an_unknown_comment_names_its_id(settings: Settings) -> None:
+    with ModerationClient(settings) as client, pytest.raises(CommentNotFound, match="nope"):
+        client.status("nope")
+
+
+def test_an_unreachable_redis_is_a_clear_error_not_a_library_traceback(settings: Settings) -> None:
+    unreachable = settings.replace(redis_url=f"redis://127.0.0.1:{free_port()}/0")
+    with ModerationClient(unreachable) as client, pytest.raises(StoreUnavailable, match="Redis is unavailable"):
+        client.submit(sample_comments(1, "down")[0])
