@@ -1,17 +1,36 @@
-"""Spam: too many links, blocklisted words (reject) and moderation keys (hold), as WordPress does."""
+"""Spam: signals and a learned classifier combined into one calibrated score, turned into an action by thresholds.
+
+The v1 rules keep their codes and actions: ``too_many_links`` and ``moderation_key`` hold, ``blocklist``
+rejects (WordPress's comment moderation and disallowed keys). Every other sign of spam feeds the score
+(:mod:`worker.spam.score`), whose reason ``spam_score`` holds or rejects with the signals and the words
+that weighed most as evidence.
+
+``Context.facts`` keys read (all optional, see :mod:`worker.spam.facts`): ``spam.model`` (the shared
+model snapshot; the seed model when absent), ``spam.known_author``, ``spam.duplicates``,
+``spam.rejected_copy`` and ``spam.flood_count``.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from worker.checks.base import Context
-from worker.models import Action, CheckResult, Comment, Reason
+from worker.errors import ConfigError
+from worker.models import JSON, Action, CheckResult, Comment, Reason
 from worker.policy import Section
+from worker.spam import facts as fact
+from worker.spam.classifier import ModelState, Verdict
+from worker.spam.corpus import seed_model
+from worker.spam.score import Score, Thresholds, Weights, combine
+from worker.spam.signals import WEIGHTS, Signal, detect, word_list
+from worker.spam.urls import find_links
 from worker.text import fold
 
 NAME = "spam"
-_LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|<a\s[^>]*href", re.IGNORECASE)
+_TOP_FEATURES = 5
 
 
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -23,44 +42,137 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
+def _count(facts: Mapping[str, Any], key: str) -> int:
+    value = facts.get(key, 0)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _signal_dict(signal: Signal) -> dict[str, JSON]:
+    return {"name": signal.name, "weight": round(signal.weight, 2), "evidence": dict(signal.evidence)}
+
+
 @dataclass(frozen=True, slots=True)
 class SpamCheck:
-    """Counts links and matches the blocklist and moderation keys on whole words."""
+    """Scores a comment from its signals and the shared classifier; holds or rejects by the policy's thresholds."""
 
     links_hold_at: int = 2
     blocklist: re.Pattern[str] | None = None
     moderation_keys: re.Pattern[str] | None = None
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    weights: Weights = field(default_factory=Weights)
+    signal_weights: Mapping[str, float] = field(default_factory=lambda: WEIGHTS)
+    learned: bool = True
+    flood_max: int = 1
     name: str = NAME
 
+    def signals(self, comment: Comment, context: Context) -> list[Signal]:
+        """Return the signals found in the comment, the configured word lists included."""
+        found = detect(comment, context.facts, self.signal_weights)
+        for code, pattern in (("blocklist", self.blocklist), ("moderation_key", self.moderation_keys)):
+            signal = word_list(code, pattern, comment, self.signal_weights)
+            if signal is not None:
+                found.append(signal)
+        return found
+
+    def model(self, context: Context) -> ModelState | None:
+        """Return the shared model snapshot from the facts, else the seed model (none when not learned)."""
+        if not self.learned:
+            return None
+        shared = context.facts.get(fact.MODEL)
+        return shared if isinstance(shared, ModelState) else seed_model()
+
     def check(self, comment: Comment, context: Context) -> CheckResult:
-        """Return the reasons found and a score in [0, 1]."""
-        reasons = []
-        links = len(_LINK.findall(comment.content))
-        if self.links_hold_at and links >= self.links_hold_at:
-            reasons.append(
-                Reason(NAME, "too_many_links", f"{links} links (held from {self.links_hold_at}).", Action.FLAG, {"links": links})
+        """Return the reasons found and the calibrated spam score in [0, 1]."""
+        signals = self.signals(comment, context)
+        model = self.model(context)
+        verdict = None
+        if model is not None:
+            verdict = model.explain(
+                comment.content, author_name=comment.author_name, author_url=comment.author_url, top=_TOP_FEATURES
             )
-        fields = {"content": comment.content, "author_name": comment.author_name, "author_url": comment.author_url or ""}
-        for pattern, code, action in (
-            (self.blocklist, "blocklist", Action.REJECT),
-            (self.moderation_keys, "moderation_key", Action.FLAG),
-        ):
-            if pattern is None:
-                continue
-            for field_name, value in fields.items():
-                match = pattern.search(fold(value))
-                if match:
-                    message = f"The {field_name.replace('_', ' ')} holds a {code.replace('_', ' ')} term."
-                    reasons.append(Reason(NAME, code, message, action, {"field": field_name, "term": match.group()}))
-                    break
-        score = max((1.0 if r.action is Action.REJECT else 0.5 for r in reasons), default=0.0)
-        return CheckResult(NAME, tuple(reasons), score=score)
+        score = combine(verdict.logit if verdict else 0.0, signals, self.weights)
+        reasons = self._rule_reasons(comment, signals, context.facts)
+        action = self.thresholds.action(score.score)
+        if action is not Action.APPROVE:
+            reasons.append(self._score_reason(score, action, signals, verdict))
+        return CheckResult(NAME, tuple(reasons), score=score.score)
+
+    def _rule_reasons(self, comment: Comment, signals: list[Signal], facts: Mapping[str, Any]) -> list[Reason]:
+        reasons = []
+        links = len(find_links(comment.content))
+        if self.links_hold_at and links >= self.links_hold_at:
+            message = f"{links} links (held from {self.links_hold_at})."
+            reasons.append(Reason(NAME, "too_many_links", message, Action.FLAG, {"links": links}))
+        for signal in signals:
+            if signal.name in ("blocklist", "moderation_key"):
+                where = str(signal.evidence["field"]).replace("_", " ")
+                message = f"The {where} holds a {signal.name.replace('_', ' ')} term."
+                action = Action.REJECT if signal.name == "blocklist" else Action.FLAG
+                reasons.append(Reason(NAME, signal.name, message, action, dict(signal.evidence)))
+        if facts.get(fact.REJECTED_COPY) is True:
+            message = "A copy of a comment that a moderator rejected as spam."
+            reasons.append(Reason(NAME, "rejected_copy", message, Action.REJECT, {}))
+        flood = _count(facts, fact.FLOOD_COUNT)
+        if self.flood_max and flood >= self.flood_max:
+            message = f"{flood} earlier comments from the same address within the flood window."
+            reasons.append(Reason(NAME, "flood", message, Action.FLAG, {"earlier_comments": flood}))
+        return reasons
+
+    def _score_reason(self, score: Score, action: Action, signals: list[Signal], verdict: Verdict | None) -> Reason:
+        threshold = self.thresholds.reject_at if action is Action.REJECT else self.thresholds.flag_at
+        named = sorted(signals, key=lambda s: s.weight, reverse=True)
+        because = ", ".join(s.name.replace("_", " ") for s in named[:3] if s.weight > 0) or "the words used"
+        verb = "rejected" if action is Action.REJECT else "held"
+        evidence: dict[str, JSON] = {
+            "score": round(score.score, 3),
+            "threshold": threshold,
+            "signals": [_signal_dict(s) for s in named],
+        }
+        if verdict is not None:
+            evidence["model"] = {
+                "log_odds": round(score.model_log_odds, 2),
+                "top": [[c.feature, round(c.log_odds, 2)] for c in verdict.top],
+            }
+        message = f"Spam score {score.score:.2f} ({verb} from {threshold:.2f}): {because}."
+        return Reason(NAME, "spam_score", message, action, evidence)
+
+
+def _signal_weights(section: Section) -> Mapping[str, float]:
+    overrides = section.get("weights", dict, {})
+    weights = dict(WEIGHTS)
+    for key, value in overrides.items():
+        if key not in WEIGHTS:
+            raise ConfigError(
+                f"{section.name}.weights.{key}", value, f"unknown signal (known: {', '.join(WEIGHTS)})", section.source
+            )
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{section.name}.weights.{key}", value, "expected a number", section.source)
+        weights[key] = float(value)
+    return weights
 
 
 def build(section: Section) -> SpamCheck:
     """Build the check from the policy's ``[spam]`` section."""
+    flag_at = section.number("flag_at", 0.5)
+    reject_at = section.number("reject_at", 0.95)
+    try:
+        thresholds = Thresholds(flag_at, reject_at)
+    except ValueError as exc:
+        raise ConfigError(f"{section.name}.reject_at", reject_at, str(exc), section.source) from None
+    defaults = Weights()
     return SpamCheck(
         links_hold_at=section.integer("links_hold_at", 2),
         blocklist=_phrase_pattern(section.strings("blocklist") + section.words_file("blocklist_file")),
-        moderation_keys=_phrase_pattern(section.strings("moderation_keys") + section.words_file("moderation_keys_file")),
+        moderation_keys=_phrase_pattern(
+            section.strings("moderation_keys") + section.words_file("moderation_keys_file")
+        ),
+        thresholds=thresholds,
+        weights=Weights(
+            bias=section.get("bias", float, defaults.bias),
+            model_weight=section.number("model_weight", defaults.model_weight),
+            model_cap=section.number("model_cap", defaults.model_cap),
+        ),
+        signal_weights=_signal_weights(section),
+        learned=section.get("learned", bool, True),
+        flood_max=section.integer("flood_max", 1),
     )

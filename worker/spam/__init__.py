@@ -1,0 +1,1 @@
+"""The spam check's parts: signals, a learned classifier, one calibrated score, and its evaluation."""

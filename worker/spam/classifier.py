@@ -1,0 +1,154 @@
+"""A naive Bayes text classifier whose whole state is integer counts, so that Redis can hold and grow it.
+
+Each class keeps how many documents it learned (``docs:spam``, ``docs:ham``) and, per hashed feature
+bucket, in how many of those documents the feature occurred (``spam:<bucket>``, ``ham:<bucket>``).
+Learning is adding to counts (``HINCRBY`` from any worker); unlearning is subtracting them.
+Scoring is Bernoulli naive Bayes over the features present, with equal class priors: the prior is
+the combination's business (:mod:`worker.spam.score`), not the accident of how much of each class
+moderators happened to label.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from worker.spam.features import BUCKET_BITS, bucket, display, features
+
+SMOOTHING = 0.5
+"""Additive (Jeffreys) smoothing of the per-class document frequencies."""
+
+BITS_FIELD = "meta:bits"
+_DOCS = "docs:"
+
+
+class Label(StrEnum):
+    """What a labelled comment is."""
+
+    SPAM = "spam"
+    HAM = "ham"
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """How much one feature pushed the score, in nats of log-odds (positive: towards spam)."""
+
+    feature: str
+    log_odds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The classifier's answer: log-odds, probability and the features that weighed most."""
+
+    logit: float
+    probability: float
+    top: tuple[Contribution, ...]
+
+
+def sigmoid(logit: float) -> float:
+    """Return the probability whose log-odds are ``logit``."""
+    if logit >= 0:
+        return 1.0 / (1.0 + math.exp(-logit))
+    z = math.exp(logit)
+    return z / (1.0 + z)
+
+
+def _to_int(value: int | str | bytes) -> int:
+    return int(value.decode("ascii") if isinstance(value, bytes) else value)
+
+
+class ModelState:
+    """The counts of a naive Bayes spam classifier, with learning as count increments."""
+
+    __slots__ = ("_counts",)
+
+    def __init__(self, counts: Mapping[str, int] | None = None) -> None:
+        self._counts: dict[str, int] = dict(counts or {})
+        self._counts.setdefault(BITS_FIELD, BUCKET_BITS)
+        if self._counts[BITS_FIELD] != BUCKET_BITS:
+            raise ValueError(f"model hashed with {self._counts[BITS_FIELD]} bits, this code uses {BUCKET_BITS}")
+
+    @property
+    def documents(self) -> dict[Label, int]:
+        """Return how many documents of each class the model learned."""
+        return {label: self._counts.get(_DOCS + label, 0) for label in Label}
+
+    def increments(
+        self, text: str, label: Label | str, *, author_name: str = "", author_url: str | None = None, times: int = 1
+    ) -> dict[str, int]:
+        """Return the count increments that learning this comment ``times`` times means (-1 to unlearn)."""
+        label = Label(label)
+        fields = {f"{label}:{bucket(f)}" for f in features(text, author_name, author_url)}
+        result = dict.fromkeys(fields, times)
+        result[_DOCS + label] = times
+        return result
+
+    def apply(self, increments: Mapping[str, int]) -> None:
+        """Add ``increments`` to the counts, as ``HINCRBY`` does in Redis; counts never fall below zero."""
+        for field, delta in increments.items():
+            value = self._counts.get(field, 0) + delta
+            if value > 0:
+                self._counts[field] = value
+            else:
+                self._counts.pop(field, None)
+
+    def learn(
+        self, text: str, label: Label | str, *, author_name: str = "", author_url: str | None = None, times: int = 1
+    ) -> dict[str, int]:
+        """Learn one comment and return the increments, for the store to replay on the shared counts."""
+        delta = self.increments(text, label, author_name=author_name, author_url=author_url, times=times)
+        self.apply(delta)
+        return delta
+
+    def explain(self, text: str, *, author_name: str = "", author_url: str | None = None, top: int = 5) -> Verdict:
+        """Return the log-odds that the comment is spam and the ``top`` features behind them."""
+        docs_spam = self._counts.get(_DOCS + Label.SPAM, 0) + 2 * SMOOTHING
+        docs_ham = self._counts.get(_DOCS + Label.HAM, 0) + 2 * SMOOTHING
+        base = math.log(docs_ham / docs_spam)
+        counts = self._counts
+        contributions = []
+        for feature in features(text, author_name, author_url):
+            b = bucket(feature)
+            in_spam = counts.get(f"spam:{b}", 0)
+            in_ham = counts.get(f"ham:{b}", 0)
+            if in_spam or in_ham:  # a feature never seen says nothing, whatever the class sizes
+                log_odds = math.log((in_spam + SMOOTHING) / (in_ham + SMOOTHING)) + base
+                contributions.append(Contribution(display(feature), log_odds))
+        logit = math.fsum(c.log_odds for c in contributions)
+        contributions.sort(key=lambda c: abs(c.log_odds), reverse=True)
+        return Verdict(logit, sigmoid(logit), tuple(contributions[:top]))
+
+    def score(self, text: str, *, author_name: str = "", author_url: str | None = None) -> float:
+        """Return the probability that the comment is spam, by this model alone."""
+        return self.explain(text, author_name=author_name, author_url=author_url, top=0).probability
+
+    def to_fields(self) -> dict[str, int]:
+        """Return the counts as a flat ``{field: int}`` mapping, ready for ``HSET``."""
+        return dict(self._counts)
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, int | str] | Mapping[bytes, bytes]) -> ModelState:
+        """Rebuild a model from :meth:`to_fields` or from ``HGETALL`` (strings or bytes)."""
+        counts: dict[str, int] = {}
+        for field, value in fields.items():
+            name = field.decode("utf-8") if isinstance(field, bytes) else field
+            counts[name] = _to_int(value)
+        return cls(counts)
+
+    def copy(self) -> ModelState:
+        """Return an independent copy, to learn on without touching this one."""
+        return ModelState(self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+
+def train(rows: Iterable[tuple[str, Label | str, str, str | None]], base: ModelState | None = None) -> ModelState:
+    """Return a model that learned ``(content, label, author_name, author_url)`` rows on top of ``base``."""
+    model = base.copy() if base is not None else ModelState()
+    for content, label, author_name, author_url in rows:
+        model.learn(content, label, author_name=author_name, author_url=author_url)
+    return model

@@ -1,0 +1,64 @@
+"""What the classifier sees of a comment: words, word pairs, name words and pieces of link hosts."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from itertools import pairwise
+
+from worker.spam.urls import find_links, host_of, registered_domain
+from worker.text import fold, words
+
+BUCKET_BITS = 20
+"""Features are hashed into 2**BUCKET_BITS buckets, which bounds the model's size whatever it reads."""
+
+_MASK = (1 << BUCKET_BITS) - 1
+_HOST_GRAM_CHARS = 4
+_DIGITS = re.compile(r"\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _word(word: str) -> str:
+    # Digits vary between copies of one spam (prices, phone numbers, years): their shape is what repeats.
+    return _DIGITS.sub("0", word) if any(ch.isdigit() for ch in word) else word
+
+
+def features(content: str, author_name: str = "", author_url: str | None = None) -> set[str]:
+    """Return the distinct features of a comment; the author's email is never among them."""
+    found: set[str] = set()
+    # An address becomes one placeholder word, so that no part of it can become evidence.
+    content = _EMAIL.sub(" emailaddress ", content)
+    tokens = [_word(w) for w in words(content)]
+    found.update(f"w:{t}" for t in tokens)
+    found.update(f"b:{a} {b}" for a, b in pairwise(tokens))
+    found.update(f"n:{_word(w)}" for w in words(author_name))
+    hosts = [link.host for link in find_links(content) + find_links(author_name)]
+    if author_url:
+        found.add("u:website")
+        hosts.append(host_of(author_url))
+    for host in hosts:
+        if not host:
+            continue
+        domain = registered_domain(host)
+        found.add(f"h:{domain}")
+        padded = f".{fold(domain)}."
+        found.update(f"g:{padded[i : i + _HOST_GRAM_CHARS]}" for i in range(len(padded) - _HOST_GRAM_CHARS + 1))
+    return found
+
+
+def bucket(feature: str) -> int:
+    """Return the feature's bucket: a CRC-32, stable across processes unlike ``hash``."""
+    return zlib.crc32(feature.encode("utf-8")) & _MASK
+
+
+def display(feature: str) -> str:
+    """Return a feature as a reader would write it in evidence."""
+    kind, _, value = feature.partition(":")
+    return {
+        "w": value,
+        "b": value,
+        "n": f"name:{value}",
+        "u": "has website",
+        "h": f"link:{value}",
+        "g": f"link~{value}",
+    }.get(kind, feature)

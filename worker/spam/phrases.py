@@ -1,0 +1,113 @@
+"""Spam phrasing in English and French, by topic, matched on whole words of folded (lower-case, accent-free) text.
+
+Every phrase is written folded; a space matches any run of spaces, ``$`` and ``€`` match themselves,
+and ``#`` matches one or more digits. Each topic becomes one signal with its own weight.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+_TOPICS: dict[str, tuple[str, ...]] = {
+    "self_promotion": (
+        # English
+        "check out my", "check my", "checkout my", "check out our", "visit my", "visit our", "subscribe to my",
+        "sub to my", "subscribe to me", "subscribe", "subscribers", "my channel", "my youtube", "our channel",
+        "my new video", "my latest video", "my video", "my videos", "my music", "my new song", "my mixtape", "my page",
+        "my website", "my site", "my blog", "my profile", "my shop", "my store", "my instagram", "my twitter",
+        "my facebook", "my tiktok", "follow me", "add me", "join my", "watch my", "listen to my", "support me",
+        "sub4sub", "sub for sub", "small youtuber", "new youtuber", "upcoming artist", "aspiring rapper", "go to my",
+        "see my", "look at my", "hit the subscribe", "check this out", "check it out",
+        # French
+        "abonnez vous", "abonne toi", "abonnez-vous", "abonne-toi", "abonnes", "ma chaine", "notre chaine", "mon site",
+        "ma page", "mon blog", "mon profil", "ma boutique", "allez voir ma", "allez voir mon", "venez voir",
+        "passez sur ma", "passez sur mon", "regardez ma", "regardez mon", "suivez moi", "suivez-moi",
+        "ma derniere video", "ma nouvelle video", "ma video", "mes videos", "ma musique", "mon nouveau son",
+        "mon instagram", "jetez un oeil", "faites un tour sur",
+    ),
+    "engagement_bait": (
+        "please like", "pls like", "plz like", "like this comment", "like my comment", "like if", "thumbs up",
+        "give me a like", "give it a like", "share this", "please share", "share my", "help me reach", "help me get",
+        "help me grow", "so everyone can see", "so more people can see", "to the top", "get this to", "vote for",
+        "please help", "like and subscribe", "like and share", "likez", "laissez un like", "mettez un like",
+        "un petit like", "un pouce bleu", "partagez", "aidez moi", "aidez-moi", "faites tourner", "votez pour",
+    ),
+    "money": (
+        "make money", "making money", "earn money", "earn $", "earning", "earn up to", "per day", "a day from home",
+        "per week", "per hour", "per month", "from home", "work from home", "extra income", "monthly income",
+        "get paid", "paid to", "cash", "free money", "easy money", "gift card", "gift cards", "giveaway",
+        "free iphone", "free gift", "100% free", "for free", "$#", "# $", "#$", "investment", "invest",
+        "passive income", "limited offer", "discount", "% off", "loan", "loans", "credit score", "get rich",
+        "millionaire", "financial freedom", "gagner de l'argent", "gagner de l argent", "gagnez", "argent facile",
+        "revenu passif", "revenus passifs", "revenu complementaire", "travail a domicile", "depuis chez vous",
+        "depuis chez soi", "par jour", "par semaine", "par mois", "€#", "# €", "#€", "gratuit", "gratuitement",
+        "carte cadeau", "cartes cadeaux", "offre limitee", "promo", "code promo", "reduction", "devenir riche",
+        "liberte financiere",
+    ),
+    "crypto": (
+        "bitcoin", "bitcoins", "btc", "crypto", "cryptocurrency", "ethereum", "eth", "usdt", "binance", "forex",
+        "trading", "trader", "nft", "nfts", "airdrop", "wallet", "blockchain", "mining", "signals", "altcoin",
+        "cryptomonnaie", "cryptomonnaies", "crypto-monnaie", "portefeuille", "minage",
+    ),
+    "pharmacy": (
+        "viagra", "cialis", "levitra", "pharmacy", "pills", "weight loss", "lose weight", "diet pills",
+        "no prescription", "without prescription", "online pharmacy", "tramadol", "xanax", "male enhancement", "keto",
+        "cbd", "supplement", "supplements", "pharmacie", "sans ordonnance", "perdre du poids", "minceur", "pilules",
+        "maigrir", "complement alimentaire",
+    ),
+    "seo": (
+        "seo", "backlink", "backlinks", "rank your website", "google ranking", "traffic to your", "website traffic",
+        "first page of google", "guest post", "link building", "web design services", "digital marketing",
+        "marketing services", "our services", "buy followers", "buy views", "buy likes", "cheap followers",
+        "real followers", "grow your channel", "promote your channel", "promote your", "referencement",
+        "premiere page de google", "acheter des abonnes", "acheter des vues", "agence web", "nos services",
+        "augmentez votre", "booster votre",
+    ),
+    "gambling": (
+        "casino", "poker", "betting", "slots", "jackpot", "roulette", "bookmaker", "sportsbook", "paris sportifs",
+        "machines a sous",
+    ),
+    "adult": (
+        "hot singles", "single women", "sexy", "dating", "meet girls", "webcam", "xxx", "porn", "nude", "nudes",
+        "hookup", "site de rencontre", "rencontres coquines", "celibataires", "coquine", "coquines", "plan cul",
+    ),
+    "phishing": (
+        "verify your account", "account suspended", "click here", "click the link", "click on the link", "claim your",
+        "you have won", "you've won", "congratulations you", "log in to", "confirm your", "password", "limited time",
+        "act now", "dm me", "message me", "inbox me", "contact me", "cliquez ici", "cliquez sur le lien",
+        "verifiez votre compte", "vous avez gagne", "felicitations vous", "reclamez", "confirmez votre",
+        "compte suspendu", "mot de passe", "contactez moi", "contactez-moi", "ecrivez moi", "ecrivez-moi",
+    ),
+}  # fmt: skip
+
+
+def _piece(phrase: str) -> str:
+    parts = []
+    for word in phrase.split():
+        escaped = re.escape(word).replace(r"\#", r"\d+").replace("#", r"\d+")
+        escaped = escaped.replace(r"\-", r"[\s-]?")
+        parts.append(escaped)
+    return r"\s*".join(parts) if any(ch in phrase for ch in "$€%") else r"\s+".join(parts)
+
+
+def _compile(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(_piece(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w$€])(?:{body})(?![\w$€])")
+
+
+TOPICS: Mapping[str, re.Pattern[str]] = MappingProxyType({name: _compile(p) for name, p in _TOPICS.items()})
+"""One whole-word pattern per topic, over folded text."""
+
+
+def matches(topic: str, folded: str, limit: int = 3) -> list[str]:
+    """Return up to ``limit`` distinct phrases of ``topic`` found in ``folded`` text, in order."""
+    found: list[str] = []
+    for match in TOPICS[topic].finditer(folded):
+        phrase = " ".join(match.group().split())
+        if phrase not in found:
+            found.append(phrase)
+            if len(found) == limit:
+                break
+    return found

@@ -1,0 +1,293 @@
+"""Signals of spam: pure functions of a comment (and of facts known about it), each with a name and a weight.
+
+A weight is in nats of log-odds: :mod:`worker.spam.score` adds the weights of the signals found to the
+classifier's log-odds. Evidence never holds the author's email: at most its domain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from disposable_email_domains import blocklist as _disposable_domains
+
+from worker.models import JSON, Comment
+from worker.spam import facts as fact
+from worker.spam.identity import email_domain
+from worker.spam.phrases import TOPICS, matches
+from worker.spam.urls import find_links, host_of, registered_domain
+from worker.text import fold
+
+WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {
+        "links": 1.6,  # for one link; each further link adds half as much again, up to three
+        "link_markup": 2.0,
+        "shortener": 1.5,
+        "link_in_name": 2.5,
+        "website": 0.4,
+        "website_suspicious": 1.5,
+        "contact": 1.5,
+        "self_promotion": 2.2,
+        "engagement_bait": 1.8,
+        "money": 1.5,
+        "crypto": 1.5,
+        "pharmacy": 2.0,
+        "seo": 2.0,
+        "gambling": 2.0,
+        "adult": 2.0,
+        "phishing": 1.5,
+        "shouting": 0.6,
+        "repetition": 0.6,
+        "disposable_email": 1.5,
+        "blocklist": 4.0,
+        "moderation_key": 1.5,
+        "known_author": -3.0,
+        "campaign": 1.5,  # for one earlier copy; each further copy adds half as much again, up to five
+    }
+)
+"""The default weight of each signal, in nats of log-odds."""
+
+SHORTENERS = frozenset(
+    {
+        "bit.ly",
+        "tinyurl.com",
+        "goo.gl",
+        "t.co",
+        "ow.ly",
+        "is.gd",
+        "buff.ly",
+        "rebrand.ly",
+        "cutt.ly",
+        "shorturl.at",
+        "tiny.cc",
+        "bitly.com",
+        "rb.gy",
+        "v.gd",
+        "t.ly",
+        "s.id",
+        "linktr.ee",
+        "tr.im",
+        "lnkd.in",
+        "qrco.de",
+        "adf.ly",
+        "shorte.st",
+        "bc.vc",
+    }
+)
+_CHEAP_TLDS = frozenset(
+    {
+        "xyz",
+        "top",
+        "click",
+        "loan",
+        "win",
+        "bid",
+        "tk",
+        "ml",
+        "ga",
+        "cf",
+        "gq",
+        "pw",
+        "ws",
+        "icu",
+        "buzz",
+        "cam",
+        "rest",
+        "monster",
+        "work",
+    }
+)
+_SPAM_HOST_WORDS = re.compile(
+    r"casino|viagra|cialis|pills?|pharma|seo|backlink|loans?|crypto|bitcoin|porn|xxx|bet\d*|cheap"
+)
+_MARKUP = re.compile(r"<a\s[^>]*href|\[url[=\]]|\[link[=\]]|\[[^\]\n]+\]\(\s*(?:https?://|www\.)", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d ().-]{7,}\d(?!\w)")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[ .]\d{3})+$")
+_MESSENGERS = re.compile(r"(?<!\w)(?:whatsapp|whats app|telegram|t\.me|wa\.me|wechat|kik|skype|snapchat|viber)(?!\w)")
+_CHAR_RUN = re.compile(r"(\S)\1{4,}")
+_WORD = re.compile(r"\w+")
+_MIN_SHOUT_LETTERS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One sign of spam found in a comment: its name, its weight in log-odds, and what was seen."""
+
+    name: str
+    weight: float
+    evidence: Mapping[str, JSON] = field(default_factory=dict)
+
+
+def _grow(weight: float, count: int, cap: int) -> float:
+    return weight * (1 + 0.5 * (min(count, cap) - 1))
+
+
+def links(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """Links in the text: more links, more weight."""
+    found = find_links(comment.content)
+    if not found:
+        return None
+    hosts = sorted({link.host for link in found})[:5]
+    return Signal("links", _grow(weights["links"], len(found), 3), {"count": len(found), "hosts": hosts})
+
+
+def link_markup(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """HTML, BBCode or Markdown link markup, which people typing a comment rarely write."""
+    match = _MARKUP.search(comment.content)
+    return Signal("link_markup", weights["link_markup"], {"markup": match.group()[:20]}) if match else None
+
+
+def shortener(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """Links through URL shorteners, which hide where they lead."""
+    hosts = sorted({link.host for link in find_links(comment.content) if link.host in SHORTENERS})
+    return Signal("shortener", weights["shortener"], {"hosts": hosts}) if hosts else None
+
+
+def link_in_name(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """A link in the author's name, a classic of SEO spam."""
+    found = find_links(comment.author_name)
+    return Signal("link_in_name", weights["link_in_name"], {"hosts": [f.host for f in found][:3]}) if found else None
+
+
+def website(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[Signal]:
+    """The website field: a little weight when filled, more when its domain looks bought for spam."""
+    host = host_of(comment.author_url or "")
+    if not host:
+        return []
+    domain = registered_domain(host)
+    found = [Signal("website", weights["website"], {"domain": domain})]
+    tld = domain.rpartition(".")[2]
+    if tld in _CHEAP_TLDS or host in SHORTENERS or _SPAM_HOST_WORDS.search(host):
+        found.append(Signal("website_suspicious", weights["website_suspicious"], {"domain": domain}))
+    return found
+
+
+def _phones(text: str) -> int:
+    count = 0
+    for match in _PHONE.finditer(text):
+        number = match.group().strip()
+        digits = sum(ch.isdigit() for ch in number)
+        if 9 <= digits <= 15 and not _THOUSANDS.match(number):
+            count += 1
+    return count
+
+
+def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """Email addresses, phone numbers or messaging apps in the text: spam wants to be contacted elsewhere."""
+    emails = len(_EMAIL.findall(comment.content))
+    phones = _phones(comment.content)
+    apps = sorted(set(_MESSENGERS.findall(fold(comment.content))))
+    if not (emails or phones or apps):
+        return None
+    kinds = bool(emails) + bool(phones) + bool(apps)
+    # Counts only: an address in the text may be the author's own, which must never be published.
+    return Signal("contact", _grow(weights["contact"], kinds, 3), {"emails": emails, "phones": phones, "apps": apps})
+
+
+def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[Signal]:
+    """One signal per topic of spam phrasing (promotion, money, crypto, ...) found in the text or the name."""
+    content, name = fold(comment.content), fold(comment.author_name)
+    found = []
+    for topic in TOPICS:
+        phrases = matches(topic, content)
+        phrases += [p for p in matches(topic, name) if p not in phrases]
+        if phrases:
+            found.append(Signal(topic, _grow(weights[topic], len(phrases), 3), {"phrases": phrases[:3]}))
+    return found
+
+
+def shouting(comment: Comment, weights: Mapping[str, float] = WEIGHTS, ratio: float = 0.7) -> Signal | None:
+    """Mostly capital letters over a text long enough for that to mean something."""
+    letters = [ch for ch in comment.content if ch.isalpha()]
+    if len(letters) < _MIN_SHOUT_LETTERS:
+        return None
+    caps = sum(ch.isupper() for ch in letters) / len(letters)
+    return Signal("shouting", weights["shouting"], {"caps_ratio": round(caps, 2)}) if caps >= ratio else None
+
+
+def repetition(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """A character typed five times or more in a row, or one word making up much of a long text."""
+    run = _CHAR_RUN.search(comment.content)
+    tokens = [w for w in _WORD.findall(fold(comment.content)) if len(w) > 1]
+    top_word, top_count = "", 0
+    if len(tokens) >= 8:
+        top_word = max(set(tokens), key=tokens.count)
+        top_count = tokens.count(top_word)
+    repeated_word = top_count >= 4 and top_count / len(tokens) >= 0.3
+    if not (run or repeated_word):
+        return None
+    evidence: dict[str, JSON] = {}
+    if run:
+        evidence["run"] = run.group()[:10]
+    if repeated_word:
+        evidence["word"], evidence["times"] = top_word, top_count
+    weight = weights["repetition"] * ((run is not None) + repeated_word)
+    return Signal("repetition", weight, evidence)
+
+
+@cache
+def _is_disposable(domain: str) -> bool:
+    labels = domain.split(".")
+    return any(".".join(labels[i:]) in _disposable_domains for i in range(len(labels) - 1))
+
+
+def disposable_email(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """An address at a throwaway-mail domain (list from the ``disposable-email-domains`` package)."""
+    domain = email_domain(comment.author_email)
+    if not domain or not _is_disposable(domain):
+        return None
+    return Signal("disposable_email", weights["disposable_email"], {"domain": domain})
+
+
+def word_list(
+    name: str, pattern: re.Pattern[str] | None, comment: Comment, weights: Mapping[str, float] = WEIGHTS
+) -> Signal | None:
+    """A term of a configured list (blocklist, moderation keys) in the content, name or website, on whole words."""
+    if pattern is None:
+        return None
+    fields = {"content": comment.content, "author_name": comment.author_name, "author_url": comment.author_url or ""}
+    for field_name, value in fields.items():
+        match = pattern.search(fold(value))
+        if match:
+            return Signal(name, weights[name], {"field": field_name, "term": match.group()})
+    return None
+
+
+def known_author(facts: Mapping[str, Any], weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """The author already has an approved comment (a fact the store looks up by keyed email hash)."""
+    return Signal("known_author", weights["known_author"]) if facts.get(fact.KNOWN_AUTHOR) is True else None
+
+
+def campaign(facts: Mapping[str, Any], weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """Other authors or addresses posted this text, or nearly, shortly before."""
+    copies = facts.get(fact.DUPLICATES, 0)
+    if not isinstance(copies, int) or isinstance(copies, bool) or copies < 1:
+        return None
+    return Signal("campaign", _grow(weights["campaign"], copies, 5), {"earlier_copies": copies})
+
+
+_ONE: tuple[Callable[[Comment, Mapping[str, float]], Signal | None], ...] = (
+    links,
+    link_markup,
+    shortener,
+    link_in_name,
+    contact,
+    shouting,
+    repetition,
+    disposable_email,
+)
+_MANY: tuple[Callable[[Comment, Mapping[str, float]], list[Signal]], ...] = (website, phrasing)
+
+
+def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, float] = WEIGHTS) -> list[Signal]:
+    """Return every signal found in the comment and its facts (the configured word lists excepted)."""
+    found = [s for detector in _ONE if (s := detector(comment, weights)) is not None]
+    for many in _MANY:
+        found.extend(many(comment, weights))
+    found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
+    return found

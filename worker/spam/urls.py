@@ -1,0 +1,44 @@
+"""Finding links in text: full URLs, ``www.`` hosts and bare domains with a common top-level domain."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Bare domains ("mysite.com/page") only count with a TLD from this list, so that "e.g." or "lol.haha" do not.
+_TLDS = (
+    "com|net|org|info|biz|io|co|me|tv|ru|xyz|top|club|online|site|shop|store|live|link|click|fr|de|uk|us|ly|gl"
+    "|cc|tk|ml|ga|cf|gq|pw|ws|in|be|ch|ca|eu|es|it|nl|pl|br|cn|pro|vip|win|bid|loan|app|dev|blog|news|to|gg|gd|am|fm"
+)
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'\])]+"
+    rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>\"'\])]*)?",
+    re.IGNORECASE,
+)
+_HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link found in text: the text as written, and its host in lower case without ``www.``."""
+
+    text: str
+    host: str
+
+
+def host_of(url: str) -> str:
+    """Return the lower-case host of ``url`` without ``www.`` (empty when there is none)."""
+    match = _HOST.match(url.strip())
+    return match.group(1).lower().rstrip(".") if match else ""
+
+
+def find_links(text: str) -> list[Link]:
+    """Return the links of ``text``, in order."""
+    return [Link(m.group(), host_of(m.group())) for m in _URL.finditer(text)]
+
+
+def registered_domain(host: str) -> str:
+    """Return the last two labels of ``host`` (three under two-letter second levels such as ``co.uk``)."""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
