@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from worker.spam.features import BUCKET_BITS, bucket, display, features
+from worker.spam.features import BUCKET_BITS, HOST_GRAM, bucket, display, features
 
 SMOOTHING = 0.5
 """Additive (Jeffreys) smoothing of the per-class document frequencies."""
@@ -109,13 +109,18 @@ class ModelState:
         docs_ham = self._counts.get(_DOCS + Label.HAM, 0) + 2 * SMOOTHING
         base = math.log(docs_ham / docs_spam)
         counts = self._counts
+        found = features(text, author_name, author_url)
+        # The pieces of link hosts overlap and come many per link: together they weigh as one feature.
+        gram_share = 1.0 / max(1, sum(f.startswith(HOST_GRAM + ":") for f in found))
         contributions = []
-        for feature in features(text, author_name, author_url):
+        for feature in found:
             b = bucket(feature)
             in_spam = counts.get(f"spam:{b}", 0)
             in_ham = counts.get(f"ham:{b}", 0)
             if in_spam or in_ham:  # a feature never seen says nothing, whatever the class sizes
                 log_odds = math.log((in_spam + SMOOTHING) / (in_ham + SMOOTHING)) + base
+                if feature.startswith(HOST_GRAM + ":"):
+                    log_odds *= gram_share
                 contributions.append(Contribution(display(feature), log_odds))
         logit = math.fsum(c.log_odds for c in contributions)
         contributions.sort(key=lambda c: abs(c.log_odds), reverse=True)

@@ -16,6 +16,9 @@ _MASK = (1 << BUCKET_BITS) - 1
 _HOST_GRAM_CHARS = 4
 _DIGITS = re.compile(r"\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+HOST_GRAM = "g"
+"""The kind of the features cut from link hosts: many per link, so the classifier averages them."""
 
 
 def _word(word: str) -> str:
@@ -28,11 +31,16 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
     found: set[str] = set()
     # An address becomes one placeholder word, so that no part of it can become evidence.
     content = _EMAIL.sub(" emailaddress ", content)
-    tokens = [_word(w) for w in words(content)]
+    links = find_links(content)
+    for link in links:
+        # A link is one word for the text around it: its own pieces are random ids, not language.
+        content = content.replace(link.text, " linkurl ", 1)
+    # A number is one word whatever its value ("2,000,000 views" and "$5000" alike).
+    tokens = [_word(w) for w in words(_NUMBER.sub(" 0 ", content))]
     found.update(f"w:{t}" for t in tokens)
     found.update(f"b:{a} {b}" for a, b in pairwise(tokens))
     found.update(f"n:{_word(w)}" for w in words(author_name))
-    hosts = [link.host for link in find_links(content) + find_links(author_name)]
+    hosts = [link.host for link in links + find_links(author_name)]
     if author_url:
         found.add("u:website")
         hosts.append(host_of(author_url))
@@ -42,7 +50,8 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
         domain = registered_domain(host)
         found.add(f"h:{domain}")
         padded = f".{fold(domain)}."
-        found.update(f"g:{padded[i : i + _HOST_GRAM_CHARS]}" for i in range(len(padded) - _HOST_GRAM_CHARS + 1))
+        grams = (padded[i : i + _HOST_GRAM_CHARS] for i in range(len(padded) - _HOST_GRAM_CHARS + 1))
+        found.update(f"{HOST_GRAM}:{gram}" for gram in grams)
     return found
 
 

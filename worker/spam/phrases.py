@@ -14,18 +14,20 @@ _TOPICS: dict[str, tuple[str, ...]] = {
     "self_promotion": (
         # English
         "check out my", "check my", "checkout my", "check out our", "visit my", "visit our", "subscribe to my",
-        "sub to my", "subscribe to me", "subscribe", "subscribers", "my channel", "my youtube", "our channel",
-        "my new video", "my latest video", "my video", "my videos", "my music", "my new song", "my mixtape", "my page",
-        "my website", "my site", "my blog", "my profile", "my shop", "my store", "my instagram", "my twitter",
-        "my facebook", "my tiktok", "follow me", "add me", "join my", "watch my", "listen to my", "support me",
-        "sub4sub", "sub for sub", "small youtuber", "new youtuber", "upcoming artist", "aspiring rapper", "go to my",
-        "see my", "look at my", "hit the subscribe", "check this out", "check it out",
+        "sub to my", "subscribe to me", "subscribe", "my channel", "my youtube", "our channel", "my new video",
+        "my latest video", "my video", "my videos", "my music", "my new song", "my mixtape", "my page", "my website",
+        "my site", "my blog", "my profile", "my shop", "my store", "my instagram", "my twitter", "my facebook",
+        "my tiktok", "follow me", "add me", "join my", "watch my", "listen to my", "support me", "sub4sub",
+        "sub for sub", "small youtuber", "new youtuber", "upcoming artist", "aspiring rapper", "go to my", "see my",
+        "look at my", "hit the subscribe", "check this out", "check out this", "check it out", "check me out",
+        "sub me", "sub to me", "follow for follow", "follow 4 follow", "like for like", "like 4 like", "f4f", "l4l",
+        "s4s",
         # French
-        "abonnez vous", "abonne toi", "abonnez-vous", "abonne-toi", "abonnes", "ma chaine", "notre chaine", "mon site",
-        "ma page", "mon blog", "mon profil", "ma boutique", "allez voir ma", "allez voir mon", "venez voir",
-        "passez sur ma", "passez sur mon", "regardez ma", "regardez mon", "suivez moi", "suivez-moi",
-        "ma derniere video", "ma nouvelle video", "ma video", "mes videos", "ma musique", "mon nouveau son",
-        "mon instagram", "jetez un oeil", "faites un tour sur",
+        "abonnez vous", "abonne toi", "abonnez-vous", "abonne-toi", "ma chaine", "notre chaine", "mon site", "ma page",
+        "mon blog", "mon profil", "ma boutique", "allez voir ma", "allez voir mon", "venez voir", "passez sur ma",
+        "passez sur mon", "regardez ma", "regardez mon", "suivez moi", "suivez-moi", "ma derniere video",
+        "ma nouvelle video", "ma video", "mes videos", "ma musique", "mon nouveau son", "mon instagram",
+        "jetez un oeil", "faites un tour sur",
     ),
     "engagement_bait": (
         "please like", "pls like", "plz like", "like this comment", "like my comment", "like if", "thumbs up",
@@ -70,8 +72,9 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         "machines a sous",
     ),
     "adult": (
-        "hot singles", "single women", "sexy", "dating", "meet girls", "webcam", "xxx", "porn", "nude", "nudes",
-        "hookup", "site de rencontre", "rencontres coquines", "celibataires", "coquine", "coquines", "plan cul",
+        "hot singles", "single women", "sexy girls", "sexy singles", "dating", "meet girls", "webcam", "xxx", "porn",
+        "nude", "nudes", "hookup", "site de rencontre", "rencontres coquines", "celibataires", "coquine", "coquines",
+        "plan cul",
     ),
     "phishing": (
         "verify your account", "account suspended", "click here", "click the link", "click on the link", "claim your",

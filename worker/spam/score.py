@@ -21,9 +21,9 @@ from worker.spam.signals import Signal
 class Weights:
     """How the classifier's log-odds and the signals combine into one score."""
 
-    bias: float = -2.0
-    model_weight: float = 0.35
-    model_cap: float = 12.0
+    bias: float = -1.25
+    model_weight: float = 0.3
+    model_cap: float = 10.0
 
 
 @dataclass(frozen=True, slots=True)
