@@ -16,15 +16,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
-
-from worker.cli import build_parser, cmd_worker
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def compose() -> dict[str, Any]:
+    import yaml  # pyyaml, from the dev extras
+
     data = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
@@ -104,6 +103,8 @@ def test_worker_and_beat_read_the_config_folder_mounted_read_only(services: dict
 
 
 def test_the_worker_service_starts_a_celery_worker_of_this_project(services: dict[str, Any]) -> None:
+    from worker.cli import build_parser, cmd_worker
+
     command = command_of(services["worker"])
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts[command[0]] == "worker.cli:main"
