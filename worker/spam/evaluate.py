@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from worker.checks.base import Context
+from worker.checks.base import Check, Context
 from worker.checks.spam import SpamCheck
 from worker.models import JSON, Action
 from worker.spam import facts as fact
@@ -129,7 +129,7 @@ def evaluate(
     rows: Sequence[LabelledComment],
     train_fraction: float | None = None,
     *,
-    check: SpamCheck | None = None,
+    check: Check | None = None,
     base: ModelState | None = None,
     now: float = 0.0,
 ) -> Report:

@@ -1,0 +1,139 @@
+"""The spam check: v1 rules kept, one calibrated score, facts from the store, and no email in what it says."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from worker.checks.base import Context
+from worker.checks.spam import NAME, build
+from worker.errors import ConfigError
+from worker.models import Action, CheckResult, Comment
+from worker.policy import Section
+from worker.spam import facts as fact
+from worker.spam.classifier import Label, ModelState
+
+EMAIL = "jane.private-person@mailinator.com"
+
+
+def comment(content: str, **fields: str | None) -> Comment:
+    base: dict[str, str | None] = {"author_name": "Jane", "author_email": EMAIL}
+    return Comment(id="c1", post_id="p1", content=content, **{**base, **fields})  # type: ignore[arg-type]
+
+
+def run(
+    content: str, facts: dict[str, object] | None = None, section: dict[str, object] | None = None, **fields: str | None
+) -> CheckResult:
+    check = build(Section("spam", section or {}, "test"))
+    return check.check(comment(content, **fields), Context(now=0.0, facts=facts or {}))
+
+
+def codes(result: CheckResult) -> dict[str, Action]:
+    return {r.code: r.action for r in result.reasons}
+
+
+def test_an_ordinary_comment_is_approved_with_a_low_score_and_no_reason() -> None:
+    for text in ("Great article, thanks for writing it.", "Merci pour cet article, très instructif."):
+        result = run(text, author_email="ann@example.org")
+        assert result.reasons == () and result.score is not None and result.score < 0.5, text
+
+
+def test_channel_promotion_with_a_link_is_caught_with_its_signals_as_evidence() -> None:
+    result = run("Check out my channel and subscribe!! https://bit.ly/3xYz")
+    reason = next(r for r in result.reasons if r.code == "spam_score")
+    assert reason.action in (Action.FLAG, Action.REJECT)
+    assert reason.evidence["score"] == pytest.approx(result.score, abs=1e-3)
+    signal_names = {s["name"] for s in reason.evidence["signals"]}
+    assert {"links", "shortener", "self_promotion"} <= signal_names
+    assert reason.evidence["model"]["top"]
+
+
+def test_french_crypto_spam_is_rejected() -> None:
+    text = "Gagnez 500 € par jour avec le bitcoin, contactez-moi sur WhatsApp +33 6 12 34 56 78"
+    assert codes(run(text))["spam_score"] is Action.REJECT
+
+
+def test_two_links_are_still_held_as_too_many_links() -> None:
+    assert (
+        codes(run("see https://a.example/1 and https://b.example/2", section={"links_hold_at": 2}))["too_many_links"]
+        is Action.FLAG
+    )
+
+
+def test_a_blocklisted_word_still_rejects_and_a_moderation_key_still_holds() -> None:
+    section = {"blocklist": ["casino"], "moderation_keys": ["refund"]}
+    assert codes(run("I won at the casino", section=section))["blocklist"] is Action.REJECT
+    assert codes(run("Where is my refund?", section=section))["moderation_key"] is Action.FLAG
+
+
+def test_a_copy_of_rejected_spam_is_rejected() -> None:
+    assert codes(run("Nice post.", {fact.REJECTED_COPY: True}))["rejected_copy"] is Action.REJECT
+
+
+def test_a_flood_of_comments_from_one_address_is_held() -> None:
+    assert codes(run("Nice post.", {fact.FLOOD_COUNT: 1}))["flood"] is Action.FLAG
+    assert "flood" not in codes(run("Nice post.", {fact.FLOOD_COUNT: 1}, section={"flood_max": 3}))
+
+
+def test_a_known_author_scores_lower_than_an_unknown_one() -> None:
+    text = "Check this out https://example.com/page"
+    unknown, known = run(text), run(text, {fact.KNOWN_AUTHOR: True})
+    assert known.score is not None and unknown.score is not None and known.score < unknown.score
+
+
+def test_a_campaign_of_copies_raises_the_score() -> None:
+    assert run("Nice post.", {fact.DUPLICATES: 5}).score > run("Nice post.").score  # type: ignore[operator]
+
+
+def test_the_shared_model_from_the_facts_is_used_instead_of_the_seed() -> None:
+    model = ModelState()
+    for _ in range(30):
+        model.learn("zorblax frumple", Label.SPAM)
+        model.learn("lovely weather", Label.HAM)
+    assert run("zorblax frumple", {fact.MODEL: model}).score > run("zorblax frumple").score  # type: ignore[operator]
+
+
+def test_the_thresholds_come_from_the_policy() -> None:
+    text = "Check out my channel and subscribe!!"
+    assert "spam_score" not in codes(run(text, section={"flag_at": 0.999, "reject_at": 0.9999}))
+    assert codes(run(text, section={"flag_at": 0.01, "reject_at": 0.02}))["spam_score"] is Action.REJECT
+
+
+def test_thresholds_out_of_order_are_a_config_error_naming_the_key() -> None:
+    with pytest.raises(ConfigError, match=r"spam\.reject_at"):
+        build(Section("spam", {"flag_at": 0.9, "reject_at": 0.5}, "test"))
+
+
+def test_signal_weights_can_be_overridden_and_unknown_signals_are_refused() -> None:
+    text = "Check out my channel and subscribe!!"
+    silenced = run(text, section={"weights": {"self_promotion": 0.0}})
+    assert silenced.score < run(text).score  # type: ignore[operator]
+    with pytest.raises(ConfigError, match=r"spam\.weights\.nonsense"):
+        build(Section("spam", {"weights": {"nonsense": 1.0}}, "test"))
+
+
+def test_without_the_learned_model_the_signals_alone_decide() -> None:
+    assert run("zorblax frumple", section={"learned": False}).score == run("", section={"learned": False}).score
+
+
+def test_the_authors_email_never_appears_in_reasons_messages_or_evidence() -> None:
+    text = f"Check out my channel, write to me at {EMAIL} or whatsapp, free bitcoin https://bit.ly/x"
+    local = EMAIL.partition("@")[0]
+    result = run(text, {fact.DUPLICATES: 2, fact.FLOOD_COUNT: 3}, author_url="http://pills.top")
+    assert result.reasons
+    published = json.dumps([r.to_dict() for r in result.reasons])
+    assert EMAIL not in published and local not in published and "private" not in published
+    assert "mailinator.com" in published  # the domain, and only the domain, is evidence
+
+
+def test_the_check_is_named_spam() -> None:
+    assert build(Section("spam", {}, "test")).name == NAME == "spam"
+
+
+def test_word_list_files_are_read_relative_to_the_policy(tmp_path: Path) -> None:
+    (tmp_path / "block.txt").write_text("# words\nviagra\n", encoding="utf-8")
+    check = build(Section("spam", {"blocklist_file": "block.txt"}, "test", tmp_path))
+    result = check.check(comment("cheap viagra"), Context(now=0.0))
+    assert codes(result)["blocklist"] is Action.REJECT

@@ -1,0 +1,87 @@
+"""The classifier: learning is count increments, scoring is naive Bayes, and the state round-trips as flat counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.spam.classifier import BITS_FIELD, Label, ModelState
+from worker.spam.features import bucket, features
+
+
+def trained() -> ModelState:
+    model = ModelState()
+    for text in ("buy cheap pills now", "cheap pills online", "win money now"):
+        model.learn(text, Label.SPAM)
+    for text in ("lovely song", "great article thanks", "thanks for the song"):
+        model.learn(text, Label.HAM)
+    return model
+
+
+def test_learning_returns_one_increment_per_feature_plus_the_document_count() -> None:
+    delta = ModelState().increments("cheap pills", Label.SPAM)
+    assert delta["docs:spam"] == 1
+    assert {f"spam:{bucket(f)}" for f in features("cheap pills")} <= set(delta)
+    assert all(value == 1 for value in delta.values())
+
+
+def test_a_feature_repeated_in_one_comment_counts_once() -> None:
+    assert ModelState().increments("spam spam spam", "spam")[f"spam:{bucket('w:spam')}"] == 1
+
+
+def test_unlearning_removes_exactly_what_learning_added() -> None:
+    model = trained()
+    before = model.to_fields()
+    model.learn("cheap watches", Label.SPAM)
+    model.learn("cheap watches", Label.SPAM, times=-1)
+    assert model.to_fields() == before
+
+
+def test_applying_the_increments_of_another_worker_gives_the_same_model() -> None:
+    here, there = trained(), trained()
+    delta = here.learn("free crypto signals", Label.SPAM)
+    there.apply(delta)
+    assert here.to_fields() == there.to_fields()
+
+
+def test_spammy_text_scores_above_one_half_and_ordinary_text_below() -> None:
+    model = trained()
+    assert model.score("cheap pills") > 0.5 > model.score("great song")
+
+
+def test_an_empty_model_says_one_half() -> None:
+    assert ModelState().score("anything at all") == 0.5
+
+
+def test_the_explanation_names_the_words_that_weighed_most() -> None:
+    verdict = trained().explain("cheap pills and a song", top=2)
+    assert {c.feature for c in verdict.top} <= {"cheap", "pills", "cheap pills", "song"}
+    assert len(verdict.top) == 2
+
+
+def test_the_state_round_trips_through_flat_string_and_bytes_mappings() -> None:
+    model = trained()
+    fields = model.to_fields()
+    as_redis_strings = {k: str(v) for k, v in fields.items()}
+    as_redis_bytes = {k.encode(): str(v).encode() for k, v in fields.items()}
+    for copy in (ModelState.from_fields(fields), ModelState.from_fields(as_redis_strings)):
+        assert copy.to_fields() == fields
+    assert ModelState.from_fields(as_redis_bytes).to_fields() == fields
+    assert ModelState.from_fields(fields).score("cheap pills") == model.score("cheap pills")
+
+
+def test_every_field_and_value_is_a_string_and_an_integer() -> None:
+    assert all(isinstance(k, str) and isinstance(v, int) for k, v in trained().to_fields().items())
+
+
+def test_a_model_hashed_with_other_bits_is_refused() -> None:
+    with pytest.raises(ValueError, match="bits"):
+        ModelState.from_fields({BITS_FIELD: 12})
+
+
+def test_the_document_counts_follow_learning() -> None:
+    assert trained().documents == {Label.SPAM: 3, Label.HAM: 3}
+
+
+def test_an_email_address_in_the_text_leaves_no_trace_in_the_features() -> None:
+    found = features("write to jane.doe@example.org now")
+    assert not any("jane" in f or "example" in f for f in found)

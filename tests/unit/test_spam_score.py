@@ -1,0 +1,43 @@
+"""The combined score: classifier log-odds and signal weights through a logistic, and thresholds to actions."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.models import Action
+from worker.spam.score import Thresholds, Weights, combine
+from worker.spam.signals import Signal
+
+
+def test_no_evidence_at_all_gives_the_bias_alone() -> None:
+    score = combine(0.0, [], Weights(bias=0.0))
+    assert score.score == pytest.approx(0.5)
+
+
+def test_signals_add_their_weights_to_the_log_odds() -> None:
+    score = combine(0.0, [Signal("links", 1.5), Signal("money", 0.5)], Weights(bias=-1.0))
+    assert score.logit == pytest.approx(1.0)
+
+
+def test_the_classifier_is_scaled_and_capped() -> None:
+    weights = Weights(bias=0.0, model_weight=0.5, model_cap=4.0)
+    assert combine(2.0, [], weights).logit == pytest.approx(1.0)
+    assert combine(100.0, [], weights).logit == pytest.approx(2.0)
+    assert combine(-100.0, [], weights).logit == pytest.approx(-2.0)
+
+
+def test_the_score_stays_within_zero_and_one_for_extreme_evidence() -> None:
+    assert 0.0 <= combine(-1e6, [Signal("known_author", -1e6)]).score <= combine(1e6, [Signal("x", 1e6)]).score <= 1.0
+
+
+def test_scores_below_flag_at_approve_from_flag_at_hold_and_from_reject_at_reject() -> None:
+    thresholds = Thresholds(flag_at=0.5, reject_at=0.9)
+    assert thresholds.action(0.49) is Action.APPROVE
+    assert thresholds.action(0.5) is Action.FLAG
+    assert thresholds.action(0.89) is Action.FLAG
+    assert thresholds.action(0.9) is Action.REJECT
+
+
+def test_thresholds_out_of_order_are_refused() -> None:
+    with pytest.raises(ValueError, match="flag_at"):
+        Thresholds(flag_at=0.9, reject_at=0.5)
