@@ -153,8 +153,8 @@ def _signal_weights(section: Section) -> Mapping[str, float]:
 
 def build(section: Section) -> SpamCheck:
     """Build the check from the policy's ``[spam]`` section."""
-    flag_at = section.number("flag_at", 0.5)
-    reject_at = section.number("reject_at", 0.95)
+    flag_at = section.number("flag_at", Thresholds().flag_at)
+    reject_at = section.number("reject_at", Thresholds().reject_at)
     try:
         thresholds = Thresholds(flag_at, reject_at)
     except ValueError as exc:

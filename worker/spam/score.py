@@ -31,7 +31,7 @@ class Thresholds:
     """Scores from ``flag_at`` are held for a moderator, from ``reject_at`` rejected."""
 
     flag_at: float = 0.5
-    reject_at: float = 0.95
+    reject_at: float = 0.98
 
     def __post_init__(self) -> None:
         if not 0.0 < self.flag_at <= self.reject_at <= 1.0:
