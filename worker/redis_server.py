@@ -61,6 +61,7 @@ class RedisServer:
     directory: Path
     port: int = 0
     appendonly: bool = True
+    appendfsync: str = "everysec"
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -80,7 +81,7 @@ class RedisServer:
             "--dir", str(self.directory),
             "--save", "",
             "--appendonly", "yes" if self.appendonly else "no",
-            "--appendfsync", "always",
+            "--appendfsync", self.appendfsync,
             "--logfile", str(self.directory / "redis.log"),
         ]  # fmt: skip
         self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,0 +1,194 @@
+"""End-to-end throughput and latency of the moderation pipeline, against a no-op Celery task's ceiling.
+
+Starts its own redis-server and one worker (2 processes) at a time, on this machine:
+  1. no-op ceiling: N no-op messages published one by one, first publish to last task done;
+  2. pipeline, one by one: N comments submitted one by one (as web requests do), first submit to last decision;
+  3. pipeline, burst: N comments submitted in batches of 500 (submit_many);
+  4. latency at a steady rate: submit-to-decision p50 / p99.
+Each throughput is the median of --repeats runs. Usage: python bench/bench_pipeline.py [--comments 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import redis
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.helpers import sample_comments  # noqa: E402
+from worker.client import ModerationClient  # noqa: E402
+from worker.redis_server import RedisServer  # noqa: E402
+from worker.settings import load_settings  # noqa: E402
+
+
+def start(argv: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("ab") as out:
+        return subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def wait(condition: Callable[[], bool], timeout_s: float = 300) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("benchmark timed out: is the worker running? see the logs in the temp folder")
+        time.sleep(0.002)
+
+
+def decided(client: ModerationClient) -> int:
+    counts = client.counts()
+    return counts["approved"] + counts["rejected"] + counts["flagged"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--comments", type=int, default=5000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--rate", type=float, default=200.0, help="comments/s of the latency run")
+    parser.add_argument("--latency-seconds", type=float, default=10.0)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-pipeline-"))
+    server = RedisServer(tmp / "redis").start()
+    env = {**os.environ, "REDIS_URL": server.url, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)}
+    env["MODERATION_CONFIG"] = str(ROOT / "config" / "settings.toml")
+    raw = redis.Redis.from_url(server.url)
+    n = args.comments
+    print(
+        f"redis {server.url}, {n} messages per run, {args.repeats} runs, one worker of 2 processes, {os.cpu_count()} cores"
+    )
+    try:
+        noop_rates = []
+        worker = start(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "bench.noop_app",
+                "worker",
+                "-c",
+                "2",
+                "-l",
+                "WARNING",
+                "-Q",
+                "noop",
+            ],
+            {**env, "MODERATION_QUEUE": "noop"},
+            tmp / "noop.log",
+        )
+        from bench.noop_app import COUNTER
+        from bench.noop_app import app as noop_app
+
+        noop_app.conf.broker_url = server.url
+        with noop_app.producer_pool.acquire(block=True) as producer:
+            for _ in range(args.repeats):
+                raw.delete(COUNTER)
+                started = time.perf_counter()
+                for _ in range(n):
+                    noop_app.send_task("bench.noop", queue="noop", producer=producer)
+                wait(lambda: int(raw.get(COUNTER) or 0) >= n)
+                noop_rates.append(n / (time.perf_counter() - started))
+        stop(worker)
+        print(
+            f"no-op Celery task ceiling:       median {statistics.median(noop_rates):8.0f} msg/s   runs {[round(r) for r in noop_rates]}"
+        )
+
+        def pipeline_run(
+            prefix: str, submit: Callable[[ModerationClient, list[dict[str, object]]], None]
+        ) -> list[float]:
+            rates = []
+            for run in range(args.repeats):
+                settings = load_settings({**env, "MODERATION_KEY_PREFIX": f"{prefix}{run}"})
+                worker = start(
+                    [sys.executable, "-m", "worker.cli", "worker", "--concurrency", "2", "--loglevel", "WARNING"],
+                    {**env, "MODERATION_KEY_PREFIX": f"{prefix}{run}"},
+                    tmp / f"{prefix}{run}.log",
+                )
+                with ModerationClient(settings) as client:
+                    comments = sample_comments(n, f"{prefix}{run}")
+                    client.submit(sample_comments(1, "warm-up")[0])
+                    wait(lambda: decided(client) == 1, 60)
+                    started = time.perf_counter()
+                    submit(client, comments)
+                    wait(lambda: decided(client) == n + 1)
+                    rates.append(n / (time.perf_counter() - started))
+                stop(worker)
+            return rates
+
+        def one_by_one(client: ModerationClient, comments: list[dict[str, object]]) -> None:
+            for comment in comments:
+                client.submit(comment)
+
+        def in_batches(client: ModerationClient, comments: list[dict[str, object]]) -> None:
+            for i in range(0, len(comments), 500):
+                client.submit_many(comments[i : i + 500])
+
+        ceiling = statistics.median(noop_rates)
+        for label, prefix, submit in (
+            ("one by one", "single", one_by_one),
+            ("burst, 500 per call", "burst", in_batches),
+        ):
+            rates = pipeline_run(prefix, submit)
+            rate = statistics.median(rates)
+            print(
+                f"pipeline, {label:<20} median {rate:8.0f} comments/s  runs {[round(r) for r in rates]}"
+                f"  = {rate / ceiling:.2f} x the no-op ceiling"
+            )
+
+        settings = load_settings({**env, "MODERATION_KEY_PREFIX": "latency"})
+        worker = start(
+            [sys.executable, "-m", "worker.cli", "worker", "--concurrency", "2", "--loglevel", "WARNING"],
+            {**env, "MODERATION_KEY_PREFIX": "latency"},
+            tmp / "latency.log",
+        )
+        with ModerationClient(settings) as client:
+            client.submit(sample_comments(1, "warm-up")[0])
+            wait(lambda: decided(client) == 1, 60)
+            count = int(args.rate * args.latency_seconds)
+            comments = sample_comments(count, "lat")
+            period = 1.0 / args.rate
+            began = time.perf_counter()
+            for i, comment in enumerate(comments):
+                delay = began + i * period - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+                client.submit(comment)
+            wait(lambda: decided(client) == count + 1)
+            latencies_ms = []
+            for comment in comments:
+                stored = client.store.get(str(comment["id"]))
+                assert stored.decision is not None
+                latencies_ms.append((stored.decision.decided_at - stored.comment.submitted_at) * 1000)
+        stop(worker)
+        latencies_ms.sort()
+        p50 = statistics.median(latencies_ms)
+        p99 = latencies_ms[int(0.99 * (len(latencies_ms) - 1))]
+        print(
+            f"latency at {args.rate:.0f} comments/s for {args.latency_seconds:.0f} s: p50 {p50:.1f} ms, p99 {p99:.1f} ms"
+        )
+    finally:
+        raw.close()
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
