@@ -73,7 +73,8 @@ def main() -> None:
     raw = redis.Redis.from_url(server.url)
     n = args.comments
     print(
-        f"redis {server.url}, {n} messages per run, {args.repeats} runs, one worker of 2 processes, {os.cpu_count()} cores"
+        f"redis {server.url}, {n} messages per run, {args.repeats} runs,"
+        f" one worker of 2 processes, {os.cpu_count()} cores"
     )
     try:
         noop_rates = []
@@ -109,7 +110,8 @@ def main() -> None:
                 noop_rates.append(n / (time.perf_counter() - started))
         stop(worker)
         print(
-            f"no-op Celery task ceiling:       median {statistics.median(noop_rates):8.0f} msg/s   runs {[round(r) for r in noop_rates]}"
+            f"no-op Celery task ceiling:       median {statistics.median(noop_rates):8.0f} msg/s"
+            f"       runs {[round(r) for r in noop_rates]}"
         )
 
         def pipeline_run(
@@ -183,7 +185,8 @@ def main() -> None:
         p50 = statistics.median(latencies_ms)
         p99 = latencies_ms[int(0.99 * (len(latencies_ms) - 1))]
         print(
-            f"latency at {args.rate:.0f} comments/s for {args.latency_seconds:.0f} s: p50 {p50:.1f} ms, p99 {p99:.1f} ms"
+            f"latency at {args.rate:.0f} comments/s for {args.latency_seconds:.0f} s:"
+            f" p50 {p50:.1f} ms, p99 {p99:.1f} ms"
         )
     finally:
         raw.close()
