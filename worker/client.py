@@ -72,7 +72,7 @@ class ModerationClient:
         reason = Reason("moderator", code, message, action, evidence)
         decision = Decision(status, (reason,), {}, self.service.engine.policy.version, time.time(), moderator)
         with redis_errors():
-            self.store.review(comment_id, decision)
+            self.service.review(comment_id, decision)
         return self.status(comment_id)
 
     def flagged(self, limit: int = 100) -> list[str]:

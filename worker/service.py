@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import redis
 
@@ -17,6 +18,7 @@ from worker.keys import Keys
 from worker.models import Action, Comment, Decision, Reason, Status
 from worker.policy import Policy
 from worker.settings import Settings
+from worker.sources import FactSource, build_sources, merged_facts
 from worker.store import Added, CommentStore
 
 logger = logging.getLogger(__name__)
@@ -55,10 +57,10 @@ class Engine:
         """Check a decoded payload against the comment contract, with this policy's limits."""
         return parse_comment(payload, self.limits, now)
 
-    def decide(self, comment: Comment, now: float) -> Decision:
+    def decide(self, comment: Comment, now: float, facts: Mapping[str, Any] | None = None) -> Decision:
         """Moderate one comment; a check that fails holds the comment for a moderator instead of crashing."""
         try:
-            return moderate(comment, self.checks, self.policy.version, Context(now))
+            return moderate(comment, self.checks, self.policy.version, Context(now, facts or {}))
         except Exception as exc:
             logger.exception("a check failed on comment %s; holding it for a moderator", comment.id)
             reason = Reason("pipeline", "check_failed", f"A check failed ({type(exc).__name__}).", Action.FLAG)
@@ -82,22 +84,26 @@ class Service:
         store: CommentStore,
         engine: Engine,
         publish: Publish,
+        *,
+        sources: Sequence[FactSource] = (),
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.settings = settings
         self.store = store
         self.engine = engine
         self.publish = publish
+        self.sources = tuple(sources)
         self.clock = clock
 
     @classmethod
     def from_settings(cls, settings: Settings, publish: Publish) -> Service:
         """Connect to the settings' Redis and load their policy."""
         client = redis.Redis.from_url(settings.redis_url, health_check_interval=30)
-        store = CommentStore(
-            client, Keys(settings.key_prefix), wake_ttl_s=settings.wake_ttl_s, events_maxlen=settings.events_maxlen
-        )
-        return cls(settings, store, Engine.from_policy(Policy.load(settings.policy_path)), publish)
+        keys = Keys(settings.key_prefix)
+        store = CommentStore(client, keys, wake_ttl_s=settings.wake_ttl_s, events_maxlen=settings.events_maxlen)
+        policy = Policy.load(settings.policy_path)
+        sources = build_sources(policy, client, keys, settings)
+        return cls(settings, store, Engine.from_policy(policy), publish, sources=sources)
 
     def wake(self, *, force: bool = False) -> None:
         """Publish a drain message unless one is already on its way (always when ``force``)."""
@@ -137,8 +143,13 @@ class Service:
             if len(ids) == settings.batch_size:
                 self.wake()  # a burst: let another worker process join in
             now = self.clock()
-            pairs = [(c, self.engine.decide(c, now)) for c in self.store.load_queued(ids)]
-            decided += sum(self.store.record(pairs))
+            comments = self.store.load_queued(ids)
+            facts = merged_facts(self.sources, comments, now)
+            pairs = [(c, self.engine.decide(c, now, f)) for c, f in zip(comments, facts, strict=True)]
+            written = [pair for pair, ok in zip(pairs, self.store.record(pairs), strict=True) if ok]
+            decided += len(written)
+            for source in self.sources:
+                source.decided(written, now)
             if time.monotonic() > deadline:
                 if self.store.pending_count():
                     self.wake()
@@ -146,6 +157,13 @@ class Service:
         if taken:
             logger.info("drain took %d pending ids and decided %d comments", taken, decided)
         return DrainReport(taken, decided)
+
+    def review(self, comment_id: str, decision: Decision) -> None:
+        """Record a moderator's decision, final, and let the fact sources learn from it."""
+        before = self.store.get(comment_id)
+        self.store.review(comment_id, decision)
+        for source in self.sources:
+            source.reviewed(before.comment, decision, before.decision)
 
     def sweep(self) -> int:
         """Hand comments queued for longer than ``requeue_after_s`` back to the workers; return how many."""
