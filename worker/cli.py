@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -136,17 +137,21 @@ def cmd_stats(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int
 
 def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     """Start a Celery worker (and, with --beat, the sweeper's scheduler) with the project's settings."""
-    from worker.app import create_app
-
-    app = create_app(settings)
     concurrency = args.concurrency if args.concurrency is not None else settings.worker_concurrency
     argv = ["worker", "--queues", settings.queue, "--loglevel", args.loglevel or settings.log_level]
     if concurrency:
         argv += ["--concurrency", str(concurrency)]
     if args.beat:
         argv.append("--beat")
-    app.worker_main(argv)
-    return 0
+    if args.no_restart:
+        from worker.app import create_app
+
+        create_app(settings).worker_main(argv)
+        return 0
+    from worker.supervise import Supervisor
+
+    logging.basicConfig(level=logging.INFO, format="[%(asctime)s: %(levelname)s/supervisor] %(message)s")
+    return Supervisor([sys.executable, "-m", "celery", "-A", "worker.celery_app", *argv]).run()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -158,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--beat", action="store_true", help="also run the scheduler of the stale-comment sweeper")
     worker.add_argument("--concurrency", type=int, help="worker processes (default: settings)")
     worker.add_argument("--loglevel", help="log level (default: settings)")
+    worker.add_argument(
+        "--no-restart", action="store_true", help="run Celery in this process; do not restart it when it fails"
+    )
     worker.set_defaults(func=cmd_worker)
 
     submit = verbs.add_parser("submit", help="queue comments from JSON lines", description=cmd_submit.__doc__)

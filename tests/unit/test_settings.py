@@ -89,7 +89,7 @@ def test_an_unknown_action_in_the_policy_lists_the_choices() -> None:
 
 def test_a_mistyped_policy_value_names_its_section_and_key() -> None:
     policy = Policy.from_mapping({"spam": {"links_hold_at": "two"}})
-    with pytest.raises(ConfigError, match="spam.links_hold_at"):
+    with pytest.raises(ConfigError, match=r"spam\.links_hold_at"):
         policy.section("spam").integer("links_hold_at", 2)
 
 
