@@ -22,7 +22,6 @@ TOKEN = re.compile(rf"[{_WORD_CHARS}]+(?:[-.][{_WORD_CHARS}]+)*")
 # Single letters in a row with 1-3 separators between them: "f u c k", "f . u . c . k".
 SPACED = re.compile(r"(?<![a-z0-9@$\x7f])[a-z0-9@$](?:[\s.\-_*/|~+,:]{1,3}[a-z0-9@$](?![a-z0-9@$\x7f])){2,}")
 _SPACED_LETTER = re.compile(r"[a-z0-9@$]")
-_CHUNK = re.compile(r"\S+")
 _PARTS = re.compile(r"[^-._]+")
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 _EDGE = "!|+*#-._"
@@ -65,6 +64,24 @@ class Hit:
     severity: Severity
 
 
+def _occurrences(folded: str, chunk: str) -> list[int]:
+    """Return where ``chunk`` stands as a whole whitespace-separated chunk of ``folded``."""
+    found = []
+    at = folded.find(chunk)
+    while at != -1:
+        end = at + len(chunk)
+        if (at == 0 or folded[at - 1].isspace()) and (end == len(folded) or folded[end].isspace()):
+            found.append(at)
+        at = folded.find(chunk, at + 1)
+    return found
+
+
+def _anchors(phrases: tuple[str, ...]) -> frozenset[str]:
+    """Return the longest word of each phrase, bare and with trailing punctuation: one must be present."""
+    longest = {max(p.split(), key=len) for p in phrases}
+    return frozenset(word + mark for word in longest for mark in _TRAILING_PUNCTUATION)
+
+
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """Compile phrases into one pattern over folded text, words separated by anything but letters."""
     if not phrases:
@@ -81,9 +98,9 @@ class Matcher:
         self._stretch_index = forms.build_stretch_index(lexicon)
         self._mask_index = forms.build_mask_index(lexicon)
         self._phrases = _phrase_pattern(tuple(lexicon.phrases))
-        anchors = {max(p.split(), key=len) for p in lexicon.phrases}
-        self._phrase_anchors = frozenset(a + p for a in anchors for p in _TRAILING_PUNCTUATION)
+        self._phrase_anchors = _anchors(tuple(lexicon.phrases))
         self._exception_phrases = _phrase_pattern(lexicon.exception_phrases)
+        self._exception_anchors = _anchors(lexicon.exception_phrases)
         self._default = lexicon.languages[0] if lexicon.languages else "en"
         self._cache_size = cache_size
         self._clean: set[str] = set()
@@ -96,30 +113,27 @@ class Matcher:
         chunks = set(words)
         dirty = {chunk: parts for chunk in chunks - self._clean if (parts := self._parts(chunk))}
         spaced = _may_be_spaced(words, chunks)
-        phrased = self._phrases is not None and (bool(dirty) or not self._phrase_anchors.isdisjoint(chunks))
+        phrased = self._phrases is not None and not self._phrase_anchors.isdisjoint(chunks)
         if not (dirty or spaced or phrased):
             return []
         found: list[tuple[int, int, str]] = []
-        if dirty:
-            for m in _CHUNK.finditer(folded):
-                for start, end, key in dirty.get(m.group(), ()):
-                    found.append((m.start() + start, m.start() + end, key))
+        for chunk, parts in dirty.items():
+            for at in _occurrences(folded, chunk):
+                found.extend((at + start, at + end, key) for start, end, key in parts)
         if spaced:
             found.extend(self._spaced(folded))
         if phrased and self._phrases is not None:
             found.extend((m.start(), m.end(), _phrase_key(m.group())) for m in self._phrases.finditer(folded))
         if not found:
             return []
-        if self._exception_phrases is not None:
+        if self._exception_phrases is not None and not self._exception_anchors.isdisjoint(chunks):
             found = self._drop_excepted(folded, found)
-        tokens = set(TOKEN.findall(folded))
-        lang = guess_language(tokens, self.lexicon.stopwords, language, self._default)
+        lang = guess_language(chunks, self.lexicon.stopwords, language, self._default)
         return self._resolve(text, found, lang)
 
     def language_of(self, text: str, language: str | None = None) -> str:
         """Return the language :meth:`scan` would read ``text`` in."""
-        tokens = set(TOKEN.findall(fold_text(text)))
-        return guess_language(tokens, self.lexicon.stopwords, language, self._default)
+        return guess_language(set(fold_text(text).split()), self.lexicon.stopwords, language, self._default)
 
     def _parts(self, chunk: str) -> tuple[Part, ...]:
         """Return the listed words inside a whitespace-separated ``chunk``, cached; clean chunks join the clean set."""
@@ -157,6 +171,8 @@ class Matcher:
         pieces = [(m.start(), m.group()) for m in _PARTS.finditer(core)]
         if len(pieces) > 1:
             joined = "".join(piece for _, piece in pieces)
+            if joined in self.lexicon.exceptions:  # cul-de-sac
+                return ()
             key = self.key_of(joined)
             if key is not None:
                 return ((start, end, key),)
