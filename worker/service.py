@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -108,7 +109,17 @@ class Service:
     def wake(self, *, force: bool = False) -> None:
         """Publish a drain message unless one is already on its way (always when ``force``)."""
         if self.store.set_wake() or force:
+            self._publish()
+
+    def _publish(self) -> None:
+        # The comments are already stored: a broker hiccup must not turn an accepted comment into an
+        # error. Clearing the flag lets the next submission try again; the sweeper covers the rest.
+        try:
             self.publish()
+        except Exception as exc:
+            logger.warning("could not send a drain message (%s); the sweeper will hand the comments over", exc)
+            with contextlib.suppress(redis.RedisError):
+                self.store.clear_wake()
 
     def submit(self, payloads: Sequence[object]) -> list[Added | InvalidComment]:
         """Check each payload against the contract and store the good ones, in one round trip; wake the workers."""
@@ -126,7 +137,7 @@ class Service:
             fill = iter(added)
             results = [next(fill) if isinstance(r, Added) else r for r in results]
             if woke:
-                self.publish()
+                self._publish()
         return results
 
     def drain(self) -> DrainReport:

@@ -12,13 +12,15 @@ from worker.settings import Settings
 
 DRAIN = "moderation.drain"
 SWEEP = "moderation.sweep"
+_FAIL_FAST = {"max_retries": 1, "interval_start": 0, "interval_step": 0.1, "interval_max": 0.1}
 
 
 def publisher(app: Celery, settings: Settings) -> Any:
     """Return a function that sends one drain message (it carries no comment data at all)."""
 
     def publish() -> None:
-        app.send_task(DRAIN, queue=settings.queue)
+        # Fail fast when the broker is away: the comment is stored already and the sweeper hands it over.
+        app.send_task(DRAIN, queue=settings.queue, retry_policy=_FAIL_FAST)
 
     return publish
 

@@ -47,9 +47,16 @@ def test_a_redis_crash_under_load_loses_no_accepted_comment_and_decides_none_twi
     worker = WorkerProcess(env, tmp_path / "worker.log").start()
     accepted: list[str] = []
     refused = 0
+    crashed: list[BaseException] = []
     client = ModerationClient(load_settings(env))
 
     def submit_steadily() -> None:
+        try:
+            submit_all()
+        except BaseException as exc:  # an error the client should have turned into StoreUnavailable
+            crashed.append(exc)
+
+    def submit_all() -> None:
         nonlocal refused
         for comment in sample_comments(400, name):
             while True:
@@ -73,6 +80,7 @@ def test_a_redis_crash_under_load_loses_no_accepted_comment_and_decides_none_twi
         time.sleep(1.0)
         own_redis.start()
         submitter.join()
+        assert not crashed, f"the client raised {crashed[0]!r} instead of a clear StoreUnavailable"
         wait_until(lambda: decided() == 400, 120, "every accepted comment to be decided after the restart")
 
         assert refused > 0, "Redis was never seen down: the crash happened after the load"

@@ -150,6 +150,17 @@ def test_the_sweeper_hands_back_only_comments_queued_for_too_long(service: Servi
     assert service.drain().decided == 3
 
 
+def test_a_comment_is_accepted_even_when_the_drain_message_cannot_be_sent(settings: Settings) -> None:
+    def broker_down() -> None:
+        raise ConnectionError("broker away")
+
+    svc = Service.from_settings(settings, broker_down)
+    (added,) = svc.submit(sample_comments(1, "nobroker"))
+    assert isinstance(added, Added) and added.created
+    assert svc.store.set_wake(), "the wake flag was left set, so the next submission would not try again"
+    assert svc.drain().decided == 1
+
+
 def test_asking_for_an_unknown_comment_names_its_id(settings: Settings) -> None:
     with ModerationClient(settings) as client, pytest.raises(CommentNotFound, match="nope"):
         client.status("nope")
