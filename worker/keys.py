@@ -44,3 +44,35 @@ class Keys:
     def events(self) -> str:
         """Stream: one entry per decision, for web apps to follow (never holds an email)."""
         return f"{self.prefix}:events"
+
+    @property
+    def spam_secret(self) -> str:
+        """String: the generated secret of the keyed author hashes, when the settings give none."""
+        return f"{self.prefix}:spam:secret"
+
+    @property
+    def spam_known_authors(self) -> str:
+        """Set: keyed hashes of the emails of authors with an approved comment (never an email)."""
+        return f"{self.prefix}:spam:known"
+
+    def spam_flood(self, kind: str, tag: str) -> str:
+        """Sorted set: ids of recent comments from one IP or author (``kind``, keyed hash ``tag``), by submit time."""
+        return f"{self.prefix}:spam:flood:{kind}:{tag}"
+
+    def spam_band(self, band: int, value: str) -> str:
+        """Sorted set: who posted a text with this LSH band value (author hash|signature), by submit time."""
+        return f"{self.prefix}:spam:band:{band}:{value}"
+
+    def spam_rejected_band(self, band: int, value: str) -> str:
+        """Sorted set: signatures of texts a moderator rejected as spam with this LSH band value, by time."""
+        return f"{self.prefix}:spam:rejected:{band}:{value}"
+
+    @property
+    def spam_model(self) -> str:
+        """Hash: the counts of the spam classifier all workers share."""
+        return f"{self.prefix}:spam:model"
+
+    @property
+    def spam_model_version(self) -> str:
+        """String: counter bumped whenever the shared spam model changes (absent until it is seeded)."""
+        return f"{self.prefix}:spam:model:version"

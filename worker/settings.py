@@ -45,6 +45,7 @@ class Settings:
     visibility_timeout_s: float = 300.0
     worker_concurrency: int = 0
     log_level: str = "INFO"
+    author_key_secret: str = dataclasses.field(default="", repr=False)
     config_file: str = ""
 
     @property

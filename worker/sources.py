@@ -35,7 +35,15 @@ class FactSource(Protocol):
 
 SourceFactory = Callable[[Policy, redis.Redis, Keys, Settings], FactSource]
 
-SOURCES: dict[str, SourceFactory] = {}
+
+def _spam_state(policy: Policy, client: redis.Redis, keys: Keys, settings: Settings) -> FactSource:
+    """Build the spam check's state (imported here: :mod:`worker.spam.state` needs the whole spam package)."""
+    from worker.spam.state import SpamState
+
+    return SpamState.build(policy, client, keys, settings)
+
+
+SOURCES: dict[str, SourceFactory] = {"spam": _spam_state}
 """Fact sources by the name of the check that reads them; a source runs only when its check does."""
 
 

@@ -1,0 +1,334 @@
+"""The spam check's shared state in Redis: known authors, flood counts, campaigns, rejected copies, the model.
+
+``facts`` answers for a whole batch in one pipelined round trip, ``decided`` records the batch in one
+more, ``reviewed`` learns from one moderator decision in one (see :mod:`worker.sources`).
+
+Authors and addresses are only ever keyed hashes (:func:`worker.spam.identity.author_key` of the email,
+the same HMAC of the IP, IPv6 by its /64): no email or IP is written to a key, a member or a fact.
+
+- Flood: a sorted set per IP and per author of comment ids scored by submission time; the fact is the
+  larger number of *other* comments submitted within ``flood_window_s`` before this one. Scoring by
+  submission time (not by when a worker got to it) keeps a backlog from looking like a flood, and
+  adding by id keeps a redelivered comment from counting itself twice.
+- Campaigns: every decided text's signature (:mod:`worker.spam.signature`) goes into one sorted set per
+  band value, member ``<author hash>|<signature digest>``, scored by submission time and trimmed to
+  ``campaign_window_s``. The fact counts the distinct *other* authors (or IPs, when there is no email)
+  with a text sharing enough bands, earlier comments of the same batch included.
+- Rejected copies: a moderator's "spam" adds the text's signature to other band sets, kept
+  ``rejected_window_s``; a later text sharing enough bands with one of them is a rejected copy.
+- Learning: a moderator's "spam" teaches the shared model spam, "approve" teaches it ham and marks the
+  author known; "reject" (not as spam) teaches nothing. If a decision replaces an earlier *moderator*
+  decision with another label, the old label is unlearnt first (``times=-1``). The store makes moderator
+  decisions final today, so that path only matters if it ever allows a reversal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import math
+import secrets
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+
+from worker.keys import Keys
+from worker.models import DECIDED_BY_WORKER, Comment, Decision, Status
+from worker.policy import Policy, Section
+from worker.settings import Settings
+from worker.spam import facts as fact
+from worker.spam.classifier import Label
+from worker.spam.corpus import LabelledComment
+from worker.spam.identity import author_key
+from worker.spam.shared_model import SharedModel
+from worker.spam.signature import Signature, min_bands, signature
+
+BAND_READ_LIMIT = 64
+"""Newest members read per band key: enough to count a campaign, bounded whatever its size."""
+
+_TAG_CHARS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class StatePolicy:
+    """The ``[spam]`` policy values of the shared state."""
+
+    flood_window_s: float = 15.0
+    campaign_window_s: float = 3600.0
+    rejected_window_s: float = 30 * 86400.0
+    duplicate_similarity: float = 0.5
+    duplicate_min_words: int = 10
+    learned: bool = True
+
+    @classmethod
+    def from_section(cls, section: Section) -> StatePolicy:
+        """Read the values from the policy's ``[spam]`` section, with these defaults."""
+        d = cls()
+        similarity = section.number("duplicate_similarity", d.duplicate_similarity, minimum=0.01)
+        return cls(
+            flood_window_s=section.number("flood_window_s", d.flood_window_s, minimum=1.0),
+            campaign_window_s=section.number("campaign_window_s", d.campaign_window_s, minimum=1.0),
+            rejected_window_s=section.number("rejected_window_s", d.rejected_window_s, minimum=1.0),
+            duplicate_similarity=min(similarity, 1.0),
+            duplicate_min_words=section.integer("duplicate_min_words", d.duplicate_min_words, minimum=1),
+            learned=section.get("learned", bool, d.learned),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What the state knows of one comment: keyed hashes of its author and IP, its text's signature."""
+
+    comment_id: str
+    at: float
+    author: str | None
+    ip: str | None
+    signature: Signature | None
+
+    @property
+    def identity(self) -> str:
+        """Who posted it, for campaigns: the author hash, else the IP hash, else the comment itself."""
+        if self.author:
+            return self.author[:_TAG_CHARS]
+        return f"ip{self.ip[:_TAG_CHARS]}" if self.ip else f"id{self.comment_id}"
+
+    @property
+    def member(self) -> str:
+        """The campaign band member: identity and signature digest."""
+        return f"{self.identity}|{self.signature.digest if self.signature else ''}"
+
+
+def moderator_label(decision: Decision | None) -> Label | None:
+    """Return what a moderator's decision teaches: spam, ham (approved), or nothing."""
+    if decision is None or decision.decided_by == DECIDED_BY_WORKER:
+        return None
+    if any(r.check == "moderator" and r.code == "spam" for r in decision.reasons):
+        return Label.SPAM
+    return Label.HAM if decision.status is Status.APPROVED else None
+
+
+def _ip_text(ip: str) -> str:
+    try:
+        address = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return ip.strip().casefold()
+    if address.version == 6:  # one host usually holds a whole /64
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return str(address)
+
+
+def _str(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _ttl_s(window_s: float) -> int:
+    return math.ceil(window_s) + 1
+
+
+class SpamState:
+    """The spam check's fact source: one pipelined round trip per batch for facts, one for what was decided."""
+
+    def __init__(self, client: redis.Redis, keys: Keys, policy: StatePolicy, secret: str = "") -> None:
+        self.client: Any = client
+        self.keys = keys
+        self.policy = policy
+        self.model = SharedModel(client, keys)
+        self.min_bands = min_bands(policy.duplicate_similarity)
+        self._secret = secret.encode("utf-8") if secret else b""
+        self._seen: dict[str, Seen] = {}
+
+    @classmethod
+    def build(cls, policy: Policy, client: redis.Redis, keys: Keys, settings: Settings) -> SpamState:
+        """Build the state from the policy's ``[spam]`` section and the settings' secret."""
+        return cls(client, keys, StatePolicy.from_section(policy.section("spam")), settings.author_key_secret)
+
+    def secret(self) -> bytes:
+        """Return the secret of the keyed hashes: the settings', else one generated once and kept in Redis."""
+        if not self._secret:
+            pipe = self.client.pipeline(transaction=False)
+            pipe.set(self.keys.spam_secret, secrets.token_hex(32), nx=True)
+            pipe.get(self.keys.spam_secret)
+            self._secret = _str(pipe.execute()[1]).encode("utf-8")
+        return self._secret
+
+    def seen(self, comment: Comment, now: float) -> Seen:
+        """Return the keyed hashes and signature of ``comment`` (computed once per batch)."""
+        found = self._seen.get(comment.id)
+        if found is None:
+            secret = self.secret()
+            email = comment.author_email.strip()
+            ip = (comment.ip or "").strip()
+            found = Seen(
+                comment_id=comment.id,
+                at=comment.submitted_at or now,
+                author=author_key(email, secret) if email else None,
+                ip=hmac.new(secret, f"ip:{_ip_text(ip)}".encode(), hashlib.sha256).hexdigest() if ip else None,
+                signature=signature(comment.content, self.policy.duplicate_min_words),
+            )
+            self._seen[comment.id] = found
+        return found
+
+    def _flood_keys(self, seen: Seen) -> list[str]:
+        keys = []
+        if seen.ip:
+            keys.append(self.keys.spam_flood("ip", seen.ip[:32]))
+        if seen.author:
+            keys.append(self.keys.spam_flood("author", seen.author[:32]))
+        return keys
+
+    def facts(self, comments: Sequence[Comment], now: float) -> list[dict[str, Any]]:
+        """Return the spam facts of each comment, in one pipelined round trip for the whole batch."""
+        if not comments:
+            return []
+        self._seen.clear()
+        batch = [self.seen(c, now) for c in comments]
+        window = self.policy.flood_window_s
+        pipe = self.client.pipeline(transaction=False)
+        if self.policy.learned:
+            self.model.queue_read(pipe)
+        oldest = min(s.at for s in batch) - window
+        for s in batch:  # every comment is added before any is counted, so the batch order does not matter
+            for key in self._flood_keys(s):
+                pipe.zadd(key, {s.comment_id: s.at})
+                pipe.zremrangebyscore(key, "-inf", f"({oldest!r}")
+                pipe.expire(key, _ttl_s(window))
+        for s in batch:
+            for key in self._flood_keys(s):
+                pipe.zcount(key, repr(s.at - window), repr(s.at))
+        for s in batch:
+            if s.author:
+                pipe.sismember(self.keys.spam_known_authors, s.author)
+        self._queue_band_reads(pipe, batch, now)
+        replies = iter(pipe.execute())
+        model = self.model.take(next(replies)) if self.policy.learned else None
+        for s in batch:
+            for _ in self._flood_keys(s):
+                next(replies), next(replies), next(replies)
+        flood = [max((int(next(replies)) - 1 for _ in self._flood_keys(s)), default=0) for s in batch]
+        known = [bool(int(next(replies))) if s.author else False for s in batch]
+        duplicates, rejected = self._band_facts(replies, batch)
+        result = []
+        for i in range(len(batch)):
+            facts: dict[str, Any] = {
+                fact.KNOWN_AUTHOR: known[i],
+                fact.FLOOD_COUNT: max(flood[i], 0),
+                fact.DUPLICATES: duplicates[i],
+                fact.REJECTED_COPY: rejected[i],
+            }
+            if model is not None:
+                facts[fact.MODEL] = model
+            result.append(facts)
+        return result
+
+    def _queue_band_reads(self, pipe: Any, batch: Sequence[Seen], now: float) -> None:
+        for s in batch:
+            if s.signature is None:
+                continue
+            since = repr(s.at - self.policy.campaign_window_s)
+            rejected_since = repr(now - self.policy.rejected_window_s)
+            for band, value in enumerate(s.signature.bands):
+                pipe.zrevrangebyscore(self.keys.spam_band(band, value), "+inf", since, start=0, num=BAND_READ_LIMIT)
+                pipe.zrevrangebyscore(
+                    self.keys.spam_rejected_band(band, value), "+inf", rejected_since, start=0, num=BAND_READ_LIMIT
+                )
+
+    def _band_facts(self, replies: Iterator[Any], batch: Sequence[Seen]) -> tuple[list[int], list[bool]]:
+        duplicates: list[int] = []
+        rejected: list[bool] = []
+        for i, s in enumerate(batch):
+            if s.signature is None:
+                duplicates.append(0)
+                rejected.append(False)
+                continue
+            shared: dict[str, int] = {}
+            shared_rejected: dict[str, int] = {}
+            for _ in s.signature.bands:
+                for member in next(replies):
+                    shared[_str(member)] = shared.get(_str(member), 0) + 1
+                for member in next(replies):
+                    shared_rejected[_str(member)] = shared_rejected.get(_str(member), 0) + 1
+            others = {m.partition("|")[0] for m, n in shared.items() if n >= self.min_bands}
+            for earlier in batch[:i]:  # copies in this same batch are not in Redis yet
+                if earlier.signature is not None and s.signature.shared_bands(earlier.signature) >= self.min_bands:
+                    others.add(earlier.identity)
+            others.discard(s.identity)
+            duplicates.append(len(others))
+            rejected.append(any(n >= self.min_bands for n in shared_rejected.values()))
+        return duplicates, rejected
+
+    def decided(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> None:
+        """Record the batch's signatures and its approved authors, in one round trip."""
+        pipe = self.client.pipeline(transaction=False)
+        window = self.policy.campaign_window_s
+        for comment, decision in decided:
+            s = self.seen(comment, now)
+            if s.signature is not None:
+                for band, value in enumerate(s.signature.bands):
+                    key = self.keys.spam_band(band, value)
+                    pipe.zadd(key, {s.member: s.at})
+                    pipe.zremrangebyscore(key, "-inf", f"({(now - window)!r}")
+                    pipe.expire(key, _ttl_s(window))
+            if decision.status is Status.APPROVED and s.author:
+                pipe.sadd(self.keys.spam_known_authors, s.author)
+        if len(pipe):
+            pipe.execute()
+        self._seen.clear()
+
+    def reviewed(self, comment: Comment, decision: Decision, previous: Decision | None) -> None:
+        """Learn from a moderator's decision (see the module's notes), in one round trip."""
+        label, old = moderator_label(decision), moderator_label(previous)
+        if label is None and old is None:
+            return
+        now = decision.decided_at
+        s = self.seen(comment, now)
+        self._seen.pop(comment.id, None)
+        increments: dict[str, int] = {}
+        if old is not None and old is not label:
+            _add(increments, self._increments(comment, old, times=-1))
+        if label is not None and label is not old:
+            _add(increments, self._increments(comment, label, times=1))
+        if increments:
+            self.model.ensure_seeded()
+        pipe = self.client.pipeline(transaction=True)
+        if increments:
+            self.model.learn(increments, pipe)
+        if s.author and label is Label.HAM:
+            pipe.sadd(self.keys.spam_known_authors, s.author)
+        elif s.author and label is Label.SPAM:
+            pipe.srem(self.keys.spam_known_authors, s.author)
+        if s.signature is not None:
+            digest = s.signature.digest
+            for band, value in enumerate(s.signature.bands):
+                key = self.keys.spam_rejected_band(band, value)
+                if label is Label.SPAM:
+                    pipe.zadd(key, {digest: now})
+                    pipe.zremrangebyscore(key, "-inf", f"({(now - self.policy.rejected_window_s)!r}")
+                    pipe.expire(key, _ttl_s(self.policy.rejected_window_s))
+                elif old is Label.SPAM:
+                    pipe.zrem(key, digest)
+        if len(pipe):
+            pipe.execute()
+
+    def _increments(self, comment: Comment, label: Label, times: int) -> dict[str, int]:
+        return self.model.snapshot.increments(
+            comment.content, label, author_name=comment.author_name, author_url=comment.author_url, times=times
+        )
+
+    def train(self, rows: Sequence[LabelledComment]) -> dict[Label, int]:
+        """Teach the shared model every row (``moderation train``); return how many of each label it learned."""
+        increments: dict[str, int] = {}
+        learned = dict.fromkeys(Label, 0)
+        for row in rows:
+            _add(increments, self._increments(row.comment, row.label, times=1))
+            learned[row.label] += 1
+        if increments:
+            self.model.learn_many(increments)
+        return learned
+
+
+def _add(into: dict[str, int], increments: dict[str, int]) -> None:
+    for name, delta in increments.items():
+        into[name] = into.get(name, 0) + delta
