@@ -63,3 +63,33 @@ def test_scrub_removes_the_address_and_its_parts_from_a_message() -> None:
         "jean.dupont@mail.example.org",
     )
     assert "example.org" not in message and "jean.dupont" not in message
+
+
+def deliverability(monkeypatch: pytest.MonkeyPatch, failure: BaseException) -> list[str]:
+    import dns.resolver
+    from email_validator import EmailUndeliverableError
+
+    from worker.checks import validation
+
+    def fake(*args: object, **kwargs: object) -> None:
+        raise EmailUndeliverableError("The domain name example.org does not exist.") from failure
+
+    monkeypatch.setattr(validation, "validate_email_deliverability", fake)
+    monkeypatch.setattr(validation, "_resolver", lambda timeout_s: dns.resolver.Resolver(configure=False))
+    check = ValidationCheck(check_deliverability=True, dns_timeout_s=0.5)
+    comment = Comment("c", "p", "Ann", "ann@example.org", "Bonjour")
+    return [r.code for r in check.check(comment, Context(now=0.0)).reasons]
+
+
+def test_a_domain_that_does_not_exist_is_rejected_when_deliverability_is_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dns.resolver
+
+    assert deliverability(monkeypatch, dns.resolver.NXDOMAIN()) == ["email_undeliverable"]
+
+
+def test_a_dns_timeout_is_no_proof_of_a_bad_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dns.exception
+
+    assert deliverability(monkeypatch, dns.exception.Timeout()) == []
