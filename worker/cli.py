@@ -1,4 +1,4 @@
-"""The ``moderation`` command: run a worker, submit, show, count, and try the policy on a file."""
+"""The ``moderation`` command: run a worker, submit, show, count, review, try the policy, train and evaluate spam."""
 
 from __future__ import annotations
 
@@ -8,13 +8,16 @@ import logging
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from worker.errors import ConfigError, InvalidComment, ModerationError
 from worker.models import JSON
 from worker.policy import Policy
 from worker.service import Engine
 from worker.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from worker.spam.corpus import LabelledComment
 
 BATCH_LINES = 500
 
@@ -154,6 +157,88 @@ def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
     return Supervisor([sys.executable, "-m", "celery", "-A", "worker.celery_app", *argv]).run()
 
 
+def _labelled(source: str) -> tuple[list[LabelledComment], int]:
+    """Parse labelled JSON lines; print one line per malformed line on stderr; return the rows and the failures."""
+    from worker.spam.corpus import CorpusError, parse_row
+
+    rows: list[LabelledComment] = []
+    failed = 0
+    for number, line in _lines(source):
+        try:
+            data = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            failed += 1
+            print(f"moderation: line {number}: not valid JSON ({exc})", file=sys.stderr)
+            continue
+        try:
+            rows.append(parse_row(data, number))
+        except CorpusError as exc:
+            failed += 1
+            print(f"moderation: {exc}", file=sys.stderr)
+    return rows, failed
+
+
+def cmd_train(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Teach the spam model that all workers share (in Redis) from JSON lines labelled spam or ham."""
+    import redis
+
+    from worker.keys import Keys
+    from worker.spam.state import SpamState
+    from worker.store import redis_errors
+
+    rows, failed = _labelled(args.file)
+    client = redis.Redis.from_url(settings.redis_url)
+    try:
+        state = SpamState.build(Policy.load(settings.policy_path), client, Keys(settings.key_prefix), settings)
+        with redis_errors():
+            learned = state.train(rows)
+    finally:
+        client.close()
+    _emit(out, {"learned": {label.value: count for label, count in learned.items()}, "failed": failed})
+    return 1 if failed else 0
+
+
+def cmd_evaluate(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Run labelled JSON lines through the spam check with the seed model (no Redis) and measure it."""
+    from worker.checks import spam
+    from worker.spam.evaluate import evaluate
+
+    fraction = args.train_fraction
+    if fraction is not None and not 0.0 <= fraction < 1.0:
+        print(f"moderation: --train-fraction must be at least 0 and below 1, not {fraction}", file=sys.stderr)
+        return 2
+    policy = Policy.load(args.policy) if args.policy else Policy.load(settings.policy_path)
+    check = spam.build(policy.section("spam"))
+    rows, failed = _labelled(args.file)
+    report = evaluate(rows, fraction, check=check).to_dict()
+    if args.json:
+        _emit(out, {**report, "failed_lines": failed})
+        return 1 if failed else 0
+    trained = f", after training on the oldest {report['trained_rows']}" if report["trained_rows"] else ""
+    out.write(f"tested {report['tested_rows']} comments{trained}\n")
+    confusion = report["confusion"]
+    actions = list(next(iter(confusion.values())))
+    out.write(f"{'':8}" + "".join(f"{a:>9}" for a in actions) + "\n")
+    for label, counts in confusion.items():
+        out.write(f"{label:8}" + "".join(f"{counts[a]:>9}" for a in actions) + "\n")
+    out.write(f"precision {report['precision']:.4f}  recall {report['recall']:.4f}  F1 {report['f1']:.4f}\n")
+    out.write(f"legitimate comments rejected {report['ham_rejected']:.2%}, held {report['ham_held']:.2%}\n")
+    return 1 if failed else 0
+
+
+def cmd_review(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Record a moderator's final verdict on one comment (approve, reject, or spam, which also teaches the model)."""
+    from worker.client import ModerationClient
+
+    with ModerationClient(settings) as client:
+        status = client.review(args.id, args.verdict, args.moderator, args.note or "")
+    if args.json:
+        _emit(out, status)
+    else:
+        out.write(f"{args.id}: {status['status']} ({args.verdict}) by {status.get('decided_by')}\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the ``moderation`` command."""
     parser = argparse.ArgumentParser(prog="moderation", description=__doc__)
@@ -187,6 +272,34 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?", default="-", help="JSON lines file, or - for stdin (default)")
     check.add_argument("--policy", help="policy file to try (default: the settings' policy)")
     check.set_defaults(func=cmd_check)
+
+    review = verbs.add_parser("review", help="record a moderator's verdict", description=cmd_review.__doc__)
+    review.add_argument("id", help="the comment's id")
+    review.add_argument("verdict", choices=["approve", "reject", "spam"], help="approve, reject, or spam")
+    review.add_argument("--moderator", required=True, help="who decides (recorded with the decision)")
+    review.add_argument("--note", help="a note kept in the decision's evidence")
+    review.add_argument("--json", action="store_true", help="print JSON")
+    review.set_defaults(func=cmd_review)
+
+    train = verbs.add_parser(
+        "train", help="teach the shared spam model from labelled JSON lines", description=cmd_train.__doc__
+    )
+    train.add_argument("file", nargs="?", default="-", help="JSON lines with content and label, or - (default)")
+    train.set_defaults(func=cmd_train)
+
+    evaluate = verbs.add_parser(
+        "evaluate", help="measure the spam check on labelled JSON lines", description=cmd_evaluate.__doc__
+    )
+    evaluate.add_argument("file", nargs="?", default="-", help="JSON lines with content and label, or - (default)")
+    evaluate.add_argument(
+        "--train-fraction",
+        type=float,
+        metavar="F",
+        help="first learn the oldest share F of each label (e.g. 0.7), then test on the rest",
+    )
+    evaluate.add_argument("--policy", help="policy file whose [spam] section to use (default: the settings' policy)")
+    evaluate.add_argument("--json", action="store_true", help="print JSON")
+    evaluate.set_defaults(func=cmd_evaluate)
     return parser
 
 
