@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,6 +51,22 @@ class WorkerProcess:
     def output(self) -> str:
         """Everything the worker wrote so far."""
         return self.log.read_text(errors="replace")
+
+
+def worker_environment(redis_url: str, folder: Path) -> dict[str, str]:
+    """Environment of a worker with its own key prefix and queue, and a sweeper quick enough for tests."""
+    name = f"e2e{uuid.uuid4().hex[:8]}"
+    return {
+        **os.environ,
+        "REDIS_URL": redis_url,
+        "MODERATION_KEY_PREFIX": name,
+        "MODERATION_QUEUE": name,
+        "MODERATION_REQUEUE_AFTER_S": "2",
+        "MODERATION_SWEEP_INTERVAL_S": "1",
+        "MODERATION_WAKE_TTL_S": "2",
+        "MODERATION_CONFIG": str(Path(__file__).resolve().parent.parent / "config" / "settings.toml"),
+        "TMPDIR": str(folder),
+    }
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.workers import WorkerProcess
+from tests.workers import WorkerProcess, worker_environment
 from worker.client import ModerationClient
 from worker.settings import load_settings
 
@@ -18,21 +16,7 @@ from worker.settings import load_settings
 @pytest.fixture
 def worker_env(redis_url: str, tmp_path: Path) -> dict[str, str]:
     """Environment of a worker with its own key prefix and queue, and a fast sweeper."""
-    name = f"e2e{uuid.uuid4().hex[:8]}"
-    env = dict(os.environ)
-    env.update(
-        {
-            "REDIS_URL": redis_url,
-            "MODERATION_KEY_PREFIX": name,
-            "MODERATION_QUEUE": name,
-            "MODERATION_REQUEUE_AFTER_S": "2",
-            "MODERATION_SWEEP_INTERVAL_S": "1",
-            "MODERATION_WAKE_TTL_S": "2",
-            "MODERATION_CONFIG": str(Path(__file__).resolve().parents[2] / "config" / "settings.toml"),
-            "TMPDIR": str(tmp_path),
-        }
-    )
-    return env
+    return worker_environment(redis_url, tmp_path)
 
 
 @pytest.fixture

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import sample_comments
-from tests.workers import WorkerProcess, wait_until
+from tests.workers import WorkerProcess, wait_until, worker_environment
 from worker.client import ModerationClient
 from worker.errors import StoreUnavailable
 from worker.redis_server import RedisServer
@@ -32,18 +30,7 @@ def own_redis(tmp_path: Path) -> Iterator[RedisServer]:
 def test_a_redis_crash_under_load_loses_no_accepted_comment_and_decides_none_twice(
     own_redis: RedisServer, tmp_path: Path
 ) -> None:
-    name = f"restart{uuid.uuid4().hex[:6]}"
-    env = {
-        **os.environ,
-        "REDIS_URL": own_redis.url,
-        "MODERATION_KEY_PREFIX": name,
-        "MODERATION_QUEUE": name,
-        "MODERATION_REQUEUE_AFTER_S": "2",
-        "MODERATION_SWEEP_INTERVAL_S": "1",
-        "MODERATION_WAKE_TTL_S": "2",
-        "MODERATION_CONFIG": str(Path(__file__).resolve().parents[2] / "config" / "settings.toml"),
-        "TMPDIR": str(tmp_path),
-    }
+    env = worker_environment(own_redis.url, tmp_path)
     worker = WorkerProcess(env, tmp_path / "worker.log").start()
     accepted: list[str] = []
     refused = 0
@@ -58,7 +45,7 @@ def test_a_redis_crash_under_load_loses_no_accepted_comment_and_decides_none_twi
 
     def submit_all() -> None:
         nonlocal refused
-        for comment in sample_comments(400, name):
+        for comment in sample_comments(400, "restart"):
             while True:
                 try:
                     accepted.append(client.submit(comment))
