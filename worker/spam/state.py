@@ -15,7 +15,8 @@ the same HMAC of the IP, IPv6 by its /64): no email or IP is written to a key, a
   ``campaign_window_s``. The fact counts the distinct *other* authors (or IPs, when there is no email)
   with a text sharing enough bands, earlier comments of the same batch included.
 - Rejected copies: a moderator's "spam" adds the text's signature to other band sets, kept
-  ``rejected_window_s``; a later text sharing enough bands with one of them is a rejected copy.
+  ``rejected_window_s``; a later text sharing enough bands with one of them is a rejected copy. As that
+  rejects outright, it takes a closer likeness (``rejected_similarity``) than a campaign's score signal.
 - Learning: a moderator's "spam" teaches the shared model spam, "approve" teaches it ham and marks the
   author known; "reject" (not as spam) teaches nothing. If a decision replaces an earlier *moderator*
   decision with another label, the old label is unlearnt first (``times=-1``). The store makes moderator
@@ -60,6 +61,7 @@ class StatePolicy:
     campaign_window_s: float = 3600.0
     rejected_window_s: float = 30 * 86400.0
     duplicate_similarity: float = 0.5
+    rejected_similarity: float = 0.6
     duplicate_min_words: int = 10
     learned: bool = True
 
@@ -68,11 +70,13 @@ class StatePolicy:
         """Read the values from the policy's ``[spam]`` section, with these defaults."""
         d = cls()
         similarity = section.number("duplicate_similarity", d.duplicate_similarity, minimum=0.01)
+        rejected = section.number("rejected_similarity", d.rejected_similarity, minimum=0.01)
         return cls(
             flood_window_s=section.number("flood_window_s", d.flood_window_s, minimum=1.0),
             campaign_window_s=section.number("campaign_window_s", d.campaign_window_s, minimum=1.0),
             rejected_window_s=section.number("rejected_window_s", d.rejected_window_s, minimum=1.0),
             duplicate_similarity=min(similarity, 1.0),
+            rejected_similarity=min(rejected, 1.0),
             duplicate_min_words=section.integer("duplicate_min_words", d.duplicate_min_words, minimum=1),
             learned=section.get("learned", bool, d.learned),
         )
@@ -137,6 +141,7 @@ class SpamState:
         self.policy = policy
         self.model = SharedModel(client, keys)
         self.min_bands = min_bands(policy.duplicate_similarity)
+        self.min_rejected_bands = min_bands(policy.rejected_similarity)
         self._secret = secret.encode("utf-8") if secret else b""
         self._seen: dict[str, Seen] = {}
 
@@ -256,7 +261,7 @@ class SpamState:
                     others.add(earlier.identity)
             others.discard(s.identity)
             duplicates.append(len(others))
-            rejected.append(any(n >= self.min_bands for n in shared_rejected.values()))
+            rejected.append(any(n >= self.min_rejected_bands for n in shared_rejected.values()))
         return duplicates, rejected
 
     def decided(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> None:
