@@ -14,20 +14,28 @@ from pathlib import Path
 
 import pytest
 
+WORKER = ("worker.cli", "worker", "--beat", "--concurrency", "2", "--loglevel", "INFO")
+"""``moderation worker --beat``: a worker of two processes with the sweeper's scheduler embedded."""
+POOL_ONLY = ("worker.cli", "worker", "--concurrency", "2", "--loglevel", "INFO")
+"""A worker without a scheduler: every process below Celery's main one is a pool process."""
+BEAT = ("celery", "-A", "worker.celery_app", "beat", "--loglevel", "INFO")
+"""The sweeper's scheduler on its own, as the ``beat`` service of docker-compose runs it."""
+
 
 class WorkerProcess:
-    """``moderation worker --beat`` in its own process group, so that ``kill`` can take all of it."""
+    """A project process (by default ``moderation worker --beat``) in its own process group."""
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
+    def __init__(self, env: dict[str, str], log: Path, args: tuple[str, ...] = WORKER) -> None:
         self.env = env
         self.log = log
+        self.args = args
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> WorkerProcess:
-        """Start the worker with its beat scheduler; its output goes to the log file."""
+        """Start the process; its output goes to the log file."""
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "worker.cli", "worker", "--beat", "--concurrency", "2", "--loglevel", "INFO"],
+                [sys.executable, "-m", *self.args],
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -47,6 +55,23 @@ class WorkerProcess:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
         self.process = None
+
+    def descendants(self) -> list[int]:
+        """Pids of every process below the worker's own (Celery's main process, its pool, its beat)."""
+        parents: dict[int, int] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            parents[int(stat.parent.name)] = int(fields[1])
+        found: list[int] = []
+        frontier = [self.process.pid] if self.process is not None else []
+        while frontier:
+            children = [pid for pid, ppid in parents.items() if ppid in frontier]
+            found.extend(children)
+            frontier = children
+        return found
 
     def output(self) -> str:
         """Everything the worker wrote so far."""

@@ -31,6 +31,11 @@ class Keys:
         return f"{self.prefix}:wake"
 
     @property
+    def sweep_claim(self) -> str:
+        """String with a time to live: set by the drain that sweeps during the current interval."""
+        return f"{self.prefix}:sweep-claim"
+
+    @property
     def flagged(self) -> str:
         """Sorted set: ids waiting for a moderator, scored by when they were flagged."""
         return f"{self.prefix}:flagged"

@@ -167,6 +167,10 @@ class Service:
                 break
         if taken:
             logger.info("drain took %d pending ids and decided %d comments", taken, decided)
+        # The beat scheduler sweeps too; this keeps stale comments moving while traffic flows even
+        # when no scheduler runs (a killed embedded beat is not restarted by Celery).
+        if self.store.claim_sweep(self.settings.sweep_interval_s):
+            self.sweep()
         return DrainReport(taken, decided)
 
     def review(self, comment_id: str, decision: Decision) -> None:

@@ -186,6 +186,10 @@ class CommentStore:
         """Set the wake flag; True when it was not set, so the caller must publish a drain task."""
         return bool(self.client.set(self.keys.wake, "1", nx=True, px=self.wake_ttl_ms))
 
+    def claim_sweep(self, interval_s: float) -> bool:
+        """True for the first caller in each ``interval_s``: that caller should sweep."""
+        return bool(self.client.set(self.keys.sweep_claim, "1", nx=True, px=max(1, int(interval_s * 1000))))
+
     def sweep(self, older_than: float, now: float, limit: int) -> int:
         """Hand ids queued since before ``older_than`` to the workers again; return how many."""
         return int(self._sweep(keys=[self.keys.queued, self.keys.pending], args=[repr(older_than), repr(now), limit]))

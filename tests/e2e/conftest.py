@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workers import WorkerProcess, worker_environment
+from tests.workers import WORKER, WorkerProcess, worker_environment
 from worker.client import ModerationClient
 from worker.settings import load_settings
 
@@ -20,12 +20,12 @@ def worker_env(redis_url: str, tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def start_worker(worker_env: dict[str, str], tmp_path: Path) -> Iterator[Callable[[], WorkerProcess]]:
-    """Start real worker processes; every one still running at the end is killed."""
+def start_worker(worker_env: dict[str, str], tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
+    """Start real worker processes (``moderation worker --beat`` unless told otherwise); all are stopped at the end."""
     started: list[WorkerProcess] = []
 
-    def start() -> WorkerProcess:
-        worker = WorkerProcess(worker_env, tmp_path / f"worker-{len(started)}.log").start()
+    def start(args: tuple[str, ...] = WORKER) -> WorkerProcess:
+        worker = WorkerProcess(worker_env, tmp_path / f"worker-{len(started)}.log", args).start()
         started.append(worker)
         return worker
 

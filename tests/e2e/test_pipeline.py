@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import threading
 import time
@@ -11,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.helpers import expected_status, sample_comments
-from tests.workers import WorkerProcess, wait_until
+from tests.workers import BEAT, POOL_ONLY, WorkerProcess, wait_until
 from worker.client import ModerationClient
 
 pytestmark = pytest.mark.e2e
@@ -118,3 +119,31 @@ def test_a_moderator_decision_stands_when_the_worker_decides_the_same_comment_la
     status = client.status(str(comment["id"]))
     assert status["status"] == "rejected"
     assert status["decided_by"] == "camille"
+
+
+def test_killing_pool_processes_midway_loses_no_comment_and_decides_none_twice(
+    start_worker: Callable[..., WorkerProcess], client: ModerationClient
+) -> None:
+    worker = start_worker(POOL_ONLY)
+    start_worker(BEAT)
+    comments = sample_comments(400, "pool")
+
+    def submit_steadily() -> None:
+        for comment in comments:
+            client.submit(comment)
+            time.sleep(0.004)
+
+    submitter = threading.Thread(target=submit_steadily)
+    submitter.start()
+    wait_until(lambda: decided(client) >= 40, 60, "the first 40 decisions")
+    # Celery's main process is the supervisor's child; the pool processes are below it.
+    celery_main = worker.descendants()[0]
+    killed = [pid for pid in worker.descendants() if pid != celery_main]
+    for pid in killed:
+        os.kill(pid, signal.SIGKILL)
+    submitter.join()
+
+    wait_until(lambda: decided(client) == 400, 90, "every comment to be decided after the pool was killed")
+    assert killed, "no pool process was found to kill"
+    assert sorted(event["id"] for event in all_events(client)) == sorted(str(c["id"]) for c in comments)
+    assert client.counts()["queued"] == 0

@@ -150,6 +150,16 @@ def test_the_sweeper_hands_back_only_comments_queued_for_too_long(service: Servi
     assert service.drain().decided == 3
 
 
+def test_a_drain_also_sweeps_so_stale_comments_move_on_without_a_scheduler(service: Service) -> None:
+    service.submit(sample_comments(3, "lost"))
+    service.store.take_pending(3)  # a worker took them, then died; no beat scheduler runs
+    service.clock = lambda: 10_000_000_000.0
+    service.submit(sample_comments(1, "later"))
+    assert service.drain().decided == 1  # the drain decides what was pending and hands the stale ones back
+    assert service.store.pending_count() == 3
+    assert service.drain().decided == 3
+
+
 def test_a_comment_is_accepted_even_when_the_drain_message_cannot_be_sent(settings: Settings) -> None:
     def broker_down() -> None:
         raise ConnectionError("broker away")
