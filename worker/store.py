@@ -13,10 +13,11 @@ import redis
 from worker.errors import AlreadyReviewed, CommentNotFound, StoreUnavailable
 from worker.keys import Keys
 from worker.models import Comment, Decision, Status
+from worker.scripts import Call, LuaScript
 
 # KEYS: comment, queued, pending, counts, wake.  ARGV: id, comment json, now, wake ttl (ms).
 # Returns {created (0/1), status, woke (0/1)}.
-_ADD = """
+_ADD = LuaScript("""
 local status = redis.call('HGET', KEYS[1], 'status')
 if status then return {0, status, 0} end
 redis.call('HSET', KEYS[1], 'comment', ARGV[2], 'status', 'queued', 'submitted_at', ARGV[3], 'updated_at', ARGV[3])
@@ -25,13 +26,13 @@ redis.call('RPUSH', KEYS[3], ARGV[1])
 redis.call('HINCRBY', KEYS[4], 'queued', 1)
 if redis.call('SET', KEYS[5], '1', 'NX', 'PX', ARGV[4]) then return {1, 'queued', 1} end
 return {1, 'queued', 0}
-"""
+""")
 
 # KEYS: comment, queued, flagged, counts, events.
 # ARGV: id, mode ('worker' or 'moderator'), new status, decision json, now, post id, decided by, events maxlen.
 # A worker may only move a comment out of 'queued'; a moderator may decide once, over anything but
 # another moderator's decision.  Returns 1 when written, 0 when refused, -1 when there is no such comment.
-_TRANSITION = """
+_TRANSITION = LuaScript("""
 local current = redis.call('HGET', KEYS[1], 'status')
 if not current then return -1 end
 if ARGV[2] == 'worker' then
@@ -50,17 +51,17 @@ if tonumber(ARGV[8]) > 0 then
              'status', ARGV[3], 'decided_by', ARGV[7], 'decided_at', ARGV[5])
 end
 return 1
-"""
+""")
 
 # KEYS: queued, pending.  ARGV: cutoff, now, limit.  Hands stale queued ids to the workers again.
-_SWEEP = """
+_SWEEP = LuaScript("""
 local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
 for _, id in ipairs(ids) do
   redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
   redis.call('RPUSH', KEYS[2], id)
 end
 return #ids
-"""
+""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,22 +100,16 @@ class CommentStore:
         self.keys = keys
         self.wake_ttl_ms = int(wake_ttl_s * 1000)
         self.events_maxlen = events_maxlen
-        self._add = client.register_script(_ADD)
-        self._transition = client.register_script(_TRANSITION)
-        self._sweep = client.register_script(_SWEEP)
 
     def add(self, comments: Sequence[Comment]) -> tuple[list[Added], bool]:
         """Store new comments as queued and pending, in one round trip; return them and whether to wake."""
         k = self.keys
-        pipe = self.client.pipeline(transaction=False)
+        calls: list[Call] = []
         for c in comments:
             payload = json.dumps(c.to_private_dict(), ensure_ascii=False, separators=(",", ":"))
-            self._add(
-                keys=[k.comment(c.id), k.queued, k.pending, k.counts, k.wake],
-                args=[c.id, payload, repr(c.submitted_at), self.wake_ttl_ms],
-                client=pipe,
-            )
-        replies = pipe.execute()
+            keys = [k.comment(c.id), k.queued, k.pending, k.counts, k.wake]
+            calls.append((keys, [c.id, payload, repr(c.submitted_at), self.wake_ttl_ms]))
+        replies = _ADD.run_many(self.client, calls)
         added = [Added(c.id, Status(_str(r[1])), bool(r[0])) for c, r in zip(comments, replies, strict=True)]
         return added, any(int(r[2]) for r in replies)
 
@@ -147,36 +142,33 @@ class CommentStore:
 
     def record(self, decided: Sequence[tuple[Comment, Decision]]) -> list[bool]:
         """Move each comment out of ``queued`` with its decision; False where another worker already did."""
-        pipe = self.client.pipeline(transaction=False)
-        for comment, decision in decided:
-            self._transition_call(comment.id, comment.post_id, "worker", decision, pipe)
-        return [int(r) == 1 for r in pipe.execute()]
+        calls = [self._transition_call(c.id, c.post_id, "worker", d) for c, d in decided]
+        return [int(r) == 1 for r in _TRANSITION.run_many(self.client, calls)]
 
     def review(self, comment_id: str, decision: Decision) -> None:
         """Record a moderator's decision; raise when another moderator already decided."""
         stored = self.get(comment_id)
-        result = int(self._transition_call(comment_id, stored.comment.post_id, "moderator", decision, self.client))
+        keys, args = self._transition_call(comment_id, stored.comment.post_id, "moderator", decision)
+        result = int(_TRANSITION.run(self.client, keys, args))
         if result == -1:
             raise CommentNotFound(comment_id)
         if result == 0:
             raise AlreadyReviewed(comment_id, self.get(comment_id).status.value)
 
-    def _transition_call(self, comment_id: str, post_id: str, mode: str, decision: Decision, client: Any) -> Any:
+    def _transition_call(self, comment_id: str, post_id: str, mode: str, decision: Decision) -> Call:
         k = self.keys
-        return self._transition(
-            keys=[k.comment(comment_id), k.queued, k.flagged, k.counts, k.events],
-            args=[
-                comment_id,
-                mode,
-                decision.status.value,
-                json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":")),
-                repr(decision.decided_at),
-                post_id,
-                decision.decided_by,
-                self.events_maxlen,
-            ],
-            client=client,
-        )
+        keys = [k.comment(comment_id), k.queued, k.flagged, k.counts, k.events]
+        args = [
+            comment_id,
+            mode,
+            decision.status.value,
+            json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":")),
+            repr(decision.decided_at),
+            post_id,
+            decision.decided_by,
+            self.events_maxlen,
+        ]
+        return keys, args
 
     def clear_wake(self) -> None:
         """Note that the drain task announced by the wake flag has started."""
@@ -192,7 +184,8 @@ class CommentStore:
 
     def sweep(self, older_than: float, now: float, limit: int) -> int:
         """Hand ids queued since before ``older_than`` to the workers again; return how many."""
-        return int(self._sweep(keys=[self.keys.queued, self.keys.pending], args=[repr(older_than), repr(now), limit]))
+        keys = [self.keys.queued, self.keys.pending]
+        return int(_SWEEP.run(self.client, keys, [repr(older_than), repr(now), limit]))
 
     def counts(self) -> dict[str, int]:
         """Return the number of comments per status (every status listed, zeros included)."""

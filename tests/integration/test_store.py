@@ -150,6 +150,15 @@ def test_the_sweeper_hands_back_only_comments_queued_for_too_long(service: Servi
     assert service.drain().decided == 3
 
 
+def test_the_store_keeps_working_after_redis_forgets_its_scripts(service: Service) -> None:
+    service.submit(sample_comments(2, "flush"))
+    service.store.client.script_flush()
+    service.submit(sample_comments(4, "flush"))  # the first two again, then two new ones
+    assert service.store.counts()["queued"] == 4
+    service.store.client.script_flush()
+    assert service.drain().decided == 4
+
+
 def test_a_drain_also_sweeps_so_stale_comments_move_on_without_a_scheduler(service: Service) -> None:
     service.submit(sample_comments(3, "lost"))
     service.store.take_pending(3)  # a worker took them, then died; no beat scheduler runs
