@@ -124,21 +124,20 @@ class Service:
     def submit(self, payloads: Sequence[object]) -> list[Added | InvalidComment]:
         """Check each payload against the contract and store the good ones, in one round trip; wake the workers."""
         now = self.clock()
-        results: list[Added | InvalidComment] = []
-        comments: list[Comment] = []
+        parsed: list[Comment | InvalidComment] = []
         for payload in payloads:
             try:
-                comments.append(parse_comment(payload, self.engine.limits, now))
-                results.append(Added("", Status.QUEUED, True))  # placeholder, filled below
+                parsed.append(self.engine.parse(payload, now))
             except InvalidComment as exc:
-                results.append(exc)
-        if comments:
-            added, woke = self.store.add(comments)
-            fill = iter(added)
-            results = [next(fill) if isinstance(r, Added) else r for r in results]
-            if woke:
-                self._publish()
-        return results
+                parsed.append(exc)
+        comments = [item for item in parsed if isinstance(item, Comment)]
+        if not comments:
+            return [item for item in parsed if isinstance(item, InvalidComment)]
+        added, woke = self.store.add(comments)
+        if woke:
+            self._publish()
+        stored = iter(added)
+        return [next(stored) if isinstance(item, Comment) else item for item in parsed]
 
     def drain(self) -> DrainReport:
         """Decide pending comments in batches until none is left or ``drain_max_s`` has passed."""
