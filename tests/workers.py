@@ -7,12 +7,16 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from worker.client import ModerationClient
+from worker.errors import StoreUnavailable
 
 WORKER = ("worker.cli", "worker", "--beat", "--concurrency", "2", "--loglevel", "INFO")
 """``moderation worker --beat``: a worker of two processes with the sweeper's scheduler embedded."""
@@ -76,6 +80,57 @@ class WorkerProcess:
     def output(self) -> str:
         """Everything the worker wrote so far."""
         return self.log.read_text(errors="replace")
+
+
+class SteadySubmitter(threading.Thread):
+    """Submits comments at a steady pace, as readers do, retrying those refused while Redis is down."""
+
+    def __init__(self, client: ModerationClient, comments: list[dict[str, object]], gap_s: float = 0.004) -> None:
+        super().__init__(daemon=True)
+        self.client = client
+        self.comments = comments
+        self.gap_s = gap_s
+        self.accepted: list[str] = []
+        self.refused = 0
+        self.crash: BaseException | None = None
+
+    def run(self) -> None:
+        """Submit every comment once it is accepted; remember any error that is not StoreUnavailable."""
+        try:
+            for comment in self.comments:
+                while True:
+                    try:
+                        self.accepted.append(self.client.submit(comment))
+                        break
+                    except StoreUnavailable:
+                        self.refused += 1  # the web app is told at once and retries
+                        time.sleep(0.05)
+                time.sleep(self.gap_s)
+        except BaseException as exc:
+            self.crash = exc
+
+    def finish(self) -> list[str]:
+        """Wait for the last submission; fail the test if the client raised anything but StoreUnavailable."""
+        self.join()
+        if self.crash is not None:
+            pytest.fail(f"the client raised {self.crash!r} instead of a clear StoreUnavailable")
+        return self.accepted
+
+
+def decided(client: ModerationClient) -> int:
+    """How many comments are decided (approved, rejected or flagged)."""
+    counts = client.counts()
+    return counts["approved"] + counts["rejected"] + counts["flagged"]
+
+
+def all_events(client: ModerationClient) -> list[dict[str, str]]:
+    """Every decision event in the stream, oldest first."""
+    events: list[dict[str, str]] = []
+    after = "0"
+    while batch := client.events(after, count=1000):
+        events.extend(batch)
+        after = batch[-1]["event_id"]
+    return events
 
 
 def worker_environment(redis_url: str, folder: Path) -> dict[str, str]:

@@ -5,31 +5,16 @@ from __future__ import annotations
 import json
 import os
 import signal
-import threading
 import time
 from collections.abc import Callable
 
 import pytest
 
 from tests.helpers import expected_status, sample_comments
-from tests.workers import BEAT, POOL_ONLY, WorkerProcess, wait_until
+from tests.workers import BEAT, POOL_ONLY, SteadySubmitter, WorkerProcess, all_events, decided, wait_until
 from worker.client import ModerationClient
 
 pytestmark = pytest.mark.e2e
-
-
-def decided(client: ModerationClient) -> int:
-    counts = client.counts()
-    return counts["approved"] + counts["rejected"] + counts["flagged"]
-
-
-def all_events(client: ModerationClient) -> list[dict[str, str]]:
-    events: list[dict[str, str]] = []
-    after = "0"
-    while batch := client.events(after, count=1000):
-        events.extend(batch)
-        after = batch[-1]["event_id"]
-    return events
 
 
 def test_every_one_of_500_submitted_comments_is_decided_with_its_reasons(
@@ -57,19 +42,14 @@ def test_killing_the_worker_midway_loses_no_comment_and_decides_none_twice(
     comments = sample_comments(500, "kill")
     first = start_worker()
 
-    def submit_steadily() -> None:
-        for comment in comments:
-            client.submit(comment)
-            time.sleep(0.004)
-
-    submitter = threading.Thread(target=submit_steadily)
+    submitter = SteadySubmitter(client, comments)
     submitter.start()
     wait_until(lambda: decided(client) >= 50, 60, "the first worker to decide 50 comments")
     first.kill(signal.SIGKILL)
     killed_at = decided(client)
     time.sleep(0.5)
     start_worker()
-    submitter.join()
+    submitter.finish()
 
     wait_until(lambda: decided(client) == 500, 90, "every comment to be decided after the kill")
 
@@ -128,12 +108,7 @@ def test_killing_pool_processes_midway_loses_no_comment_and_decides_none_twice(
     start_worker(BEAT)
     comments = sample_comments(400, "pool")
 
-    def submit_steadily() -> None:
-        for comment in comments:
-            client.submit(comment)
-            time.sleep(0.004)
-
-    submitter = threading.Thread(target=submit_steadily)
+    submitter = SteadySubmitter(client, comments)
     submitter.start()
     wait_until(lambda: decided(client) >= 40, 60, "the first 40 decisions")
     # Celery's main process is the supervisor's child; the pool processes are below it.
@@ -141,7 +116,7 @@ def test_killing_pool_processes_midway_loses_no_comment_and_decides_none_twice(
     killed = [pid for pid in worker.descendants() if pid != celery_main]
     for pid in killed:
         os.kill(pid, signal.SIGKILL)
-    submitter.join()
+    submitter.finish()
 
     wait_until(lambda: decided(client) == 400, 90, "every comment to be decided after the pool was killed")
     assert killed, "no pool process was found to kill"
