@@ -89,6 +89,18 @@ DATASETS: dict[str, tuple[str, Callable[[Path], Labelled], str]] = {
 }
 
 
+def legitimate_comments(data: Path) -> dict[str, list[str]]:
+    """Comments labelled legitimate (ham) in the spam sets: real everyday text, not labelled for profanity."""
+    youtube = []
+    for path in sorted((data / "youtube_spam").glob("*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            youtube += [row["CONTENT"] for row in csv.DictReader(handle) if row["CLASS"] == "0"]
+    sms = []
+    with (data / "sms_spam" / "SMSSpamCollection.tsv").open(encoding="utf-8") as handle:
+        sms = [row[1] for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if row[0] == "ham"]
+    return {"youtube_spam ham": youtube, "sms_spam ham": sms}
+
+
 def as_written(hit: Hit) -> bool:
     """True when the hit is the listed word written plainly (no leetspeak, mask, glue or stretch)."""
     return " ".join(fold_text(hit.match).split()) == hit.word
@@ -164,6 +176,13 @@ def main() -> int:
                 f"{sum(1 for hits in clean_hits if hits) - disguised}, through an evasion form: {disguised}"
             )
             print(f"{'':18} words in 'clean' comments: {', '.join(f'{w} {n}' for w, n in words.most_common(12))}")
+    print("\nLegitimate comments of the spam sets (everyday English text; profanity in them is not labelled):")
+    for name, texts in legitimate_comments(args.data).items():
+        scans = [matcher.scan(text) for text in texts]
+        words = Counter(h.word for hits in scans for h in hits)
+        flagged = sum(1 for hits in scans if hits)
+        print(f"{name:18} {len(texts):6} comments, flagged {flagged / len(texts):6.2%}; words found:")
+        print(f"{'':18} {', '.join(f'{w} {n}' for w, n in words.most_common(20))}")
     return 0
 
 
