@@ -13,7 +13,7 @@ from pathlib import Path
 
 from worker.checks.base import Context
 from worker.checks.spam import SpamCheck
-from worker.models import Comment
+from worker.models import Action, Comment
 from worker.spam import facts as fact
 from worker.spam.classifier import Label, ModelState
 from worker.spam.corpus import LabelledComment, seed_model
@@ -49,7 +49,8 @@ def line(name: str, report: Report) -> str:
     """Format one report as a table row."""
     return (
         f"{name:<28} F1 {report.f1:.3f}  P {report.precision:.3f}  R {report.recall:.3f}  "
-        f"caught {report.spam_caught_share:6.1%}  ham rejected {report.ham_share_rejected:5.1%}  "
+        f"caught {report.spam_caught_share:6.1%} (rejected {report.spam_share(Action.REJECT):5.1%})  "
+        f"ham rejected {report.ham_share_rejected:5.1%}  "
         f"ham held {report.ham_share_held:5.1%}"
     )
 

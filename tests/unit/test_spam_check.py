@@ -62,6 +62,20 @@ def test_two_links_are_still_held_as_too_many_links() -> None:
     )
 
 
+def test_links_alone_hold_but_never_reject_and_with_spam_phrasing_they_reject() -> None:
+    anchors = (
+        '<a href="https://videos.example.com/watch?v=abc&t=140">2:19</a> and '
+        '<a href="https://videos.example.com/watch?v=abc&t=220">3:40</a>'
+    )
+    held = next(
+        r for r in run(f"Best parts: {anchors}", author_email="ann@example.org").reasons if r.code == "spam_score"
+    )
+    assert held.evidence["score"] >= 0.98 and held.evidence["without_links"] < 0.5
+    assert held.action is Action.FLAG and "links alone only hold" in held.message
+    promoted = run(f"Check out my channel and subscribe: {anchors}", author_email="ann@example.org")
+    assert codes(promoted)["spam_score"] is Action.REJECT
+
+
 def test_a_blocklisted_word_still_rejects_and_a_moderation_key_still_holds() -> None:
     section = {"blocklist": ["casino"], "moderation_keys": ["refund"]}
     assert codes(run("I won at the casino", section=section))["blocklist"] is Action.REJECT

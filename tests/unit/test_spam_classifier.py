@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worker.spam.classifier import BITS_FIELD, Label, ModelState
-from worker.spam.features import bucket, features
+from worker.spam.features import bucket, features, is_link_feature
 
 
 def trained() -> ModelState:
@@ -85,3 +85,28 @@ def test_the_document_counts_follow_learning() -> None:
 def test_an_email_address_in_the_text_leaves_no_trace_in_the_features() -> None:
     found = features("write to jane.doe@example.org now")
     assert not any("jane" in f or "example" in f for f in found)
+
+
+def test_the_verdict_tells_the_share_of_the_log_odds_owed_to_links() -> None:
+    model = ModelState()
+    for n in range(5):
+        model.learn(f"win money now https://prize{n}.example.xyz", Label.SPAM)
+        model.learn("lovely song thanks", Label.HAM)
+    linked = model.explain("lovely song https://prize9.example.xyz")
+    words_only = model.explain("lovely song")
+    assert linked.link_logit > 1.0
+    assert linked.logit - linked.link_logit == pytest.approx(words_only.logit)
+    assert words_only.link_logit == 0.0
+
+
+def test_link_features_are_told_apart_from_the_words_around_them() -> None:
+    found = features("nice https://shop.example.com here", author_url="https://me.example.org")
+    linked = {f for f in found if is_link_feature(f)}
+    assert {"w:linkurl", "b:nice linkurl", "b:linkurl here", "h:example.com", "u:website"} <= linked
+    assert {"w:nice", "w:here"} == found - linked
+
+
+def test_link_markup_reads_as_the_link_it_is_not_as_words() -> None:
+    for text in ('<a href="https://v.example.com/w?t=1">1:20</a> wow', "[url=https://v.example.com]1:20[/url] wow"):
+        words = {f for f in features(text) if f.startswith("w:")}
+        assert words == {"w:linkurl", "w:0", "w:wow"}, text

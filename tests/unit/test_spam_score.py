@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worker.models import Action
+from worker.spam.classifier import sigmoid
 from worker.spam.score import Thresholds, Weights, combine
 from worker.spam.signals import Signal
 
@@ -41,3 +42,20 @@ def test_scores_below_flag_at_approve_from_flag_at_hold_and_from_reject_at_rejec
 def test_thresholds_out_of_order_are_refused() -> None:
     with pytest.raises(ValueError, match="flag_at"):
         Thresholds(flag_at=0.9, reject_at=0.5)
+
+
+def test_the_score_without_links_leaves_out_link_signals_and_the_classifiers_link_share() -> None:
+    signals = [Signal("links", 2.0), Signal("link_markup", 2.0), Signal("money", 1.0)]
+    score = combine(3.0, signals, Weights(bias=-1.0, model_weight=0.5), model_link_logit=2.0)
+    assert score.logit == pytest.approx(-1.0 + 1.5 + 5.0)
+    assert score.without_links == pytest.approx(sigmoid(-1.0 + 0.5 + 1.0))
+
+
+def test_links_alone_hold_and_rejection_needs_the_score_without_links_to_reach_flag_at() -> None:
+    thresholds = Thresholds(flag_at=0.5, reject_at=0.9)
+    assert thresholds.action(0.99, without_links=0.49) is Action.FLAG
+    assert thresholds.action(0.99, without_links=0.5) is Action.REJECT
+    links_only = combine(0.0, [Signal("links", 5.0), Signal("link_markup", 5.0)], Weights(bias=-1.0))
+    assert links_only.score > 0.99 and thresholds.decide(links_only) is Action.FLAG
+    with_words = combine(0.0, [Signal("links", 5.0), Signal("self_promotion", 2.0)], Weights(bias=-1.0))
+    assert thresholds.decide(with_words) is Action.REJECT

@@ -90,9 +90,11 @@ class SpamCheck:
             verdict = model.explain(
                 comment.content, author_name=comment.author_name, author_url=comment.author_url, top=_TOP_FEATURES
             )
-        score = combine(verdict.logit if verdict else 0.0, signals, self.weights)
+        score = combine(
+            verdict.logit if verdict else 0.0, signals, self.weights, verdict.link_logit if verdict else 0.0
+        )
         reasons = self._rule_reasons(comment, signals, context.facts)
-        action = self.thresholds.action(score.score)
+        action = self.thresholds.decide(score)
         if action is not Action.APPROVE:
             reasons.append(self._score_reason(score, action, signals, verdict))
         return CheckResult(NAME, tuple(reasons), score=score.score)
@@ -126,6 +128,7 @@ class SpamCheck:
         evidence: dict[str, JSON] = {
             "score": round(score.score, 3),
             "threshold": threshold,
+            "without_links": round(score.without_links, 3),
             "signals": [_signal_dict(s) for s in named],
         }
         if verdict is not None:
@@ -134,6 +137,8 @@ class SpamCheck:
                 "top": [[c.feature, round(c.log_odds, 2)] for c in verdict.top],
             }
         message = f"Spam score {score.score:.2f} ({verb} from {threshold:.2f}): {because}."
+        if action is Action.FLAG and score.score >= self.thresholds.reject_at:
+            message += f" Held, not rejected: {score.without_links:.2f} without its links, and links alone only hold."
         return Reason(NAME, "spam_score", message, action, evidence)
 
 

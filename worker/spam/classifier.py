@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from worker.spam.features import BUCKET_BITS, HOST_GRAM, bucket, display, features
+from worker.spam.features import BUCKET_BITS, HOST_GRAM, bucket, display, features, is_link_feature
 
 SMOOTHING = 0.5
 """Additive (Jeffreys) smoothing of the per-class document frequencies."""
@@ -41,11 +41,13 @@ class Contribution:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The classifier's answer: log-odds, probability and the features that weighed most."""
+    """The classifier's answer: log-odds, probability, the features that weighed most, and the links' share."""
 
     logit: float
     probability: float
     top: tuple[Contribution, ...]
+    link_logit: float = 0.0
+    """The part of ``logit`` owed to links and the website field (their hosts, the word standing for a link)."""
 
 
 def sigmoid(logit: float) -> float:
@@ -113,6 +115,7 @@ class ModelState:
         # The pieces of link hosts overlap and come many per link: together they weigh as one feature.
         gram_share = 1.0 / max(1, sum(f.startswith(HOST_GRAM + ":") for f in found))
         contributions = []
+        from_links = []
         for feature in found:
             b = bucket(feature)
             in_spam = counts.get(f"spam:{b}", 0)
@@ -122,9 +125,11 @@ class ModelState:
                 if feature.startswith(HOST_GRAM + ":"):
                     log_odds *= gram_share
                 contributions.append(Contribution(display(feature), log_odds))
+                if is_link_feature(feature):
+                    from_links.append(log_odds)
         logit = math.fsum(c.log_odds for c in contributions)
         contributions.sort(key=lambda c: abs(c.log_odds), reverse=True)
-        return Verdict(logit, sigmoid(logit), tuple(contributions[:top]))
+        return Verdict(logit, sigmoid(logit), tuple(contributions[:top]), math.fsum(from_links))
 
     def score(self, text: str, *, author_name: str = "", author_url: str | None = None) -> float:
         """Return the probability that the comment is spam, by this model alone."""

@@ -76,6 +76,10 @@ class Report:
         """Share of legitimate comments that got ``action``."""
         return _share(self.count(Label.HAM, action), sum(self.counts[Label.HAM].values()))
 
+    def spam_share(self, action: Action) -> float:
+        """Share of spam that got ``action``."""
+        return _share(self.count(Label.SPAM, action), sum(self.counts[Label.SPAM].values()))
+
     @property
     def ham_share_rejected(self) -> float:
         """Share of legitimate comments rejected."""
@@ -103,6 +107,7 @@ class Report:
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
             "spam_caught": round(self.spam_caught_share, 4),
+            "spam_rejected": round(self.spam_share(Action.REJECT), 4),
             "ham_rejected": round(self.ham_share(Action.REJECT), 4),
             "ham_held": round(self.ham_share(Action.FLAG), 4),
         }

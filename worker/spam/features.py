@@ -6,7 +6,7 @@ import re
 import zlib
 from itertools import pairwise
 
-from worker.spam.urls import find_links, host_of, registered_domain
+from worker.spam.urls import find_links, host_of, registered_domain, replace_markup
 from worker.text import fold, words
 
 BUCKET_BITS = 20
@@ -20,6 +20,11 @@ _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 HOST_GRAM = "g"
 """The kind of the features cut from link hosts: many per link, so the classifier averages them."""
 
+LINK_WORD = "linkurl"
+"""The word that stands for a link in the text the classifier reads."""
+
+_LINK_KINDS = frozenset({"h", HOST_GRAM, "u"})
+
 
 def _word(word: str) -> str:
     # Digits vary between copies of one spam (prices, phone numbers, years): their shape is what repeats.
@@ -32,9 +37,11 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
     # An address becomes one placeholder word, so that no part of it can become evidence.
     content = _EMAIL.sub(" emailaddress ", content)
     links = find_links(content)
+    # Link markup is a link, not words: a tag (its target inside) reads as one link word.
+    content = replace_markup(content, LINK_WORD)
     for link in links:
         # A link is one word for the text around it: its own pieces are random ids, not language.
-        content = content.replace(link.text, " linkurl ", 1)
+        content = content.replace(link.text, f" {LINK_WORD} ", 1)
     # A number is one word whatever its value ("2,000,000 views" and "$5000" alike).
     tokens = [_word(w) for w in words(_NUMBER.sub(" 0 ", content))]
     found.update(f"w:{t}" for t in tokens)
@@ -53,6 +60,12 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
         grams = (padded[i : i + _HOST_GRAM_CHARS] for i in range(len(padded) - _HOST_GRAM_CHARS + 1))
         found.update(f"{HOST_GRAM}:{gram}" for gram in grams)
     return found
+
+
+def is_link_feature(feature: str) -> bool:
+    """Tell whether a feature comes from a link or the website field rather than from the words around them."""
+    kind, _, value = feature.partition(":")
+    return kind in _LINK_KINDS or (kind in ("w", "b") and LINK_WORD in value.split())
 
 
 def bucket(feature: str) -> int:

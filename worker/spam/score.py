@@ -5,6 +5,12 @@
 
 The classifier's log-odds are scaled down because naive Bayes counts correlated words as independent
 evidence and so is overconfident; the cap stops one long text from outweighing every signal.
+
+Links are evidence to hold a comment, not to reject it (WordPress holds comments with links): honest
+people share links too, and a platform may write its own link markup (timestamps, embeds). So the
+score is also computed without any link evidence (the link signals of
+:data:`~worker.spam.signals.LINK_SIGNALS` and the classifier's link features), and a comment is only
+rejected when that score alone would hold it: what it says must be suspicious too.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from dataclasses import dataclass
 
 from worker.models import Action
 from worker.spam.classifier import sigmoid
-from worker.spam.signals import Signal
+from worker.spam.signals import LINK_SIGNALS, Signal
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +33,18 @@ class Weights:
 
 
 @dataclass(frozen=True, slots=True)
+class Score:
+    """The combined score, its log-odds, the share the classifier had in them, and the score without links."""
+
+    score: float
+    logit: float
+    model_log_odds: float
+    without_links: float
+
+
+@dataclass(frozen=True, slots=True)
 class Thresholds:
-    """Scores from ``flag_at`` are held for a moderator, from ``reject_at`` rejected."""
+    """Scores from ``flag_at`` are held for a moderator, from ``reject_at`` rejected if not for links alone."""
 
     flag_at: float = 0.5
     reject_at: float = 0.98
@@ -37,27 +53,30 @@ class Thresholds:
         if not 0.0 < self.flag_at <= self.reject_at <= 1.0:
             raise ValueError(f"need 0 < flag_at ({self.flag_at}) <= reject_at ({self.reject_at}) <= 1")
 
-    def action(self, score: float) -> Action:
-        """Return approve, flag or reject for ``score``."""
-        if score >= self.reject_at:
+    def action(self, score: float, without_links: float | None = None) -> Action:
+        """Return approve, flag or reject for ``score``; reject needs ``without_links`` (if given) from ``flag_at``."""
+        if score >= self.reject_at and (without_links is None or without_links >= self.flag_at):
             return Action.REJECT
         if score >= self.flag_at:
             return Action.FLAG
         return Action.APPROVE
 
-
-@dataclass(frozen=True, slots=True)
-class Score:
-    """The combined score, its log-odds, and the share the classifier had in them."""
-
-    score: float
-    logit: float
-    model_log_odds: float
+    def decide(self, score: Score) -> Action:
+        """Return the action for a combined score, links alone never rejecting."""
+        return self.action(score.score, score.without_links)
 
 
-def combine(model_logit: float, signals: Iterable[Signal], weights: Weights = Weights()) -> Score:
-    """Return the calibrated spam score of a comment."""
-    capped = max(-weights.model_cap, min(weights.model_cap, model_logit))
-    model_part = weights.model_weight * capped
+def _capped(logit: float, weights: Weights) -> float:
+    return weights.model_weight * max(-weights.model_cap, min(weights.model_cap, logit))
+
+
+def combine(
+    model_logit: float, signals: Iterable[Signal], weights: Weights = Weights(), model_link_logit: float = 0.0
+) -> Score:
+    """Return the calibrated spam score of a comment (``model_link_logit``: the classifier's part owed to links)."""
+    signals = list(signals)
+    model_part = _capped(model_logit, weights)
     logit = weights.bias + model_part + sum(s.weight for s in signals)
-    return Score(sigmoid(logit), logit, model_part)
+    unlinked = weights.bias + _capped(model_logit - model_link_logit, weights)
+    unlinked += sum(s.weight for s in signals if s.name not in LINK_SIGNALS)
+    return Score(sigmoid(logit), logit, model_part, sigmoid(unlinked))

@@ -51,6 +51,9 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
 )
 """The default weight of each signal, in nats of log-odds."""
 
+LINK_SIGNALS = frozenset({"links", "link_markup", "shortener", "link_in_name", "website", "website_suspicious"})
+"""Signals about where a comment points rather than what it says: on their own they hold, never reject."""
+
 SHORTENERS = frozenset(
     {
         "bit.ly",

@@ -15,6 +15,11 @@ _URL = re.compile(
     rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>\"'\])]*)?",
     re.IGNORECASE,
 )
+# The syntax of HTML, BBCode and Markdown links: tags (with the target inside) and the Markdown target.
+_MARKUP_SYNTAX = re.compile(
+    r"<a\s[^>]*>|</a\s*>|\[(?:url|link)(?:=[^\]\s]*)?\]|\[/(?:url|link)\]|\]\(\s*(?:https?://|www\.)[^)\s]*\s*\)",
+    re.IGNORECASE,
+)
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#]+)", re.IGNORECASE)
 
 
@@ -35,6 +40,11 @@ def host_of(url: str) -> str:
 def find_links(text: str) -> list[Link]:
     """Return the links of ``text``, in order."""
     return [Link(m.group(), host_of(m.group())) for m in _URL.finditer(text)]
+
+
+def replace_markup(text: str, replacement: str) -> str:
+    """Return ``text`` with the syntax of each link written as markup (tags, targets) replaced by ``replacement``."""
+    return _MARKUP_SYNTAX.sub(f" {replacement} ", text)
 
 
 def registered_domain(host: str) -> str:
