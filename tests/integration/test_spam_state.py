@@ -16,8 +16,8 @@ from worker.models import Action, Comment, Decision, Reason, Status
 from worker.service import Service
 from worker.settings import load_settings
 from worker.spam import facts as fact
-from worker.spam.classifier import ModelState
-from worker.spam.corpus import seed_model
+from worker.spam.classifier import Label, ModelState
+from worker.spam.corpus import LabelledComment, seed_model
 from worker.spam.identity import author_key
 from worker.spam.state import SpamState, StatePolicy
 
@@ -197,6 +197,19 @@ def test_comments_submitted_further_apart_than_the_window_do_not_flood_even_when
     assert [f[fact.FLOOD_COUNT] for f in facts] == [0, 0, 1]
 
 
+def test_comments_of_one_batch_count_each_other_whatever_their_order_in_it(
+    new_state: Callable[..., SpamState],
+) -> None:
+    facts = run(
+        new_state(),
+        comment(email=EMAIL_A, ip="203.0.113.5", at=1010.0),
+        comment(email=EMAIL_B, ip="203.0.113.5", at=1000.0),
+        comment(email=EMAIL_C, ip="203.0.113.5", at=1005.0),
+        now=1010.0,
+    )
+    assert [f[fact.FLOOD_COUNT] for f in facts] == [2, 0, 1]
+
+
 def test_a_comment_handed_to_the_workers_twice_does_not_count_as_its_own_flood(
     new_state: Callable[..., SpamState],
 ) -> None:
@@ -323,8 +336,6 @@ def test_a_moderator_reversing_a_learned_label_unlearns_it(
 def test_training_rows_teach_the_shared_model_and_count_each_label(
     new_state: Callable[..., SpamState], redis_client: redis.Redis
 ) -> None:
-    from worker.spam.corpus import LabelledComment
-
     state = new_state()
     rows = [LabelledComment(comment(t), "spam") for t in ZORBLAX]  # type: ignore[arg-type]
     rows.append(LabelledComment(comment(UNRELATED), "ham"))  # type: ignore[arg-type]
@@ -364,6 +375,19 @@ def test_facts_and_decided_take_one_round_trip_each_for_a_whole_batch(
     state.decided([(c, worker_decision()) for c in batch], 1000.0)
     assert (after_facts, trips.count) == (1, 2)
     assert facts[-1][fact.DUPLICATES] >= 5
+
+
+def test_the_state_keeps_working_after_redis_forgets_its_scripts(
+    new_state: Callable[..., SpamState], redis_client: redis.Redis
+) -> None:
+    state = new_state()
+    run(state, comment(CAMPAIGN, EMAIL_A, ip="203.0.113.5"))
+    redis_client.script_flush()
+    (copy,) = run(state, comment(CAMPAIGN, EMAIL_B, ip="203.0.113.5"))
+    redis_client.script_flush()
+    state.train([LabelledComment(comment(ZORBLAX[0]), Label.SPAM)])
+    assert (copy[fact.DUPLICATES], copy[fact.FLOOD_COUNT]) == (1, 1)
+    assert redis_client.get(KEYS.spam_model_version) == "2"
 
 
 def test_no_email_or_ip_appears_in_redis_facts_or_logs(

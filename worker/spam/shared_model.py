@@ -3,11 +3,14 @@
 The hash starts as the seed model, written once by whichever process comes first (an atomic script
 guarded by ``SET NX`` on the version). Learning adds count increments and bumps the version in one
 atomic script, flooring counts at zero as :meth:`ModelState.apply` does. A reader sends the version it
-holds; the read script answers with the whole hash only when the version changed, so a worker keeps a
-per-process snapshot and pays for a reload only after something was learned, within its usual round trip.
+holds; the first facts script of a batch (:data:`worker.spam.state_scripts.FACTS`) answers with the whole
+hash only when the version changed, so a worker keeps a per-process snapshot and pays for a reload only
+after something was learned, within its usual round trip.
 
-Scripts are sent with ``EVAL`` rather than as registered scripts: redis-py checks registered scripts
-with an extra ``SCRIPT EXISTS`` round trip before every pipeline that holds one.
+Scripts go by SHA (:class:`worker.scripts.LuaScript`), except the learning queued on a moderator
+decision's ``MULTI`` transaction (:meth:`SharedModel.learn` with a pipeline), which is sent whole with
+``EVAL``: inside a transaction, an ``EVALSHA`` meeting an empty script cache would fail alone while the
+rest of the transaction applied.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 import redis
 
 from worker.keys import Keys
+from worker.scripts import LuaScript
 from worker.spam.classifier import ModelState
 from worker.spam.corpus import seed_model
 
@@ -28,29 +32,20 @@ LEARN_CHUNK_FIELDS = 5000
 """Increments sent per learning script call, so that a large training file never blocks Redis for long."""
 
 # KEYS: version, model.  ARGV: field, value, field, value, ...  Returns 1 when it wrote the seed, else 0.
-_SEED = """
+_SEED = LuaScript("""
 if not redis.call('SET', KEYS[1], '1', 'NX') then return 0 end
 for i = 1, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 return 1
-"""
-
-# KEYS: version, model.  ARGV: the version the caller holds ('' for none).
-# Returns {} when there is no model yet, {version} when unchanged, {version, {field, value, ...}} otherwise.
-_READ = """
-local version = redis.call('GET', KEYS[1])
-if not version then return {} end
-if version == ARGV[1] then return {version} end
-return {version, redis.call('HGETALL', KEYS[2])}
-"""
+""")
 
 # KEYS: version, model.  ARGV: field, delta, ...  Adds the deltas (a count reaching zero is deleted),
 # bumps the version and returns it.
-_LEARN = """
+_LEARN = LuaScript("""
 for i = 1, #ARGV, 2 do
   if redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1]) <= 0 then redis.call('HDEL', KEYS[2], ARGV[i]) end
 end
 return redis.call('INCR', KEYS[1])
-"""
+""")
 
 
 def _str(value: Any) -> str:
@@ -80,16 +75,12 @@ class SharedModel:
         if self._seeded:
             return
         missing = not self.client.exists(self.keys.spam_model_version)
-        if missing and int(self.client.eval(_SEED, 2, *self._keys, *_flat(seed_model().to_fields()))):
+        if missing and int(_SEED.run(self.client, self._keys, _flat(seed_model().to_fields()))):
             logger.info("wrote the seed spam model to Redis")
         self._seeded = True
 
-    def queue_read(self, pipe: Any) -> None:
-        """Add the version check (and the reload when it changed) to ``pipe``."""
-        pipe.eval(_READ, 2, *self._keys, self.version)
-
     def take(self, reply: Sequence[Any]) -> ModelState:
-        """Update the snapshot from the reply of :meth:`queue_read` and return it."""
+        """Update the snapshot from a read reply ({}, {version} or {version, fields}) and return it."""
         if not reply:  # no model in Redis yet: write the seed, which is what the snapshot already is
             self.ensure_seeded()
             return self.snapshot
@@ -110,7 +101,9 @@ class SharedModel:
     def learn(self, increments: Mapping[str, int], pipe: Any | None = None) -> Any:
         """Add ``increments`` to the shared counts and bump the version (queued on ``pipe`` when given)."""
         self.ensure_seeded()
-        return (self.client if pipe is None else pipe).eval(_LEARN, 2, *self._keys, *_flat(increments))
+        if pipe is None:
+            return _LEARN.run(self.client, self._keys, _flat(increments))
+        return pipe.eval(_LEARN.text, 2, *self._keys, *_flat(increments))
 
     def learn_many(self, increments: Mapping[str, int]) -> int:
         """Add a large set of increments in chunks; return the version after the last chunk."""

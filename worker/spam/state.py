@@ -1,7 +1,8 @@
 """The spam check's shared state in Redis: known authors, flood counts, campaigns, rejected copies, the model.
 
 ``facts`` answers for a whole batch in one pipelined round trip, ``decided`` records the batch in one
-more, ``reviewed`` learns from one moderator decision in one (see :mod:`worker.sources`).
+more, ``reviewed`` learns from one moderator decision in one (see :mod:`worker.sources`). ``facts`` and
+``decided`` make one Lua script call per comment (:mod:`worker.spam.state_scripts`), sent by SHA.
 
 Authors and addresses are only ever keyed hashes (:func:`worker.spam.identity.author_key` of the email,
 the same HMAC of the IP, IPv6 by its /64): no email or IP is written to a key, a member or a fact.
@@ -30,7 +31,7 @@ import hmac
 import ipaddress
 import math
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,8 +40,10 @@ import redis
 from worker.keys import Keys
 from worker.models import DECIDED_BY_WORKER, Comment, Decision, Status
 from worker.policy import Policy, Section
+from worker.scripts import Call
 from worker.settings import Settings
 from worker.spam import facts as fact
+from worker.spam import state_scripts
 from worker.spam.classifier import Label
 from worker.spam.corpus import LabelledComment
 from worker.spam.identity import author_key
@@ -185,101 +188,94 @@ class SpamState:
         return keys
 
     def facts(self, comments: Sequence[Comment], now: float) -> list[dict[str, Any]]:
-        """Return the spam facts of each comment, in one pipelined round trip for the whole batch."""
+        """Return the spam facts of each comment: one script call per comment, one round trip for the batch."""
         if not comments:
             return []
         self._seen.clear()
         batch = [self.seen(c, now) for c in comments]
-        window = self.policy.flood_window_s
-        pipe = self.client.pipeline(transaction=False)
-        if self.policy.learned:
-            self.model.queue_read(pipe)
-        oldest = min(s.at for s in batch) - window
-        for s in batch:  # every comment is added before any is counted, so the batch order does not matter
-            for key in self._flood_keys(s):
-                pipe.zadd(key, {s.comment_id: s.at})
-                pipe.zremrangebyscore(key, "-inf", f"({oldest!r}")
-                pipe.expire(key, _ttl_s(window))
-        for s in batch:
-            for key in self._flood_keys(s):
-                pipe.zcount(key, repr(s.at - window), repr(s.at))
-        for s in batch:
-            if s.author:
-                pipe.sismember(self.keys.spam_known_authors, s.author)
-        self._queue_band_reads(pipe, batch, now)
-        replies = iter(pipe.execute())
-        model = self.model.take(next(replies)) if self.policy.learned else None
-        for s in batch:
-            for _ in self._flood_keys(s):
-                next(replies), next(replies), next(replies)
-        flood = [max((int(next(replies)) - 1 for _ in self._flood_keys(s)), default=0) for s in batch]
-        known = [bool(int(next(replies))) if s.author else False for s in batch]
-        duplicates, rejected = self._band_facts(replies, batch)
+        calls = self._fact_calls(batch, now)
+        replies = state_scripts.FACTS.run_many(self.client, calls)
+        model = self.model.take(replies[0][0]) if self.policy.learned else None
         result = []
-        for i in range(len(batch)):
+        for i, (s, (_, known, flood, copies, rejected)) in enumerate(zip(batch, replies, strict=True)):
+            others = {_str(who) for who in copies}
+            for earlier in batch[:i]:  # copies in this same batch are not in Redis yet
+                if (
+                    s.signature is not None
+                    and earlier.signature is not None
+                    and s.signature.shared_bands(earlier.signature) >= self.min_bands
+                ):
+                    others.add(earlier.identity)
+            others.discard(s.identity)
             facts: dict[str, Any] = {
-                fact.KNOWN_AUTHOR: known[i],
-                fact.FLOOD_COUNT: max(flood[i], 0),
-                fact.DUPLICATES: duplicates[i],
-                fact.REJECTED_COPY: rejected[i],
+                fact.KNOWN_AUTHOR: bool(int(known)),
+                fact.FLOOD_COUNT: max(int(flood), 0),
+                fact.DUPLICATES: len(others),
+                fact.REJECTED_COPY: bool(int(rejected)),
             }
             if model is not None:
                 facts[fact.MODEL] = model
             result.append(facts)
         return result
 
-    def _queue_band_reads(self, pipe: Any, batch: Sequence[Seen], now: float) -> None:
+    def _fact_calls(self, batch: Sequence[Seen], now: float) -> list[Call]:
+        window = self.policy.flood_window_s
+        trim = f"({(min(s.at for s in batch) - window)!r}"
+        rejected_since = repr(now - self.policy.rejected_window_s)
+        # Every comment of the batch is in its flood sets before any is counted, so the order does not matter:
+        # the first call that meets a flood key adds the batch's other comments under it.
+        pending: dict[str, list[Seen]] = {}
         for s in batch:
-            if s.signature is None:
-                continue
-            since = repr(s.at - self.policy.campaign_window_s)
-            rejected_since = repr(now - self.policy.rejected_window_s)
-            for band, value in enumerate(s.signature.bands):
-                pipe.zrevrangebyscore(self.keys.spam_band(band, value), "+inf", since, start=0, num=BAND_READ_LIMIT)
-                pipe.zrevrangebyscore(
-                    self.keys.spam_rejected_band(band, value), "+inf", rejected_since, start=0, num=BAND_READ_LIMIT
-                )
-
-    def _band_facts(self, replies: Iterator[Any], batch: Sequence[Seen]) -> tuple[list[int], list[bool]]:
-        duplicates: list[int] = []
-        rejected: list[bool] = []
+            for key in self._flood_keys(s):
+                pending.setdefault(key, []).append(s)
+        calls: list[Call] = []
         for i, s in enumerate(batch):
-            if s.signature is None:
-                duplicates.append(0)
-                rejected.append(False)
-                continue
-            shared: dict[str, int] = {}
-            shared_rejected: dict[str, int] = {}
-            for _ in s.signature.bands:
-                for member in next(replies):
-                    shared[_str(member)] = shared.get(_str(member), 0) + 1
-                for member in next(replies):
-                    shared_rejected[_str(member)] = shared_rejected.get(_str(member), 0) + 1
-            others = {m.partition("|")[0] for m, n in shared.items() if n >= self.min_bands}
-            for earlier in batch[:i]:  # copies in this same batch are not in Redis yet
-                if earlier.signature is not None and s.signature.shared_bands(earlier.signature) >= self.min_bands:
-                    others.add(earlier.identity)
-            others.discard(s.identity)
-            duplicates.append(len(others))
-            rejected.append(any(n >= self.min_rejected_bands for n in shared_rejected.values()))
-        return duplicates, rejected
+            flood_keys = self._flood_keys(s)
+            extra: list[str | int] = []
+            for key in flood_keys:
+                others = [o for o in pending.pop(key, []) if o is not s]
+                extra.append(len(others))
+                extra.extend(item for o in others for item in (o.comment_id, repr(o.at)))
+            bands = s.signature.bands if s.signature is not None else ()
+            keys = [self.keys.spam_model_version, self.keys.spam_model, self.keys.spam_known_authors, *flood_keys]
+            keys += [self.keys.spam_band(b, v) for b, v in enumerate(bands)]
+            keys += [self.keys.spam_rejected_band(b, v) for b, v in enumerate(bands)]
+            args: list[str | int] = [
+                "1" if i == 0 and self.policy.learned else "0",
+                self.model.version,
+                s.author or "",
+                len(flood_keys),
+                s.comment_id,
+                repr(s.at),
+                repr(s.at - window),
+                trim,
+                _ttl_s(window),
+                len(bands),
+                repr(s.at - self.policy.campaign_window_s),
+                rejected_since,
+                BAND_READ_LIMIT,
+                self.min_bands,
+                self.min_rejected_bands,
+                *extra,
+            ]
+            calls.append((keys, args))
+        return calls
 
     def decided(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> None:
-        """Record the batch's signatures and its approved authors, in one round trip."""
-        pipe = self.client.pipeline(transaction=False)
+        """Record the batch's signatures and its approved authors: one script call per comment, one round trip."""
         window = self.policy.campaign_window_s
+        trim = f"({(now - window)!r}"
+        calls: list[Call] = []
         for comment, decision in decided:
             s = self.seen(comment, now)
-            if s.signature is not None:
-                for band, value in enumerate(s.signature.bands):
-                    key = self.keys.spam_band(band, value)
-                    pipe.zadd(key, {s.member: s.at})
-                    pipe.zremrangebyscore(key, "-inf", f"({(now - window)!r}")
-                    pipe.expire(key, _ttl_s(window))
-            if decision.status is Status.APPROVED and s.author:
-                pipe.sadd(self.keys.spam_known_authors, s.author)
-        if len(pipe):
-            pipe.execute()
+            known = s.author if decision.status is Status.APPROVED and s.author else ""
+            bands = s.signature.bands if s.signature is not None else ()
+            if not (known or bands):
+                continue
+            keys = [self.keys.spam_known_authors, *(self.keys.spam_band(b, v) for b, v in enumerate(bands))]
+            calls.append((keys, [known, s.member, repr(s.at), trim, _ttl_s(window)]))
+        if calls:
+            state_scripts.DECIDED.run_many(self.client, calls)
         self._seen.clear()
 
     def reviewed(self, comment: Comment, decision: Decision, previous: Decision | None) -> None:
