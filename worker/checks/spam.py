@@ -3,7 +3,8 @@
 The v1 rules keep their codes and actions: ``too_many_links`` and ``moderation_key`` hold, ``blocklist``
 rejects (WordPress's comment moderation and disallowed keys). Every other sign of spam feeds the score
 (:mod:`worker.spam.score`), whose reason ``spam_score`` holds or rejects with the signals and the words
-that weighed most as evidence.
+that weighed most as evidence. Links alone only hold: ``spam_score`` rejects only when the score without
+any link evidence (``without_links`` in its evidence) would hold the comment too.
 
 ``Context.facts`` keys read (all optional, see :mod:`worker.spam.facts`): ``spam.model`` (the shared
 model snapshot; the seed model when absent), ``spam.known_author``, ``spam.duplicates``,
