@@ -5,6 +5,8 @@ Starts its own redis-server and one worker (2 processes) at a time, on this mach
   2. pipeline, one by one: N comments submitted one by one (as web requests do), first submit to last decision;
   3. pipeline, burst: N comments submitted in batches of 500 (submit_many);
   4. latency at a steady rate: submit-to-decision p50 / p99.
+Comments are the tests' sample authors with bodies of 8 to 80 words drawn from French and English
+sentences (some links, spam phrasing and swearing; texts differ, as readers' comments do).
 Each throughput is the median of --repeats runs. Usage: python bench/bench_pipeline.py [--comments 5000]
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import signal
 import statistics
 import subprocess
@@ -30,6 +33,33 @@ from tests.helpers import sample_comments  # noqa: E402
 from worker.client import ModerationClient  # noqa: E402
 from worker.redis_server import RedisServer  # noqa: E402
 from worker.settings import load_settings  # noqa: E402
+
+SENTENCES = (
+    "Merci pour cet article, il explique enfin clairement la réforme des retraites.",
+    "Je ne suis pas d'accord avec la conclusion, les chiffres de 2019 disent autre chose.",
+    "Quelqu'un sait où trouver le rapport complet dont parle le troisième paragraphe ?",
+    "Great write-up, I shared it with my team this morning.",
+    "The second chart looks wrong to me: the axis starts at 40, not at zero.",
+    "Ce retard dans les travaux du tram devient vraiment pénible pour tout le quartier.",
+    "I have been reading this blog for years and this is one of the best posts so far.",
+    "Petite coquille dans le titre, sinon rien à redire, bravo à la rédaction.",
+    "Check out my channel for more videos like this one, subscribe!",
+    "What a load of shit, the journalist clearly did not check a single fact.",
+)
+
+
+WORDS = tuple(word for sentence in SENTENCES for word in sentence.split())
+
+
+def realistic(comments: list[dict[str, object]], seed: int) -> list[dict[str, object]]:
+    """Give the test comments realistic bodies: 8 to 80 words, French and English, some links."""
+    rng = random.Random(seed)
+    for i, comment in enumerate(comments):
+        body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 80)))
+        if i % 10 == 7:
+            body += f" https://a.example/{i} https://b.example/{i}"
+        comment["content"] = f"{body} ({i})"
+    return comments
 
 
 def start(argv: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -126,7 +156,7 @@ def main() -> None:
                     tmp / f"{prefix}{run}.log",
                 )
                 with ModerationClient(settings) as client:
-                    comments = sample_comments(n, f"{prefix}{run}")
+                    comments = realistic(sample_comments(n, f"{prefix}{run}"), run)
                     client.submit(sample_comments(1, "warm-up")[0])
                     wait(lambda: decided(client) == 1, 60)
                     started = time.perf_counter()
@@ -166,7 +196,7 @@ def main() -> None:
             client.submit(sample_comments(1, "warm-up")[0])
             wait(lambda: decided(client) == 1, 60)
             count = int(args.rate * args.latency_seconds)
-            comments = sample_comments(count, "lat")
+            comments = realistic(sample_comments(count, "lat"), 99)
             period = 1.0 / args.rate
             began = time.perf_counter()
             for i, comment in enumerate(comments):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*", re.UNICODE)
 
@@ -23,8 +24,9 @@ def visible(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.category(ch).startswith("C")).strip()
 
 
+@lru_cache(maxsize=1024)
 def fold(text: str) -> str:
-    """Return a lower-case, accent-free form of ``text`` for matching words."""
+    """Return a lower-case, accent-free form of ``text`` for matching words (cached: checks fold one text often)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -10,6 +10,7 @@ moderators happened to label.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -128,8 +129,8 @@ class ModelState:
                 if is_link_feature(feature):
                     from_links.append(log_odds)
         logit = math.fsum(c.log_odds for c in contributions)
-        contributions.sort(key=lambda c: abs(c.log_odds), reverse=True)
-        return Verdict(logit, sigmoid(logit), tuple(contributions[:top]), math.fsum(from_links))
+        strongest = heapq.nlargest(top, contributions, key=lambda c: abs(c.log_odds)) if top > 0 else []
+        return Verdict(logit, sigmoid(logit), tuple(strongest), math.fsum(from_links))
 
     def score(self, text: str, *, author_name: str = "", author_url: str | None = None) -> float:
         """Return the probability that the comment is spam, by this model alone."""
