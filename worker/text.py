@@ -24,11 +24,16 @@ def visible(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.category(ch).startswith("C")).strip()
 
 
+# The combining diacritical mark blocks: the accents of Latin, Greek and Cyrillic letters.
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 @lru_cache(maxsize=1024)
 def fold(text: str) -> str:
     """Return a lower-case, accent-free form of ``text`` for matching words (cached: checks fold one text often)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text.lower()
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def words(text: str) -> list[str]:

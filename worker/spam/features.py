@@ -47,7 +47,7 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
     found.update(f"w:{t}" for t in tokens)
     found.update(f"b:{a} {b}" for a, b in pairwise(tokens))
     found.update(f"n:{_word(w)}" for w in words(author_name))
-    hosts = [link.host for link in links + find_links(author_name)]
+    hosts = [link.host for link in (*links, *find_links(author_name))]
     if author_url:
         found.add("u:website")
         hosts.append(host_of(author_url))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Bare domains ("mysite.com/page") only count with a TLD from this list, so that "e.g." or "lol.haha" do not.
 _TLDS = (
@@ -37,9 +38,10 @@ def host_of(url: str) -> str:
     return match.group(1).lower().rstrip(".") if match else ""
 
 
-def find_links(text: str) -> list[Link]:
-    """Return the links of ``text``, in order."""
-    return [Link(m.group(), host_of(m.group())) for m in _URL.finditer(text)]
+@lru_cache(maxsize=1024)
+def find_links(text: str) -> tuple[Link, ...]:
+    """Return the links of ``text``, in order (cached: several signals look at the same text)."""
+    return tuple(Link(m.group(), host_of(m.group())) for m in _URL.finditer(text))
 
 
 def replace_markup(text: str, replacement: str) -> str:
