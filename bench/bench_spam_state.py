@@ -25,7 +25,8 @@ from worker.models import Comment, Decision, Status
 from worker.redis_server import RedisServer
 from worker.spam.corpus import seed_rows
 from worker.spam.signature import signature
-from worker.spam.state import SpamState, StatePolicy
+from worker.spam.state import SpamState
+from worker.spam.state_policy import StatePolicy
 
 BATCH_SIZES = (1, 100)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,12 +24,18 @@ class Section:
     values: Mapping[str, Any]
     source: str
     base_dir: Path | None = None
+    read: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def _key(self, key: str) -> str:
         return f"{self.name}.{key}"
 
+    def unread(self) -> list[str]:
+        """Return the keys of this section that no getter has read: typos, or keys of another version."""
+        return sorted(set(self.values) - self.read)
+
     def get(self, key: str, kind: type[T], default: T) -> T:
         """Return ``key`` as ``kind``, or ``default`` when absent; raise ConfigError when mistyped."""
+        self.read.add(key)
         if key not in self.values:
             return default
         value = self.values[key]
@@ -55,6 +61,7 @@ class Section:
 
     def strings(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
         """Return a list of strings."""
+        self.read.add(key)
         value = self.values.get(key, list(default))
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(self._key(key), value, "expected a list of strings", self.source)
@@ -71,6 +78,7 @@ class Section:
 
     def path(self, key: str, default: str | None = None) -> Path | None:
         """Return a file path, relative paths being taken from the policy file's folder."""
+        self.read.add(key)
         value = self.get(key, str, default) if (key in self.values or default is not None) else None
         if value is None:
             return None
@@ -101,13 +109,32 @@ class Policy:
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     source: str = "defaults"
     base_dir: Path | None = None
+    _read: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
 
     def section(self, name: str) -> Section:
-        """Return the section ``name`` (empty when the policy has none)."""
-        values = self.sections.get(name, {})
-        if not isinstance(values, Mapping):
-            raise ConfigError(name, values, "expected a table", self.source)
-        return Section(name, values, self.source, self.base_dir)
+        """Return the section ``name`` (empty when the policy has none); one object per name, which notes reads."""
+        if name not in self._read:
+            values = self.sections.get(name, {})
+            if not isinstance(values, Mapping):
+                raise ConfigError(name, values, "expected a table", self.source)
+            self._read[name] = Section(name, values, self.source, self.base_dir)
+        return self._read[name]
+
+    def check_all_read(self, known_tables: Collection[str]) -> None:
+        """Raise ConfigError naming the first table or key that nothing read: a typo would otherwise be ignored.
+
+        Call it once the checks and limits are built; the table of a known check that the policy does not run
+        is left alone.
+        """
+        for name in sorted(self.sections):
+            if name not in known_tables:
+                raise ConfigError(
+                    name, "[table]", f"unknown table (known: {', '.join(sorted(known_tables))})", self.source
+                )
+            section = self._read.get(name)
+            unread = section.unread() if section is not None else []
+            if section is not None and unread:
+                raise ConfigError(f"{name}.{unread[0]}", section.values[unread[0]], "unknown key", self.source)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str = "mapping", base_dir: Path | None = None) -> Policy:
@@ -122,8 +149,9 @@ class Policy:
         return cls(version, tuple(checks), sections, source, base_dir)
 
     @classmethod
-    def load(cls, path: Path) -> Policy:
+    def load(cls, path: Path | str) -> Policy:
         """Read a policy TOML file."""
+        path = Path(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:

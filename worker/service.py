@@ -11,7 +11,7 @@ from typing import Any
 
 import redis
 
-from worker.checks import Check, Context, build_checks
+from worker.checks import REGISTRY, Check, Context, build_checks
 from worker.contract import Limits, parse_comment
 from worker.decision import moderate
 from worker.errors import InvalidComment
@@ -52,7 +52,9 @@ class Engine:
     @classmethod
     def from_policy(cls, policy: Policy) -> Engine:
         """Build the checks and limits that ``policy`` describes."""
-        return cls(policy, build_checks(policy), limits_from(policy))
+        engine = cls(policy, build_checks(policy), limits_from(policy))
+        policy.check_all_read(("limits", *REGISTRY))
+        return engine
 
     def parse(self, payload: object, now: float) -> Comment:
         """Check a decoded payload against the comment contract, with this policy's limits."""

@@ -19,7 +19,8 @@ from worker.spam import facts as fact
 from worker.spam.classifier import Label, ModelState
 from worker.spam.corpus import LabelledComment, seed_model
 from worker.spam.identity import author_key
-from worker.spam.state import SpamState, StatePolicy
+from worker.spam.state import SpamState
+from worker.spam.state_policy import StatePolicy
 
 pytestmark = pytest.mark.integration
 

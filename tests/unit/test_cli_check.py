@@ -53,6 +53,23 @@ def test_a_missing_input_file_is_one_clear_line_not_a_traceback(
     assert "missing.jsonl" in err and "Traceback" not in err
 
 
+def test_another_policy_can_be_tried_and_its_errors_name_the_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(comment(id="a", content="Buy cheap watches") + "\n", encoding="utf-8")
+    strict = tmp_path / "strict.toml"
+    strict.write_text('version = "strict"\n[spam]\nblocklist = ["watches"]\n', encoding="utf-8")
+    out = io.StringIO()
+    assert main(["check", "--policy", str(strict), str(source)], out=out) == 0
+    assert json.loads(out.getvalue())["status"] == "rejected"
+
+    strict.write_text('version = "typo"\n[spam]\nflag_ta = 0.4\n', encoding="utf-8")
+    assert main(["check", "--policy", str(strict), str(source)], out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert "spam.flag_ta" in err and "unknown key" in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize("verb", ["worker", "submit", "show", "stats", "check"])
 def test_every_verb_has_help(verb: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:

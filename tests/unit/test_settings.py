@@ -97,3 +97,30 @@ def test_a_missing_word_list_file_is_a_clear_error(tmp_path: Path) -> None:
     policy = Policy.from_mapping({"spam": {"blocklist_file": "nope.txt"}}, base_dir=tmp_path)
     with pytest.raises(ConfigError, match="cannot read"):
         policy.section("spam").words_file("blocklist_file")
+
+
+def test_every_key_of_the_shipped_policy_is_read_by_some_check(repo_root: Path) -> None:
+    from worker.service import Engine
+
+    assert Engine.from_policy(Policy.load(repo_root / "config" / "policy.toml")).checks
+
+
+def test_a_misspelt_policy_key_is_an_error_naming_it_instead_of_being_ignored() -> None:
+    from worker.service import Engine
+
+    with pytest.raises(ConfigError, match=r"spam\.flag_ta.*unknown key"):
+        Engine.from_policy(Policy.from_mapping({"spam": {"flag_ta": 0.5}}))
+
+
+def test_a_misspelt_policy_table_is_an_error_naming_it() -> None:
+    from worker.service import Engine
+
+    with pytest.raises(ConfigError, match=r"spma.*unknown table"):
+        Engine.from_policy(Policy.from_mapping({"spma": {"flag_at": 0.5}}))
+
+
+def test_the_table_of_a_check_the_policy_does_not_run_is_left_alone() -> None:
+    from worker.service import Engine
+
+    engine = Engine.from_policy(Policy.from_mapping({"checks": ["validation"], "spam": {"anything": 1}}))
+    assert [check.name for check in engine.checks] == ["validation"]

@@ -27,6 +27,7 @@ from worker.spam.classifier import ModelState, Verdict
 from worker.spam.corpus import seed_model
 from worker.spam.score import Score, Thresholds, Weights, combine
 from worker.spam.signals import WEIGHTS, Signal, detect, word_list
+from worker.spam.state_policy import StatePolicy
 from worker.spam.urls import find_links
 from worker.text import fold
 
@@ -159,6 +160,7 @@ def _signal_weights(section: Section) -> Mapping[str, float]:
 
 def build(section: Section) -> SpamCheck:
     """Build the check from the policy's ``[spam]`` section."""
+    StatePolicy.from_section(section)  # read here too, so that `moderation check` reports their errors
     flag_at = section.number("flag_at", Thresholds().flag_at)
     reject_at = section.number("reject_at", Thresholds().reject_at)
     try:

@@ -39,7 +39,7 @@ import redis
 
 from worker.keys import Keys
 from worker.models import DECIDED_BY_WORKER, Comment, Decision, Status
-from worker.policy import Policy, Section
+from worker.policy import Policy
 from worker.scripts import Call
 from worker.settings import Settings
 from worker.spam import facts as fact
@@ -49,40 +49,12 @@ from worker.spam.corpus import LabelledComment
 from worker.spam.identity import author_key
 from worker.spam.shared_model import SharedModel
 from worker.spam.signature import Signature, min_bands, signature
+from worker.spam.state_policy import StatePolicy
 
 BAND_READ_LIMIT = 64
 """Newest members read per band key: enough to count a campaign, bounded whatever its size."""
 
 _TAG_CHARS = 20
-
-
-@dataclass(frozen=True, slots=True)
-class StatePolicy:
-    """The ``[spam]`` policy values of the shared state."""
-
-    flood_window_s: float = 15.0
-    campaign_window_s: float = 3600.0
-    rejected_window_s: float = 30 * 86400.0
-    duplicate_similarity: float = 0.5
-    rejected_similarity: float = 0.6
-    duplicate_min_words: int = 10
-    learned: bool = True
-
-    @classmethod
-    def from_section(cls, section: Section) -> StatePolicy:
-        """Read the values from the policy's ``[spam]`` section, with these defaults."""
-        d = cls()
-        similarity = section.number("duplicate_similarity", d.duplicate_similarity, minimum=0.01)
-        rejected = section.number("rejected_similarity", d.rejected_similarity, minimum=0.01)
-        return cls(
-            flood_window_s=section.number("flood_window_s", d.flood_window_s, minimum=1.0),
-            campaign_window_s=section.number("campaign_window_s", d.campaign_window_s, minimum=1.0),
-            rejected_window_s=section.number("rejected_window_s", d.rejected_window_s, minimum=1.0),
-            duplicate_similarity=min(similarity, 1.0),
-            rejected_similarity=min(rejected, 1.0),
-            duplicate_min_words=section.integer("duplicate_min_words", d.duplicate_min_words, minimum=1),
-            learned=section.get("learned", bool, d.learned),
-        )
 
 
 @dataclass(frozen=True, slots=True)
