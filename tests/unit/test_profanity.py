@@ -46,6 +46,7 @@ def test_a_hit_reports_word_match_span_language_and_severity():
     (reason,) = run(text).reasons
     assert reason.check == "profanity"
     assert reason.evidence == {
+        "field": "content",
         "word": "fuck",
         "match": "FÜCK",
         "span": [6, 10],
@@ -208,3 +209,23 @@ def test_the_matcher_is_built_once_per_configuration():
     first = profanity.build(Section("profanity", {}, "a"))
     second = profanity.build(Section("profanity", {"action_mild": "flag"}, "b"))
     assert first.matcher is second.matcher
+
+
+def test_a_strong_word_in_the_author_name_holds_the_comment_without_masking_the_content() -> None:
+    from worker.checks.base import Context
+    from worker.checks.profanity import ProfanityCheck
+    from worker.models import Action, Comment
+
+    comment = Comment("c", "p", "FuckFace 2000", "x@example.org", "Bel article, merci.")
+    result = ProfanityCheck().check(comment, Context(now=0.0))
+    assert [(r.evidence["field"], r.action) for r in result.reasons] == [("author_name", Action.FLAG)]
+    assert result.censor == ()
+
+
+def test_a_first_name_that_is_also_a_mild_word_is_not_held() -> None:
+    from worker.checks.base import Context
+    from worker.checks.profanity import ProfanityCheck
+    from worker.models import Comment
+
+    comment = Comment("c", "p", "Dick Smith", "x@example.org", "Great article, thanks.")
+    assert ProfanityCheck().check(comment, Context(now=0.0)).reasons == ()

@@ -49,24 +49,35 @@ class ProfanityCheck:
     name: str = NAME
 
     def check(self, comment: Comment, context: Context) -> CheckResult:
-        """Return one reason per distinct word, every span to censor, and a score in [0, 1]."""
+        """Return one reason per distinct word (content, then name), every span to censor, and a score in [0, 1]."""
         hits = self.matcher.scan(comment.content, comment.language)
-        if not hits:
+        # In a name only strong words and slurs count: mild ones are also first names ("Dick") and nicknames.
+        in_name = [
+            hit
+            for hit in (self.matcher.scan(comment.author_name, comment.language) if comment.author_name else [])
+            if hit.severity.rank >= Severity.STRONG.rank
+        ]
+        if not hits and not in_name:
             return CheckResult(NAME, (), score=0.0)
+        reasons = [*self._reasons(hits, "content"), *self._reasons(in_name, "author_name")]
+        score = max(SCORES[hit.severity] for hit in (*hits, *in_name))
+        return CheckResult(NAME, tuple(reasons), score=score, censor=tuple((hit.start, hit.end) for hit in hits))
+
+    def _reasons(self, hits: list[Hit], where: str) -> list[Reason]:
         first: dict[tuple[str, str], Hit] = {}
         counts: dict[tuple[str, str], int] = {}
         for hit in hits:
             first.setdefault((hit.word, hit.language), hit)
             counts[hit.word, hit.language] = counts.get((hit.word, hit.language), 0) + 1
-        reasons = tuple(self._reason(hit, counts[key]) for key, hit in first.items())
-        score = max(SCORES[hit.severity] for hit in hits)
-        return CheckResult(NAME, reasons, score=score, censor=tuple((hit.start, hit.end) for hit in hits))
+        return [self._reason(hit, counts[key], where) for key, hit in first.items()]
 
-    def _reason(self, hit: Hit, count: int) -> Reason:
+    def _reason(self, hit: Hit, count: int, where: str) -> Reason:
         language = _LANGUAGE_NAMES.get(hit.language, hit.language)
         times = f", {count} times" if count > 1 else ""
-        message = f"{_LABELS[hit.severity]} ({language}): “{hit.word}”{times}."
+        place = " in the name" if where == "author_name" else ""
+        message = f"{_LABELS[hit.severity]}{place} ({language}): “{hit.word}”{times}."
         evidence = {
+            "field": where,
             "word": hit.word,
             "match": hit.match,
             "span": [hit.start, hit.end],
@@ -74,7 +85,10 @@ class ProfanityCheck:
             "severity": hit.severity.value,
             "count": count,
         }
-        return Reason(NAME, _CODES[hit.severity], message, self.actions[hit.severity], evidence)
+        action = self.actions[hit.severity]
+        if where == "author_name" and action is Action.CENSOR:
+            action = Action.FLAG  # the public view masks the content only: a moderator decides about a name
+        return Reason(NAME, _CODES[hit.severity], message, action, evidence)
 
 
 def _paths(section: Section, key: str) -> tuple[Path, ...]:
