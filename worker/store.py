@@ -13,6 +13,7 @@ import redis
 from worker.errors import AlreadyReviewed, CommentNotFound, StoreUnavailable
 from worker.keys import Keys
 from worker.models import Comment, Decision, Status
+from worker.replies import text
 from worker.scripts import Call, LuaScript
 
 # KEYS: comment, queued, pending, counts, wake.  ARGV: id, comment json, now, wake ttl (ms).
@@ -110,7 +111,7 @@ class CommentStore:
             keys = [k.comment(c.id), k.queued, k.pending, k.counts, k.wake]
             calls.append((keys, [c.id, payload, repr(c.submitted_at), self.wake_ttl_ms]))
         replies = _ADD.run_many(self.client, calls)
-        added = [Added(c.id, Status(_str(r[1])), bool(r[0])) for c, r in zip(comments, replies, strict=True)]
+        added = [Added(c.id, Status(text(r[1])), bool(r[0])) for c, r in zip(comments, replies, strict=True)]
         return added, any(int(r[2]) for r in replies)
 
     def get(self, comment_id: str) -> Stored:
@@ -123,7 +124,7 @@ class CommentStore:
     def take_pending(self, count: int) -> list[str]:
         """Pop up to ``count`` pending ids (a popped id stays queued until decided, so the sweeper can return it)."""
         ids = self.client.lpop(self.keys.pending, count)
-        return [_str(i) for i in ids or ()]
+        return [text(i) for i in ids or ()]
 
     def pending_count(self) -> int:
         """Return how many ids wait in the pending list."""
@@ -136,7 +137,7 @@ class CommentStore:
             pipe.hmget(self.keys.comment(comment_id), "comment", "status")
         comments = []
         for raw, status in pipe.execute():
-            if raw is not None and _str(status) == Status.QUEUED:
+            if raw is not None and text(status) == Status.QUEUED:
                 comments.append(Comment.from_private_dict(json.loads(raw)))
         return comments
 
@@ -190,12 +191,12 @@ class CommentStore:
     def counts(self) -> dict[str, int]:
         """Return the number of comments per status (every status listed, zeros included)."""
         raw = self.client.hgetall(self.keys.counts)
-        counts = {_str(k): int(v) for k, v in raw.items()}
+        counts = {text(k): int(v) for k, v in raw.items()}
         return {status.value: counts.get(status.value, 0) for status in Status}
 
     def flagged(self, limit: int = 100) -> list[str]:
         """Return the ids waiting for a moderator, oldest first."""
-        return [_str(i) for i in self.client.zrange(self.keys.flagged, 0, limit - 1)]
+        return [text(i) for i in self.client.zrange(self.keys.flagged, 0, limit - 1)]
 
     def oldest_queued_at(self) -> float | None:
         """Return when the oldest queued comment was last handed to the workers, if any."""
@@ -209,17 +210,13 @@ class CommentStore:
         reply = self.client.xread({self.keys.events: after}, count=count, block=block_ms)
         if not reply:
             return []
-        return [(_str(eid), {_str(a): _str(b) for a, b in fields.items()}) for eid, fields in reply[0][1]]
-
-
-def _str(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
+        return [(text(eid), {text(a): text(b) for a, b in fields.items()}) for eid, fields in reply[0][1]]
 
 
 def _stored(fields: Sequence[Any]) -> Stored:
     raw, status, decision = fields
     return Stored(
         comment=Comment.from_private_dict(json.loads(raw)),
-        status=Status(_str(status)),
+        status=Status(text(status)),
         decision=Decision.from_dict(json.loads(decision)) if decision else None,
     )

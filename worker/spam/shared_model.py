@@ -22,6 +22,7 @@ from typing import Any
 import redis
 
 from worker.keys import Keys
+from worker.replies import text
 from worker.scripts import LuaScript
 from worker.spam.classifier import ModelState
 from worker.spam.corpus import seed_model
@@ -46,10 +47,6 @@ for i = 1, #ARGV, 2 do
 end
 return redis.call('INCR', KEYS[1])
 """)
-
-
-def _str(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 def _flat(fields: Mapping[str, int]) -> list[str | int]:
@@ -84,10 +81,10 @@ class SharedModel:
         if not reply:  # no model in Redis yet: write the seed, which is what the snapshot already is
             self.ensure_seeded()
             return self.snapshot
-        version = _str(reply[0])
+        version = text(reply[0])
         if len(reply) > 1:
             flat = list(reply[1])
-            fields = {_str(flat[i]): _str(flat[i + 1]) for i in range(0, len(flat), 2)}
+            fields = {text(flat[i]): text(flat[i + 1]) for i in range(0, len(flat), 2)}
             try:
                 self.snapshot = ModelState.from_fields(fields)
             except ValueError as exc:

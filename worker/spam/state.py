@@ -40,6 +40,7 @@ import redis
 from worker.keys import Keys
 from worker.models import DECIDED_BY_WORKER, Comment, Decision, Status
 from worker.policy import Policy
+from worker.replies import text
 from worker.scripts import Call
 from worker.settings import Settings
 from worker.spam import facts as fact
@@ -99,10 +100,6 @@ def _ip_text(ip: str) -> str:
     return str(address)
 
 
-def _str(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
-
-
 def _ttl_s(window_s: float) -> int:
     return math.ceil(window_s) + 1
 
@@ -131,7 +128,7 @@ class SpamState:
             pipe = self.client.pipeline(transaction=False)
             pipe.set(self.keys.spam_secret, secrets.token_hex(32), nx=True)
             pipe.get(self.keys.spam_secret)
-            self._secret = _str(pipe.execute()[1]).encode("utf-8")
+            self._secret = text(pipe.execute()[1]).encode("utf-8")
         return self._secret
 
     def seen(self, comment: Comment, now: float) -> Seen:
@@ -170,7 +167,7 @@ class SpamState:
         model = self.model.take(replies[0][0]) if self.policy.learned else None
         result = []
         for i, (s, (_, known, flood, copies, rejected)) in enumerate(zip(batch, replies, strict=True)):
-            others = {_str(who) for who in copies}
+            others = {text(who) for who in copies}
             for earlier in batch[:i]:  # copies in this same batch are not in Redis yet
                 if (
                     s.signature is not None
