@@ -93,11 +93,14 @@ class SteadySubmitter(threading.Thread):
         self.accepted: list[str] = []
         self.refused = 0
         self.crash: BaseException | None = None
+        self._stopping = threading.Event()
 
     def run(self) -> None:
         """Submit every comment once it is accepted; remember any error that is not StoreUnavailable."""
         try:
             for comment in self.comments:
+                if self._stopping.is_set():
+                    break
                 while True:
                     try:
                         self.accepted.append(self.client.submit(comment))
@@ -108,6 +111,10 @@ class SteadySubmitter(threading.Thread):
                 time.sleep(self.gap_s)
         except BaseException as exc:
             self.crash = exc
+
+    def stop(self) -> None:
+        """Submit no further comment once the one in hand is accepted."""
+        self._stopping.set()
 
     def finish(self) -> list[str]:
         """Wait for the last submission; fail the test if the client raised anything but StoreUnavailable."""
