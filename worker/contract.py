@@ -13,7 +13,7 @@ from worker.errors import InvalidComment
 from worker.models import Comment
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$")
-_OPTIONAL_TEXT = ("author_url", "parent_id", "ip", "user_agent", "language")
+_OPTIONAL_TEXT = ("author_url", "parent_id", "ip", "user_agent", "language", "permalink")
 FIELDS = frozenset({"id", "post_id", "author_name", "author_email", "content", *_OPTIONAL_TEXT})
 
 
@@ -75,7 +75,7 @@ def parse_comment(payload: object, limits: Limits, now: float) -> Comment:
     # Never echo the address itself: only its length.
     _limit("author_email", email, limits.author_email_chars)
     _limit("author_url", optional["author_url"], limits.author_url_chars)
-    for key in ("parent_id", "ip", "user_agent", "language"):
+    for key in ("parent_id", "ip", "user_agent", "language", "permalink"):
         _limit(key, optional[key], limits.hint_chars)
     size = len(content.encode("utf-8"))
     if size > limits.content_bytes:

@@ -53,6 +53,7 @@ class Comment:
     ip: str | None = field(default=None, repr=False)
     user_agent: str | None = None
     language: str | None = None
+    permalink: str | None = None
     submitted_at: float = 0.0
 
     def to_private_dict(self) -> dict[str, JSON]:
@@ -68,6 +69,7 @@ class Comment:
             "ip": self.ip,
             "user_agent": self.user_agent,
             "language": self.language,
+            "permalink": self.permalink,
             "submitted_at": self.submitted_at,
         }
 

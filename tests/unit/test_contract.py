@@ -23,6 +23,11 @@ def test_a_good_comment_is_parsed_with_every_field() -> None:
     assert comment.submitted_at == 5.0
 
 
+def test_the_page_a_comment_was_posted_on_is_kept_as_its_permalink() -> None:
+    comment = parse_comment({**GOOD, "permalink": "https://example.fr/billet-42"}, LIMITS, now=1.0)
+    assert comment.permalink == "https://example.fr/billet-42"
+
+
 def test_a_comment_without_an_id_gets_a_fresh_one() -> None:
     first = parse_comment(GOOD, LIMITS, now=1.0)
     second = parse_comment(GOOD, LIMITS, now=1.0)
@@ -51,7 +56,8 @@ def test_a_field_of_the_wrong_type_is_refused_naming_it(field: str, value: objec
 
 
 @pytest.mark.parametrize(
-    ("field", "size"), [("author_name", 246), ("author_email", 101), ("author_url", 201), ("content", 65_526)]
+    ("field", "size"),
+    [("author_name", 246), ("author_email", 101), ("author_url", 201), ("content", 65_526), ("permalink", 513)],
 )
 def test_a_field_over_the_wordpress_limit_is_refused_naming_it(field: str, size: int) -> None:
     assert refused_field({**GOOD, field: "a" * size}) == field

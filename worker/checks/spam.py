@@ -27,6 +27,7 @@ from worker.spam.classifier import ModelState, Verdict
 from worker.spam.corpus import seed_model
 from worker.spam.score import Score, Thresholds, Weights, combine
 from worker.spam.signals import WEIGHTS, Signal, detect, word_list
+from worker.spam.site_links import SiteLinks
 from worker.spam.state_policy import StatePolicy
 from worker.spam.urls import find_links
 from worker.text import fold
@@ -65,6 +66,7 @@ class SpamCheck:
     signal_weights: Mapping[str, float] = field(default_factory=lambda: WEIGHTS)
     learned: bool = True
     flood_max: int = 1
+    site: SiteLinks = field(default_factory=SiteLinks)
     name: str = NAME
 
     def signals(self, comment: Comment, context: Context) -> list[Signal]:
@@ -85,6 +87,7 @@ class SpamCheck:
 
     def check(self, comment: Comment, context: Context) -> CheckResult:
         """Return the reasons found and the calibrated spam score in [0, 1]."""
+        comment = self.site.strip(comment)
         signals = self.signals(comment, context)
         model = self.model(context)
         verdict = None
@@ -158,6 +161,15 @@ def _signal_weights(section: Section) -> Mapping[str, float]:
     return weights
 
 
+def _site_links(section: Section) -> SiteLinks:
+    hosts = section.strings("own_hosts")
+    for host in hosts:
+        if not SiteLinks.of([host]).own_hosts or any(ch.isspace() for ch in host.strip()):
+            problem = "expected a host name such as example.org"
+            raise ConfigError(f"{section.name}.own_hosts", host, problem, section.source)
+    return SiteLinks.of(hosts)
+
+
 def build(section: Section) -> SpamCheck:
     """Build the check from the policy's ``[spam]`` section."""
     StatePolicy.from_section(section)  # read here too, so that `moderation check` reports their errors
@@ -183,4 +195,5 @@ def build(section: Section) -> SpamCheck:
         signal_weights=_signal_weights(section),
         learned=section.get("learned", bool, True),
         flood_max=section.integer("flood_max", 1),
+        site=_site_links(section),
     )

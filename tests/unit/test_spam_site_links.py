@@ -1,0 +1,98 @@
+"""Links into the site itself (the comment's own page, the site's own hosts) are not links for the spam check."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.checks.base import Context
+from worker.checks.spam import build
+from worker.errors import ConfigError
+from worker.models import Comment
+from worker.policy import Section
+from worker.spam.site_links import SiteLinks
+
+PAGE = "https://www.example.org/2026/11/article?p=42"
+
+
+def comment(content: str, permalink: str | None = PAGE) -> Comment:
+    return Comment(id="c", post_id="42", author_name="Ann", content=content, permalink=permalink)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        PAGE,
+        "http://example.org/2026/11/article/?p=42",
+        "https://www.example.org/2026/11/article?p=42#comment-7",
+        "https://www.example.org/2026/11/article?p=42&amp;t=3m40s",
+        "www.example.org/2026/11/article?utm=x&p=42",
+    ],
+)
+def test_a_link_to_the_comments_own_page_is_internal_whatever_its_scheme_fragment_or_extra_query(url: str) -> None:
+    assert SiteLinks().is_internal(url, PAGE)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.example.org/2026/11/other-article?p=42",
+        "https://www.example.org/2026/11/article?p=43",
+        "https://www.example.org/2026/11/article",
+        "https://example.org.evil.top/2026/11/article?p=42",
+        "https://evil.top/?u=https://www.example.org/2026/11/article?p=42",
+    ],
+)
+def test_a_link_to_another_page_or_host_is_not_internal(url: str) -> None:
+    assert not SiteLinks().is_internal(url, PAGE)
+
+
+def test_own_hosts_cover_their_subdomains_and_are_written_as_operators_write_them() -> None:
+    site = SiteLinks.of(["https://www.Example.org/", "  "])
+    assert site.own_hosts == frozenset({"example.org"})
+    assert site.is_internal("https://blog.example.org/any/page", None)
+    assert not site.is_internal("https://notexample.org/", None)
+
+
+def test_markup_to_the_page_keeps_its_label_and_a_bare_address_to_it_goes() -> None:
+    text = (
+        'Best part <a href="http://www.example.org/2026/11/article?p=42&amp;t=3m40s">3:40</a>, '
+        "see [this](https://example.org/2026/11/article?p=42#c2) and https://www.example.org/2026/11/article?p=42 "
+        "but buy at https://pills.top/now"
+    )
+    assert SiteLinks().strip(comment(text)).content.split() == [
+        "Best", "part", "3:40", ",", "see", "this", "and", "but", "buy", "at", "https://pills.top/now",
+    ]  # fmt: skip
+
+
+def test_markup_to_elsewhere_is_left_as_written() -> None:
+    text = '<a href="https://pills.top/">cheap</a> [url=http://casino.xyz]win[/url]'
+    assert SiteLinks().strip(comment(text)).content == text
+
+
+def test_without_a_permalink_or_own_hosts_a_comment_is_returned_as_it_is() -> None:
+    original = comment("https://www.example.org/2026/11/article?p=42", permalink=None)
+    assert SiteLinks().strip(original) is original
+
+
+def test_the_spam_check_holds_two_links_elsewhere_but_not_two_links_to_the_page_itself() -> None:
+    check = build(Section("spam", {}, "test"))
+    to_page = comment(
+        'Favourite bits: <a href="https://www.example.org/2026/11/article?p=42#t=1">here</a> and '
+        '<a href="https://www.example.org/2026/11/article?p=42#t=2">there</a>'
+    )
+    elsewhere = comment(
+        'Favourite bits: <a href="https://www.other.org/a">here</a> and <a href="https://www.other.org/b">there</a>'
+    )
+    assert check.check(to_page, Context(now=0.0)).reasons == ()
+    assert "too_many_links" in {r.code for r in check.check(elsewhere, Context(now=0.0)).reasons}
+
+
+def test_the_spam_check_does_not_count_links_to_the_sites_own_hosts() -> None:
+    check = build(Section("spam", {"own_hosts": ["example.org"]}, "test"))
+    text = "Related: https://www.example.org/a and https://www.example.org/b"
+    assert check.check(comment(text, permalink=None), Context(now=0.0)).reasons == ()
+
+
+def test_an_own_host_that_is_not_a_host_name_is_a_config_error_naming_it() -> None:
+    with pytest.raises(ConfigError, match=r"spam\.own_hosts.*not a host"):
+        build(Section("spam", {"own_hosts": ["not a host"]}, "test"))
