@@ -100,3 +100,42 @@ def test_a_line_without_a_valid_label_names_its_line_number() -> None:
 def test_a_line_that_is_not_json_names_its_line_number() -> None:
     with pytest.raises(CorpusError, match="line 1: invalid JSON"):
         parse_lines(["{oops"])
+
+
+def test_rows_that_give_their_time_are_split_by_it_whatever_their_order_in_the_file() -> None:
+    lines = [
+        f'{{"content": "{label}{i}", "label": "{label}", "submitted_at": "2015-0{9 - i}-01T10:00:00"}}'
+        for i in range(8)
+        for label in ("spam", "ham")
+    ]  # newest first, as one of the YouTube files lists its comments
+    train, test = split_chronological(parse_lines(lines), 0.5)
+    assert [r.comment.content for r in train] == ["spam7", "ham7", "spam6", "ham6", "spam5", "ham5", "spam4", "ham4"]
+    assert {r.comment.content for r in test} == {f"{label}{i}" for i in range(4) for label in ("spam", "ham")}
+
+
+def test_a_time_may_be_seconds_or_iso_8601_and_an_iso_time_without_zone_is_utc() -> None:
+    rows = parse_lines(
+        ['{"content": "a", "label": "ham", "submitted_at": 86400}',
+         '{"content": "b", "label": "ham", "submitted_at": "1970-01-02T00:00:00"}',
+         '{"content": "c", "label": "ham", "submitted_at": "1970-01-02T01:00:00+01:00"}']
+    )  # fmt: skip
+    assert [r.comment.submitted_at for r in rows] == [86400.0, 86400.0, 86400.0]
+    assert all(r.dated for r in rows)
+
+
+def test_a_time_that_is_not_a_time_names_its_line_and_the_accepted_forms() -> None:
+    with pytest.raises(CorpusError, match="line 1: submitted_at must be seconds since 1970 or an ISO 8601 time"):
+        parse_lines(['{"content": "a", "label": "ham", "submitted_at": "yesterday"}'])
+
+
+def test_times_given_on_some_lines_and_not_others_are_refused_naming_the_first_line_that_differs() -> None:
+    with pytest.raises(CorpusError, match="line 3: submitted_at must be given on every line or on none"):
+        parse_lines(
+            ['{"content": "a", "label": "ham", "submitted_at": 5}', "",
+             '{"content": "b", "label": "spam"}']
+        )  # fmt: skip
+
+
+def test_a_labelled_line_may_give_the_page_it_was_posted_on() -> None:
+    rows = parse_lines(['{"content": "a", "label": "ham", "permalink": "https://example.org/p/1"}'])
+    assert rows[0].comment.permalink == "https://example.org/p/1"

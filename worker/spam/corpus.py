@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from importlib.resources import files
 
@@ -20,6 +21,8 @@ class LabelledComment:
 
     comment: Comment
     label: Label
+    dated: bool = False
+    """Whether the row gave its time (``submitted_at``): then rows are ordered by it, else by their place."""
 
 
 class CorpusError(ValueError):
@@ -39,6 +42,23 @@ def _text(data: dict[str, object], name: str, line_number: int, *, default: str 
     return value
 
 
+def _time(data: dict[str, object], line_number: int) -> float | None:
+    value = data.get("submitted_at")
+    if value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        else:
+            return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+    problem = "submitted_at must be seconds since 1970 or an ISO 8601 time such as 2015-05-28T21:39:52"
+    raise CorpusError(line_number, problem)
+
+
 def parse_row(data: object, line_number: int = 1) -> LabelledComment:
     """Turn one decoded JSON object (``content``, ``label`` and optional comment fields) into a row."""
     if not isinstance(data, dict):
@@ -48,6 +68,7 @@ def parse_row(data: object, line_number: int = 1) -> LabelledComment:
     except ValueError:
         raise CorpusError(line_number, "label must be 'spam' or 'ham'") from None
     url = _text(data, "author_url", line_number) or None
+    when = _time(data, line_number)
     comment = Comment(
         id=_text(data, "id", line_number, default=f"row-{line_number}"),
         post_id=_text(data, "post_id", line_number, default="evaluation"),
@@ -56,13 +77,15 @@ def parse_row(data: object, line_number: int = 1) -> LabelledComment:
         content=_text(data, "content", line_number),
         author_url=url,
         language=_text(data, "language", line_number) or None,
+        permalink=_text(data, "permalink", line_number) or None,
+        submitted_at=when or 0.0,
     )
-    return LabelledComment(comment, label)
+    return LabelledComment(comment, label, dated=when is not None)
 
 
 def parse_lines(lines: Iterable[str]) -> list[LabelledComment]:
-    """Parse JSON lines of labelled comments, skipping blank lines; order is kept (oldest first)."""
-    rows = []
+    """Parse JSON lines of labelled comments, skipping blank lines; every row gives its time, or none does."""
+    rows: list[LabelledComment] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -70,7 +93,10 @@ def parse_lines(lines: Iterable[str]) -> list[LabelledComment]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise CorpusError(number, f"invalid JSON: {exc.msg}") from None
-        rows.append(parse_row(data, number))
+        row = parse_row(data, number)
+        if rows and row.dated != rows[0].dated:
+            raise CorpusError(number, "submitted_at must be given on every line or on none")
+        rows.append(row)
     return rows
 
 

@@ -1,8 +1,9 @@
 """Evaluation: run labelled comments through the spam check and measure what it catches and what it wrongly stops.
 
 A comment counts as caught (a positive) when the check holds or rejects it. With ``train_fraction``,
-the oldest share of each class is learned first and only the rest is tested: rows must come oldest first,
-as in the published protocol of the YouTube Spam Collection.
+the oldest share of each class is learned first and only the rest is tested, as in the published
+protocol of the YouTube Spam Collection: rows are ordered by their ``submitted_at`` when they give it,
+else taken as they come, oldest first.
 """
 
 from __future__ import annotations
@@ -116,9 +117,11 @@ class Report:
 def split_chronological(
     rows: Sequence[LabelledComment], train_fraction: float
 ) -> tuple[list[LabelledComment], list[LabelledComment]]:
-    """Split rows into the oldest ``train_fraction`` of each class and the rest, keeping their order."""
+    """Split rows into the oldest ``train_fraction`` of each class and the rest, oldest first in each."""
     if not 0.0 <= train_fraction < 1.0:
         raise ValueError(f"train_fraction must be in [0, 1), not {train_fraction}")
+    if all(row.dated for row in rows):
+        rows = sorted(rows, key=lambda row: row.comment.submitted_at)
     sizes = Counter(row.label for row in rows)
     quota = {label: int(train_fraction * sizes[label]) for label in Label}
     seen: Counter[Label] = Counter()
