@@ -110,3 +110,8 @@ def test_link_markup_reads_as_the_link_it_is_not_as_words() -> None:
     for text in ('<a href="https://v.example.com/w?t=1">1:20</a> wow', "[url=https://v.example.com]1:20[/url] wow"):
         words = {f for f in features(text) if f.startswith("w:")}
         assert words == {"w:linkurl", "w:0", "w:wow"}, text
+
+
+def test_html_entities_are_read_as_the_characters_they_stand_for() -> None:
+    assert features("I&#39;m here &amp; there") == features("I'm here & there")
+    assert "w:0" not in features("don&#39;t")

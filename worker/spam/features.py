@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import zlib
 from itertools import pairwise
@@ -39,6 +40,8 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
     links = find_links(content)
     # Link markup is a link, not words: a tag (its target inside) reads as one link word.
     content = replace_markup(content, LINK_WORD)
+    # Words as a reader sees them: "I&#39;m" is "I'm", not "I", a number and "m".
+    content = html.unescape(content)
     for link in links:
         # A link is one word for the text around it: its own pieces are random ids, not language.
         content = content.replace(link.text, f" {LINK_WORD} ", 1)
