@@ -57,8 +57,13 @@ class Keys:
 
     @property
     def spam_known_authors(self) -> str:
-        """Set: keyed hashes of the emails of authors with an approved comment (never an email)."""
+        """Set: keyed hashes of the emails of known authors (approved by a moderator, or often enough by workers)."""
         return f"{self.prefix}:spam:known"
+
+    @property
+    def spam_author_approvals(self) -> str:
+        """Hash: keyed hash of an author's email -> how many of their comments the workers approved."""
+        return f"{self.prefix}:spam:approvals"
 
     def spam_flood(self, kind: str, tag: str) -> str:
         """Sorted set: ids of recent comments from one IP or author (``kind``, keyed hash ``tag``), by submit time."""

@@ -230,19 +230,44 @@ def test_addresses_of_one_ipv6_network_count_as_one(new_state: Callable[..., Spa
 # Known authors
 
 
-def test_an_author_becomes_known_once_a_comment_of_theirs_is_approved(new_state: Callable[..., SpamState]) -> None:
+def known_after(state: SpamState, approvals: int, email: str = EMAIL_A, at: float = 1000.0) -> list[bool]:
+    """Whether the author is known before each of ``approvals`` worker approvals, and after the last."""
+    seen = []
+    for i in range(approvals):
+        approved = comment(email=email)
+        (facts,) = state.facts([approved], at + i)
+        seen.append(facts[fact.KNOWN_AUTHOR])
+        state.decided([(approved, worker_decision(Status.APPROVED))], at + i)
+    (facts,) = state.facts([comment(email=email)], at + approvals)
+    return [*seen, facts[fact.KNOWN_AUTHOR]]
+
+
+def test_an_author_becomes_known_after_three_comments_approved_by_the_workers(
+    new_state: Callable[..., SpamState],
+) -> None:
     state = new_state()
-    first = comment(email=EMAIL_A)
-    (before,) = state.facts([first], 1000.0)
-    state.decided([(first, worker_decision(Status.FLAGGED))], 1000.0)
-    (still,) = state.facts([comment(email=EMAIL_A)], 1001.0)
-    approved = comment(email=EMAIL_A)
-    state.facts([approved], 1002.0)
-    state.decided([(approved, worker_decision(Status.APPROVED))], 1002.0)
-    (after,) = new_state().facts([comment(email=" ANNE.MARTIN@example.org")], 1003.0)
-    (stranger,) = new_state().facts([comment(email=EMAIL_B)], 1003.0)
-    assert (before[fact.KNOWN_AUTHOR], still[fact.KNOWN_AUTHOR], after[fact.KNOWN_AUTHOR]) == (False, False, True)
+    held = comment(email=EMAIL_A)
+    state.facts([held], 999.0)
+    state.decided([(held, worker_decision(Status.FLAGGED))], 999.0)
+    assert known_after(state, 3) == [False, False, False, True]
+    (same_address,) = new_state().facts([comment(email=" ANNE.MARTIN@example.org")], 1010.0)
+    (stranger,) = new_state().facts([comment(email=EMAIL_B)], 1010.0)
+    assert same_address[fact.KNOWN_AUTHOR] is True
     assert stranger[fact.KNOWN_AUTHOR] is False
+
+
+def test_the_number_of_worker_approvals_is_the_policys_and_zero_leaves_it_to_moderators(
+    new_state: Callable[..., SpamState],
+) -> None:
+    assert known_after(new_state(known_after_approved=1), 1, EMAIL_A) == [False, True]
+    assert known_after(new_state(known_after_approved=0), 5, EMAIL_B) == [False] * 6
+
+
+def test_a_spam_verdict_resets_the_count_of_worker_approvals(new_state: Callable[..., SpamState]) -> None:
+    state = new_state()
+    assert known_after(state, 2) == [False, False, False]
+    state.reviewed(comment(CAMPAIGN, email=EMAIL_A), moderator("spam"), worker_decision(Status.FLAGGED))
+    assert known_after(state, 2, at=2000.0) == [False, False, False]
 
 
 def test_a_moderator_approval_makes_the_author_known_and_a_spam_verdict_unmakes_it(
@@ -260,7 +285,7 @@ def test_a_moderator_approval_makes_the_author_known_and_a_spam_verdict_unmakes_
 def test_the_known_authors_set_holds_keyed_hashes_under_one_secret_shared_by_all_workers(
     new_state: Callable[..., SpamState], redis_client: redis.Redis
 ) -> None:
-    first, second = new_state(), new_state()
+    first, second = new_state(known_after_approved=1), new_state()
     approved = comment(email=EMAIL_A)
     run(first, approved)
     assert first.secret() == second.secret()

@@ -18,10 +18,13 @@ the same HMAC of the IP, IPv6 by its /64): no email or IP is written to a key, a
 - Rejected copies: a moderator's "spam" adds the text's signature to other band sets, kept
   ``rejected_window_s``; a later text sharing enough bands with one of them is a rejected copy. As that
   rejects outright, it takes a closer likeness (``rejected_similarity``) than a campaign's score signal.
-- Learning: a moderator's "spam" teaches the shared model spam, "approve" teaches it ham and marks the
-  author known; "reject" (not as spam) teaches nothing. If a decision replaces an earlier *moderator*
-  decision with another label, the old label is unlearnt first (``times=-1``). The store makes moderator
-  decisions final today, so that path only matters if it ever allows a reversal.
+- Known authors: a moderator's "approve" makes the author known at once; the workers' approvals are
+  counted per author, and ``known_after_approved`` of them make the author known. A moderator's "spam"
+  makes the author unknown again and resets the count.
+- Learning: a moderator's "spam" teaches the shared model spam, "approve" teaches it ham; "reject" (not
+  as spam) teaches nothing. If a decision replaces an earlier *moderator* decision with another label,
+  the old label is unlearnt first (``times=-1``). The store makes moderator decisions final today, so
+  that path only matters if it ever allows a reversal.
 """
 
 from __future__ import annotations
@@ -231,7 +234,11 @@ class SpamState:
         return calls
 
     def decided(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> None:
-        """Record the batch's signatures and its approved authors: one script call per comment, one round trip."""
+        """Record the batch's signatures and count its approved authors: one script call per comment, one round trip.
+
+        An author becomes known after ``known_after_approved`` approvals by the workers, so that one
+        harmless first comment does not buy a spammer the known-author bonus for the next.
+        """
         window = self.policy.campaign_window_s
         trim = f"({(now - window)!r}"
         calls: list[Call] = []
@@ -241,8 +248,13 @@ class SpamState:
             bands = s.signature.bands if s.signature is not None else ()
             if not (known or bands):
                 continue
-            keys = [self.keys.spam_known_authors, *(self.keys.spam_band(b, v) for b, v in enumerate(bands))]
-            calls.append((keys, [known, s.member, repr(s.at), trim, _ttl_s(window)]))
+            keys = [
+                self.keys.spam_known_authors,
+                self.keys.spam_author_approvals,
+                *(self.keys.spam_band(b, v) for b, v in enumerate(bands)),
+            ]
+            args = [known, s.member, repr(s.at), trim, _ttl_s(window), self.policy.known_after_approved]
+            calls.append((keys, args))
         if calls:
             state_scripts.DECIDED.run_many(self.client, calls)
         self._seen.clear()
@@ -269,6 +281,7 @@ class SpamState:
             pipe.sadd(self.keys.spam_known_authors, s.author)
         elif s.author and label is Label.SPAM:
             pipe.srem(self.keys.spam_known_authors, s.author)
+            pipe.hdel(self.keys.spam_author_approvals, s.author)
         if s.signature is not None:
             digest = s.signature.digest
             for band, value in enumerate(s.signature.bands):

@@ -17,6 +17,8 @@ class StatePolicy:
     duplicate_similarity: float = 0.5
     rejected_similarity: float = 0.6
     duplicate_min_words: int = 10
+    known_after_approved: int = 3
+    """Comments the workers must approve before their author counts as known (a moderator's approval: one)."""
     learned: bool = True
 
     @classmethod
@@ -32,5 +34,6 @@ class StatePolicy:
             duplicate_similarity=min(similarity, 1.0),
             rejected_similarity=min(rejected, 1.0),
             duplicate_min_words=section.integer("duplicate_min_words", d.duplicate_min_words, minimum=1),
+            known_after_approved=section.integer("known_after_approved", d.known_after_approved, minimum=0),
             learned=section.get("learned", bool, d.learned),
         )

@@ -76,15 +76,19 @@ return {model, known, flood, others, rejected}
 
 DECIDED = LuaScript(
     """
--- KEYS: known authors, then the comment's band keys.
--- ARGV: 1 author hash to mark known ('' for none), 2 band member, 3 submitted at, 4 trim bound ('(t'), 5 TTL.
-if ARGV[1] ~= '' then redis.call('SADD', KEYS[1], ARGV[1]) end
-for i = 2, #KEYS do
+-- KEYS: known authors, approvals per author, then the comment's band keys.
+-- ARGV: 1 hash of an author the workers approved ('' for none), 2 band member, 3 submitted at,
+--   4 trim bound ('(t'), 5 TTL, 6 approvals that make an author known (0: never by workers alone).
+if ARGV[1] ~= '' and ARGV[6] ~= '0' then
+  local approvals = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
+  if approvals >= tonumber(ARGV[6]) then redis.call('SADD', KEYS[1], ARGV[1]) end
+end
+for i = 3, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[3], ARGV[2])
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', ARGV[4])
   redis.call('EXPIRE', KEYS[i], ARGV[5])
 end
-return #KEYS - 1
+return #KEYS - 2
 """
 )
-"""Records one decided comment: its signature in the band sets, its author as known when approved."""
+"""Records one decided comment: its signature in the band sets; an approval counts towards its author being known."""
