@@ -17,4 +17,6 @@ RUN pip install /tmp/src \
 WORKDIR /app
 USER moderation
 
+# The HTTP API's port, for `moderation api --host 0.0.0.0` (the worker itself listens on nothing).
+EXPOSE 8080
 CMD ["moderation", "worker"]

@@ -157,6 +157,34 @@ def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
     return Supervisor([sys.executable, "-m", "celery", "-A", "worker.celery_app", *argv]).run()
 
 
+def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Serve the HTTP API (see worker/http_api.py) until stopped; a token is needed off loopback."""
+    import ipaddress
+
+    import waitress
+
+    from worker.client import ModerationClient
+    from worker.http_api import API
+
+    host = args.host or settings.api_host
+    port = args.port if args.port is not None else settings.api_port
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not settings.api_token and not loopback:
+        raise ConfigError(
+            "api_token", "", f"must be set to listen on {host}, which is not a loopback address", "settings"
+        )
+    logging.basicConfig(level=settings.log_level, format="[%(asctime)s: %(levelname)s/api] %(message)s")
+    with ModerationClient(settings) as client:
+        guard = "token required" if settings.api_token else "no token: loopback only"
+        out.write(f"moderation API on http://{host}:{port} ({guard})\n")
+        out.flush()
+        waitress.serve(API(client, settings.api_token), host=host, port=port, threads=settings.api_threads, ident="")
+    return 0
+
+
 def _labelled(source: str) -> tuple[list[LabelledComment], int]:
     """Parse labelled JSON lines; print one line per malformed line on stderr; return the rows and the failures."""
     from worker.spam.corpus import CorpusError, parse_row
@@ -252,6 +280,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-restart", action="store_true", help="run Celery in this process; do not restart it when it fails"
     )
     worker.set_defaults(func=cmd_worker)
+
+    api = verbs.add_parser("api", help="serve the HTTP API", description=cmd_api.__doc__)
+    api.add_argument("--host", help="address to listen on (default: the api_host setting, 127.0.0.1)")
+    api.add_argument("--port", type=int, help="port to listen on (default: the api_port setting, 8080)")
+    api.set_defaults(func=cmd_api)
 
     submit = verbs.add_parser("submit", help="queue comments from JSON lines", description=cmd_submit.__doc__)
     submit.add_argument("file", nargs="?", default="-", help="JSON lines file, or - for stdin (default)")

@@ -99,14 +99,20 @@ class RedisServer:
         """Stop the server: SIGKILL when ``kill``, else SIGTERM (which flushes the append-only file)."""
         if self.process is None:
             return
-        if self.process.poll() is None:
-            if kill:
-                self.process.kill()
-            else:
-                self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, kill=kill)
         self.process = None
+
+
+def stop_process(process: subprocess.Popen[bytes], *, kill: bool = False, timeout_s: float = 10.0) -> None:
+    """Stop a child process: SIGKILL when ``kill``, else SIGTERM and SIGKILL after ``timeout_s``; reap it."""
+    if process.poll() is not None:
+        return
+    if kill:
+        process.kill()
+    else:
+        process.terminate()
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -46,6 +46,10 @@ class Settings:
     worker_concurrency: int = 0
     log_level: str = "INFO"
     author_key_secret: str = dataclasses.field(default="", repr=False)
+    api_host: str = "127.0.0.1"
+    api_port: int = 8080
+    api_token: str = dataclasses.field(default="", repr=False)
+    api_threads: int = 8
     config_file: str = ""
 
     @property
@@ -76,7 +80,10 @@ _MINIMUM: dict[str, float] = {
     "events_maxlen": 0,
     "visibility_timeout_s": 1.0,
     "worker_concurrency": 0,
+    "api_port": 1,
+    "api_threads": 1,
 }
+_MAXIMUM: dict[str, float] = {"api_port": 65535}
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -94,6 +101,9 @@ def _coerce(name: str, kind: type, value: Any, source: str) -> Any:
     minimum = _MINIMUM.get(name)
     if minimum is not None and checked < minimum:
         raise ConfigError(name, value, f"must be >= {minimum}", source)
+    maximum = _MAXIMUM.get(name)
+    if maximum is not None and checked > maximum:
+        raise ConfigError(name, value, f"must be <= {maximum}", source)
     if name == "log_level" and str(value).upper() not in _LOG_LEVELS:
         raise ConfigError(name, value, f"expected one of {', '.join(_LOG_LEVELS)}", source)
     return value

@@ -82,7 +82,7 @@ def test_redis_reports_healthy_only_when_it_answers_a_ping(services: dict[str, A
 # docker-compose.yml: worker and beat
 
 
-@pytest.mark.parametrize("name", ["worker", "beat"])
+@pytest.mark.parametrize("name", ["worker", "beat", "api"])
 def test_worker_and_beat_use_the_redis_service_and_wait_until_it_is_healthy(
     services: dict[str, Any], name: str
 ) -> None:
@@ -93,7 +93,7 @@ def test_worker_and_beat_use_the_redis_service_and_wait_until_it_is_healthy(
     assert service["restart"] == "unless-stopped"
 
 
-@pytest.mark.parametrize("name", ["worker", "beat"])
+@pytest.mark.parametrize("name", ["worker", "beat", "api"])
 def test_worker_and_beat_read_the_config_folder_mounted_read_only(services: dict[str, Any], name: str) -> None:
     service = services[name]
     assert "./config:/app/config:ro" in service["volumes"]
@@ -109,6 +109,19 @@ def test_the_worker_service_starts_a_celery_worker_of_this_project(services: dic
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts[command[0]] == "worker.cli:main"
     assert build_parser().parse_args(command[1:]).func is cmd_worker
+
+
+def test_the_api_service_serves_this_projects_http_api_on_all_interfaces_with_a_required_token(
+    services: dict[str, Any],
+) -> None:
+    from worker.cli import build_parser, cmd_api
+
+    service = services["api"]
+    args = build_parser().parse_args(command_of(service)[1:])
+    assert args.func is cmd_api
+    assert args.host == "0.0.0.0"
+    assert service["ports"] == ["8080:8080"]
+    assert environment_of(service)["MODERATION_API_TOKEN"].startswith("${API_TOKEN:?")
 
 
 def test_the_beat_service_runs_the_celery_beat_of_this_project(services: dict[str, Any]) -> None:
