@@ -67,7 +67,9 @@ class APIProcess:
             connection.request(method, path, body=data, headers=sent)
             response = connection.getresponse()
             payload = response.read()
-            return response.status, json.loads(payload), {k.lower(): v for k, v in response.getheaders()}
+            headers = {k.lower(): v for k, v in response.getheaders()}
+            is_json = headers["content-type"].startswith("application/json")
+            return response.status, json.loads(payload) if is_json else payload.decode(), headers
         finally:
             connection.close()
 

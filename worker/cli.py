@@ -126,10 +126,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int
     from worker.client import ModerationClient
 
     with ModerationClient(settings) as client:
-        counts: dict[str, JSON] = dict(client.counts())
-        counts["pending"] = client.store.pending_count()
-        oldest = client.store.oldest_queued_at()
-    counts["oldest_queued_s"] = round(time.time() - oldest, 3) if oldest is not None else None
+        counts = client.stats()
     if args.json:
         _emit(out, counts)
     else:

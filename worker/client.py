@@ -85,6 +85,16 @@ class ModerationClient:
         with redis_errors():
             return self.store.counts()
 
+    def stats(self, now: float | None = None) -> dict[str, JSON]:
+        """Return the counts per status, ``pending`` (ids waiting for a worker) and ``oldest_queued_s``."""
+        with redis_errors():
+            stats: dict[str, JSON] = dict(self.store.counts())
+            stats["pending"] = self.store.pending_count()
+            oldest = self.store.oldest_queued_at()
+        moment = time.time() if now is None else now
+        stats["oldest_queued_s"] = round(max(0.0, moment - oldest), 3) if oldest is not None else None
+        return stats
+
     def events(self, after: str = "0", count: int = 100, block_ms: int | None = None) -> list[dict[str, str]]:
         """Return decision events after stream id ``after``; each holds its ``event_id`` to resume from."""
         with redis_errors():

@@ -12,7 +12,8 @@ wrong, or 503 when Redis cannot be reached. With ``api_token`` set, every route 
     GET  /comments/{id}/public     what the page may show
     POST /comments/{id}/review     {"verdict": "approve"|"reject"|"spam", "moderator": ..., "note": ...}
     GET  /flagged?limit=100        {"ids": [...]} waiting for a moderator, oldest first
-    GET  /stats                    comments per status
+    GET  /stats                    comments per status, ``pending`` and ``oldest_queued_s``
+    GET  /metrics                  the same as Prometheus gauges (text format)
     GET  /events?after=0&count=100&block_ms=0   {"events": [...]} decision events, oldest first
 """
 
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
+from worker import metrics
 from worker.client import ModerationClient
 from worker.errors import AlreadyReviewed, CommentNotFound, InvalidComment, StoreUnavailable
 from worker.models import JSON
@@ -113,7 +115,15 @@ class Request:
             raise HTTPError(400, f"the body is not valid JSON ({exc})", "body") from None
 
 
-Handler = Callable[[ModerationClient, Request], tuple[int, JSON]]
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """A body that is not JSON, with its content type."""
+
+    data: bytes
+    content_type: str
+
+
+Handler = Callable[[ModerationClient, Request], tuple[int, JSON | Raw]]
 
 
 def _added(result: Added) -> dict[str, JSON]:
@@ -172,8 +182,13 @@ def flagged(client: ModerationClient, request: Request) -> tuple[int, JSON]:
 
 
 def stats(client: ModerationClient, request: Request) -> tuple[int, JSON]:
-    """Comments per status."""
-    return 200, dict(client.counts())
+    """Comments per status, ids waiting for a worker, age of the oldest undecided comment."""
+    return 200, client.stats()
+
+
+def prometheus(client: ModerationClient, request: Request) -> tuple[int, Raw]:
+    """The figures of ``/stats`` as Prometheus gauges."""
+    return 200, Raw(metrics.exposition(metrics.registry(client)), metrics.CONTENT_TYPE)
 
 
 def events(client: ModerationClient, request: Request) -> tuple[int, JSON]:
@@ -201,6 +216,7 @@ ROUTES: tuple[tuple[re.Pattern[str], Mapping[str, Handler]], ...] = (
     (re.compile(rf"/comments/{_ID}"), {"GET": status}),
     (re.compile(r"/flagged"), {"GET": flagged}),
     (re.compile(r"/stats"), {"GET": stats}),
+    (re.compile(r"/metrics"), {"GET": prometheus}),
     (re.compile(r"/events"), {"GET": events}),
 )
 """Each path pattern and its handler per method."""
@@ -217,6 +233,7 @@ class API:
     def __call__(self, environ: Mapping[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """Answer one request with JSON."""
         headers: dict[str, str] = {}
+        body: JSON | Raw
         try:
             code, body = self._dispatch(environ)
         except HTTPError as exc:
@@ -234,12 +251,15 @@ class API:
             # Not the request's fault: logged with its route only, never its body (it may hold an email).
             log.exception("internal error on %s %s", environ.get("REQUEST_METHOD"), environ.get("PATH_INFO"))
             code, body = 500, {"error": "internal error"}
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        all_headers = [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(data)))]
+        if isinstance(body, Raw):
+            data, content_type = body.data, body.content_type
+        else:
+            data, content_type = json.dumps(body, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8"
+        all_headers = [("Content-Type", content_type), ("Content-Length", str(len(data)))]
         start_response(f"{code} {_REASONS.get(code, '')}".strip(), all_headers + list(headers.items()))
         return [data]
 
-    def _dispatch(self, environ: Mapping[str, Any]) -> tuple[int, JSON]:
+    def _dispatch(self, environ: Mapping[str, Any]) -> tuple[int, JSON | Raw]:
         path = str(environ.get("PATH_INFO") or "/").rstrip("/") or "/"
         method = str(environ.get("REQUEST_METHOD", "GET")).upper()
         for pattern, methods in ROUTES:

@@ -45,7 +45,28 @@ def test_a_comment_is_queued_with_202_and_the_same_id_again_answers_200_with_the
     assert first[:2] == (202, {"id": "c-1", "status": "queued", "created": True})
     assert again[:2] == (200, {"id": "c-1", "status": "queued", "created": False})
     assert api.request("GET", "/comments/c-1")[:2] == (200, {"id": "c-1", "status": "queued"})
-    assert api.request("GET", "/stats")[1]["queued"] == 1
+    stats = api.request("GET", "/stats")[1]
+    assert (stats["queued"], stats["pending"]) == (1, 1)
+    assert 0 <= stats["oldest_queued_s"] < 60
+
+
+def test_metrics_give_the_deployments_figures_as_prometheus_gauges(start_api: Callable[..., APIProcess]) -> None:
+    api = start_api(token="t0ken")
+    api.request("POST", "/comments", GOOD)
+    api.request("POST", "/comments", {**GOOD, "id": "c-2"})
+    api.request("POST", "/comments/c-2/review", {"verdict": "spam", "moderator": "camille"})
+    code, text, headers = api.request("GET", "/metrics")
+    assert code == 200 and headers["content-type"].startswith("text/plain; version=0.0.4")
+    lines = set(text.splitlines())
+    assert {
+        'moderation_comments{status="queued"} 1.0',
+        'moderation_comments{status="rejected"} 1.0',
+        'moderation_comments{status="approved"} 0.0',
+        "moderation_pending 2.0",
+    } <= lines
+    assert any(line.startswith("moderation_oldest_queued_seconds ") for line in lines)
+    assert EMAIL not in text
+    assert api.request("GET", "/metrics", headers={"Authorization": ""})[0] == 401
 
 
 def test_a_bad_comment_gets_422_naming_the_field_and_never_repeating_the_email(
@@ -166,7 +187,12 @@ def test_without_redis_the_api_answers_503_with_a_clear_error_and_no_traceback(
     start_api: Callable[..., APIProcess],
 ) -> None:
     api = start_api(redis=f"redis://127.0.0.1:{free_port()}/0")
-    for method, path, body in (("GET", "/health", None), ("POST", "/comments", GOOD), ("GET", "/stats", None)):
+    for method, path, body in (
+        ("GET", "/health", None),
+        ("POST", "/comments", GOOD),
+        ("GET", "/stats", None),
+        ("GET", "/metrics", None),
+    ):
         code, answer, _ = api.request(method, path, body)
         assert code == 503, path
         assert "unavailable" in answer["error"]
