@@ -17,12 +17,21 @@ class Keys:
 
     @property
     def queued(self) -> str:
-        """Sorted set: ids still ``queued``, scored by when they were last handed to the workers."""
+        """Sorted set: ids still ``queued``, scored by when they were last handed to or taken by a worker."""
         return f"{self.prefix}:queued"
 
     @property
     def pending(self) -> str:
-        """List: ids waiting for a worker to take them, oldest first."""
+        """Sorted set: ids waiting for a worker to take them, scored by when they were handed over.
+
+        A set, so that the sweeper can tell an id still waiting from one a dead worker took, and never
+        hands the same id out twice.
+        """
+        return f"{self.prefix}:waiting"
+
+    @property
+    def legacy_pending(self) -> str:
+        """List: where versions before 2026-11-26 kept waiting ids; drained by the workers after an upgrade."""
         return f"{self.prefix}:pending"
 
     @property

@@ -148,13 +148,13 @@ class Service:
         deadline = time.monotonic() + settings.drain_max_s
         taken = decided = 0
         while True:
-            ids = self.store.take_pending(settings.batch_size)
+            now = self.clock()
+            ids = self.store.take_pending(settings.batch_size, now)
             if not ids:
                 break
             taken += len(ids)
             if len(ids) == settings.batch_size:
                 self.wake()  # a burst: let another worker process join in
-            now = self.clock()
             comments = self.store.load_queued(ids)
             facts = merged_facts(self.sources, comments, now)
             pairs = [(c, self.engine.decide(c, now, f)) for c, f in zip(comments, facts, strict=True)]

@@ -23,7 +23,7 @@ local status = redis.call('HGET', KEYS[1], 'status')
 if status then return {0, status, 0} end
 redis.call('HSET', KEYS[1], 'comment', ARGV[2], 'status', 'queued', 'submitted_at', ARGV[3], 'updated_at', ARGV[3])
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
-redis.call('RPUSH', KEYS[3], ARGV[1])
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
 redis.call('HINCRBY', KEYS[4], 'queued', 1)
 if redis.call('SET', KEYS[5], '1', 'NX', 'PX', ARGV[4]) then return {1, 'queued', 1} end
 return {1, 'queued', 0}
@@ -54,14 +54,36 @@ end
 return 1
 """)
 
-# KEYS: queued, pending.  ARGV: cutoff, now, limit.  Hands stale queued ids to the workers again.
-_SWEEP = LuaScript("""
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-for _, id in ipairs(ids) do
-  redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
-  redis.call('RPUSH', KEYS[2], id)
+# KEYS: pending, queued, legacy pending list.  ARGV: count, now.
+# Takes up to count waiting ids, oldest first (then any left in the list of older versions), and marks
+# each as taken now in 'queued', so that the sweeper only hands it back once a worker had it too long.
+_TAKE = LuaScript("""
+local ids = {}
+local popped = redis.call('ZPOPMIN', KEYS[1], ARGV[1])
+for i = 1, #popped, 2 do ids[#ids + 1] = popped[i] end
+local missing = tonumber(ARGV[1]) - #ids
+if missing > 0 and redis.call('EXISTS', KEYS[3]) == 1 then
+  for _, id in ipairs(redis.call('LPOP', KEYS[3], missing)) do ids[#ids + 1] = id end
 end
-return #ids
+for _, id in ipairs(ids) do redis.call('ZADD', KEYS[2], 'XX', ARGV[2], id) end
+return ids
+""")
+
+# KEYS: queued, pending.  ARGV: cutoff, now, limit.
+# Hands back to the workers up to limit ids queued (or taken) before cutoff that are not waiting already:
+# the ones a worker took and never decided. Ids still waiting are a backlog, not a loss: left alone.
+_SWEEP = LuaScript("""
+local limit, handed = tonumber(ARGV[3]), 0
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, limit * 10)
+for _, id in ipairs(ids) do
+  if handed >= limit then break end
+  if not redis.call('ZSCORE', KEYS[2], id) then
+    redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
+    redis.call('ZADD', KEYS[2], ARGV[2], id)
+    handed = handed + 1
+  end
+end
+return handed
 """)
 
 
@@ -121,14 +143,17 @@ class CommentStore:
             raise CommentNotFound(comment_id)
         return _stored(fields)
 
-    def take_pending(self, count: int) -> list[str]:
-        """Pop up to ``count`` pending ids (a popped id stays queued until decided, so the sweeper can return it)."""
-        ids = self.client.lpop(self.keys.pending, count)
-        return [text(i) for i in ids or ()]
+    def take_pending(self, count: int, now: float) -> list[str]:
+        """Take up to ``count`` waiting ids, oldest first; each stays queued until decided, for the sweeper."""
+        keys = [self.keys.pending, self.keys.queued, self.keys.legacy_pending]
+        return [text(i) for i in _TAKE.run(self.client, keys, [count, repr(now)])]
 
     def pending_count(self) -> int:
-        """Return how many ids wait in the pending list."""
-        return int(self.client.llen(self.keys.pending))
+        """Return how many ids wait for a worker."""
+        pipe = self.client.pipeline(transaction=False)
+        pipe.zcard(self.keys.pending)
+        pipe.llen(self.keys.legacy_pending)
+        return sum(int(n) for n in pipe.execute())
 
     def load_queued(self, ids: Sequence[str]) -> list[Comment]:
         """Return the comments among ``ids`` that are still queued (one round trip)."""
@@ -184,7 +209,7 @@ class CommentStore:
         return bool(self.client.set(self.keys.sweep_claim, "1", nx=True, px=max(1, int(interval_s * 1000))))
 
     def sweep(self, older_than: float, now: float, limit: int) -> int:
-        """Hand ids queued since before ``older_than`` to the workers again; return how many."""
+        """Hand back ids a worker took before ``older_than`` and never decided; return how many."""
         keys = [self.keys.queued, self.keys.pending]
         return int(_SWEEP.run(self.client, keys, [repr(older_than), repr(now), limit]))
 
@@ -199,7 +224,7 @@ class CommentStore:
         return [text(i) for i in self.client.zrange(self.keys.flagged, 0, limit - 1)]
 
     def oldest_queued_at(self) -> float | None:
-        """Return when the oldest queued comment was last handed to the workers, if any."""
+        """Return when the oldest queued comment was last handed to or taken by a worker, if any."""
         first = self.client.zrange(self.keys.queued, 0, 0, withscores=True)
         return float(first[0][1]) if first else None
 

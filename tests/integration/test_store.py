@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -141,13 +142,45 @@ def test_a_moderator_can_decide_a_flagged_comment_and_it_leaves_the_review_queue
 
 def test_the_sweeper_hands_back_only_comments_queued_for_too_long(service: Service, published: Recorder) -> None:
     service.submit(sample_comments(3, "old"))
-    service.store.take_pending(3)  # a worker took them, then died
+    service.store.take_pending(3, time.time())  # a worker took them, then died
     service.clock = lambda: 10_000_000_000.0
     assert service.sweep() == 3
     assert service.store.pending_count() == 3
     assert service.sweep() == 0  # handed back once per requeue_after_s, not at every sweep
     assert published.calls == 2
     assert service.drain().decided == 3
+
+
+def test_the_sweeper_leaves_a_backlog_no_worker_took_yet_to_wait_its_turn(service: Service) -> None:
+    service.submit(sample_comments(5, "backlog"))
+    service.clock = lambda: 10_000_000_000.0  # long after: still waiting, not lost
+    assert service.sweep() == 0
+    assert service.store.pending_count() == 5
+    assert service.drain().decided == 5
+
+
+def test_a_comment_taken_late_from_a_long_backlog_is_handed_back_only_after_requeue_after_s(
+    service: Service, settings: Settings
+) -> None:
+    service.submit(sample_comments(3, "late"))
+    taken_at = 10_000_000_000.0
+    service.store.take_pending(3, taken_at)  # taken long after submission, then the worker died
+    service.clock = lambda: taken_at + settings.requeue_after_s - 1
+    assert service.sweep() == 0
+    service.clock = lambda: taken_at + settings.requeue_after_s + 1
+    assert service.sweep() == 3
+    assert service.store.take_pending(10, taken_at + 200) == ["late-0", "late-1", "late-2"]
+
+
+def test_ids_left_in_the_waiting_list_of_an_older_version_are_taken_after_an_upgrade(service: Service) -> None:
+    service.submit(sample_comments(4, "upgrade"))
+    keys, client = service.store.keys, service.store.client
+    client.delete(keys.pending)
+    client.rpush(keys.legacy_pending, "upgrade-0", "upgrade-1", "upgrade-2")  # as versions before 2026-11-26 did
+    assert service.store.pending_count() == 3
+    assert service.drain().decided == 3
+    assert service.store.pending_count() == 0
+    assert client.exists(keys.legacy_pending) == 0
 
 
 def test_the_store_keeps_working_after_redis_forgets_its_scripts(service: Service) -> None:
@@ -161,7 +194,7 @@ def test_the_store_keeps_working_after_redis_forgets_its_scripts(service: Servic
 
 def test_a_drain_also_sweeps_so_stale_comments_move_on_without_a_scheduler(service: Service) -> None:
     service.submit(sample_comments(3, "lost"))
-    service.store.take_pending(3)  # a worker took them, then died; no beat scheduler runs
+    service.store.take_pending(3, time.time())  # a worker took them, then died; no beat scheduler runs
     service.clock = lambda: 10_000_000_000.0
     service.submit(sample_comments(1, "later"))
     assert service.drain().decided == 1  # the drain decides what was pending and hands the stale ones back
