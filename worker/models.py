@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from worker.publish import content_html, web_link
+
 JSON = Any
 """A value that ``json.dumps`` accepts."""
 
@@ -184,15 +186,21 @@ def mask(text: str, spans: tuple[Span, ...], char: str = "*") -> str:
 
 
 def public_view(comment: Comment, status: Status, decision: Decision | None) -> dict[str, JSON]:
-    """Return what a web app may publish about a comment: never the email nor the IP."""
+    """Return what a web app may publish about a comment: never the email nor the IP.
+
+    ``content`` is the text with censored words masked; ``content_html`` the same, safe to insert as
+    HTML; ``author_url`` only an ``http(s)`` address (else None).
+    """
     censor = decision.censor if decision is not None else ()
+    content = mask(comment.content, censor)
     return {
         "id": comment.id,
         "post_id": comment.post_id,
         "parent_id": comment.parent_id,
         "author_name": comment.author_name,
-        "author_url": comment.author_url,
-        "content": mask(comment.content, censor),
+        "author_url": web_link(comment.author_url),
+        "content": content,
+        "content_html": content_html(content),
         "status": status.value,
         "submitted_at": comment.submitted_at,
         "decided_at": decision.decided_at if decision is not None else None,
