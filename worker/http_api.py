@@ -81,13 +81,13 @@ class Request:
 
     def query(self, name: str, default: int, *, minimum: int, maximum: int) -> int:
         """Return an integer query parameter within bounds, or raise a 400 naming it."""
-        values = parse_qs(self.environ.get("QUERY_STRING", "")).get(name)
-        if not values:
+        given = self.text_query(name, "")
+        if not given:
             return default
         try:
-            value = int(values[-1])
+            value = int(given)
         except ValueError:
-            raise HTTPError(400, f"must be an integer, not {values[-1][:40]!r}", name) from None
+            raise HTTPError(400, f"must be an integer, not {given[:40]!r}", name) from None
         if not minimum <= value <= maximum:
             raise HTTPError(400, f"must be from {minimum} to {maximum}, not {value}", name)
         return value

@@ -29,7 +29,7 @@ from worker.spam.score import Score, Thresholds, Weights, combine
 from worker.spam.signals import WEIGHTS, Signal, detect, word_list
 from worker.spam.site_links import SiteLinks
 from worker.spam.state_policy import StatePolicy
-from worker.spam.urls import find_links
+from worker.spam.urls import find_links, host_of
 from worker.text import fold
 
 NAME = "spam"
@@ -164,7 +164,7 @@ def _signal_weights(section: Section) -> Mapping[str, float]:
 def _site_links(section: Section) -> SiteLinks:
     hosts = section.strings("own_hosts")
     for host in hosts:
-        if not SiteLinks.of([host]).own_hosts or any(ch.isspace() for ch in host.strip()):
+        if not host_of(host) or any(ch.isspace() for ch in host.strip()):
             problem = "expected a host name such as example.org"
             raise ConfigError(f"{section.name}.own_hosts", host, problem, section.source)
     return SiteLinks.of(hosts)

@@ -15,15 +15,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlsplit
 
 from worker.models import Comment
-from worker.spam.urls import find_links, host_of
-
-# A link written as markup, with its target (group "href") and its label (group "label").
-_MARKUP_LINK = re.compile(
-    r"<a\s[^>]*?href\s*=\s*[\"']?(?P<href>[^\"'\s>]+)[^>]*>(?P<label>.*?)</a\s*>"
-    r"|\[url=(?P<bb_href>[^\]\s]+)\](?P<bb_label>.*?)\[/url\]"
-    r"|\[(?P<md_label>[^\]\n]*)\]\(\s*(?P<md_href>(?:https?://|www\.)[^)\s]+)\s*\)",
-    re.IGNORECASE | re.DOTALL,
-)
+from worker.spam.urls import find_links, host_of, replace_markup_links
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +70,7 @@ class SiteLinks:
         """Return the comment with its links into the site taken out of the content (markup keeps its label)."""
         if not (self.own_hosts or comment.permalink) or "." not in comment.content:
             return comment
-
-        def unlink(match: re.Match[str]) -> str:
-            href = match.group("href") or match.group("bb_href") or match.group("md_href")
-            if not self.is_internal(href, comment.permalink):
-                return match.group()
-            return f" {match.group('label') or match.group('bb_label') or match.group('md_label') or ''} "
-
-        content = _MARKUP_LINK.sub(unlink, comment.content)
+        content = replace_markup_links(comment.content, lambda href: not self.is_internal(href, comment.permalink))
         for link in find_links(content):
             if self.is_internal(link.text, comment.permalink):
                 content = content.replace(link.text, " ", 1)

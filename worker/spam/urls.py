@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +21,13 @@ _URL = re.compile(
 _MARKUP_SYNTAX = re.compile(
     r"<a\s[^>]*>|</a\s*>|\[(?:url|link)(?:=[^\]\s]*)?\]|\[/(?:url|link)\]|\]\(\s*(?:https?://|www\.)[^)\s]*\s*\)",
     re.IGNORECASE,
+)
+# A whole link written as markup, its target and its label: (href, label) pairs in HTML, BBCode, Markdown.
+_MARKUP_LINK = re.compile(
+    r"<a\s[^>]*?href\s*=\s*[\"']?(?P<href>[^\"'\s>]+)[^>]*>(?P<label>.*?)</a\s*>"
+    r"|\[url=(?P<bb_href>[^\]\s]+)\](?P<bb_label>.*?)\[/url\]"
+    r"|\[(?P<md_label>[^\]\n]*)\]\(\s*(?P<md_href>(?:https?://|www\.)[^)\s]+)\s*\)",
+    re.IGNORECASE | re.DOTALL,
 )
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#]+)", re.IGNORECASE)
 
@@ -47,6 +55,18 @@ def find_links(text: str) -> tuple[Link, ...]:
 def replace_markup(text: str, replacement: str) -> str:
     """Return ``text`` with the syntax of each link written as markup (tags, targets) replaced by ``replacement``."""
     return _MARKUP_SYNTAX.sub(f" {replacement} ", text)
+
+
+def replace_markup_links(text: str, keep: Callable[[str], bool]) -> str:
+    """Return ``text`` with each link written as markup whose target ``keep`` refuses replaced by its label."""
+
+    def label_or_link(match: re.Match[str]) -> str:
+        href = match.group("href") or match.group("bb_href") or match.group("md_href")
+        if keep(href):
+            return match.group()
+        return f" {match.group('label') or match.group('bb_label') or match.group('md_label') or ''} "
+
+    return _MARKUP_LINK.sub(label_or_link, text)
 
 
 def registered_domain(host: str) -> str:
