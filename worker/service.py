@@ -182,10 +182,20 @@ class Service:
             source.reviewed(before.comment, decision, before.decision)
 
     def sweep(self) -> int:
-        """Hand comments queued for longer than ``requeue_after_s`` back to the workers; return how many."""
+        """Hand comments taken more than ``requeue_after_s`` ago back to the workers; return how many.
+
+        Comments waiting that long get a new drain message too, in case the one announcing them was lost.
+        """
         now = self.clock()
-        count = self.store.sweep(now - self.settings.requeue_after_s, now, self.settings.sweep_batch)
-        if count:
-            logger.warning("sweep handed %d stale queued comments back to the workers", count)
+        swept = self.store.sweep(now - self.settings.requeue_after_s, now, self.settings.sweep_batch)
+        if swept.handed:
+            logger.warning("sweep handed %d stale queued comments back to the workers", swept.handed)
+        if swept.stalled:
+            logger.warning(
+                "%d comments have waited over %g s for a worker; sending another drain message",
+                swept.stalled,
+                self.settings.requeue_after_s,
+            )
+        if swept.handed or swept.stalled:
             self.wake(force=True)
-        return count
+        return swept.handed

@@ -69,9 +69,12 @@ for _, id in ipairs(ids) do redis.call('ZADD', KEYS[2], 'XX', ARGV[2], id) end
 return ids
 """)
 
-# KEYS: queued, pending.  ARGV: cutoff, now, limit.
+# KEYS: queued, pending, legacy pending list.  ARGV: cutoff, now, limit.
 # Hands back to the workers up to limit ids queued (or taken) before cutoff that are not waiting already:
-# the ones a worker took and never decided. Ids still waiting are a backlog, not a loss: left alone.
+# the ones a worker took and never decided. Ids still waiting are a backlog, not a loss, and stay where
+# they are; but the drain message that announced them may have been lost (kombu's Redis transport drops a
+# message that BRPOP handed to a worker killed before it read the reply), so the script also counts the
+# ids that have waited since before cutoff. Returns {handed, stalled}.
 _SWEEP = LuaScript("""
 local limit, handed = tonumber(ARGV[3]), 0
 local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, limit * 10)
@@ -83,8 +86,16 @@ for _, id in ipairs(ids) do
     handed = handed + 1
   end
 end
-return handed
+return {handed, redis.call('ZCOUNT', KEYS[2], '-inf', ARGV[1]) + redis.call('LLEN', KEYS[3])}
 """)
+
+
+@dataclass(frozen=True, slots=True)
+class Swept:
+    """What one sweep found: ids handed back to the workers, and ids waiting since before the cutoff."""
+
+    handed: int
+    stalled: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,10 +219,11 @@ class CommentStore:
         """True for the first caller in each ``interval_s``: that caller should sweep."""
         return bool(self.client.set(self.keys.sweep_claim, "1", nx=True, px=max(1, int(interval_s * 1000))))
 
-    def sweep(self, older_than: float, now: float, limit: int) -> int:
-        """Hand back ids a worker took before ``older_than`` and never decided; return how many."""
-        keys = [self.keys.queued, self.keys.pending]
-        return int(_SWEEP.run(self.client, keys, [repr(older_than), repr(now), limit]))
+    def sweep(self, older_than: float, now: float, limit: int) -> Swept:
+        """Hand back ids a worker took before ``older_than`` and never decided; count those waiting since then."""
+        keys = [self.keys.queued, self.keys.pending, self.keys.legacy_pending]
+        handed, stalled = _SWEEP.run(self.client, keys, [repr(older_than), repr(now), limit])
+        return Swept(int(handed), int(stalled))
 
     def counts(self) -> dict[str, int]:
         """Return the number of comments per status (every status listed, zeros included)."""

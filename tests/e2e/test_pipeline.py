@@ -122,3 +122,18 @@ def test_killing_pool_processes_midway_loses_no_comment_and_decides_none_twice(
     assert killed, "no pool process was found to kill"
     assert sorted(event["id"] for event in all_events(client)) == sorted(str(c["id"]) for c in comments)
     assert client.counts()["queued"] == 0
+
+
+def test_a_comment_whose_drain_message_was_lost_is_still_decided_without_another_submission(
+    start_worker: Callable[[], WorkerProcess], client: ModerationClient
+) -> None:
+    client.submit(sample_comments(1, "swallowed")[0])
+    broker, queue = client.service.store.client, client.service.settings.queue
+    assert broker.llen(queue) == 1, "the drain message was never sent: nothing was tested"
+    # What kombu's Redis transport does when BRPOP hands the message to a worker killed before it reads
+    # the reply: the message leaves the queue and reaches no one.
+    broker.delete(queue)
+
+    start_worker()
+    wait_until(lambda: client.status("swallowed-0")["status"] != "queued", 30, "the sweeper to wake a worker")
+    assert client.status("swallowed-0")["status"] == expected_status(sample_comments(1, "swallowed")[0])

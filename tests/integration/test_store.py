@@ -156,7 +156,24 @@ def test_the_sweeper_leaves_a_backlog_no_worker_took_yet_to_wait_its_turn(servic
     service.clock = lambda: 10_000_000_000.0  # long after: still waiting, not lost
     assert service.sweep() == 0
     assert service.store.pending_count() == 5
-    assert service.drain().decided == 5
+    assert service.store.take_pending(10, 10_000_000_000.0) == [f"backlog-{n}" for n in range(5)]
+
+
+def test_the_sweeper_sends_a_new_drain_message_for_comments_waiting_longer_than_requeue_after_s(
+    service: Service, published: Recorder, settings: Settings
+) -> None:
+    service.submit(sample_comments(2, "stalled"))
+    assert published.calls == 1  # the message that a dying worker's BRPOP may swallow
+    submitted_at = time.time()
+    service.clock = lambda: submitted_at + settings.requeue_after_s - 1
+    service.sweep()
+    assert published.calls == 1  # not yet stale: the first message may still be on its way
+    service.clock = lambda: submitted_at + settings.requeue_after_s + 1
+    service.sweep()
+    assert published.calls == 2
+    assert service.drain().decided == 2
+    service.sweep()
+    assert published.calls == 2  # nothing waits any more: no further message
 
 
 def test_a_comment_taken_late_from_a_long_backlog_is_handed_back_only_after_requeue_after_s(

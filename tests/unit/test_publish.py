@@ -27,8 +27,8 @@ def test_links_in_content_html_go_only_to_the_web_and_are_marked_nofollow_ugc() 
     assert content_html('<a href="https://example.org/a" onmouseover="x()">here</a>') == (
         '<a href="https://example.org/a" rel="nofollow ugc noopener noreferrer">here</a>'
     )
-    assert 'href' not in content_html('<a href="javascript:alert(1)">click</a>')
-    assert 'href' not in content_html('<a href="data:text/html,x">click</a>')
+    assert "href" not in content_html('<a href="javascript:alert(1)">click</a>')
+    assert "href" not in content_html('<a href="data:text/html,x">click</a>')
 
 
 @pytest.mark.parametrize(
