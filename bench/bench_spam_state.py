@@ -6,6 +6,8 @@ Texts are the seed corpus's (the project's own), each posted by a new author fro
 every comment carries a signature, two flood keys and a known-author look-up: first with the words of
 each text shuffled (no two alike), then as they are, cycling, so that every band read finds copies.
 Reports the median over ROUNDS batches of the wall time per comment, and the part spent on signatures.
+The baseline, measured in the same run on the same Redis, is the floor of any shared state: two
+pipelined round trips per batch (one read and one write per comment) that do nothing else.
 """
 
 from __future__ import annotations
@@ -77,6 +79,23 @@ def measure(
     return statistics.median(total), statistics.median(signatures)
 
 
+def floor(client: redis.Redis, size: int, rounds: int) -> float:
+    """Return the median µs per comment of two pipelined round trips per batch: one HGET, then one HSET each."""
+    total: list[float] = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for write in (False, True):
+            pipe = client.pipeline(transaction=False)
+            for n in range(size):
+                if write:
+                    pipe.hset("bench:floor", str(n), "1")
+                else:
+                    pipe.hget("bench:floor", str(n))
+            pipe.execute()
+        total.append((time.perf_counter() - start) / size * 1e6)
+    return statistics.median(total)
+
+
 def main(argv: list[str]) -> int:
     """Start a throwaway Redis, warm the state up, and print the figures."""
     rounds = int(argv[1]) if len(argv) > 1 else 200
@@ -88,13 +107,17 @@ def main(argv: list[str]) -> int:
             counter = itertools.count()
             measure(state, 100, 5, counter)  # warm up: the secret, the seed model, connections
             print(f"spam state on a local Redis, {rounds} batches per size (median per comment)")
+            floors = {size: floor(client, size, rounds) for size in BATCH_SIZES}
+            print("  baseline, two pipelined round trips doing nothing else:")
+            for size, floor_us in floors.items():
+                print(f"    batch of {size:>3}: {floor_us:8.1f} µs/comment")
             for campaign in (False, True):
                 print("  every text a copy of many others (a campaign):" if campaign else "  distinct texts:")
                 for size in BATCH_SIZES:
                     per_comment, in_process = measure(state, size, rounds, counter, campaign)
                     print(
-                        f"    batch of {size:>3}: facts()+decided() {per_comment:8.1f} µs/comment,"
-                        f" of which signatures {in_process:6.1f} µs"
+                        f"    batch of {size:>3}: facts()+decided() {per_comment:8.1f} µs/comment"
+                        f" ({per_comment / floors[size]:.1f}x the baseline), of which signatures {in_process:6.1f} µs"
                     )
         finally:
             client.close()
