@@ -104,7 +104,7 @@ def line(name: str, report: Report) -> str:
         f"{name:<28} F1 {report.f1:.3f}  P {report.precision:.3f}  R {report.recall:.3f}  "
         f"caught {report.spam_caught_share:6.1%} (rejected {report.spam_share(Action.REJECT):5.1%})  "
         f"ham rejected {report.ham_share_rejected:5.1%}  "
-        f"ham held {report.ham_share_held:5.1%}"
+        f"ham held {report.ham_share_held:5.1%}  calibration error {report.calibration_error:.3f}"
     )
 
 

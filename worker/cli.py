@@ -248,6 +248,12 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings, out: IO[str]) -> 
         out.write(f"{label:8}" + "".join(f"{counts[a]:>9}" for a in actions) + "\n")
     out.write(f"precision {report['precision']:.4f}  recall {report['recall']:.4f}  F1 {report['f1']:.4f}\n")
     out.write(f"legitimate comments rejected {report['ham_rejected']:.2%}, held {report['ham_held']:.2%}\n")
+    if report["calibration"]:
+        out.write(f"calibration error {report['calibration_error']:.4f} (mean gap between score and share of spam)\n")
+        out.write(f"{'score':<10}{'comments':>9}{'spam':>7}\n")
+        for b in report["calibration"]:
+            if b["comments"]:
+                out.write(f"{b['score_from']:.1f}-{b['score_to']:.1f}   {b['comments']:>9}{b['spam_share']:>7.0%}\n")
     return 1 if failed else 0
 
 

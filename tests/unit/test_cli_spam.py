@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,8 @@ def test_evaluate_prints_the_confusion_matrix_and_the_measures(tmp_path: Path) -
     assert "approve" in out and "reject" in out
     assert "precision" in out and "recall" in out and "F1" in out
     assert "legitimate comments rejected" in out and "held" in out
+    assert "calibration error" in out
+    assert len([line for line in out.splitlines() if re.fullmatch(r"\d\.\d-\d\.\d +1 +(0|100)%", line)]) == 2
 
 
 def test_evaluate_with_a_train_fraction_learns_the_oldest_rows_of_each_label_first(tmp_path: Path) -> None:

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
+from worker.checks.base import Context
 from worker.checks.spam import SpamCheck
-from worker.models import Action, Comment
+from worker.models import Action, CheckResult, Comment
 from worker.spam.classifier import Label
 from worker.spam.corpus import CorpusError, LabelledComment, parse_lines
 from worker.spam.evaluate import Report, evaluate, split_chronological
@@ -139,3 +140,35 @@ def test_times_given_on_some_lines_and_not_others_are_refused_naming_the_first_l
 def test_a_labelled_line_may_give_the_page_it_was_posted_on() -> None:
     rows = parse_lines(['{"content": "a", "label": "ham", "permalink": "https://example.org/p/1"}'])
     assert rows[0].comment.permalink == "https://example.org/p/1"
+
+
+class FixedScore:
+    """A check that gives each comment the score written as its text, and never stops one."""
+
+    name = "spam"
+
+    def check(self, comment: Comment, context: Context) -> CheckResult:
+        return CheckResult("spam", score=float(comment.content) if comment.content != "none" else None)
+
+
+def test_scores_that_match_the_share_of_spam_so_scored_have_no_calibration_error() -> None:
+    rows = [row("0.75", "spam"), row("0.75", "spam"), row("0.75", "spam"), row("0.75", "ham")]
+    rows += [row("0.0", "ham")] * 4
+    report = evaluate(rows, check=FixedScore())
+    assert report.calibration_error == pytest.approx(0.0)
+    bins = report.to_dict()["calibration"]
+    assert isinstance(bins, list) and len(bins) == 10
+    assert bins[7] == {"score_from": 0.7, "score_to": 0.8, "comments": 4, "spam_share": 0.75, "mean_score": 0.75}
+
+
+def test_confident_scores_on_a_coin_toss_have_a_calibration_error_of_their_gap() -> None:
+    rows = [row("0.95", "spam"), row("0.95", "ham"), row("1.0", "spam"), row("1.0", "ham")]
+    report = evaluate(rows, check=FixedScore())
+    assert report.calibration_error == pytest.approx(0.475)  # mean score 0.975, half of them spam
+    assert report.to_dict()["calibration"][9]["comments"] == 4  # type: ignore[index,call-overload]
+
+
+def test_a_check_without_a_score_leaves_calibration_out_of_the_report() -> None:
+    report = evaluate([row("none", "spam"), row("none", "ham")], check=FixedScore())
+    assert report.bins == () and report.calibration_error == 0.0
+    assert report.to_dict()["calibration"] == []

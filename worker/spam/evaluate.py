@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from worker.checks.base import Check, Context
 from worker.checks.spam import SpamCheck
@@ -22,8 +22,27 @@ from worker.spam.corpus import LabelledComment, learn_all, seed_model
 _CAUGHT = (Action.FLAG, Action.REJECT)
 
 
-def _share(part: int, whole: int) -> float:
+CALIBRATION_BINS = 10
+"""The score range is cut into this many equal bins to compare each bin's scores with its share of spam."""
+
+
+def _share(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
+
+
+@dataclass(slots=True)
+class ScoreBin:
+    """The comments whose score fell in one bin: how many, how many were spam, and their scores' sum."""
+
+    comments: int = 0
+    spam: int = 0
+    score_sum: float = 0.0
+
+    def add(self, score: float, is_spam: bool) -> None:
+        """Count one comment of this bin."""
+        self.comments += 1
+        self.spam += is_spam
+        self.score_sum += score
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +51,8 @@ class Report:
 
     counts: dict[Label, dict[Action, int]]
     trained_rows: int = 0
+    bins: tuple[ScoreBin, ...] = field(default_factory=tuple)
+    """Per bin of the score (``CALIBRATION_BINS`` equal ones from 0 to 1): what was in it; empty if no score."""
 
     def count(self, label: Label, *actions: Action) -> int:
         """Return how many comments of ``label`` got one of ``actions``."""
@@ -96,8 +117,30 @@ class Report:
         """Share of spam held or rejected (the recall)."""
         return self.recall
 
+    @property
+    def calibration_error(self) -> float:
+        """How far scores are from the share of spam among comments so scored (expected calibration error).
+
+        The gap between a bin's mean score and its share of spam, averaged over bins weighted by their
+        comments: 0 when a score of 0.7 means that 70% of the comments so scored are spam.
+        """
+        total = sum(b.comments for b in self.bins)
+        gaps = (abs(_share(b.spam, b.comments) - _share(b.score_sum, b.comments)) * b.comments for b in self.bins)
+        return _share(sum(gaps), total)
+
     def to_dict(self) -> dict[str, JSON]:
         """Return the report as a JSON-ready mapping."""
+        width = 1.0 / CALIBRATION_BINS
+        calibration: list[JSON] = [
+            {
+                "score_from": round(i * width, 4),
+                "score_to": round((i + 1) * width, 4),
+                "comments": b.comments,
+                "spam_share": round(_share(b.spam, b.comments), 4),
+                "mean_score": round(_share(b.score_sum, b.comments), 4),
+            }
+            for i, b in enumerate(self.bins)
+        ]
         return {
             "trained_rows": self.trained_rows,
             "tested_rows": sum(sum(c.values()) for c in self.counts.values()),
@@ -111,6 +154,8 @@ class Report:
             "spam_rejected": round(self.spam_share(Action.REJECT), 4),
             "ham_rejected": round(self.ham_share(Action.REJECT), 4),
             "ham_held": round(self.ham_share(Action.FLAG), 4),
+            "calibration_error": round(self.calibration_error, 4),
+            "calibration": calibration,
         }
 
 
@@ -154,8 +199,15 @@ def evaluate(
         model, trained = learn_all(train, model), len(train)
     context = Context(now=now, facts={fact.MODEL: model})
     counts: dict[Label, dict[Action, int]] = {label: dict.fromkeys(Action, 0) for label in Label}
+    bins = [ScoreBin() for _ in range(CALIBRATION_BINS)]
+    scored = False
     for row in tested:
         result = check.check(row.comment, context)
         action = max((r.action for r in result.reasons), key=lambda a: a.rank, default=Action.APPROVE)
         counts[row.label][action] += 1
-    return Report(counts, trained)
+        if result.score is not None:
+            scored = True
+            bins[min(CALIBRATION_BINS - 1, int(result.score * CALIBRATION_BINS))].add(
+                result.score, row.label is Label.SPAM
+            )
+    return Report(counts, trained, tuple(bins) if scored else ())
