@@ -15,6 +15,9 @@ wrong, or 503 when Redis cannot be reached. With ``api_token`` set, every route 
     GET  /stats                    comments per status, ``pending`` and ``oldest_queued_s``
     GET  /metrics                  the same as Prometheus gauges (text format)
     GET  /events?after=0&count=100&block_ms=0   {"events": [...]} decision events, oldest first
+
+Ids may hold "/": ``/comments/site/42`` is the comment ``site/42``. An id that itself ends in
+``/public`` or ``/review`` is reached with its slashes percent-encoded (``/comments/a%2Fpublic``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
 from worker import metrics
 from worker.client import ModerationClient
@@ -59,6 +62,7 @@ _REASONS = {
     503: "Service Unavailable",
 }
 _ID = r"(?P<id>.+)"  # ids may hold "/": the routes with a suffix are tried first
+_ENCODED_SLASH = re.compile(r"%2f", re.IGNORECASE)
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 
@@ -223,6 +227,21 @@ ROUTES: tuple[tuple[re.Pattern[str], Mapping[str, Handler]], ...] = (
 _OPEN = frozenset({health})
 
 
+def _path(environ: Mapping[str, Any]) -> tuple[str, bool]:
+    """Return the path to route, and whether its ids are still percent-encoded.
+
+    WSGI decodes ``%2F`` in ``PATH_INFO`` into "/", which would make an id ending in "/public" unreachable;
+    when the request holds an encoded slash and the server gives the path as sent (``REQUEST_URI`` from
+    waitress, ``RAW_URI`` from gunicorn), routes are matched on that path and the ids in it decoded after.
+    """
+    raw = str(environ.get("REQUEST_URI") or environ.get("RAW_URI") or "").split("?", 1)[0]
+    if raw.startswith("/") and _ENCODED_SLASH.search(raw):
+        path, encoded = raw, True
+    else:
+        path, encoded = str(environ.get("PATH_INFO") or "/"), False
+    return path.rstrip("/") or "/", encoded
+
+
 class API:
     """The WSGI application; ``token`` (when not empty) is required on every route but ``/health``."""
 
@@ -260,19 +279,20 @@ class API:
         return [data]
 
     def _dispatch(self, environ: Mapping[str, Any]) -> tuple[int, JSON | Raw]:
-        path = str(environ.get("PATH_INFO") or "/").rstrip("/") or "/"
+        path, encoded = _path(environ)
         method = str(environ.get("REQUEST_METHOD", "GET")).upper()
         for pattern, methods in ROUTES:
             match = pattern.fullmatch(path)
             if match is None:
                 continue
+            params = {name: unquote(value) if encoded else value for name, value in match.groupdict().items()}
             handler = methods.get(method)
             if handler is None:
                 allowed = ", ".join(sorted(methods))
                 raise HTTPError(405, f"{method} is not allowed here (allowed: {allowed})", headers={"Allow": allowed})
             if handler not in _OPEN:
                 self._authorise(environ)
-            return handler(self.client, Request(environ, match.groupdict()))
+            return handler(self.client, Request(environ, params))
         raise HTTPError(404, f"no such route: {path[:100]}")
 
     def _authorise(self, environ: Mapping[str, Any]) -> None:

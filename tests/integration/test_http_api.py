@@ -145,6 +145,21 @@ def test_a_moderator_review_is_final_and_a_second_one_gets_409(start_api: Callab
     assert [(e["id"], e["decided_by"]) for e in events] == [("site/42/comment-7", "camille")]
 
 
+def test_an_id_ending_in_public_is_reached_with_its_slashes_percent_encoded(
+    start_api: Callable[..., APIProcess],
+) -> None:
+    api = start_api()
+    api.request("POST", "/comments", {**GOOD, "id": "page/public"})
+    api.request("POST", "/comments", {**GOOD, "id": "page"})
+    code, body, _ = api.request("GET", "/comments/page%2Fpublic")
+    assert (code, body["id"], body["status"]) == (200, "page/public", "queued")
+    assert "content" not in body  # its status, not the public view of "page"
+    code, body, _ = api.request("POST", "/comments/page%2fpublic/review", {"verdict": "spam", "moderator": "camille"})
+    assert (code, body["status"]) == (200, "rejected")
+    assert api.request("GET", "/comments/page/public")[1]["id"] == "page"  # unencoded: the public view of "page"
+    assert api.request("GET", "/comments/page")[1]["status"] == "queued"
+
+
 @pytest.mark.parametrize(
     ("review", "field"),
     [
