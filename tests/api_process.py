@@ -25,9 +25,14 @@ def free_port() -> int:
 class APIProcess:
     """``moderation api`` in a subprocess; its output goes to a log file."""
 
-    def __init__(self, env: dict[str, str], log: Path, token: str = "") -> None:
+    def __init__(self, env: dict[str, str], log: Path, token: str = "", moderator_token: str = "") -> None:
         self.port = free_port()
-        self.env = {**env, "MODERATION_API_PORT": str(self.port), "MODERATION_API_TOKEN": token}
+        self.env = {
+            **env,
+            "MODERATION_API_PORT": str(self.port),
+            "MODERATION_API_TOKEN": token,
+            "MODERATION_API_MODERATOR_TOKEN": moderator_token,
+        }
         self.token = token
         self.log = log
         self.process: subprocess.Popen[bytes] | None = None

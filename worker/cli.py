@@ -178,7 +178,8 @@ def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
         guard = "token required" if settings.api_token else "no token: loopback only"
         out.write(f"moderation API on http://{host}:{port} ({guard})\n")
         out.flush()
-        waitress.serve(API(client, settings.api_token), host=host, port=port, threads=settings.api_threads, ident="")
+        api = API(client, settings.api_token, settings.api_moderator_token)
+        waitress.serve(api, host=host, port=port, threads=settings.api_threads, ident="")
     return 0
 
 

@@ -3,7 +3,9 @@
 A WSGI application (served by ``moderation api`` with waitress) over :class:`worker.client.ModerationClient`.
 Every answer is JSON; an error is ``{"error": ..., "field": ...}`` with a 4xx status naming what is
 wrong, or 503 when Redis cannot be reached. With ``api_token`` set, every route but ``/health`` needs
-``Authorization: Bearer <token>``. No answer or log line holds an author's email or IP.
+``Authorization: Bearer <token>``; with ``api_moderator_token`` set too, the moderators' routes (review,
+flagged) need that one, which also opens every other route. No answer or log line holds an author's
+email or IP.
 
     GET  /health                   200 {"redis": "ok"}, or 503
     POST /comments                 one comment: 202 (queued) or 200 (already known) {"id", "status", "created"};
@@ -51,6 +53,7 @@ _REASONS = {
     202: "Accepted",
     400: "Bad Request",
     401: "Unauthorized",
+    403: "Forbidden",
     404: "Not Found",
     405: "Method Not Allowed",
     409: "Conflict",
@@ -225,6 +228,7 @@ ROUTES: tuple[tuple[re.Pattern[str], Mapping[str, Handler]], ...] = (
 )
 """Each path pattern and its handler per method."""
 _OPEN = frozenset({health})
+_MODERATORS_ONLY = frozenset({review, flagged})
 
 
 def _path(environ: Mapping[str, Any]) -> tuple[str, bool]:
@@ -243,11 +247,16 @@ def _path(environ: Mapping[str, Any]) -> tuple[str, bool]:
 
 
 class API:
-    """The WSGI application; ``token`` (when not empty) is required on every route but ``/health``."""
+    """The WSGI application; ``token`` (when not empty) is required on every route but ``/health``.
 
-    def __init__(self, client: ModerationClient, token: str = "") -> None:
+    ``moderator_token`` (when not empty) is then the only one that opens the moderators' routes, and it
+    opens the others too.
+    """
+
+    def __init__(self, client: ModerationClient, token: str = "", moderator_token: str = "") -> None:
         self.client = client
         self.token = token
+        self.moderator_token = moderator_token
 
     def __call__(self, environ: Mapping[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """Answer one request with JSON."""
@@ -291,15 +300,32 @@ class API:
                 allowed = ", ".join(sorted(methods))
                 raise HTTPError(405, f"{method} is not allowed here (allowed: {allowed})", headers={"Allow": allowed})
             if handler not in _OPEN:
-                self._authorise(environ)
+                self._authorise(environ, moderators_only=handler in _MODERATORS_ONLY)
             return handler(self.client, Request(environ, params))
         raise HTTPError(404, f"no such route: {path[:100]}")
 
-    def _authorise(self, environ: Mapping[str, Any]) -> None:
-        if not self.token:
+    def _authorise(self, environ: Mapping[str, Any], *, moderators_only: bool) -> None:
+        if not (self.token or self.moderator_token):
             return
         given = str(environ.get("HTTP_AUTHORIZATION", ""))
         scheme, _, credentials = given.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(credentials.strip().encode(), self.token.encode()):
-            raise HTTPError(401, "a valid 'Authorization: Bearer <api_token>' header is required",
-                            "Authorization", {"WWW-Authenticate": "Bearer"})  # fmt: skip
+        bearer = credentials.strip().encode() if scheme.lower() == "bearer" else b""
+        if self.moderator_token and _same(bearer, self.moderator_token):
+            return
+        if moderators_only and self.moderator_token:
+            if _same(bearer, self.token):
+                raise HTTPError(403, "this route needs the moderators' token (api_moderator_token)", "Authorization")
+            raise _unauthorised("api_moderator_token")
+        if self.token and not _same(bearer, self.token):
+            raise _unauthorised("api_token")
+
+
+def _same(given: bytes, token: str) -> bool:
+    return bool(given) and bool(token) and hmac.compare_digest(given, token.encode())
+
+
+def _unauthorised(setting: str) -> HTTPError:
+    return HTTPError(
+        401, f"a valid 'Authorization: Bearer <{setting}>' header is required", "Authorization",
+        {"WWW-Authenticate": "Bearer"},
+    )  # fmt: skip

@@ -49,6 +49,7 @@ class Settings:
     api_host: str = "127.0.0.1"
     api_port: int = 8080
     api_token: str = dataclasses.field(default="", repr=False)
+    api_moderator_token: str = dataclasses.field(default="", repr=False)
     api_threads: int = 8
     config_file: str = ""
 

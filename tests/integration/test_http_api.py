@@ -25,9 +25,9 @@ def start_api(redis_url: str, tmp_path: Path) -> Iterator[Callable[..., APIProce
     started: list[APIProcess] = []
     prefix = f"api{uuid.uuid4().hex[:8]}"
 
-    def start(token: str = "", redis: str | None = None) -> APIProcess:
+    def start(token: str = "", redis: str | None = None, moderator_token: str = "") -> APIProcess:
         env = {**os.environ, "REDIS_URL": redis or redis_url, "MODERATION_KEY_PREFIX": prefix}
-        api = APIProcess(env, tmp_path / f"api{len(started)}.log", token).start()
+        api = APIProcess(env, tmp_path / f"api{len(started)}.log", token, moderator_token).start()
         started.append(api)
         return api
 
@@ -196,6 +196,38 @@ def test_with_a_token_every_route_but_health_needs_it(start_api: Callable[..., A
         code, body, answer_headers = api.request("GET", "/comments/c-1", headers=headers)
         assert (code, body["field"], answer_headers["www-authenticate"]) == (401, "Authorization", "Bearer")
     assert api.request("GET", "/health", headers={"Authorization": ""})[0] == 200
+    assert api.request("GET", "/flagged")[0] == 200  # one token opens every route, the moderators' too
+
+
+def test_with_a_moderator_token_only_it_opens_review_and_flagged_and_it_opens_the_rest_too(
+    start_api: Callable[..., APIProcess],
+) -> None:
+    api = start_api(token="web-app-token", moderator_token="moderators-token")
+    assert api.request("POST", "/comments", GOOD)[0] == 202  # the web app's token
+    verdict = {"verdict": "spam", "moderator": "camille"}
+    code, body, _ = api.request("POST", "/comments/c-1/review", verdict)
+    assert (code, body["field"]) == (403, "Authorization")
+    assert "api_moderator_token" in body["error"]
+    assert api.request("GET", "/flagged")[0] == 403
+    moderator = {"Authorization": "Bearer moderators-token"}
+    assert api.request("GET", "/comments/c-1", headers={"Authorization": "Bearer wrong"})[0] == 401
+    code, body, _ = api.request("POST", "/comments/c-1/review", verdict, headers={"Authorization": ""})
+    assert (code, body["field"]) == (401, "Authorization")
+    assert api.request("POST", "/comments/c-1/review", verdict, headers=moderator)[1]["status"] == "rejected"
+    assert api.request("GET", "/flagged", headers=moderator)[0] == 200
+    assert api.request("GET", "/comments/c-1", headers=moderator)[1]["decided_by"] == "camille"
+    assert "moderators-token" not in api.output() and "web-app-token" not in api.output()
+
+
+def test_on_loopback_without_an_api_token_a_moderator_token_still_guards_the_moderators_routes(
+    start_api: Callable[..., APIProcess],
+) -> None:
+    api = start_api(moderator_token="moderators-token")
+    assert api.request("POST", "/comments", GOOD)[0] == 202
+    assert api.request("GET", "/comments/c-1")[0] == 200
+    code, body, _ = api.request("POST", "/comments/c-1/review", {"verdict": "approve", "moderator": "bo"})
+    assert (code, body["field"]) == (401, "Authorization")
+    assert api.request("GET", "/comments/c-1")[1]["status"] == "queued"
 
 
 def test_without_redis_the_api_answers_503_with_a_clear_error_and_no_traceback(

@@ -122,6 +122,7 @@ def test_the_api_service_serves_this_projects_http_api_on_all_interfaces_with_a_
     assert args.host == "0.0.0.0"
     assert service["ports"] == ["8080:8080"]
     assert environment_of(service)["MODERATION_API_TOKEN"].startswith("${API_TOKEN:?")
+    assert environment_of(service)["MODERATION_API_MODERATOR_TOKEN"] == "${API_MODERATOR_TOKEN:-}"
 
 
 def test_the_beat_service_runs_the_celery_beat_of_this_project(services: dict[str, Any]) -> None:
