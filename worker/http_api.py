@@ -305,8 +305,6 @@ class API:
         raise HTTPError(404, f"no such route: {path[:100]}")
 
     def _authorise(self, environ: Mapping[str, Any], *, moderators_only: bool) -> None:
-        if not (self.token or self.moderator_token):
-            return
         given = str(environ.get("HTTP_AUTHORIZATION", ""))
         scheme, _, credentials = given.partition(" ")
         bearer = credentials.strip().encode() if scheme.lower() == "bearer" else b""

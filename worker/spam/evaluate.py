@@ -44,6 +44,16 @@ class ScoreBin:
         self.spam += is_spam
         self.score_sum += score
 
+    @property
+    def spam_share(self) -> float:
+        """Share of the bin's comments that are spam."""
+        return _share(self.spam, self.comments)
+
+    @property
+    def mean_score(self) -> float:
+        """Mean score of the bin's comments."""
+        return _share(self.score_sum, self.comments)
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -125,7 +135,7 @@ class Report:
         comments: 0 when a score of 0.7 means that 70% of the comments so scored are spam.
         """
         total = sum(b.comments for b in self.bins)
-        gaps = (abs(_share(b.spam, b.comments) - _share(b.score_sum, b.comments)) * b.comments for b in self.bins)
+        gaps = (abs(b.spam_share - b.mean_score) * b.comments for b in self.bins)
         return _share(sum(gaps), total)
 
     def to_dict(self) -> dict[str, JSON]:
@@ -136,8 +146,8 @@ class Report:
                 "score_from": round(i * width, 4),
                 "score_to": round((i + 1) * width, 4),
                 "comments": b.comments,
-                "spam_share": round(_share(b.spam, b.comments), 4),
-                "mean_score": round(_share(b.score_sum, b.comments), 4),
+                "spam_share": round(b.spam_share, 4),
+                "mean_score": round(b.mean_score, 4),
             }
             for i, b in enumerate(self.bins)
         ]
