@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
 import sys
 import threading
 import time
+import tomllib
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -17,13 +19,10 @@ import pytest
 
 from worker.client import ModerationClient
 from worker.errors import StoreUnavailable
+from worker.replies import text
 
-WORKER = ("worker.cli", "worker", "--beat", "--concurrency", "2", "--loglevel", "INFO")
-"""``moderation worker --beat``: a worker of two processes with the sweeper's scheduler embedded."""
-POOL_ONLY = ("worker.cli", "worker", "--concurrency", "2", "--loglevel", "INFO")
-"""A worker without a scheduler: every process below Celery's main one is a pool process."""
-BEAT = ("celery", "-A", "worker.celery_app", "beat", "--loglevel", "INFO")
-"""The sweeper's scheduler on its own, as the ``beat`` service of docker-compose runs it."""
+WORKER = ("worker.cli", "worker", "--concurrency", "2", "--loglevel", "INFO")
+"""``moderation worker``: a worker of two processes, with its own sweep timer and no scheduler."""
 
 
 class WorkerProcess:
@@ -140,20 +139,57 @@ def all_events(client: ModerationClient) -> list[dict[str, str]]:
     return events
 
 
-def worker_environment(redis_url: str, folder: Path) -> dict[str, str]:
-    """Environment of a worker with its own key prefix and queue, and a sweeper quick enough for tests."""
+CONFIG = Path(__file__).resolve().parent.parent / "config"
+
+
+def worker_environment(redis_url: str, folder: Path, extra_checks: tuple[str, ...] = ()) -> dict[str, str]:
+    """Environment of a worker with its own key prefix and queue; the shipped settings (lease, sweep) otherwise.
+
+    ``extra_checks`` (e.g. ``"tests.e2e.hooks:slow"``) run after the shipped policy's checks.
+    """
     name = f"e2e{uuid.uuid4().hex[:8]}"
-    return {
+    env = {
         **os.environ,
         "REDIS_URL": redis_url,
         "MODERATION_KEY_PREFIX": name,
         "MODERATION_QUEUE": name,
-        "MODERATION_REQUEUE_AFTER_S": "2",
-        "MODERATION_SWEEP_INTERVAL_S": "1",
-        "MODERATION_WAKE_TTL_S": "2",
-        "MODERATION_CONFIG": str(Path(__file__).resolve().parent.parent / "config" / "settings.toml"),
+        "MODERATION_CONFIG": str(CONFIG / "settings.toml"),
         "TMPDIR": str(folder),
     }
+    if extra_checks:
+        env["MODERATION_POLICY_FILE"] = str(policy_with(folder, extra_checks))
+    return env
+
+
+def policy_with(folder: Path, extra_checks: tuple[str, ...]) -> Path:
+    """A copy of the shipped policy with ``extra_checks`` appended to its checks (word lists still found)."""
+    policy = tomllib.loads((CONFIG / "policy.toml").read_text(encoding="utf-8"))
+    text = (CONFIG / "policy.toml").read_text(encoding="utf-8")
+    checks = [*policy["checks"], *extra_checks]
+    text = text.replace(f"checks = {json.dumps(policy['checks'])}", f"checks = {json.dumps(checks)}", 1)
+    for key in ("blocklist_file", "moderation_keys_file"):
+        text = text.replace(f'{key} = "', f'{key} = "{CONFIG}/', 1)
+    path = folder / "policy.toml"
+    path.write_text(text, encoding="utf-8")
+    assert tomllib.loads(text)["checks"] == checks
+    return path
+
+
+def held(client: ModerationClient) -> set[str]:
+    """Ids that a worker took and has not decided (queued, no longer waiting), read at one instant."""
+    keys = client.store.keys
+    pipe = client.store.client.pipeline(transaction=True)
+    pipe.zrange(keys.queued, 0, -1)
+    pipe.zrange(keys.pending, 0, -1)
+    queued, waiting = pipe.execute()
+    return {text(i) for i in queued} - {text(i) for i in waiting}
+
+
+def wait_decided(client: ModerationClient, ids: set[str], timeout_s: float, what: str) -> float:
+    """Wait until every comment of ``ids`` is decided; return how long that took, in seconds."""
+    started = time.monotonic()
+    wait_until(lambda: all(client.status(i)["status"] != "queued" for i in ids), timeout_s, what)
+    return time.monotonic() - started
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:

@@ -136,22 +136,33 @@ def cmd_stats(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
-    """Start a Celery worker (and, with --beat, the sweeper's scheduler) with the project's settings."""
+    """Start a Celery worker and its sweep timer (and, with --beat, Celery's scheduler) with the project's settings."""
     concurrency = args.concurrency if args.concurrency is not None else settings.worker_concurrency
     argv = ["worker", "--queues", settings.queue, "--loglevel", args.loglevel or settings.log_level]
     if concurrency:
         argv += ["--concurrency", str(concurrency)]
     if args.beat:
         argv.append("--beat")
-    if args.no_restart:
-        from worker.app import create_app
-
-        create_app(settings).worker_main(argv)
-        return 0
+    from worker.app import create_app
+    from worker.service import Service
     from worker.supervise import Supervisor
+    from worker.sweeper import SweepTimer
+    from worker.tasks import publisher
 
-    logging.basicConfig(level=logging.INFO, format="[%(asctime)s: %(levelname)s/supervisor] %(message)s")
-    return Supervisor([sys.executable, "-m", "celery", "-A", "worker.celery_app", *argv]).run()
+    app = create_app(settings)
+    if not args.no_restart:
+        logging.basicConfig(level=logging.INFO, format="[%(asctime)s: %(levelname)s/supervisor] %(message)s")
+    # The sweep runs beside Celery rather than in a task, so that it goes on while Celery restarts
+    # and needs no scheduler; every worker host runs one, and a Redis claim keeps it to one per interval.
+    service = Service.from_settings(settings, publisher(app, settings))
+    timer = SweepTimer(service.sweep_if_due, settings.sweep_interval_s).start()
+    try:
+        if args.no_restart:
+            app.worker_main(argv)
+            return 0
+        return Supervisor([sys.executable, "-m", "celery", "-A", "worker.celery_app", *argv]).run()
+    finally:
+        timer.stop()
 
 
 def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:

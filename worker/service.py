@@ -16,6 +16,7 @@ from worker.contract import Limits, parse_comment
 from worker.decision import moderate
 from worker.errors import InvalidComment
 from worker.keys import Keys
+from worker.lease import LeaseKeeper
 from worker.models import Action, Comment, Decision, Reason, Status
 from worker.policy import Policy
 from worker.settings import Settings
@@ -53,7 +54,7 @@ class Engine:
     def from_policy(cls, policy: Policy) -> Engine:
         """Build the checks and limits that ``policy`` describes."""
         engine = cls(policy, build_checks(policy), limits_from(policy))
-        policy.check_all_read(("limits", *REGISTRY))
+        policy.check_all_read(("limits", *REGISTRY, *policy.checks))
         return engine
 
     def parse(self, payload: object, now: float) -> Comment:
@@ -97,6 +98,7 @@ class Service:
         self.publish = publish
         self.sources = tuple(sources)
         self.clock = clock
+        self.lease = LeaseKeeper(lambda ids: store.renew(ids, clock()), settings.requeue_after_s / 3)
 
     @classmethod
     def from_settings(cls, settings: Settings, publish: Publish) -> Service:
@@ -155,24 +157,27 @@ class Service:
             taken += len(ids)
             if len(ids) == settings.batch_size:
                 self.wake()  # a burst: let another worker process join in
-            comments = self.store.load_queued(ids)
-            facts = merged_facts(self.sources, comments, now)
-            pairs = [(c, self.engine.decide(c, now, f)) for c, f in zip(comments, facts, strict=True)]
-            written = [pair for pair, ok in zip(pairs, self.store.record(pairs), strict=True) if ok]
-            decided += len(written)
-            for source in self.sources:
-                source.decided(written, now)
+            with self.lease.hold(ids):
+                decided += self._decide(ids, now)
             if time.monotonic() > deadline:
                 if self.store.pending_count():
                     self.wake()
                 break
         if taken:
             logger.info("drain took %d pending ids and decided %d comments", taken, decided)
-        # The beat scheduler sweeps too; this keeps stale comments moving while traffic flows even
-        # when no scheduler runs (a killed embedded beat is not restarted by Celery).
-        if self.store.claim_sweep(self.settings.sweep_interval_s):
-            self.sweep()
+        # Every worker host's timer sweeps too; this one costs a SET NX per drain.
+        self.sweep_if_due()
         return DrainReport(taken, decided)
+
+    def _decide(self, ids: Sequence[str], now: float) -> int:
+        """Decide the still-queued comments among ``ids`` and record the decisions; return how many were written."""
+        comments = self.store.load_queued(ids)
+        facts = merged_facts(self.sources, comments, now)
+        pairs = [(c, self.engine.decide(c, now, f)) for c, f in zip(comments, facts, strict=True)]
+        written = [pair for pair, ok in zip(pairs, self.store.record(pairs), strict=True) if ok]
+        for source in self.sources:
+            source.decided(written, now)
+        return len(written)
 
     def review(self, comment_id: str, decision: Decision) -> None:
         """Record a moderator's decision, final, and let the fact sources learn from it."""
@@ -180,6 +185,12 @@ class Service:
         self.store.review(comment_id, decision)
         for source in self.sources:
             source.reviewed(before.comment, decision, before.decision)
+
+    def sweep_if_due(self) -> int:
+        """Sweep when no one in the deployment has swept during the current ``sweep_interval_s``."""
+        if self.store.claim_sweep(self.settings.sweep_interval_s):
+            return self.sweep()
+        return 0
 
     def sweep(self) -> int:
         """Hand comments taken more than ``requeue_after_s`` ago back to the workers; return how many.

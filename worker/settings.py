@@ -38,8 +38,8 @@ class Settings:
     batch_size: int = 100
     drain_max_s: float = 5.0
     wake_ttl_s: float = 30.0
-    requeue_after_s: float = 120.0
-    sweep_interval_s: float = 30.0
+    requeue_after_s: float = 10.0
+    sweep_interval_s: float = 2.0
     sweep_batch: int = 1000
     events_maxlen: int = 100_000
     visibility_timeout_s: float = 300.0

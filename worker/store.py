@@ -159,6 +159,11 @@ class CommentStore:
         keys = [self.keys.pending, self.keys.queued, self.keys.legacy_pending]
         return [text(i) for i in _TAKE.run(self.client, keys, [count, repr(now)])]
 
+    def renew(self, ids: Sequence[str], now: float) -> None:
+        """Mark ids still queued as taken ``now``: the lease of a worker still working on them."""
+        if ids:
+            self.client.zadd(self.keys.queued, dict.fromkeys(ids, now), xx=True)
+
     def pending_count(self) -> int:
         """Return how many ids wait for a worker."""
         pipe = self.client.pipeline(transaction=False)

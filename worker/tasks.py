@@ -52,5 +52,5 @@ def register(app: Celery, settings: Settings) -> None:
 
     @app.task(name=SWEEP, ignore_result=True)  # type: ignore[untyped-decorator]
     def sweep() -> int:
-        """Hand comments stuck in ``queued`` back to the workers."""
-        return runtime.get().sweep()
+        """Hand comments stuck in ``queued`` back to the workers (unless another sweep ran this interval)."""
+        return runtime.get().sweep_if_due()

@@ -14,14 +14,15 @@ from worker.settings import load_settings
 
 
 @pytest.fixture
-def worker_env(redis_url: str, tmp_path: Path) -> dict[str, str]:
-    """Environment of a worker with its own key prefix and queue, and a fast sweeper."""
-    return worker_environment(redis_url, tmp_path)
+def worker_env(redis_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> dict[str, str]:
+    """Environment of a worker with its own key prefix and queue; ``@pytest.mark.checks(...)`` adds test checks."""
+    marker = request.node.get_closest_marker("checks")
+    return worker_environment(redis_url, tmp_path, tuple(marker.args) if marker else ())
 
 
 @pytest.fixture
 def start_worker(worker_env: dict[str, str], tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
-    """Start real worker processes (``moderation worker --beat`` unless told otherwise); all are stopped at the end."""
+    """Start real worker processes (``moderation worker`` unless told otherwise); all are stopped at the end."""
     started: list[WorkerProcess] = []
 
     def start(args: tuple[str, ...] = WORKER) -> WorkerProcess:

@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import os
 import signal
-import time
 from collections.abc import Callable
 
 import pytest
 
 from tests.helpers import expected_status, sample_comments
-from tests.workers import BEAT, POOL_ONLY, SteadySubmitter, WorkerProcess, all_events, decided, wait_until
+from tests.workers import (
+    SteadySubmitter,
+    WorkerProcess,
+    all_events,
+    decided,
+    held,
+    wait_decided,
+    wait_until,
+)
 from worker.client import ModerationClient
 
 pytestmark = pytest.mark.e2e
@@ -36,6 +43,11 @@ def test_every_one_of_500_submitted_comments_is_decided_with_its_reasons(
         assert status["policy_version"] and status["decided_at"]
 
 
+RECOVERY_BOUND_S = 30.0
+"""Every comment a killed worker held is decided within this, with the shipped lease and no scheduler."""
+
+
+@pytest.mark.checks("tests.e2e.hooks:slow")
 def test_killing_the_worker_midway_loses_no_comment_and_decides_none_twice(
     start_worker: Callable[[], WorkerProcess], client: ModerationClient
 ) -> None:
@@ -47,12 +59,16 @@ def test_killing_the_worker_midway_loses_no_comment_and_decides_none_twice(
     wait_until(lambda: decided(client) >= 50, 60, "the first worker to decide 50 comments")
     first.kill(signal.SIGKILL)
     killed_at = decided(client)
-    time.sleep(0.5)
+    in_hand = held(client)
     start_worker()
+    recovery_s = wait_decided(client, in_hand, 60, "the comments the killed worker held")
+    print(f"recovery after kill -9 of the worker: {recovery_s:.1f} s for {len(in_hand)} comments held")
     submitter.finish()
 
     wait_until(lambda: decided(client) == 500, 90, "every comment to be decided after the kill")
 
+    assert in_hand, "the killed worker held no comment: nothing was tested"
+    assert recovery_s <= RECOVERY_BOUND_S
     assert killed_at < 500, "the kill came after the last decision: nothing was tested"
     events = all_events(client)
     ids = [event["id"] for event in events]
@@ -101,25 +117,30 @@ def test_a_moderator_decision_stands_when_the_worker_decides_the_same_comment_la
     assert status["decided_by"] == "camille"
 
 
+@pytest.mark.checks("tests.e2e.hooks:slow")
 def test_killing_pool_processes_midway_loses_no_comment_and_decides_none_twice(
     start_worker: Callable[..., WorkerProcess], client: ModerationClient
 ) -> None:
-    worker = start_worker(POOL_ONLY)
-    start_worker(BEAT)
+    worker = start_worker()
     comments = sample_comments(400, "pool")
 
     submitter = SteadySubmitter(client, comments)
     submitter.start()
     wait_until(lambda: decided(client) >= 40, 60, "the first 40 decisions")
-    # Celery's main process is the supervisor's child; the pool processes are below it.
+    # The supervisor's child is Celery's main process; the pool processes are below it.
     celery_main = worker.descendants()[0]
     killed = [pid for pid in worker.descendants() if pid != celery_main]
     for pid in killed:
         os.kill(pid, signal.SIGKILL)
+    in_hand = held(client)
+    recovery_s = wait_decided(client, in_hand, 60, "the comments the killed pool processes held")
+    print(f"recovery after kill -9 of the pool processes: {recovery_s:.1f} s for {len(in_hand)} comments held")
     submitter.finish()
 
     wait_until(lambda: decided(client) == 400, 90, "every comment to be decided after the pool was killed")
     assert killed, "no pool process was found to kill"
+    assert in_hand, "the killed pool processes held no comment: nothing was tested"
+    assert recovery_s <= RECOVERY_BOUND_S
     assert sorted(event["id"] for event in all_events(client)) == sorted(str(c["id"]) for c in comments)
     assert client.counts()["queued"] == 0
 

@@ -239,3 +239,59 @@ def test_an_unreachable_redis_is_a_clear_error_not_a_library_traceback(settings:
     unreachable = settings.replace(redis_url=f"redis://127.0.0.1:{free_port()}/0")
     with ModerationClient(unreachable) as client, pytest.raises(StoreUnavailable, match="Redis is unavailable"):
         client.submit(sample_comments(1, "down")[0])
+
+
+class SlowFacts:
+    """A fact source that takes ``delay_s`` per batch, as a slow check would."""
+
+    def __init__(self, delay_s: float) -> None:
+        self.delay_s = delay_s
+
+    def facts(self, comments: object, now: float) -> list[dict[str, object]]:
+        time.sleep(self.delay_s)
+        return [{} for _ in comments]  # type: ignore[attr-defined]
+
+    def decided(self, decided: object, now: float) -> None:
+        pass
+
+    def reviewed(self, comment: object, decision: object, previous: object) -> None:
+        pass
+
+
+def test_a_batch_slower_than_its_lease_is_never_handed_over_while_its_worker_is_alive(
+    settings: Settings, published: Recorder
+) -> None:
+    slow = Service.from_settings(settings.replace(requeue_after_s=1.0), published)
+    slow.sources = (SlowFacts(3.0),)
+    slow.submit(sample_comments(5, "slow"))
+    report: list[int] = []
+    draining = threading.Thread(target=lambda: report.append(slow.drain().decided))
+    draining.start()
+    handed = 0
+    while draining.is_alive():
+        handed += slow.sweep()
+        time.sleep(0.1)
+    draining.join()
+    assert report == [5]
+    assert handed == 0, "the sweeper handed over comments a live worker was still deciding"
+    slow.store.client.close()
+
+
+def test_the_comments_of_a_dead_worker_go_back_once_their_lease_runs_out(settings: Settings) -> None:
+    svc = Service.from_settings(settings.replace(requeue_after_s=1.0), Recorder())
+    svc.submit(sample_comments(3, "dead"))
+    svc.store.take_pending(3, time.time())  # taken by a worker that died: no one renews the lease
+    assert svc.sweep() == 0
+    time.sleep(1.2)
+    assert svc.sweep() == 3
+    svc.store.client.close()
+
+
+def test_one_sweep_runs_per_interval_however_many_workers_try(service: Service) -> None:
+    service.submit(sample_comments(2, "claim"))
+    service.store.take_pending(2, time.time())
+    service.clock = lambda: 10_000_000_000.0
+    others = [
+        Service(service.settings, service.store, service.engine, Recorder(), clock=service.clock) for _ in range(3)
+    ]
+    assert [s.sweep_if_due() for s in [service, *others]] == [2, 0, 0, 0]

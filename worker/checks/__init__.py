@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from worker.checks import profanity, spam, validation
@@ -20,14 +21,24 @@ REGISTRY: dict[str, Factory] = {
 
 def build_checks(policy: Policy) -> tuple[Check, ...]:
     """Build the policy's checks, in the policy's order, each from its own section."""
-    checks = []
-    for name in policy.checks:
-        factory = REGISTRY.get(name)
-        if factory is None:
-            known = ", ".join(sorted(REGISTRY))
-            raise ConfigError("checks", name, f"unknown check (known: {known})", policy.source)
-        checks.append(factory(policy.section(name)))
-    return tuple(checks)
+    return tuple(_factory(name, policy.source)(policy.section(name)) for name in policy.checks)
+
+
+def _factory(name: str, source: str) -> Factory:
+    """The factory of a registered check, or of a site's own one named ``package.module:function``."""
+    if name in REGISTRY:
+        return REGISTRY[name]
+    module_name, _, function = name.partition(":")
+    if not function:
+        known = ", ".join(sorted(REGISTRY))
+        raise ConfigError("checks", name, f"unknown check (known: {known}, or package.module:function)", source)
+    try:
+        factory = getattr(importlib.import_module(module_name), function)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError("checks", name, f"cannot load this check: {exc}", source) from None
+    if not callable(factory):
+        raise ConfigError("checks", name, "is not a function that builds a check", source)
+    return factory  # type: ignore[no-any-return]
 
 
 __all__ = ["REGISTRY", "Check", "Context", "build_checks"]
