@@ -10,6 +10,7 @@ from celery import Celery
 
 from worker import tasks
 from worker.settings import Settings
+from worker.webhooks import tasks as webhook_tasks
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
@@ -39,4 +40,5 @@ def create_app(settings: Settings) -> Celery:
     app = Celery("moderation", set_as_current=False)
     app.conf.update(celery_config(settings))
     tasks.register(app, settings)
+    webhook_tasks.register(app, settings)
     return app

@@ -15,6 +15,8 @@ from worker.models import JSON
 from worker.policy import Policy
 from worker.service import Engine
 from worker.settings import Settings, load_settings
+from worker.webhooks import cli as webhooks_cli
+from worker.webhooks.config import worker_queues
 
 if TYPE_CHECKING:
     from worker.spam.corpus import LabelledComment
@@ -138,7 +140,8 @@ def cmd_stats(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int
 def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     """Start a Celery worker and its sweep timer (and, with --beat, Celery's scheduler) with the project's settings."""
     concurrency = args.concurrency if args.concurrency is not None else settings.worker_concurrency
-    argv = ["worker", "--queues", settings.queue, "--loglevel", args.loglevel or settings.log_level]
+    queues = args.queues or worker_queues(settings)
+    argv = ["worker", "--queues", queues, "--loglevel", args.loglevel or settings.log_level]
     if concurrency:
         argv += ["--concurrency", str(concurrency)]
     if args.beat:
@@ -291,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--beat", action="store_true", help="also run the scheduler of the stale-comment sweeper")
     worker.add_argument("--concurrency", type=int, help="worker processes (default: settings)")
     worker.add_argument("--loglevel", help="log level (default: settings)")
+    worker.add_argument("--queues", help="comma-separated queues (default: the moderation queue, and the webhooks one)")
     worker.add_argument(
         "--no-restart", action="store_true", help="run Celery in this process; do not restart it when it fails"
     )
@@ -348,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--policy", help="policy file whose [spam] section to use (default: the settings' policy)")
     evaluate.add_argument("--json", action="store_true", help="print JSON")
     evaluate.set_defaults(func=cmd_evaluate)
+    webhooks_cli.add_parser(verbs)
     return parser
 
 

@@ -13,6 +13,7 @@ from worker.service import Service
 from worker.settings import Settings, load_settings
 from worker.store import Added, redis_errors
 from worker.tasks import publisher
+from worker.webhooks.tasks import waker
 
 Verdict = Literal["approve", "reject", "spam"]
 _VERDICTS: dict[str, tuple[Status, str, str]] = {
@@ -30,6 +31,7 @@ class ModerationClient:
         app = create_app(self.settings)
         self.service = Service.from_settings(self.settings, publisher(app, self.settings))
         self.store = self.service.store
+        self._wake_webhooks = waker(app, self.settings, self.store.client)
 
     def submit(self, comment: Mapping[str, Any]) -> str:
         """Queue one comment and return its id; raise :class:`InvalidComment` when it is not a comment."""
@@ -73,6 +75,7 @@ class ModerationClient:
         decision = Decision(status, (reason,), {}, self.service.engine.policy.version, time.time(), moderator)
         with redis_errors():
             self.service.review(comment_id, decision)
+            self._wake_webhooks()
         return self.status(comment_id)
 
     def flagged(self, limit: int = 100) -> list[str]:

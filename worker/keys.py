@@ -95,3 +95,27 @@ class Keys:
     def spam_model_version(self) -> str:
         """String: counter bumped whenever the shared spam model changes (absent until it is seeded)."""
         return f"{self.prefix}:spam:model:version"
+
+    def webhook(self, message_id: str) -> str:
+        """Hash: one webhook message (subscription, event type, signed body, attempts, state)."""
+        return f"{self.prefix}:webhooks:message:{message_id}"
+
+    @property
+    def webhooks_due(self) -> str:
+        """Sorted set: ids of webhook messages to send, scored by when (a message in flight: its lease's end)."""
+        return f"{self.prefix}:webhooks:due"
+
+    @property
+    def webhooks_dead(self) -> str:
+        """Sorted set: ids of webhook messages given up after retrying for ``retry_for_s``, scored by then."""
+        return f"{self.prefix}:webhooks:dead"
+
+    @property
+    def webhooks_wake(self) -> str:
+        """String with a time to live: set while a webhook pump task is on its way to the workers."""
+        return f"{self.prefix}:webhooks:wake"
+
+    @property
+    def webhooks_leases(self) -> str:
+        """Hash: webhook message id -> the token of the delivery task that may send it now."""
+        return f"{self.prefix}:webhooks:leases"

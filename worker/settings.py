@@ -8,6 +8,7 @@ from ``REDIS_URL``), then from the TOML file named by ``MODERATION_CONFIG`` (def
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import tomllib
 from collections.abc import Mapping
@@ -51,6 +52,7 @@ class Settings:
     api_token: str = dataclasses.field(default="", repr=False)
     api_moderator_token: str = dataclasses.field(default="", repr=False)
     api_threads: int = 8
+    webhooks: dict[str, Any] = dataclasses.field(default_factory=dict)
     config_file: str = ""
 
     @property
@@ -89,6 +91,11 @@ _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 def _coerce(name: str, kind: type, value: Any, source: str) -> Any:
+    if isinstance(value, str) and kind is dict:  # a table given in the environment, as JSON
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise ConfigError(name, value, "expected a JSON object", source) from None
     if isinstance(value, str) and kind is not str:
         try:
             value = kind(value.strip())
@@ -131,7 +138,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigError(unknown[0], file_values[unknown[0]], "unknown setting", str(path))
     values: dict[str, Any] = {"config_file": config_file if path.exists() else ""}
     for name, field in fields.items():
-        kind = type(field.default)
+        kind = type(field.default) if field.default is not dataclasses.MISSING else dict
         env_names = [f"MODERATION_{name.upper()}"] + (["REDIS_URL"] if name == "redis_url" else [])
         env_name = next((n for n in env_names if env.get(n)), None)
         if env_name is not None:

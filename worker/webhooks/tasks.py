@@ -1,0 +1,133 @@
+"""Thin Celery tasks of the webhooks, on their own queue, and the wake-up the decisions send them."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import socket
+from collections.abc import Callable
+from typing import Any
+
+import redis
+from celery import Celery
+from celery.signals import task_postrun, worker_init
+
+from worker.errors import ConfigError
+from worker.keys import Keys
+from worker.settings import Settings
+from worker.store import CommentStore
+from worker.tasks import DRAIN
+from worker.webhooks.config import WebhookSettings, parse_webhooks
+from worker.webhooks.outbox import Outbox
+from worker.webhooks.service import WebhookService
+
+logger = logging.getLogger(__name__)
+
+PUMP = "moderation.webhooks.pump"
+DELIVER = "moderation.webhooks.deliver"
+WAKE_TTL_S = 10.0
+_FAIL_FAST = {"max_retries": 1, "interval_start": 0, "interval_step": 0.1, "interval_max": 0.1}
+
+
+def outbox_for(settings: Settings, client: redis.Redis) -> Outbox:
+    """The outbox of ``settings``' key prefix, read by a consumer named after this host and process."""
+    return Outbox(client, Keys(settings.key_prefix), f"{socket.gethostname()}-{os.getpid()}")
+
+
+def waker(app: Celery, settings: Settings, client: redis.Redis) -> Callable[[], None]:
+    """A function that sends one pump task unless one is on its way; it does nothing without subscriptions."""
+    hooks = parse_webhooks(settings.webhooks)
+    outbox = outbox_for(settings, client)
+
+    def wake() -> None:
+        if not hooks.subscriptions or not outbox.set_wake(WAKE_TTL_S):
+            return
+        # The event is in the stream already: a broker hiccup only delays it until the beat's periodic pump.
+        try:
+            app.send_task(PUMP, queue=hooks.queue, retry_policy=_FAIL_FAST)
+        except Exception as exc:
+            logger.warning("could not send a webhook pump message (%s); the periodic pump will send it", exc)
+            with contextlib.suppress(redis.RedisError):
+                outbox.clear_wake()
+
+    return wake
+
+
+class _PerProcess:
+    """The webhook service of the current process, rebuilt after a fork so that no Redis socket is shared."""
+
+    def __init__(self, app: Celery, settings: Settings, hooks: WebhookSettings) -> None:
+        self.app = app
+        self.settings = settings
+        self.hooks = hooks
+        self.pid = -1
+        self.service: WebhookService | None = None
+        self.wake: Callable[[], None] = lambda: None
+
+    def get(self) -> WebhookService:
+        if self.service is None or self.pid != os.getpid():
+            client = redis.Redis.from_url(self.settings.redis_url, health_check_interval=30)
+            store = CommentStore(client, Keys(self.settings.key_prefix))
+            queue = self.hooks.queue
+
+            def send_delivery(mid: str, token: str) -> None:
+                self.app.send_task(DELIVER, args=(mid, token), queue=queue)
+
+            def send_pump(delay_s: float) -> None:
+                self.app.send_task(PUMP, queue=queue, countdown=delay_s or None)
+
+            outbox = outbox_for(self.settings, client)
+            self.service = WebhookService(self.hooks, outbox, store, send_delivery, send_pump)
+            self.wake = waker(self.app, self.settings, client)
+            self.pid = os.getpid()
+        return self.service
+
+
+def service_for(app: Celery, settings: Settings) -> WebhookService:
+    """The webhook service of ``settings``, sending its tasks through ``app``."""
+    return _PerProcess(app, settings, parse_webhooks(settings.webhooks)).get()
+
+
+def register(app: Celery, settings: Settings) -> WebhookSettings:
+    """Register the pump and delivery tasks on ``app``; with subscriptions, the beat's pump and the drain's wake."""
+    hooks = parse_webhooks(settings.webhooks)
+    if hooks.subscriptions and settings.events_maxlen <= 0:
+        problem = "must be above 0 while webhooks have subscriptions: they read the decision events stream"
+        raise ConfigError("events_maxlen", settings.events_maxlen, problem, "settings")
+    runtime = _PerProcess(app, settings, hooks)
+
+    @app.task(name=PUMP, ignore_result=True)  # type: ignore[untyped-decorator]
+    def pump() -> int:
+        """Read new decision events into webhook messages and send the due ones to delivery tasks."""
+        return runtime.get().pump().sent
+
+    # No late ack: a lost delivery task only delays its message, whose lease ends and is taken again.
+    @app.task(name=DELIVER, ignore_result=True)  # type: ignore[untyped-decorator]
+    def deliver(message_id: str, token: str) -> bool:
+        """Send one webhook message to its receiver."""
+        outcome = runtime.get().deliver(message_id, token)
+        return bool(outcome and outcome.delivered)
+
+    if not hooks.subscriptions:
+        return hooks
+    app.conf.beat_schedule["webhooks-pump"] = {
+        "task": PUMP,
+        "schedule": hooks.pump_interval_s,
+        "options": {"queue": hooks.queue, "expires": hooks.pump_interval_s * 2},
+    }
+
+    @worker_init.connect(weak=False)  # type: ignore[untyped-decorator]
+    def create_group(sender: Any = None, **_: Any) -> None:
+        # Before the worker decides anything, so that the pump's group sees every event from then on.
+        if getattr(sender, "app", None) is app:
+            runtime.get().outbox.ensure_group()
+
+    @task_postrun.connect(weak=False)  # type: ignore[untyped-decorator]
+    def after_drain(sender: Any = None, retval: Any = None, **_: Any) -> None:
+        # A drain that decided comments wakes the pump; the events are in the stream whatever happens here.
+        if getattr(sender, "name", None) == DRAIN and getattr(sender, "app", None) is app and retval:
+            runtime.get()
+            runtime.wake()
+
+    return hooks
