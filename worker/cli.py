@@ -17,6 +17,7 @@ from worker.service import Engine
 from worker.settings import Settings, load_settings
 from worker.webhooks import cli as webhooks_cli
 from worker.webhooks.config import worker_queues
+from worker.webhooks.tasks import webhook_pump_timer
 
 if TYPE_CHECKING:
     from worker.spam.corpus import LabelledComment
@@ -159,6 +160,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
     # and needs no scheduler; every worker host runs one, and a Redis claim keeps it to one per interval.
     service = Service.from_settings(settings, publisher(app, settings))
     timer = SweepTimer(service.sweep_if_due, settings.sweep_interval_s).start()
+    pump_timer = webhook_pump_timer(app, settings, service.store.client, queues)
     try:
         if args.no_restart:
             app.worker_main(argv)
@@ -166,6 +168,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
         return Supervisor([sys.executable, "-m", "celery", "-A", "worker.celery_app", *argv]).run()
     finally:
         timer.stop()
+        if pump_timer is not None:
+            pump_timer.stop()
 
 
 def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:

@@ -8,14 +8,14 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import redis
 
 from tests.webhook_receiver import Receiver
-from tests.workers import POOL_ONLY, WORKER, WorkerProcess, wait_until
+from tests.workers import WORKER, WorkerProcess, wait_until
 from worker.client import ModerationClient
 from worker.settings import load_settings
 
@@ -23,8 +23,12 @@ pytestmark = [pytest.mark.integration, pytest.mark.e2e]
 
 SECRET = "whsec_" + base64.b64encode(os.urandom(32)).decode()
 COMMENT = {
-    "id": "wp-1", "post_id": "42", "author_name": "Camille", "author_email": "camille@example.fr",
-    "content": "Merci pour cet article, très clair !", "ip": "203.0.113.7",
+    "id": "wp-1",
+    "post_id": "42",
+    "author_name": "Camille",
+    "author_email": "camille@example.fr",
+    "content": "Merci pour cet article, très clair !",
+    "ip": "203.0.113.7",
 }
 
 
@@ -71,7 +75,8 @@ def group_ready(client: ModerationClient) -> bool:
 
 
 def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "worker.cli", *args], env=env, capture_output=True, text=True, timeout=60)
+    command = [sys.executable, "-m", "worker.cli", *args]
+    return subprocess.run(command, check=False, env=env, capture_output=True, text=True, timeout=60)
 
 
 def test_a_decision_arrives_as_a_webhook_the_receiver_verifies_with_the_secret(
@@ -120,7 +125,7 @@ def test_an_event_outlives_the_workers_and_is_sent_once_a_webhook_worker_runs(
     worker_env: dict[str, str], receiver: Receiver, tmp_path: Path, workers: list[WorkerProcess]
 ) -> None:
     env = hooks_env(worker_env, receiver)
-    start(env, tmp_path, workers, (*POOL_ONLY, "--queues", env["MODERATION_QUEUE"]))
+    start(env, tmp_path, workers, (*WORKER, "--queues", env["MODERATION_QUEUE"]))
     with ModerationClient(load_settings(env)) as client:
         wait_until(lambda: group_ready(client), 30, "the pump's consumer group")
         client.submit(COMMENT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 
 import pytest
 
@@ -38,7 +39,10 @@ def test_back_off_doubles_from_the_first_delay_up_to_the_cap() -> None:
         ({"subscriptions": [{"url": "ftp://example.org", "secret": SECRET}]}, "webhooks.subscriptions[0].url"),
         ({"subscriptions": [{"url": "https://u:p@example.org", "secret": SECRET}]}, "webhooks.subscriptions[0].url"),
         ({"subscriptions": [{"url": "https://example.org", "secret": "plain"}]}, "webhooks.subscriptions[0].secret"),
-        ({"subscriptions": [{"url": "https://example.org", "secret": "whsec_c2hvcnQ="}]}, "webhooks.subscriptions[0].secret"),
+        (
+            {"subscriptions": [{"url": "https://example.org", "secret": "whsec_c2hvcnQ="}]},
+            "webhooks.subscriptions[0].secret",
+        ),
         (
             {"subscriptions": [{"url": "https://example.org", "secret": SECRET, "events": ["comment.deleted"]}]},
             "webhooks.subscriptions[0].events",
@@ -63,11 +67,8 @@ def test_an_error_about_a_secret_never_repeats_it() -> None:
 
 
 def test_the_subscriptions_can_come_from_the_environment_as_json() -> None:
-    env = {
-        "MODERATION_CONFIG": "/nonexistent-is-fine-when-unset",
-        "MODERATION_WEBHOOKS": f'{{"queue": "hooks", "subscriptions": [{{"url": "https://a.example", "secret": "{SECRET}"}}]}}',
-    }
-    env.pop("MODERATION_CONFIG")
+    table = {"queue": "hooks", "subscriptions": [{"url": "https://a.example", "secret": SECRET}]}
+    env = {"MODERATION_WEBHOOKS": json.dumps(table)}
     settings = load_settings(env)
     assert parse_webhooks(settings.webhooks).subscriptions[0].url == "https://a.example"
     assert worker_queues(settings) == f"{settings.queue},hooks"

@@ -19,8 +19,20 @@ def resolver(*addresses: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "address",
-    ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
-     "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1", "224.0.0.1"],
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "::ffff:127.0.0.1",
+        "224.0.0.1",
+    ],
 )
 def test_a_host_resolving_to_a_non_public_address_is_refused(address: str) -> None:
     with pytest.raises(TargetRefused, match="private, loopback or reserved"):
@@ -35,7 +47,11 @@ def test_every_address_is_checked_not_only_the_first() -> None:
 def test_a_public_host_is_reached_at_the_checked_address_with_its_path_and_query() -> None:
     target = check_target("https://hooks.example:8443/in?site=1", resolver=resolver("93.184.216.34"))
     assert (target.scheme, target.host, target.port, target.path, target.address) == (
-        "https", "hooks.example", 8443, "/in?site=1", "93.184.216.34",
+        "https",
+        "hooks.example",
+        8443,
+        "/in?site=1",
+        "93.184.216.34",
     )
 
 

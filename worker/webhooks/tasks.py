@@ -6,6 +6,7 @@ import contextlib
 import logging
 import os
 import socket
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,7 @@ from worker.errors import ConfigError
 from worker.keys import Keys
 from worker.settings import Settings
 from worker.store import CommentStore
+from worker.sweeper import SweepTimer
 from worker.tasks import DRAIN
 from worker.webhooks.config import WebhookSettings, parse_webhooks
 from worker.webhooks.outbox import Outbox
@@ -45,7 +47,7 @@ def waker(app: Celery, settings: Settings, client: redis.Redis) -> Callable[[], 
             return
         # The event is in the stream already: a broker hiccup only delays it until the beat's periodic pump.
         try:
-            app.send_task(PUMP, queue=hooks.queue, retry_policy=_FAIL_FAST)
+            app.send_task(PUMP, queue=hooks.queue, retry_policy=_FAIL_FAST, expires=6 * WAKE_TTL_S)
         except Exception as exc:
             logger.warning("could not send a webhook pump message (%s); the periodic pump will send it", exc)
             with contextlib.suppress(redis.RedisError):
@@ -84,6 +86,20 @@ class _PerProcess:
         return self.service
 
 
+def webhook_pump_timer(app: Celery, settings: Settings, client: redis.Redis, queues: str) -> SweepTimer | None:
+    """For a worker that consumes the webhooks queue: create the pump's group, and wake the pump on a timer.
+
+    The periodic pump sends retries due later than a delayed task would wait, and events whose wake-up
+    was lost; no scheduler is needed.
+    """
+    hooks = parse_webhooks(settings.webhooks)
+    if not hooks.subscriptions or hooks.queue not in queues.split(","):
+        return None
+    with contextlib.suppress(redis.RedisError):
+        outbox_for(settings, client).ensure_group()
+    return SweepTimer(waker(app, settings, client), hooks.pump_interval_s).start()
+
+
 def service_for(app: Celery, settings: Settings) -> WebhookService:
     """The webhook service of ``settings``, sending its tasks through ``app``."""
     return _PerProcess(app, settings, parse_webhooks(settings.webhooks)).get()
@@ -116,18 +132,31 @@ def register(app: Celery, settings: Settings) -> WebhookSettings:
         "schedule": hooks.pump_interval_s,
         "options": {"queue": hooks.queue, "expires": hooks.pump_interval_s * 2},
     }
-
-    @worker_init.connect(weak=False)  # type: ignore[untyped-decorator]
-    def create_group(sender: Any = None, **_: Any) -> None:
-        # Before the worker decides anything, so that the pump's group sees every event from then on.
-        if getattr(sender, "app", None) is app:
-            runtime.get().outbox.ensure_group()
-
-    @task_postrun.connect(weak=False)  # type: ignore[untyped-decorator]
-    def after_drain(sender: Any = None, retval: Any = None, **_: Any) -> None:
-        # A drain that decided comments wakes the pump; the events are in the stream whatever happens here.
-        if getattr(sender, "name", None) == DRAIN and getattr(sender, "app", None) is app and retval:
-            runtime.get()
-            runtime.wake()
-
+    _RUNTIMES[app] = runtime
     return hooks
+
+
+_RUNTIMES: weakref.WeakKeyDictionary[Celery, _PerProcess] = weakref.WeakKeyDictionary()
+"""The webhook runtime of each app that has subscriptions, for the signal handlers below."""
+
+
+def _runtime_of(sender: Any) -> _PerProcess | None:
+    app = getattr(sender, "app", None)
+    return _RUNTIMES.get(app) if isinstance(app, Celery) else None
+
+
+@worker_init.connect(weak=False)  # type: ignore[untyped-decorator]
+def _create_group(sender: Any = None, **_: Any) -> None:
+    # Before the worker decides anything, so that the pump's group sees every event from then on.
+    runtime = _runtime_of(sender)
+    if runtime is not None:
+        runtime.get().outbox.ensure_group()
+
+
+@task_postrun.connect(weak=False)  # type: ignore[untyped-decorator]
+def _after_drain(sender: Any = None, retval: Any = None, **_: Any) -> None:
+    # A drain that decided comments wakes the pump; the events are in the stream whatever happens here.
+    runtime = _runtime_of(sender)
+    if runtime is not None and getattr(sender, "name", None) == DRAIN and retval:
+        runtime.get()
+        runtime.wake()
