@@ -12,7 +12,8 @@ from typing import Any
 from worker.errors import InvalidComment
 from worker.models import Comment
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$")
+# Printable ASCII without the space: YouTube's and Disqus's base64url ids start with "_" or "-" too.
+_ID = re.compile(r"[\x21-\x7e]{1,128}")
 _OPTIONAL_TEXT = ("author_url", "parent_id", "ip", "user_agent", "language", "permalink")
 FIELDS = frozenset({"id", "post_id", "author_name", "author_email", "content", *_OPTIONAL_TEXT})
 
@@ -46,9 +47,9 @@ def _text(payload: Mapping[str, Any], name: str, *, required: bool = False) -> s
 
 def _identifier(payload: Mapping[str, Any], name: str, *, required: bool = False) -> str | None:
     value = _text(payload, name, required=required)
-    if value is not None and not _ID.match(value):
+    if value is not None and not _ID.fullmatch(value):
         raise InvalidComment(
-            name, "must be 1 to 128 characters: letters, digits and . _ : @ / -, first a letter or digit"
+            name, "must be 1 to 128 printable ASCII characters, without spaces or control characters"
         )
     return value
 

@@ -76,6 +76,23 @@ def test_an_id_with_spaces_is_refused() -> None:
     assert refused_field({**GOOD, "id": "a b"}) == "id"
 
 
+@pytest.mark.parametrize(
+    "comment_id",
+    ["_Ugw3xK-9", "-Qm9Zk_b", "Ugx_a-b", "disqus:12345", "a?b#c%d&e", "~x!", "x" * 128, "page/review", "\"'<>"],
+)
+def test_an_id_of_printable_ascii_from_a_real_system_is_accepted(comment_id: str) -> None:
+    comment = parse_comment({**GOOD, "id": comment_id, "post_id": comment_id}, LIMITS, now=1.0)
+    assert (comment.id, comment.post_id) == (comment_id, comment_id)
+
+
+@pytest.mark.parametrize("comment_id", ["", "x" * 129, "a\tb", "a\nb", "a\x00b", "a\x7fb", "ab\n", "caf\u00e9", "a\u200bb"])
+def test_an_id_that_is_empty_too_long_or_holds_control_or_non_ascii_characters_is_refused(comment_id: str) -> None:
+    with pytest.raises(InvalidComment) as info:
+        parse_comment({**GOOD, "id": comment_id}, LIMITS, now=1.0)
+    assert info.value.field == "id"
+    assert "printable ASCII" in info.value.message
+
+
 def test_an_unpaired_surrogate_is_refused_instead_of_crashing_later() -> None:
     assert refused_field({**GOOD, "content": "bad \ud800 text"}) == "content"
 
