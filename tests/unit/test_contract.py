@@ -85,7 +85,9 @@ def test_an_id_of_printable_ascii_from_a_real_system_is_accepted(comment_id: str
     assert (comment.id, comment.post_id) == (comment_id, comment_id)
 
 
-@pytest.mark.parametrize("comment_id", ["", "x" * 129, "a\tb", "a\nb", "a\x00b", "a\x7fb", "ab\n", "caf\u00e9", "a\u200bb"])
+@pytest.mark.parametrize(
+    "comment_id", ["", "x" * 129, "a\tb", "a\nb", "a\x00b", "a\x7fb", "ab\n", "caf\u00e9", "a\u200bb"]
+)
 def test_an_id_that_is_empty_too_long_or_holds_control_or_non_ascii_characters_is_refused(comment_id: str) -> None:
     with pytest.raises(InvalidComment) as info:
         parse_comment({**GOOD, "id": comment_id}, LIMITS, now=1.0)
