@@ -7,8 +7,8 @@ class ModerationError(Exception):
     """Base class of every error this package raises on purpose."""
 
 
-class InvalidComment(ModerationError):
-    """Raised at submission when a payload is not a comment; ``field`` names the culprit."""
+class FieldError(ModerationError):
+    """An error about one named field of the caller's input: ``field`` names the culprit."""
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
@@ -18,6 +18,10 @@ class InvalidComment(ModerationError):
     def as_dict(self) -> dict[str, str]:
         """Return the error as a JSON-ready mapping."""
         return {"field": self.field, "error": self.message}
+
+
+class InvalidComment(FieldError):
+    """Raised at submission when a payload is not a comment; ``field`` names the culprit."""
 
 
 class ConfigError(ModerationError):
@@ -41,11 +45,57 @@ class CommentNotFound(ModerationError):
 class AlreadyReviewed(ModerationError):
     """Raised when a moderator decision would overwrite another moderator's decision."""
 
-    def __init__(self, comment_id: str, status: str) -> None:
-        super().__init__(f"comment {comment_id!r} was already reviewed by a moderator ({status})")
+    def __init__(self, comment_id: str, status: str, decided_by: str = "") -> None:
+        who = f"moderator {decided_by!r}" if decided_by else "a moderator"
+        super().__init__(f"comment {comment_id!r} was already reviewed by {who} ({status})")
         self.comment_id = comment_id
         self.status = status
+        self.decided_by = decided_by
 
 
 class StoreUnavailable(ModerationError):
     """Raised when Redis cannot be reached or answers with an error; the cause is chained."""
+
+
+class InvalidRequest(FieldError):
+    """Raised when a moderator's request (a query, a verdict, an account change) is malformed; names the field."""
+
+
+class UnknownModerator(ModerationError):
+    """Raised when no moderator account has the given name."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no moderator named {name!r}")
+        self.name = name
+
+
+class ModeratorExists(ModerationError):
+    """Raised when adding a moderator whose name is already taken."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"a moderator named {name!r} already exists")
+        self.name = name
+
+
+class BadCredentials(ModerationError):
+    """Raised when a name and password (or a token) do not match an account; says no more than that."""
+
+    def __init__(self) -> None:
+        super().__init__("wrong name or password")
+
+
+class LoginThrottled(ModerationError):
+    """Raised when too many logins failed for an account or an address; ``retry_after_s`` says when to try again."""
+
+    def __init__(self, scope: str, retry_after_s: int) -> None:
+        super().__init__(f"too many failed logins for this {scope}: try again in {retry_after_s} s")
+        self.scope = scope
+        self.retry_after_s = retry_after_s
+
+
+class NothingToUndo(ModerationError):
+    """Raised when a moderator has no verdict left to undo (none, or older than the undo window)."""
+
+    def __init__(self, moderator: str) -> None:
+        super().__init__(f"moderator {moderator!r} has no verdict to undo (none, or too old)")
+        self.moderator = moderator

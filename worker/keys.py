@@ -119,3 +119,61 @@ class Keys:
     def webhooks_leases(self) -> str:
         """Hash: webhook message id -> the token of the delivery task that may send it now."""
         return f"{self.prefix}:webhooks:leases"
+    # Moderators (worker/moderators.py).
+
+    @property
+    def moderators(self) -> str:
+        """Sorted set: moderator names, scored by when the account was created."""
+        return f"{self.prefix}:moderators"
+
+    def moderator(self, name: str) -> str:
+        """Hash: one moderator's account (argon2 password hash, created_at)."""
+        return f"{self.prefix}:moderator:{name}"
+
+    @property
+    def moderator_tokens(self) -> str:
+        """Hash: SHA-256 (hex) of a moderator's API token -> the moderator's name."""
+        return f"{self.prefix}:moderator-tokens"
+
+    def moderator_token_hashes(self, name: str) -> str:
+        """Set: the SHA-256 (hex) of every API token issued to one moderator, to revoke them with the account."""
+        return f"{self.prefix}:moderator:{name}:tokens"
+
+    def login_failures(self, scope: str, subject: str) -> str:
+        """String with a time to live: failed logins per ``account`` or ``address`` (``subject`` a SHA-256 hex)."""
+        return f"{self.prefix}:login-failures:{scope}:{subject}"
+
+    def last_verdict(self, moderator: str) -> str:
+        """String with a time to live: the moderator's last verdict (JSON: action id, ids), while it can be undone."""
+        return f"{self.prefix}:moderator:{moderator}:last-verdict"
+
+    # Comment history and the queue's indexes (worker/store.py, worker/queue_index.py, worker/queue.py).
+
+    def history(self, comment_id: str) -> str:
+        """List: every change of the comment's status, oldest first (JSON: at, by, from, to, note, action)."""
+        return f"{self.prefix}:history:{comment_id}"
+
+    def index_base(self, facet: str = "") -> str:
+        """Base name of a queue index; the scripts append ``:<status>`` or ``:all`` (see :meth:`index`).
+
+        ``facet`` is empty (every comment), or ``post=<id>``, ``check=<name>``, ``reason=<check>/<code>``,
+        ``campaign=<group>``, ``author=<keyed hash>``.
+        """
+        return f"{self.prefix}:ix:{facet}" if facet else f"{self.prefix}:ix"
+
+    def index(self, facet: str, tab: str) -> str:
+        """Sorted set: ids of the comments with ``facet`` in ``tab`` (a status, or ``all``), by submission time."""
+        return f"{self.index_base(facet)}:{tab}"
+
+    @property
+    def index_version(self) -> str:
+        """String: the version of the queue indexes that every stored comment is in (absent before the migration)."""
+        return f"{self.prefix}:ix-version"
+
+    def campaign_band(self, band: int, value: str) -> str:
+        """String with a time to live: the near-duplicate group that a text with this LSH band value joined."""
+        return f"{self.prefix}:campaign-band:{band}:{value}"
+
+    def scratch(self, name: str) -> str:
+        """A short-lived key of one query (an intersection of indexes), deleted at once."""
+        return f"{self.prefix}:scratch:{name}"

@@ -19,6 +19,7 @@ from worker.keys import Keys
 from worker.lease import LeaseKeeper
 from worker.models import Action, Comment, Decision, Reason, Status
 from worker.policy import Policy
+from worker.queue_index import Grouping
 from worker.settings import Settings
 from worker.sources import FactSource, build_sources, merged_facts
 from worker.store import Added, CommentStore
@@ -105,8 +106,15 @@ class Service:
         """Connect to the settings' Redis and load their policy."""
         client = redis.Redis.from_url(settings.redis_url, health_check_interval=30)
         keys = Keys(settings.key_prefix)
-        store = CommentStore(client, keys, wake_ttl_s=settings.wake_ttl_s, events_maxlen=settings.events_maxlen)
         policy = Policy.load(settings.policy_path)
+        store = CommentStore(
+            client,
+            keys,
+            wake_ttl_s=settings.wake_ttl_s,
+            events_maxlen=settings.events_maxlen,
+            author_secret=settings.author_key_secret,
+            grouping=Grouping.from_policy(policy),
+        )
         sources = build_sources(policy, client, keys, settings)
         return cls(settings, store, Engine.from_policy(policy), publish, sources=sources)
 

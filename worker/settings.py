@@ -53,6 +53,7 @@ class Settings:
     api_moderator_token: str = dataclasses.field(default="", repr=False)
     api_threads: int = 8
     webhooks: dict[str, Any] = dataclasses.field(default_factory=dict)
+    undo_window_s: float = 300.0
     config_file: str = ""
 
     @property
@@ -85,6 +86,7 @@ _MINIMUM: dict[str, float] = {
     "worker_concurrency": 0,
     "api_port": 1,
     "api_threads": 1,
+    "undo_window_s": 1.0,
 }
 _MAXIMUM: dict[str, float] = {"api_port": 65535}
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")

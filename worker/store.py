@@ -13,27 +13,39 @@ import redis
 from worker.errors import AlreadyReviewed, CommentNotFound, StoreUnavailable
 from worker.keys import Keys
 from worker.models import Comment, Decision, Status
+from worker.queue_index import LUA_INDEX, AuthorHashes, Grouping, facet_bases, facets
 from worker.replies import text
 from worker.scripts import Call, LuaScript
 
-# KEYS: comment, queued, pending, counts, wake.  ARGV: id, comment json, now, wake ttl (ms).
+# KEYS: comment, queued, pending, counts, wake, history.
+# ARGV: id, comment json, now, wake ttl (ms), index facet bases, history entry json.
 # Returns {created (0/1), status, woke (0/1)}.
-_ADD = LuaScript("""
+_ADD = LuaScript(
+    LUA_INDEX
+    + """
 local status = redis.call('HGET', KEYS[1], 'status')
 if status then return {0, status, 0} end
 redis.call('HSET', KEYS[1], 'comment', ARGV[2], 'status', 'queued', 'submitted_at', ARGV[3], 'updated_at', ARGV[3])
+move(merge_facets(KEYS[1], ARGV[5]), ARGV[1], 'queued', 'queued', ARGV[3])
+redis.call('RPUSH', KEYS[6], ARGV[6])
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
 redis.call('HINCRBY', KEYS[4], 'queued', 1)
 if redis.call('SET', KEYS[5], '1', 'NX', 'PX', ARGV[4]) then return {1, 'queued', 1} end
 return {1, 'queued', 0}
-""")
+"""
+)
 
-# KEYS: comment, queued, flagged, counts, events.
-# ARGV: id, mode ('worker' or 'moderator'), new status, decision json, now, post id, decided by, events maxlen.
+# KEYS: comment, queued, flagged, counts, events, history, then the LSH band keys of near-duplicate groups.
+# ARGV: id, mode ('worker' or 'moderator'), new status, decision json, now, post id, decided by, events maxlen,
+# index facet bases, note, verdict id, comment key prefix, campaign index base prefix, min bands, band ttl (s).
 # A worker may only move a comment out of 'queued'; a moderator may decide once, over anything but
-# another moderator's decision.  Returns 1 when written, 0 when refused, -1 when there is no such comment.
-_TRANSITION = LuaScript("""
+# another moderator's decision, and the status and decision it replaced are kept for an undo. The queue
+# indexes, the review queue, the counts, the history and the event stream change in the same script.
+# Returns 1 when written, 0 when refused, -1 when there is no such comment.
+_TRANSITION = LuaScript(
+    LUA_INDEX
+    + """
 local current = redis.call('HGET', KEYS[1], 'status')
 if not current then return -1 end
 if ARGV[2] == 'worker' then
@@ -41,18 +53,99 @@ if ARGV[2] == 'worker' then
 elseif redis.call('HEXISTS', KEYS[1], 'moderated') == 1 then
   return 0
 end
+if ARGV[2] == 'moderator' then
+  redis.call('HSET', KEYS[1], 'moderated', '1', 'verdict_id', ARGV[11], 'prev_status', current,
+             'prev_decision', redis.call('HGET', KEYS[1], 'decision') or '')
+end
 redis.call('HSET', KEYS[1], 'status', ARGV[3], 'decision', ARGV[4], 'updated_at', ARGV[5])
-if ARGV[2] == 'moderator' then redis.call('HSET', KEYS[1], 'moderated', '1') end
+local facets = ARGV[9]
+if #KEYS > 6 then
+  local found, tally, best, most = {}, {}, nil, 0
+  for i = 7, #KEYS do
+    local g = redis.call('GET', KEYS[i])
+    found[i] = g
+    if g then
+      tally[g] = (tally[g] or 0) + 1
+      if tally[g] > most then best, most = g, tally[g] end
+    end
+  end
+  local group = ARGV[1]
+  if best and most >= tonumber(ARGV[14]) then group = best end
+  for i = 7, #KEYS do
+    if not found[i] or found[i] == group then redis.call('SET', KEYS[i], group, 'EX', ARGV[15]) end
+  end
+  if group ~= ARGV[1] then
+    local base = ARGV[13] .. group
+    if redis.call('EXISTS', base .. ':all') == 0 then
+      local founder = ARGV[12] .. group
+      local fstatus, fscore = unpack(redis.call('HMGET', founder, 'status', 'submitted_at'))
+      if fstatus then
+        move(merge_facets(founder, base), group, 'queued', fstatus, fscore)
+        redis.call('HSET', founder, 'campaign', group)
+      end
+    end
+    redis.call('HSET', KEYS[1], 'campaign', group)
+    facets = facets .. '\\n' .. base
+  end
+end
+move(merge_facets(KEYS[1], facets), ARGV[1], current, ARGV[3], redis.call('HGET', KEYS[1], 'submitted_at'))
 redis.call('ZREM', KEYS[2], ARGV[1])
 if ARGV[3] == 'flagged' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1]) else redis.call('ZREM', KEYS[3], ARGV[1]) end
 redis.call('HINCRBY', KEYS[4], current, -1)
 redis.call('HINCRBY', KEYS[4], ARGV[3], 1)
+local action = 'decide'
+if ARGV[2] == 'moderator' then action = 'review' end
+redis.call('RPUSH', KEYS[6], cjson.encode({at = tonumber(ARGV[5]), by = ARGV[7], from = current, to = ARGV[3],
+                                           note = ARGV[10], action = action}))
 if tonumber(ARGV[8]) > 0 then
   redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[8], '*', 'id', ARGV[1], 'post_id', ARGV[6],
              'status', ARGV[3], 'decided_by', ARGV[7], 'decided_at', ARGV[5])
 end
 return 1
-""")
+"""
+)
+
+# KEYS: comment, queued, flagged, counts, events, history, pending.
+# ARGV: id, verdict id, moderator, now, post id, events maxlen.
+# Undoes one moderator verdict: only while that verdict (``verdict id``) is still the comment's, so nothing
+# another moderator decided since is overwritten. The comment returns to the status and decision the verdict
+# replaced (a comment returned to 'queued' waits for a worker again); indexes, counts, the history and the
+# event stream (an entry with ``undone``) change with it. Returns 1 when undone, 0 when refused, -1 when missing.
+_UNDO = LuaScript(
+    LUA_INDEX
+    + """
+local current, verdict, to, previous, score = unpack(redis.call('HMGET', KEYS[1], 'status', 'verdict_id',
+                                                   'prev_status', 'prev_decision', 'submitted_at'))
+if not current then return -1 end
+if verdict ~= ARGV[2] or not to then return 0 end
+redis.call('HDEL', KEYS[1], 'moderated', 'verdict_id', 'prev_status', 'prev_decision')
+redis.call('HSET', KEYS[1], 'status', to, 'updated_at', ARGV[4])
+if previous and previous ~= '' then
+  redis.call('HSET', KEYS[1], 'decision', previous)
+else
+  redis.call('HDEL', KEYS[1], 'decision')
+end
+move(merge_facets(KEYS[1], ''), ARGV[1], current, to, score)
+if to == 'flagged' then
+  redis.call('ZADD', KEYS[3], tostring(cjson.decode(previous)['decided_at']), ARGV[1])
+else
+  redis.call('ZREM', KEYS[3], ARGV[1])
+end
+if to == 'queued' then
+  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+  redis.call('ZADD', KEYS[7], 'NX', ARGV[4], ARGV[1])
+end
+redis.call('HINCRBY', KEYS[4], current, -1)
+redis.call('HINCRBY', KEYS[4], to, 1)
+redis.call('RPUSH', KEYS[6], cjson.encode({at = tonumber(ARGV[4]), by = ARGV[3], from = current, to = to,
+                                           note = '', action = 'undo'}))
+if tonumber(ARGV[6]) > 0 then
+  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[6], '*', 'id', ARGV[1], 'post_id', ARGV[5],
+             'status', to, 'decided_by', ARGV[3], 'decided_at', ARGV[4], 'undone', '1')
+end
+return 1
+"""
+)
 
 # KEYS: pending, queued, legacy pending list.  ARGV: count, now.
 # Takes up to count waiting ids, oldest first (then any left in the list of older versions), and marks
@@ -128,12 +221,23 @@ def redis_errors() -> Iterator[None]:
 class CommentStore:
     """Comments in Redis: add (idempotent on id), take pending ids, record decisions exactly once."""
 
-    def __init__(self, client: redis.Redis, keys: Keys, *, wake_ttl_s: float = 30.0, events_maxlen: int = 100_000):
+    def __init__(
+        self,
+        client: redis.Redis,
+        keys: Keys,
+        *,
+        wake_ttl_s: float = 30.0,
+        events_maxlen: int = 100_000,
+        author_secret: str = "",
+        grouping: Grouping | None = None,
+    ):
         # redis-py's return types are unions over sync/async and decode modes; narrow at each call.
         self.client: Any = client
         self.keys = keys
         self.wake_ttl_ms = int(wake_ttl_s * 1000)
         self.events_maxlen = events_maxlen
+        self.authors = AuthorHashes(self.client, keys, author_secret)
+        self.grouping = grouping if grouping is not None else Grouping()
 
     def add(self, comments: Sequence[Comment]) -> tuple[list[Added], bool]:
         """Store new comments as queued and pending, in one round trip; return them and whether to wake."""
@@ -141,8 +245,11 @@ class CommentStore:
         calls: list[Call] = []
         for c in comments:
             payload = json.dumps(c.to_private_dict(), ensure_ascii=False, separators=(",", ":"))
-            keys = [k.comment(c.id), k.queued, k.pending, k.counts, k.wake]
-            calls.append((keys, [c.id, payload, repr(c.submitted_at), self.wake_ttl_ms]))
+            keys = [k.comment(c.id), k.queued, k.pending, k.counts, k.wake, k.history(c.id)]
+            entry = {"at": c.submitted_at, "by": "submission", "from": None, "to": "queued", "note": ""}
+            entry["action"] = "submit"
+            bases = facet_bases(k, facets(c, None, None))
+            calls.append((keys, [c.id, payload, repr(c.submitted_at), self.wake_ttl_ms, bases, json.dumps(entry)]))
         replies = _ADD.run_many(self.client, calls)
         added = [Added(c.id, Status(text(r[1])), bool(r[0])) for c, r in zip(comments, replies, strict=True)]
         return added, any(int(r[2]) for r in replies)
@@ -184,31 +291,85 @@ class CommentStore:
 
     def record(self, decided: Sequence[tuple[Comment, Decision]]) -> list[bool]:
         """Move each comment out of ``queued`` with its decision; False where another worker already did."""
-        calls = [self._transition_call(c.id, c.post_id, "worker", d) for c, d in decided]
+        calls = [self._transition_call(c, "worker", d) for c, d in decided]
         return [int(r) == 1 for r in _TRANSITION.run_many(self.client, calls)]
 
-    def review(self, comment_id: str, decision: Decision) -> None:
-        """Record a moderator's decision; raise when another moderator already decided."""
-        stored = self.get(comment_id)
-        keys, args = self._transition_call(comment_id, stored.comment.post_id, "moderator", decision)
-        result = int(_TRANSITION.run(self.client, keys, args))
-        if result == -1:
-            raise CommentNotFound(comment_id)
-        if result == 0:
-            raise AlreadyReviewed(comment_id, self.get(comment_id).status.value)
+    def review(self, comment_id: str, decision: Decision, *, verdict_id: str = "") -> None:
+        """Record a moderator's decision; raise when another moderator already decided (naming who)."""
+        (outcome,) = self.review_many([(self.get(comment_id), decision)], verdict_id=verdict_id)
+        if isinstance(outcome, Exception):
+            raise outcome
 
-    def _transition_call(self, comment_id: str, post_id: str, mode: str, decision: Decision) -> Call:
+    def review_many(
+        self, items: Sequence[tuple[Stored, Decision]], *, verdict_id: str = ""
+    ) -> list[AlreadyReviewed | CommentNotFound | None]:
+        """Record moderators' decisions in one round trip: None where written, else why not (never raised).
+
+        ``verdict_id`` names the action, so that :meth:`undo` reverts it only while it is still the comment's.
+        """
+        calls = [self._transition_call(s.comment, "moderator", d, verdict_id) for s, d in items]
+        replies = [int(r) for r in _TRANSITION.run_many(self.client, calls)] if calls else []
+        refused = [s.comment.id for (s, _), r in zip(items, replies, strict=True) if r == 0]
+        current = dict(zip(refused, self.get_many(refused), strict=True))
+        outcomes: list[AlreadyReviewed | CommentNotFound | None] = []
+        for (stored, _), reply in zip(items, replies, strict=True):
+            found = current.get(stored.comment.id)
+            if reply == 1:
+                outcomes.append(None)
+            elif reply == -1 or found is None:
+                outcomes.append(CommentNotFound(stored.comment.id))
+            else:
+                who = found.decision.decided_by if found.decision is not None else ""
+                outcomes.append(AlreadyReviewed(stored.comment.id, found.status.value, who))
+        return outcomes
+
+    def undo(self, comment_ids: Sequence[str], verdict_id: str, moderator: str, now: float) -> list[bool]:
+        """Return each comment to the status that verdict ``verdict_id`` replaced, unless decided again since."""
+        stored = self.get_many(comment_ids)
         k = self.keys
-        keys = [k.comment(comment_id), k.queued, k.flagged, k.counts, k.events]
+        calls: list[Call] = []
+        for comment_id, found in zip(comment_ids, stored, strict=True):
+            post_id = found.comment.post_id if found is not None else ""
+            keys = [k.comment(comment_id), k.queued, k.flagged, k.counts, k.events, k.history(comment_id), k.pending]
+            calls.append((keys, [comment_id, verdict_id, moderator, repr(now), post_id, self.events_maxlen]))
+        return [int(r) == 1 for r in _UNDO.run_many(self.client, calls)] if calls else []
+
+    def get_many(self, comment_ids: Sequence[str]) -> list[Stored | None]:
+        """Return the stored comments, None for an unknown id, in one round trip."""
+        pipe = self.client.pipeline(transaction=False)
+        for comment_id in comment_ids:
+            pipe.hmget(self.keys.comment(comment_id), "comment", "status", "decision")
+        return [None if fields[0] is None else _stored(fields) for fields in pipe.execute()]
+
+    def history(self, comment_id: str) -> list[dict[str, Any]]:
+        """Return every change of the comment's status, oldest first: ``at, by, from, to, note, action``."""
+        raw = self.client.lrange(self.keys.history(comment_id), 0, -1)
+        if not raw and not self.client.exists(self.keys.comment(comment_id)):
+            raise CommentNotFound(comment_id)
+        return [json.loads(entry) for entry in raw]
+
+    def _transition_call(self, comment: Comment, mode: str, decision: Decision, verdict_id: str = "") -> Call:
+        k = self.keys
+        bands = self.grouping.bands(comment) if mode == "worker" else ()
+        keys = [k.comment(comment.id), k.queued, k.flagged, k.counts, k.events, k.history(comment.id)]
+        keys += [k.campaign_band(band, value) for band, value in enumerate(bands)]
+        note = next((str(r.evidence.get("note", "")) for r in decision.reasons if r.check == "moderator"), "")
         args = [
-            comment_id,
+            comment.id,
             mode,
             decision.status.value,
             json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":")),
             repr(decision.decided_at),
-            post_id,
+            comment.post_id,
             decision.decided_by,
             self.events_maxlen,
+            facet_bases(k, facets(comment, decision, self.authors.of(comment))),
+            note,
+            verdict_id,
+            k.comment(""),
+            k.index_base("campaign="),
+            self.grouping.min_bands,
+            max(1, int(self.grouping.window_s)),
         ]
         return keys, args
 

@@ -1,0 +1,42 @@
+"""The moderators' desk: accounts, the queue, verdicts and undo on one Redis connection, for the web page and CLI."""
+
+from __future__ import annotations
+
+from worker.client import ModerationClient
+from worker.moderators import Moderators
+from worker.queue import ModerationQueue
+from worker.settings import Settings, load_settings
+from worker.spam.score import Thresholds
+from worker.verdicts import Verdicts
+
+
+class Desk:
+    """Everything a moderator's tool calls; the web layer and the CLI never touch Redis themselves.
+
+    ``moderators`` (accounts, tokens, login limiter), ``queue`` (tabs, cards, history) and ``verdicts``
+    (approve, reject, spam, bulk, campaigns, undo). Redis failures surface as ``redis.RedisError``: wrap
+    calls in :func:`worker.store.redis_errors` to get :class:`worker.errors.StoreUnavailable`.
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings if settings is not None else load_settings()
+        self.client = ModerationClient(self.settings)
+        self.service = self.client.service
+        self.store = self.service.store
+        flag_at = next(
+            (t.flag_at for t in (getattr(c, "thresholds", None) for c in self.service.engine.checks) if t is not None),
+            Thresholds().flag_at,
+        )
+        self.queue = ModerationQueue(self.store, spam_flag_at=flag_at)
+        self.verdicts = Verdicts(self.service, self.queue, undo_window_s=self.settings.undo_window_s)
+        self.moderators = Moderators(self.store.client, self.store.keys)
+
+    def close(self) -> None:
+        """Close the Redis connections."""
+        self.client.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
