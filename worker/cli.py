@@ -357,6 +357,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print JSON")
     evaluate.set_defaults(func=cmd_evaluate)
     webhooks_cli.add_parser(verbs)
+
+    from worker.cli_moderation import add_verbs
+
+    add_verbs(verbs)  # moderator, queue, approve, reject, spam, undo, history, reindex
     return parser
 
 
