@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import secrets
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -35,14 +36,15 @@ ORDERS = ("oldest", "newest")
 MAX_PER_PAGE = 200
 AUTHOR_RECENT = 5
 SEARCH_CHUNK = 500
-_IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@/-")
+_IDENTIFIER = re.compile(r"[\x21-\x7e]{1,128}")
+"""An id of the comment contract: 1 to 128 printable ASCII characters without spaces."""
 
 
 def _identifier(name: str, value: str | None) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or len(value) > 128 or not set(value) <= _IDENTIFIER_CHARS:
-        raise InvalidRequest(name, "must be 1 to 128 letters, digits or . _ : @ / -")
+    if not isinstance(value, str) or not _IDENTIFIER.fullmatch(value):
+        raise InvalidRequest(name, "must be 1 to 128 printable ASCII characters, without spaces")
     return value
 
 

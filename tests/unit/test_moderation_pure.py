@@ -56,6 +56,7 @@ def test_a_query_from_text_parameters_is_typed_and_checked() -> None:
         ({"page": "-1"}, "page"),
         ({"per_page": "1000"}, "per_page"),
         ({"post": "a b"}, "post"),
+        ({"post": "été"}, "post"),
         ({"reason": "spam"}, "reason"),
         ({"author": "not-a-hash"}, "author"),
         ({"search": "x" * 201}, "search"),
