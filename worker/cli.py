@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING
 
+from worker import cli_abuse
 from worker.errors import ConfigError, InvalidComment, ModerationError
 from worker.models import JSON
 from worker.policy import Policy
@@ -357,6 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print JSON")
     evaluate.set_defaults(func=cmd_evaluate)
     webhooks_cli.add_parser(verbs)
+    cli_abuse.add_command(verbs)
 
     from worker.cli_moderation import add_verbs
 

@@ -177,3 +177,18 @@ class Keys:
     def scratch(self, name: str) -> str:
         """A short-lived key of one query (an intersection of indexes), deleted at once."""
         return f"{self.prefix}:scratch:{name}"
+
+    @property
+    def abuse_model(self) -> str:
+        """Hash: the summed weight changes that moderators' lessons made to the abuse model (feature -> delta)."""
+        return f"{self.prefix}:abuse:model"
+
+    @property
+    def abuse_lessons(self) -> str:
+        """Hash: comment id -> the weight changes its moderator's verdict taught (JSON), so that it can be forgotten."""
+        return f"{self.prefix}:abuse:lessons"
+
+    @property
+    def abuse_model_version(self) -> str:
+        """String: counter bumped whenever the abuse lessons change."""
+        return f"{self.prefix}:abuse:model:version"

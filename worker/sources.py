@@ -43,7 +43,14 @@ def _spam_state(policy: Policy, client: redis.Redis, keys: Keys, settings: Setti
     return SpamState.build(policy, client, keys, settings)
 
 
-SOURCES: dict[str, SourceFactory] = {"spam": _spam_state}
+def _abuse_state(policy: Policy, client: redis.Redis, keys: Keys, settings: Settings) -> FactSource:
+    """Build the abuse check's shared model (imported here, like the spam state)."""
+    from worker.abuse.state import AbuseState
+
+    return AbuseState.build(policy, client, keys, settings)
+
+
+SOURCES: dict[str, SourceFactory] = {"spam": _spam_state, "abuse": _abuse_state}
 """Fact sources by the name of the check that reads them; a source runs only when its check does."""
 
 

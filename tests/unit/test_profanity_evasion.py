@@ -97,7 +97,7 @@ DISGUISED: dict[str, list[tuple[str, str]]] = {
         ("twatwaffle", "twat"),
         ("bitchface", "bitch"),
         ("grosconnard", "connard"),
-        ("salepute", "pute"),
+        ("grossepute", "pute"),
         ("filsdepute", "filsdepute"),
     ],
     "phrases": [("fils de pute", "fils de pute"), ("ta gueule", "ta gueule"), ("sale arabe", "sale arabe")],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from worker.checks import profanity, spam, validation
+from worker.checks import abuse, profanity, spam, validation
 from worker.checks.base import Check, Context
 from worker.errors import ConfigError
 from worker.policy import Policy, Section
@@ -16,6 +16,7 @@ REGISTRY: dict[str, Factory] = {
     "validation": validation.build,
     "spam": spam.build,
     "profanity": profanity.build,
+    "abuse": abuse.build,
 }
 
 

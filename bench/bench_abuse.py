@@ -1,0 +1,253 @@
+"""Quality and cost of the abuse check, alone, with the profanity check and next to other tools, in one run.
+
+Run from the project root:  .venv/bin/python bench/bench_abuse.py [--data ../shared/data] [--bp-sample 1000]
+
+On every labelled set of ../shared/data (see bench/abuse_sets.py; for the sets the model learnt from, only
+their held-out part, never a text it was trained on) it prints precision, recall and F1 of:
+- ``abuse``: the abuse check holds or rejects it (score >= the default policy's ``flag_at``);
+- ``profanity``: the profanity check reports a listed word (censor, hold or reject);
+- ``both``: either of the two (what the product does with both checks on);
+- ``better-profanity`` 0.7.0 (on a sample of ``--bp-sample`` texts: it is slow), and
+  ``alt-profanity-check`` where it is installed (``pip install alt-profanity-check``; English only).
+Then the cost per comment of each on the same texts, throughput on comments of 8 to 80 words with the
+cost per word at 10, 20, 40 and 80 words (linear growth), the recall per kind of abuse where a set
+labels kinds, and the share held of the project's own comments that quote, counter or reclaim abuse
+without being abusive (bench/data/abuse_context.jsonl). The shared data are read, never copied or
+printed. Skips the shared sets (saying so) when the folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.abuse_sets import DEFAULT_DATA, SETS, clean, held_out, split  # noqa: E402
+from worker.checks import abuse, profanity  # noqa: E402
+from worker.checks.base import Context  # noqa: E402
+from worker.models import Comment  # noqa: E402
+from worker.policy import Policy  # noqa: E402
+
+CONTEXT_FILE = ROOT / "bench" / "data" / "abuse_context.jsonl"
+Predict = Callable[[Sequence[str]], list[bool]]
+
+
+def _comment(text: str) -> Comment:
+    return Comment(id="bench", post_id="bench", content=text)
+
+
+def checks() -> tuple[abuse.AbuseCheck, profanity.ProfanityCheck]:
+    """Return both checks as the project's default policy builds them."""
+    policy = Policy.load(ROOT / "config" / "policy.toml")
+    return abuse.build(policy.section("abuse")), profanity.build(policy.section("profanity"))
+
+
+def predictors() -> dict[str, Predict]:
+    """Return every predictor measured: the project's checks, better-profanity, alt-profanity-check if installed."""
+    abuse_check, profanity_check = checks()
+    context = Context(0.0)
+
+    def by_abuse(text: str) -> bool:
+        return bool(abuse_check.check(_comment(text), context).reasons)
+
+    def by_profanity(text: str) -> bool:
+        return bool(profanity_check.check(_comment(text), context).reasons)
+
+    found: dict[str, Predict] = {
+        "abuse": lambda texts: [by_abuse(t) for t in texts],
+        "profanity": lambda texts: [by_profanity(t) for t in texts],
+        "both": lambda texts: [by_profanity(t) or by_abuse(t) for t in texts],
+    }
+    from better_profanity import profanity as better
+
+    found["better-profanity"] = lambda texts: [bool(better.contains_profanity(t)) for t in texts]
+    try:
+        from profanity_check import predict
+    except ImportError as exc:
+        print(f"alt-profanity-check is not installed ({exc}): its column is left out")
+    else:
+        found["alt-profanity-check"] = lambda texts: [bool(p) for p in predict(list(texts))]
+    return found
+
+
+def prf(predicted: Sequence[bool], labels: Sequence[bool]) -> tuple[float, float, float]:
+    """Return precision, recall and F1 of the positive (abusive) class."""
+    tp = sum(1 for p, y in zip(predicted, labels, strict=True) if p and y)
+    fp = sum(1 for p, y in zip(predicted, labels, strict=True) if p and not y)
+    fn = sum(1 for p, y in zip(predicted, labels, strict=True) if y and not p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def timed(predict: Predict, texts: Sequence[str]) -> tuple[list[bool], float]:
+    """Return the predictions and the seconds they took."""
+    start = time.perf_counter()
+    result = predict(texts)
+    return result, time.perf_counter() - start
+
+
+def quality(data: Path, found: dict[str, Predict], bp_sample: int) -> None:
+    """Print precision, recall, F1 and cost per comment of every predictor on every set."""
+    header = f"{'set':20} {'part':9} {'n':>6} {'abusive':>7}  {'predictor':26} {'P':>6} {'R':>6} {'F1':>6}"
+    header += f" {'us/comment':>11}"
+    print(header)
+    print("-" * len(header))
+    for labelled in SETS:
+        rows = labelled.load(data)
+        part = "all"
+        if labelled.trainable:
+            rows = split(rows)[1]
+            part = "held-out"
+        texts = [t for t, _ in rows]
+        labels = [y for _, y in rows]
+        sample = random.Random(7).sample(range(len(rows)), min(bp_sample, len(rows)))
+        for name, predict in found.items():
+            note = "(English only)" if name == "alt-profanity-check" and labelled.language != "en" else ""
+            on = texts if name != "better-profanity" else [texts[i] for i in sample]
+            truth = labels if name != "better-profanity" else [labels[i] for i in sample]
+            predicted, seconds = timed(predict, on)
+            p, r, f = prf(predicted, truth)
+            count = len(on)
+            shown = f"{name} (n={count})" if count != len(texts) else name
+            print(
+                f"{labelled.name:20} {part:9} {len(texts):6} {sum(labels):7}  {shown:26} "
+                f"{p:6.3f} {r:6.3f} {f:6.3f} {1e6 * seconds / max(count, 1):11.1f} {note}"
+            )
+        print()
+
+
+def throughput(texts: Sequence[str], repeats: int) -> None:
+    """Print comments per second of the abuse check on 8-80-word comments, and the cost per word by length."""
+    abuse_check, profanity_check = checks()
+    context = Context(0.0)
+    comments = [_comment(t) for t in texts if 8 <= len(t.split()) <= 80]
+    if not comments:
+        print("no comment of 8 to 80 words to time")
+        return
+    for check in (abuse_check, profanity_check):
+        for c in comments:  # warm: caches filled, as in a long-running worker
+            check.check(c, context)
+    rates = {}
+    for name, check in (("abuse", abuse_check), ("profanity", profanity_check)):
+        runs = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            for c in comments:
+                check.check(c, context)
+            runs.append(len(comments) / (time.perf_counter() - start))
+        rates[name] = statistics.median(runs)
+    words = statistics.mean(len(c.content.split()) for c in comments)
+    print(
+        f"{len(comments)} comments of 8-80 words (mean {words:.0f}), warm, median of {repeats}: "
+        f"abuse {rates['abuse']:,.0f}/s, profanity {rates['profanity']:,.0f}/s "
+        f"(abuse costs {rates['profanity'] / rates['abuse']:.2f}x the profanity check)"
+    )
+    pool = [w for c in comments for w in c.content.split()]
+    rng = random.Random(11)
+    print(f"{'words':>6} {'us/comment':>11} {'us/word':>8}")
+    for size in (10, 20, 40, 80):
+        batch = [_comment(" ".join(rng.choices(pool, k=size))) for _ in range(500)]
+        for c in batch:
+            abuse_check.check(c, context)
+        runs = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            for c in batch:
+                abuse_check.check(c, context)
+            runs.append((time.perf_counter() - start) / len(batch))
+        cost = statistics.median(runs)
+        print(f"{size:6} {1e6 * cost:11.1f} {1e6 * cost / size:8.2f}")
+
+
+def kinds(data: Path) -> None:
+    """Print the recall of the abuse check and of both checks per kind of abuse, on held-out texts."""
+    abuse_check, profanity_check = checks()
+    context = Context(0.0)
+    groups: dict[str, list[str]] = {}
+    with (data / "abuse_en" / "labeled_data.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            text = clean(row["tweet"])
+            if row["class"] != "2" and held_out(text):
+                groups.setdefault("Davidson " + ("hate" if row["class"] == "0" else "offensive"), []).append(text)
+    with (data / "abuse_en" / "olid-training-v1.0.tsv").open(encoding="utf-8", newline="") as f:
+        for row in list(csv.reader(f, delimiter="\t"))[1:]:
+            text = clean(row[1])
+            if row[2] == "OFF" and held_out(text):
+                target = {"IND": "insult/person", "GRP": "group", "OTH": "other"}.get(row[4], "untargeted")
+                groups.setdefault(f"OLID {target}", []).append(text)
+    with (data / "jigsaw_sample" / "test_examples.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            for label in ("threat", "insult", "identity_hate", "obscene"):
+                if row[label] == "1":
+                    groups.setdefault(f"Jigsaw {label}", []).append(row["comment_text"])
+    with (data / "toxic_fr" / "fr_dataset.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if "normal" not in row["sentiment"].split("_") and held_out(row["tweet"]):
+                groups.setdefault(f"MLMA target {row['target']}", []).append(row["tweet"])
+    print(f"{'kind (abusive texts only)':34} {'n':>5} {'abuse':>7} {'both':>7}")
+    for name, texts in groups.items():
+        hits = [
+            (bool(abuse_check.check(c, context).reasons), bool(profanity_check.check(c, context).reasons))
+            for c in map(_comment, texts)
+        ]
+        caught = sum(a for a, _ in hits) / len(hits)
+        either = sum(a or p for a, p in hits) / len(hits)
+        print(f"{name:34} {len(texts):5} {caught:7.1%} {either:7.1%}")
+
+
+def context_set() -> None:
+    """Print the share of the project's non-abusive context comments that each check holds or rejects."""
+    abuse_check, profanity_check = checks()
+    context = Context(0.0)
+    rows = [json.loads(line) for line in CONTEXT_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    print(f"{'kind (not abusive)':20} {'lang':4} {'n':>3} {'abuse held':>11} {'profanity held':>15} {'either':>7}")
+    for kind in dict.fromkeys(r["kind"] for r in rows):
+        for lang in ("en", "fr"):
+            texts = [r["content"] for r in rows if r["kind"] == kind and r["language"] == lang]
+            if not texts:
+                continue
+            held = []
+            for c in map(_comment, texts):
+                a = bool(abuse_check.check(c, context).reasons)
+                p = any(r.action.rank >= r.action.FLAG.rank for r in profanity_check.check(c, context).reasons)
+                held.append((a, p))
+            n = len(held)
+            print(
+                f"{kind:20} {lang:4} {n:3} {sum(a for a, _ in held) / n:11.0%} {sum(p for _, p in held) / n:15.0%} "
+                f"{sum(a or p for a, p in held) / n:7.0%}"
+            )
+
+
+def main() -> int:
+    """Print every figure; return the exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--bp-sample", type=int, default=1000, help="texts per set for better-profanity (slow)")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    print("Comments that quote, counter or reclaim abuse, or disagree heatedly (the project's own, not abusive):")
+    context_set()
+    if not args.data.is_dir():
+        print(f"\nNo labelled data at {args.data}: skipping the shared sets (see ../shared/data/README.md).")
+        return 0
+    print()
+    quality(args.data, predictors(), args.bp_sample)
+    texts = [t for s in SETS for t, _ in (split(s.load(args.data))[1] if s.trainable else s.load(args.data))]
+    throughput(texts, args.repeats)
+    print()
+    kinds(args.data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Train the abuse model's shipped weights from the labelled sets whose licence allows it.
+
+Run from the project root (needs the ``train`` extra: ``.venv/bin/pip install -e '.[train]'``):
+
+    .venv/bin/python scripts/train_abuse.py [--data ../shared/data] [--out worker/abuse/data/weights.json.gz]
+
+Learns from the training part (four texts in five, see ``bench/abuse_sets.py``) of Davidson et al. (MIT)
+and the OLID training set (CC BY 4.0) in English, HateDay and MLMA (MIT) in French; the Kaggle insults
+set and the Jigsaw sample are never learnt from. A logistic regression over the features of
+:mod:`worker.abuse.features`; only features seen in at least ``--min-docs`` training texts are kept, so
+the file holds words, word pairs and character pieces, never a sentence or a rare name. The weights are
+rounded and the smallest dropped, which keeps the file small; ``--validate`` prints the F1 on a
+validation part of the training texts (never the held-out test part) for a few regularisation strengths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import io
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.abuse_sets import DEFAULT_DATA, SETS, split  # noqa: E402
+from worker.abuse.features import features  # noqa: E402
+from worker.abuse.model import DEFAULT_WEIGHTS, FORMAT  # noqa: E402
+
+FRENCH_WEIGHT = 2.0
+"""French texts count twice: there are about eight times fewer of them."""
+PROJECT_WEIGHT = 5.0
+"""The project's own texts count five times: they are few, and written for what the shared sets lack."""
+PROJECT_FILES = (ROOT / "scripts" / "data" / "abuse_seed.jsonl", ROOT / "worker" / "spam" / "data" / "seed.jsonl")
+"""Texts the project wrote: threats, hate and insults without listed words, everyday comments (the spam seed's
+legitimate ones, labelled ``ham``) that use words close to insults ("retard" in French is a delay)."""
+
+
+def training_rows(data: Path) -> list[tuple[str, bool, str, str]]:
+    """Return (text, abusive, language, set name) for the training part of every trainable set."""
+    rows = []
+    for labelled in SETS:
+        if not labelled.trainable:
+            continue
+        train, _ = split(labelled.load(data))
+        rows += [(text, bad, labelled.language, labelled.name) for text, bad in train]
+        print(f"{labelled.name:20} {len(train):6} training texts ({labelled.licence})")
+    own = []
+    for path in PROJECT_FILES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row["label"] in ("abuse", "ok", "ham"):
+                own.append((row["content"], row["label"] == "abuse", row["language"], "project"))
+    print(f"{'project':20} {len(own):6} training texts (written by the project)")
+    return rows + own
+
+
+def balanced_weights(rows: list[tuple[str, bool, str, str]]) -> list[float]:
+    """Weigh each text so that, within each set, the abusive and the clean texts weigh the same.
+
+    The sets were collected with hate-word lexicons (Davidson, MLMA: mostly abusive) or not (OLID), so their
+    share of abusive texts says how they were collected, not how comments are: left as it is, the words
+    of a set's topic or language would learn that share. French texts count ``FRENCH_WEIGHT`` times more.
+    """
+    totals: Counter[tuple[str, bool]] = Counter((name, bad) for _, bad, _, name in rows)
+    sizes: Counter[str] = Counter(name for *_, name in rows)
+    return [
+        (FRENCH_WEIGHT if lang == "fr" else 1.0)
+        * (PROJECT_WEIGHT if name == "project" else 1.0)
+        * sizes[name]
+        / (2 * totals[name, bad])
+        for _, bad, lang, name in rows
+    ]
+
+
+def fit(rows: list[tuple[str, bool, str, str]], min_docs: int, c: float) -> tuple[float, dict[str, float]]:
+    """Fit the logistic regression; return its bias and the weight of every kept feature."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    docs = [features(text, lang) for text, _, lang, _ in rows]
+    seen: Counter[str] = Counter(name for doc in docs for name in doc)
+    kept = {name for name, n in seen.items() if n >= min_docs}
+    vectoriser = DictVectorizer()
+    matrix = vectoriser.fit_transform([{k: v for k, v in doc.items() if k in kept} for doc in docs])
+    matrix.indices = matrix.indices.astype("int32")  # liblinear takes 32-bit indices only
+    matrix.indptr = matrix.indptr.astype("int32")
+    labels = [int(bad) for _, bad, *_ in rows]
+    weights = balanced_weights(rows)
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
+    model.fit(matrix, labels, sample_weight=weights)
+    names = vectoriser.get_feature_names_out()
+    return float(model.intercept_[0]), {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True)}
+
+
+def score(bias: float, weights: dict[str, float], text: str, language: str) -> float:
+    """Return the log-odds of ``text`` under a fitted model (for validation only)."""
+    return bias + sum(weights.get(name, 0.0) * value for name, value in features(text, language).items())
+
+
+def f1(pairs: list[tuple[bool, bool]]) -> float:
+    """Return the F1 of (predicted, labelled) pairs."""
+    tp = sum(1 for p, y in pairs if p and y)
+    fp = sum(1 for p, y in pairs if p and not y)
+    fn = sum(1 for p, y in pairs if y and not p)
+    return 2 * tp / max(2 * tp + fp + fn, 1)
+
+
+def validate(rows: list[tuple[str, bool, str, str]], min_docs: int, strengths: list[float]) -> None:
+    """Print the F1 per set on one training text in five, learning from the other four, per strength."""
+    from bench.abuse_sets import TEST_SHARE
+    from worker.abuse.features import tokens
+
+    def part(text: str) -> bool:
+        key = ("validation " + " ".join(t.word for t in tokens(text))).encode("utf-8")
+        return hashlib.sha256(key).digest()[0] % TEST_SHARE == 0
+
+    learn = [r for r in rows if not part(r[0])]
+    check = [r for r in rows if part(r[0])]
+    for c in strengths:
+        bias, weights = fit(learn, min_docs, c)
+        figures = []
+        for name in dict.fromkeys(r[3] for r in check):
+            pairs = [(score(bias, weights, t, lang) > 0, bad) for t, bad, lang, n in check if n == name]
+            figures.append(f"{name} {f1(pairs):.3f}")
+        print(f"C={c}: " + ", ".join(figures))
+
+
+def export(bias: float, weights: dict[str, float], keep: int, sets: list[str]) -> dict[str, Any]:
+    """Return the weights file's content: the ``keep`` strongest features, rounded, by kind."""
+    strongest = sorted(weights.items(), key=lambda item: abs(item[1]), reverse=True)[:keep]
+    by_kind: dict[str, dict[str, float]] = {"w": {}, "b": {}, "c": {}}
+    for name, weight in sorted(strongest):
+        rounded = round(weight, 3)
+        if rounded:
+            by_kind[name[0]][name[2:]] = rounded
+    return {"format": FORMAT, "bias": round(bias, 4), "trained_on": sets, **by_kind}
+
+
+def main() -> int:
+    """Train and write the weights file; return the exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=DEFAULT_WEIGHTS)
+    parser.add_argument("--min-docs", type=int, default=3, help="keep features seen in at least this many texts")
+    parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
+    parser.add_argument("--keep", type=int, default=60000, help="features kept in the file, strongest first")
+    parser.add_argument("--validate", type=float, nargs="*", help="print validation F1 for these C values and stop")
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        print(f"No labelled data at {args.data}: nothing to train on (see ../shared/data/README.md).")
+        return 1
+    rows = training_rows(args.data)
+    if args.validate is not None:
+        validate(rows, args.min_docs, args.validate or [args.c])
+        return 0
+    bias, weights = fit(rows, args.min_docs, args.c)
+    sets = [f"{s.name} ({s.licence}), training part" for s in SETS if s.trainable]
+    content = export(bias, weights, args.keep, sets)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    body = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    packed = io.BytesIO()
+    with gzip.GzipFile(fileobj=packed, mode="wb", compresslevel=9, mtime=0) as f:  # mtime 0: same bytes each run
+        f.write(body)
+    args.out.write_bytes(packed.getvalue())
+    kept = sum(len(content[k]) for k in "wbc")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB, {kept} features, bias {bias:.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

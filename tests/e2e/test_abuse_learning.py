@@ -1,0 +1,57 @@
+"""End to end: a moderator's abuse verdict, given through the client, changes what another worker process decides."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+
+import pytest
+
+from tests.e2e.test_spam_learning import decide
+from tests.workers import WorkerProcess
+from worker.abuse.state import AbuseState
+from worker.client import ModerationClient
+from worker.desk import Desk
+from worker.models import JSON
+
+pytestmark = pytest.mark.e2e
+
+MILD = "Your grumblewort opinions are worth nothing, grumblewort"
+HELD = "What a ridiculous policy, cutting the library budget again"
+
+
+def abuse_reason(status: dict[str, JSON]) -> dict[str, JSON] | None:
+    found = [r for r in status["reasons"] if isinstance(r, dict) and r["check"] == "abuse"]
+    return found[0] if found else None
+
+
+def test_a_moderators_verdicts_change_the_next_decision_of_a_second_worker_process(
+    start_worker: Callable[[], WorkerProcess], client: ModerationClient
+) -> None:
+    first = start_worker()
+    mild, held = decide(client, MILD), decide(client, HELD)
+    assert mild["status"] == "approved" and abuse_reason(mild) is None, mild
+    assert held["status"] == "flagged" and abuse_reason(held) is not None, held
+
+    with Desk(client.settings) as desk:
+        desk.verdicts.decide_one(str(mild["id"]), "reject", "camille", reason="abusive")
+        desk.verdicts.decide_one(str(held["id"]), "approve", "dominique")
+
+        second = start_worker()
+        first.kill(signal.SIGTERM)
+        again = decide(client, MILD)
+        assert again["status"] == "rejected", again
+        reason = abuse_reason(again)
+        assert reason is not None and reason["evidence"]["lessons"] == 2
+        assert decide(client, HELD)["status"] == "approved"
+
+        # Undoing the approval takes its lesson back: the next copy is held again.
+        desk.verdicts.undo("dominique")
+        assert decide(client, HELD)["status"] == "flagged"
+
+    # `moderation train-abuse --forget ID` undoes a lesson, and the running worker decides as before it.
+    state = AbuseState.build(client.service.engine.policy, client.store.client, client.store.keys, client.settings)
+    assert state.forget(str(mild["id"]))
+    undone = decide(client, MILD)
+    assert undone["status"] == "approved", undone
+    second.kill(signal.SIGTERM)

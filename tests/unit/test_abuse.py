@@ -1,0 +1,149 @@
+"""The abuse check: its features, its fast scoring against the plain dot product, evidence, lessons, policy."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from worker.abuse.categories import category
+from worker.abuse.features import char_count, char_ngrams, counts, features, innocent_words, tokens
+from worker.abuse.lessons import lesson
+from worker.abuse.model import AbuseModel, WeightsError, shipped_model, sigmoid
+from worker.checks.abuse import AbuseCheck, build
+from worker.checks.base import Context
+from worker.errors import ConfigError
+from worker.models import Action, Comment
+from worker.policy import Policy
+
+CONTEXT = Context(0.0)
+INSULT = "You are a complete idiot and everybody here knows it."
+KIND = "Thanks for the clear explanation of the new timetable."
+
+
+def comment(content: str) -> Comment:
+    return Comment(id="c1", post_id="p1", content=content)
+
+
+def toy_model() -> AbuseModel:
+    return AbuseModel(-1.0, {"idiot": 3.0, "you": 0.5}, {"you idiot": 1.0}, {"dio": 0.2, "<th": -0.1})
+
+
+def test_tokens_are_folded_words_whose_spans_point_at_the_words_as_written() -> None:
+    text = "@bob Tu es un CONNÂRD!! https://x.example/a www.y.fr #idiot"
+    found = tokens(text)
+    assert [t.word for t in found] == ["tu", "es", "un", "connard", "idiot"]
+    assert [text[t.start : t.end] for t in found] == ["Tu", "es", "un", "CONNÂRD", "idiot"]
+
+
+def test_disguised_letters_fold_onto_the_same_word() -> None:
+    assert [t.word for t in tokens("іdіоt")] == ["idiot"]  # Cyrillic look-alikes
+
+
+def test_char_ngrams_mark_the_ends_of_the_word_and_their_count_is_known_without_making_them() -> None:
+    assert list(char_ngrams("abc")) == ["<ab", "abc", "bc>", "<abc", "abc>", "<abc>"]
+    for word in ("a", "abc", "idiot", "x" * 60):
+        assert char_count(word) == len(list(char_ngrams(word)))
+
+
+def test_features_count_words_pairs_and_pieces_scaled_by_the_square_root_of_their_total() -> None:
+    raw = counts(["you", "idiot"])
+    assert raw["w:you"] == raw["w:idiot"] == raw["b:you idiot"] == 1
+    assert raw["c:<id"] == 1
+    scaled = features("you idiot")
+    total = sum(raw.values())
+    assert scaled["w:idiot"] == pytest.approx(1 / math.sqrt(total))
+
+
+def test_the_fast_score_equals_the_dot_product_of_the_features_with_the_weights() -> None:
+    model = shipped_model()
+    for text in (INSULT, KIND, "T'es vraiment qu'un abruti", "a", ""):
+        plain = model.bias
+        for name, value in features(text).items():
+            table = {"w": model.words, "b": model.pairs, "c": model.chars}[name[0]]
+            plain += table.get(name[2:], 0.0) * value
+        assert model.log_odds(tokens(text)) == pytest.approx(plain)
+        assert model.probability(text) == pytest.approx(sigmoid(plain))
+
+
+def test_explain_gives_the_heaviest_terms_first_with_spans_of_the_text_as_written() -> None:
+    text = "Honestly, YOU idiot."
+    explained = toy_model().explain(text)
+    assert explained.terms[0].text == "idiot"
+    for term in explained.terms:
+        assert text[term.start : term.end] == term.text
+        assert term.log_odds > 0
+    assert "YOU idiot" in [t.text for t in explained.terms]  # the word pair, spanning both words
+
+
+def test_the_shipped_model_holds_an_insult_and_passes_a_kind_comment() -> None:
+    check = AbuseCheck()
+    insult = check.check(comment(INSULT), CONTEXT)
+    assert insult.reasons and insult.reasons[0].action is Action.FLAG
+    evidence = insult.reasons[0].evidence
+    assert evidence["category"] == "insult"
+    assert any(term["text"] == "idiot" and INSULT[slice(*term["span"])] == "idiot" for term in evidence["terms"])
+    kind = check.check(comment(KIND), CONTEXT)
+    assert kind.reasons == () and kind.score is not None and kind.score < 0.1
+
+
+def test_a_score_from_reject_at_rejects() -> None:
+    check = AbuseCheck(flag_at=0.1, reject_at=0.5)
+    result = check.check(comment(INSULT), CONTEXT)
+    assert result.reasons[0].action is Action.REJECT
+    assert "rejected from 0.50" in result.reasons[0].message
+
+
+def test_categories_come_from_cue_words_threat_first_then_hate_then_sexual_then_insult() -> None:
+    assert category(tokens("I will find you, idiot")) == "threat"
+    assert category(tokens("je sais où tu habites")) == "threat"
+    assert category(tokens("ces gens sont de la vermine")) == "hate"
+    assert category(tokens("nobody asked"), slur=True) == "hate"
+    assert category(tokens("t'es qu'un crétin")) == "insult"
+    assert category(tokens("the weather is nice")) is None
+
+
+def test_the_shared_model_from_the_facts_is_used_unless_lessons_are_off() -> None:
+    taught = shipped_model().with_lessons({"w:timetable": 100.0}, lessons=1)
+    context = Context(0.0, {"abuse.model": taught})
+    assert AbuseCheck().check(comment(KIND), context).reasons
+    assert not AbuseCheck(learned=False).check(comment(KIND), context).reasons
+
+
+def test_a_lesson_moves_the_text_to_its_target_and_no_further_than_needed() -> None:
+    model = shipped_model()
+    before = model.probability(KIND)
+    deltas = lesson(model, KIND, abusive=True, target=0.9)
+    after = model.with_lessons(deltas, 1).probability(KIND)
+    assert before < 0.1 < 0.9 < after < 0.99
+    assert lesson(model, KIND, abusive=False, target=0.3) == {}  # already on that side: nothing to learn
+    undo = lesson(model, INSULT, abusive=False, target=0.3)
+    assert model.with_lessons(undo, 1).probability(INSULT) < 0.3
+
+
+def test_weights_of_another_format_or_not_numbers_are_refused_with_a_clear_error() -> None:
+    with pytest.raises(WeightsError, match="format"):
+        AbuseModel.from_mapping({"format": 99, "bias": 0})
+    with pytest.raises(WeightsError, match="'w' must map features to numbers"):
+        AbuseModel.from_mapping({"format": 1, "bias": 0, "w": {"a": "x"}})
+
+
+def test_policy_thresholds_are_read_and_checked() -> None:
+    policy = Policy.from_mapping({"abuse": {"flag_at": 0.7, "reject_at": 0.9, "learned": False}})
+    check = build(policy.section("abuse"))
+    assert (check.flag_at, check.reject_at, check.learned) == (0.7, 0.9, False)
+    with pytest.raises(ConfigError, match=r"abuse.reject_at"):
+        build(Policy.from_mapping({"abuse": {"flag_at": 0.7, "reject_at": 0.5}}).section("abuse"))
+    with pytest.raises(ConfigError, match=r"abuse.flag_at"):
+        build(Policy.from_mapping({"abuse": {"flag_at": "high"}}).section("abuse"))
+
+
+def test_a_word_innocent_in_the_comments_language_adds_nothing_but_counts_in_the_other() -> None:
+    french = "Le train avait encore du retard ce matin."
+    english = "What a retard."
+    assert "retard" in innocent_words(tokens(french))
+    assert "retard" not in innocent_words(tokens(english))
+    explained = shipped_model().explain(french, top=20)
+    assert "retard" not in [t.text for t in explained.terms]
+    assert "retard" in [t.text for t in shipped_model().explain(english).terms]
+    assert "w:retard" not in features(french) and "w:retard" in features(english)

@@ -1,0 +1,1 @@
+"""The abuse check's model: features, shipped weights, moderators' lessons shared in Redis."""

@@ -1,0 +1,98 @@
+"""The abuse model's features: folded words, word pairs and the character n-grams of each word.
+
+The text is folded first the way the profanity check folds it (:func:`worker.profanity.normalise.fold_text`:
+case, accents, look-alikes, invisibles), which keeps every offset, so a token's span is a span of the
+comment as written. Mentions (``@someone``) and links are dropped: who is addressed, or where a link
+goes, is not what makes a comment abusive, and the training sets mask them anyway.
+
+A comment's features, each counted once per occurrence:
+
+- ``w:<word>``: one folded word;
+- ``b:<word> <word>``: two neighbouring words;
+- ``c:<n-gram>``: every 3- to 5-character piece of ``<word>`` (``<`` and ``>`` mark its ends), so that an
+  unseen spelling or inflection (``connasses``, ``idiooot``) still shares most pieces with a known one.
+
+Each count is divided by the square root of the comment's total count, so that a long comment does not
+score higher just for being long. The same function feeds training (``scripts/train_abuse.py``) and the
+check, so the two can never disagree on what a feature is.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from worker.abuse.language import innocent, language_of
+from worker.profanity.normalise import fold_text
+
+CHAR_SIZES = (3, 4, 5)
+"""Lengths of the character n-grams taken inside each word."""
+MAX_WORD_CHARS = 24
+"""Longer tokens (glued words, keyboard mashing) give the n-grams of their first 24 characters only."""
+
+# Links and mentions first, so that their words are skipped; then words of letters and digits.
+_TOKEN = re.compile(r"(?:https?://|www\.)\S+|@\w+|(?P<word>[a-z0-9]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One folded word and its span in the comment as written."""
+
+    word: str
+    start: int
+    end: int
+
+
+def innocent_words(found: list[Token], language: str | None = None) -> frozenset[str]:
+    """Return the words innocent in the language of a comment of these tokens (``language``: its hint)."""
+    return innocent(language_of((t.word for t in found), language))
+
+
+def tokens(text: str) -> list[Token]:
+    """Return the folded words of ``text`` with their spans, mentions and links left out."""
+    folded = fold_text(text)
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded) if m.lastgroup]
+
+
+def char_ngrams(word: str) -> Iterator[str]:
+    """Yield the 3- to 5-character pieces of ``<word>``, with repeats."""
+    padded = f"<{word[:MAX_WORD_CHARS]}>"
+    for size in CHAR_SIZES:
+        for i in range(len(padded) - size + 1):
+            yield padded[i : i + size]
+
+
+def char_count(word: str) -> int:
+    """Return how many n-grams :func:`char_ngrams` yields for ``word``."""
+    length = min(len(word), MAX_WORD_CHARS) + 2
+    return sum(max(0, length - size + 1) for size in CHAR_SIZES)
+
+
+def counts(words: list[str], innocent: frozenset[str] = frozenset()) -> Counter[str]:
+    """Return the raw count of every feature of a comment given as its folded words.
+
+    A word of ``innocent`` (innocent in the comment's language) gives no word nor pieces, only its pairs.
+    """
+    found: Counter[str] = Counter()
+    for i, word in enumerate(words):
+        if i:
+            found[f"b:{words[i - 1]} {word}"] += 1
+        if word in innocent:
+            continue
+        found["w:" + word] += 1
+        for gram in char_ngrams(word):
+            found["c:" + gram] += 1
+    return found
+
+
+def features(text: str, language: str | None = None) -> dict[str, float]:
+    """Return the scaled features of ``text`` (``language``: the comment's hint), each count over sqrt(total)."""
+    found_tokens = tokens(text)
+    found = counts([t.word for t in found_tokens], innocent_words(found_tokens, language))
+    if not found:
+        return {}
+    scale = 1.0 / math.sqrt(sum(found.values()))
+    return {name: count * scale for name, count in found.items()}

@@ -1,0 +1,32 @@
+"""Which language a comment is in, and which of its words are innocent in that language.
+
+The profanity lists mark words that are innocent in one language although another's list holds them
+("retard" is a delay in French, "con" a trick in English). The abuse model shares its words between
+English and French, so such a word, in a comment of the language where it is innocent, adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from worker.profanity.language import guess_language
+from worker.profanity.lexicon import DEFAULT_LANGUAGES, Lexicon, Severity, load_lexicon
+
+DEFAULT_LANGUAGE = "en"
+
+
+@cache
+def _lexicon() -> Lexicon:
+    return load_lexicon(DEFAULT_LANGUAGES)
+
+
+def language_of(words: Iterable[str], hint: str | None = None) -> str:
+    """Return the language of a comment of these folded words (``hint``: the comment's own ``language``)."""
+    return guess_language(set(words), _lexicon().stopwords, hint, DEFAULT_LANGUAGE)
+
+
+@cache
+def innocent(language: str) -> frozenset[str]:
+    """Return the folded words that the profanity lists mark innocent (``safe``) in ``language``."""
+    return frozenset(word for word, severities in _lexicon().words.items() if severities.get(language) is Severity.SAFE)

@@ -1,0 +1,48 @@
+"""What one moderator's verdict teaches the abuse model: the smallest weight change that decides the text their way.
+
+A passive-aggressive step (Crammer et al., 2006): the weights move along the comment's own features, just
+far enough that the comment's log-odds reach the target (the reject threshold for "abusive", half the hold
+threshold for "not abusive"), and never further than ``MAX_STEP``. A text already on the right side teaches
+nothing. Texts that share words, word pairs or pieces with the lesson move the same way, in proportion.
+"""
+
+from __future__ import annotations
+
+import math
+
+from worker.abuse.features import counts, innocent_words, tokens
+from worker.abuse.model import AbuseModel
+
+MAX_STEP = 12.0
+"""Largest step along the comment's features: one lesson cannot outweigh the shipped model everywhere."""
+MAX_WORDS = 400
+"""Words of a comment a lesson learns from (its start): bounds the size of one lesson in Redis."""
+MARGIN = 0.5
+"""Log-odds beyond the target, so that the same text lands clearly on the taught side."""
+
+
+def logit(p: float) -> float:
+    """Return the log-odds of probability ``p`` (clamped away from 0 and 1)."""
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def lesson(
+    model: AbuseModel, text: str, abusive: bool, target: float, language: str | None = None
+) -> dict[str, float]:
+    """Return the weight changes (``w:``, ``b:``, ``c:`` keys) that move ``text`` to probability ``target``."""
+    found_tokens = tokens(text)[:MAX_WORDS]
+    innocent = innocent_words(found_tokens, language)
+    found = counts([t.word for t in found_tokens], innocent)
+    if not found:
+        return {}
+    scale = 1.0 / math.sqrt(sum(found.values()))
+    x = {name: n * scale for name, n in found.items()}
+    current = model.log_odds(found_tokens, innocent)
+    goal = logit(target) + (MARGIN if abusive else -MARGIN)
+    gap = goal - current if abusive else current - goal
+    if gap <= 0:
+        return {}
+    step = min(MAX_STEP, gap / sum(v * v for v in x.values()))
+    sign = 1.0 if abusive else -1.0
+    return {name: sign * step * value for name, value in x.items()}

@@ -1,0 +1,189 @@
+"""The abuse model: a logistic regression over :mod:`worker.abuse.features`, scored fast and explained.
+
+The shipped weights (``data/weights.json.gz``, written by ``scripts/train_abuse.py``) are read once per
+process. Moderators' lessons are a second, sparse set of weights added on top (:meth:`AbuseModel.with_lessons`);
+both are plain dictionaries of word, word pair and character piece weights.
+
+Scoring is a sum of weights over the comment's tokens. The weight of one word (its own weight plus the sum
+of its character pieces') depends on the word alone, so each model keeps it in a bounded per-process cache:
+a comment costs a dictionary look-up or two per word, linear in its length.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from worker.abuse.features import Token, char_count, char_ngrams, innocent_words, tokens
+
+FORMAT = 1
+"""Version of the weights file layout."""
+DEFAULT_WEIGHTS = Path(__file__).with_name("data") / "weights.json.gz"
+CACHE_WORDS = 100_000
+"""Distinct words whose weight a model keeps; the cache is emptied when it fills up."""
+
+
+class WeightsError(ValueError):
+    """A weights file or a set of lessons cannot be used; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word or a word pair of the comment, with its span and what it adds to the log-odds."""
+
+    text: str
+    start: int
+    end: int
+    log_odds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Explained:
+    """A comment's log-odds and probability of being abusive, and its terms, heaviest first."""
+
+    log_odds: float
+    probability: float
+    terms: tuple[Term, ...]
+
+
+def sigmoid(x: float) -> float:
+    """Return the logistic function of ``x``, without overflow."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+def _table(data: Mapping[str, Any], kind: str, origin: str) -> dict[str, float]:
+    table = data.get(kind, {})
+    if not isinstance(table, dict) or not all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in table.values()
+    ):
+        raise WeightsError(f"{origin}: '{kind}' must map features to numbers")
+    return {str(k): float(v) for k, v in table.items()}
+
+
+class AbuseModel:
+    """Weights of words (``w``), word pairs (``b``, "one two") and character pieces (``c``), and a bias."""
+
+    def __init__(
+        self,
+        bias: float,
+        words: Mapping[str, float],
+        pairs: Mapping[str, float],
+        chars: Mapping[str, float],
+        *,
+        lessons: int = 0,
+    ) -> None:
+        self.bias = bias
+        self.words = dict(words)
+        self.pairs = dict(pairs)
+        self.chars = dict(chars)
+        self.lessons = lessons
+        self._cache: dict[str, tuple[float, int]] = {}
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], origin: str = "weights") -> AbuseModel:
+        """Build a model from the weights file's content."""
+        if data.get("format") != FORMAT:
+            raise WeightsError(f"{origin}: format {data.get('format')!r}, expected {FORMAT}")
+        bias = data.get("bias")
+        if not isinstance(bias, int | float) or isinstance(bias, bool):
+            raise WeightsError(f"{origin}: 'bias' must be a number")
+        return cls(float(bias), _table(data, "w", origin), _table(data, "b", origin), _table(data, "c", origin))
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_WEIGHTS) -> AbuseModel:
+        """Read a gzipped JSON weights file."""
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                data = json.load(f)
+        except (OSError, EOFError, ValueError) as exc:
+            raise WeightsError(f"{path}: cannot read the abuse weights ({exc})") from None
+        if not isinstance(data, dict):
+            raise WeightsError(f"{path}: expected a JSON object")
+        return cls.from_mapping(data, str(path))
+
+    def with_lessons(self, deltas: Mapping[str, float], lessons: int) -> AbuseModel:
+        """Return a model whose weights are this one's plus ``deltas`` (keys ``w:word``, ``b:one two``, ``c:abc``)."""
+        tables = {"w": dict(self.words), "b": dict(self.pairs), "c": dict(self.chars)}
+        bias = self.bias
+        for name, delta in deltas.items():
+            kind, _, feature = name.partition(":")
+            if kind == "bias":
+                bias += delta
+            elif kind in tables and feature:
+                table = tables[kind]
+                table[feature] = table.get(feature, 0.0) + delta
+        return AbuseModel(bias, tables["w"], tables["b"], tables["c"], lessons=lessons)
+
+    def _word(self, word: str) -> tuple[float, int]:
+        """Return the weight of one occurrence of ``word`` (itself and its pieces) and its feature count."""
+        found = self._cache.get(word)
+        if found is None:
+            chars = self.chars
+            weight = self.words.get(word, 0.0) + sum(chars.get(g, 0.0) for g in char_ngrams(word))
+            found = (weight, char_count(word) + 1)
+            if len(self._cache) >= CACHE_WORDS:
+                self._cache.clear()
+            self._cache[word] = found
+        return found
+
+    def log_odds(self, found: list[Token], innocent: frozenset[str] = frozenset()) -> float:
+        """Return the log-odds that the comment of these tokens is abusive (``innocent`` words only pair)."""
+        pairs = self.pairs
+        word = self._word
+        total = 0.0
+        count = 0
+        previous = ""
+        for token in found:
+            if previous:
+                total += pairs.get(f"{previous} {token.word}", 0.0)
+                count += 1
+            previous = token.word
+            if token.word not in innocent:
+                weight, n = word(token.word)
+                total += weight
+                count += n
+        return self.bias + total / math.sqrt(count) if count else self.bias
+
+    def probability_of(self, found: list[Token], innocent: frozenset[str] = frozenset()) -> float:
+        """Return the probability that the comment of these tokens is abusive."""
+        return sigmoid(self.log_odds(found, innocent))
+
+    def probability(self, text: str, language: str | None = None) -> float:
+        """Return the probability that ``text`` is abusive (``language``: the comment's hint)."""
+        found = tokens(text)
+        return sigmoid(self.log_odds(found, innocent_words(found, language)))
+
+    def explain(self, text: str, top: int = 5, language: str | None = None) -> Explained:
+        """Return the log-odds, the probability and the ``top`` terms that add most to them."""
+        found = tokens(text)
+        innocent = innocent_words(found, language)
+        log_odds = self.log_odds(found, innocent)
+        count = sum(self._word(t.word)[1] for t in found if t.word not in innocent) + max(len(found) - 1, 0)
+        scale = 1.0 / math.sqrt(count) if count else 0.0
+        terms: dict[tuple[int, int], Term] = {}
+        for i, token in enumerate(found):
+            weight = 0.0 if token.word in innocent else self._word(token.word)[0] * scale
+            terms[token.start, token.end] = Term(text[token.start : token.end], token.start, token.end, weight)
+            if i:
+                before = found[i - 1]
+                pair = self.pairs.get(f"{before.word} {token.word}", 0.0) * scale
+                if pair:
+                    span = (before.start, token.end)
+                    terms[span] = Term(text[before.start : token.end], before.start, token.end, pair)
+        heaviest = sorted(terms.values(), key=lambda t: t.log_odds, reverse=True)
+        return Explained(log_odds, sigmoid(log_odds), tuple(t for t in heaviest[:top] if t.log_odds > 0))
+
+
+@cache
+def shipped_model(path: Path = DEFAULT_WEIGHTS) -> AbuseModel:
+    """Return the shipped model, read once per process."""
+    return AbuseModel.load(path)
