@@ -58,8 +58,16 @@ def _links(content: str) -> Iterable[Highlight]:
         yield Highlight(at, start, "link", link.host)
 
 
+def _abuse_terms(content: str, terms: JSON) -> Iterable[Highlight]:
+    """The words and word pairs that weigh most in the abuse score, at the spans its evidence gives."""
+    for term in terms if isinstance(terms, list) else []:
+        span = term.get("span") if isinstance(term, dict) else None
+        if isinstance(span, list) and len(span) == 2 and 0 <= int(span[0]) < int(span[1]) <= len(content):
+            yield Highlight(int(span[0]), int(span[1]), "abuse", str(term.get("text", "")))
+
+
 def highlights(content: str, reasons: Iterable[Reason]) -> list[Highlight]:
-    """Return the evidence to highlight in ``content``: profane words, links, blocklist and moderation terms.
+    """Return the evidence to highlight in ``content``: profane and abusive words, links, word-list terms.
 
     A profane word is marked wherever it occurs (its evidence gives the first span and the form written);
     links are marked when a reason counts them; terms of the word lists wherever they occur as whole words.
@@ -79,6 +87,8 @@ def highlights(content: str, reasons: Iterable[Reason]) -> list[Highlight]:
                     found.add(Highlight(start, end, "profanity", word))
             for start, end in find_term(content, written):
                 found.add(Highlight(start, end, "profanity", word))
+        elif reason.check == "abuse":
+            found.update(_abuse_terms(content, evidence.get("terms")))
         elif reason.code in _TERM_CODES and evidence.get("term"):
             term = str(evidence["term"])
             for start, end in find_term(content, term):

@@ -147,3 +147,12 @@ def test_a_word_innocent_in_the_comments_language_adds_nothing_but_counts_in_the
     assert "retard" not in [t.text for t in explained.terms]
     assert "retard" in [t.text for t in shipped_model().explain(english).terms]
     assert "w:retard" not in features(french) and "w:retard" in features(english)
+
+
+def test_the_queue_page_highlights_the_abuse_terms_at_their_spans() -> None:
+    from worker.evidence import highlights
+
+    result = AbuseCheck().check(comment(INSULT), CONTEXT)
+    marked = [h for h in highlights(INSULT, result.reasons) if h.kind == "abuse"]
+    assert marked and marked[0].term == "idiot"
+    assert all(INSULT[h.start : h.end] == h.term for h in marked)

@@ -24,6 +24,8 @@ NAME = "abuse"
 DEFAULT_FLAG_AT = 0.6
 DEFAULT_REJECT_AT = 0.995
 TOP_TERMS = 5
+TERM_SHARE = 0.25
+"""A term is evidence when it weighs at least this share of the heaviest one: "idiot", not "you are"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +53,13 @@ class AbuseCheck:
 
     def _reason(self, comment: Comment, model: AbuseModel, score: float) -> Reason:
         explained = model.explain(comment.content, top=TOP_TERMS, language=comment.language)
+        floor = explained.terms[0].log_odds * TERM_SHARE if explained.terms else 0.0
+        heavy = [t for t in explained.terms if t.log_odds >= floor]
         kind = category(tokens(comment.content))
         reject = score >= self.reject_at
         threshold = self.reject_at if reject else self.flag_at
         terms: list[JSON] = [
-            {"text": t.text, "span": [t.start, t.end], "log_odds": round(t.log_odds, 2)} for t in explained.terms
+            {"text": t.text, "span": [t.start, t.end], "log_odds": round(t.log_odds, 2)} for t in heavy
         ]
         evidence: dict[str, JSON] = {
             "score": round(score, 3),
@@ -64,7 +68,7 @@ class AbuseCheck:
             "terms": terms,
             "lessons": model.lessons,
         }
-        words = ", ".join(f"“{t.text}”" for t in explained.terms[:3]) or "the words as a whole"
+        words = ", ".join(f"“{t.text}”" for t in heavy[:3]) or "the words as a whole"
         verb = "rejected" if reject else "held"
         label = f"Abusive ({kind})" if kind else "Abusive"
         message = f"{label}: score {score:.2f} ({verb} from {threshold:.2f}), mostly {words}."
