@@ -8,12 +8,16 @@ from typing import Any, Literal
 
 from worker.app import create_app
 from worker.errors import InvalidComment
-from worker.models import DECIDED_BY_WORKER, JSON, Action, Decision, Reason, Status, public_view
+from worker.models import DECIDED_BY_WORKER, JSON, Action, Comment, Decision, Reason, Status, public_view
 from worker.service import Service
 from worker.settings import Settings, load_settings
-from worker.store import Added, redis_errors
+from worker.store import Added, Stored, redis_errors
 from worker.tasks import publisher
+from worker.thread import ApprovedThread
 from worker.webhooks.tasks import waker
+
+MAX_THREAD_PAGE = 500
+"""Most comments in one page of a thread."""
 
 Verdict = Literal["approve", "reject", "spam"]
 _VERDICTS: dict[str, tuple[Status, str, str]] = {
@@ -44,6 +48,13 @@ class ModerationClient:
         """Queue many comments in one round trip; each result is the stored id and status, or the error."""
         with redis_errors():
             return self.service.submit(comments)
+
+    def decide_now(self, comment: Comment) -> Stored:
+        """Store a checked comment and decide it in this process at once, as a worker would; return it as stored."""
+        with redis_errors():
+            stored = self.service.decide_now(comment)
+            self._wake_webhooks()
+        return stored
 
     def status(self, comment_id: str) -> dict[str, JSON]:
         """Return the comment's status, reasons and scores, for the web app (never the email)."""
@@ -77,6 +88,17 @@ class ModerationClient:
             self.service.review(comment_id, decision)
             self._wake_webhooks()
         return self.status(comment_id)
+
+    def thread(self, post_id: str, cursor: str | None = None, limit: int = 50) -> dict[str, JSON]:
+        """Return a post's approved comments in thread order (public views with ``parent_id`` and ``depth``).
+
+        The answer holds ``comments`` and ``next_cursor`` (None on the last page): pass it back for the next
+        page; no comment is served twice or skipped while others are approved meanwhile.
+        """
+        if not 1 <= limit <= MAX_THREAD_PAGE:
+            raise InvalidComment("limit", f"must be from 1 to {MAX_THREAD_PAGE}, not {limit}")
+        with redis_errors():
+            return ApprovedThread(self.store).page(post_id, cursor, limit).to_dict(post_id)
 
     def flagged(self, limit: int = 100) -> list[str]:
         """Return the ids of comments waiting for a moderator, oldest first."""

@@ -192,3 +192,7 @@ class Keys:
     def abuse_model_version(self) -> str:
         """String: counter bumped whenever the abuse lessons change."""
         return f"{self.prefix}:abuse:model:version"
+
+    def thread_paths(self, post_id: str) -> str:
+        """Hash: comment id -> its path in its post's thread order (JSON; see worker/thread.py), once final."""
+        return f"{self.prefix}:thread:{post_id}"

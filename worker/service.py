@@ -22,7 +22,7 @@ from worker.policy import Policy
 from worker.queue_index import Grouping
 from worker.settings import Settings
 from worker.sources import FactSource, build_sources, merged_facts
-from worker.store import Added, CommentStore
+from worker.store import Added, CommentStore, Stored
 
 logger = logging.getLogger(__name__)
 
@@ -186,6 +186,17 @@ class Service:
         for source in self.sources:
             source.decided(written, now)
         return len(written)
+
+    def decide_now(self, comment: Comment) -> Stored:
+        """Store a comment and decide it here at once, as a worker would (same engine, same shared state).
+
+        It stays in the waiting set until a worker takes it and finds it decided already: decided once.
+        """
+        _, woke = self.store.add([comment])
+        if woke:
+            self._publish()
+        self._decide([comment.id], self.clock())
+        return self.store.get(comment.id)
 
     def review(self, comment_id: str, decision: Decision) -> None:
         """Record a moderator's decision, final, and let the fact sources learn from it."""
