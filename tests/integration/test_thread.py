@@ -25,17 +25,18 @@ def client(redis_client: redis.Redis, redis_url: str) -> Iterator[ModerationClie
         yield moderation
 
 
-WORDS = (
+VOCABULARY = (
     "merci article clair analyse point vue chiffres auteur exemple question réponse lecture passage idée "
     "débat texte source lien étude carte ville région école musique film livre histoire travail projet "
     "semaine matin soir hiver été printemps jardin cuisine recette voyage train vélo montagne mer forêt "
     "rivière village marché famille enfant voisin ami collègue bibliothèque théâtre concert photo"
-).split()
+)
 
 
 def words(i: int) -> str:
     rng = random.Random(i)
-    return " ".join(rng.choice(WORDS) for _ in range(14))
+    words = VOCABULARY.split()
+    return " ".join(rng.choice(words) for _ in range(14))
 
 
 def comment(i: int, post: str, parent: str | None, tag: str = "t") -> dict[str, object]:
@@ -101,7 +102,7 @@ def test_a_thousand_approved_comments_come_in_thread_order_without_gaps_or_repea
         served.extend(page["comments"])  # type: ignore[arg-type]
         # Meanwhile readers post: new threads, and replies to comments already served and not yet served.
         page_number += 1
-        new = [comment(10_000 + page_number * 10 + k, "p1", rng.choice(ids + [None])) for k in range(3)]  # type: ignore[list-item]
+        new = [comment(10_000 + page_number * 10 + k, "p1", rng.choice([*ids, None])) for k in range(3)]
         client.submit_many(new)
         decide_all(client)
         cursor = page["next_cursor"]  # type: ignore[assignment]
