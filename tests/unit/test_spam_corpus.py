@@ -28,3 +28,22 @@ def test_the_seed_model_tells_obvious_spam_from_obvious_ham_in_both_languages() 
     assert model.score("abonnez-vous à ma chaîne") > 0.9
     assert model.score("great article, thanks for writing it") < 0.1
     assert model.score("merci pour cet article") < 0.1
+
+
+def test_the_shipped_blog_seed_is_what_its_generator_writes() -> None:
+    from importlib.resources import files
+
+    from worker.spam import seed_blog
+
+    shipped = files("worker.spam").joinpath("data/seed_blog.jsonl").read_text(encoding="utf-8")
+    assert shipped == seed_blog.render()
+
+
+def test_the_blog_seed_has_hundreds_of_spam_and_legitimate_comments_in_english_and_french() -> None:
+    from worker.spam import seed_blog
+
+    rows = list(seed_blog.rows())
+    kinds = Counter((r["label"], r["language"]) for r in rows)
+    assert kinds["ham", "en"] + kinds["ham", "fr"] >= 300 and kinds["spam", "en"] + kinds["spam", "fr"] >= 200
+    assert min(kinds.values()) >= 60
+    assert len({r["content"] for r in rows}) == len(rows)

@@ -6,8 +6,8 @@ import pytest
 
 from worker.models import Action
 from worker.spam.classifier import sigmoid
+from worker.spam.evidence import Signal
 from worker.spam.score import Thresholds, Weights, combine
-from worker.spam.signals import Signal
 
 
 def test_no_evidence_at_all_gives_the_bias_alone() -> None:

@@ -25,8 +25,9 @@ from worker.policy import Section
 from worker.spam import facts as fact
 from worker.spam.classifier import ModelState, Verdict
 from worker.spam.corpus import seed_model
+from worker.spam.evidence import Signal
 from worker.spam.score import Score, Thresholds, Weights, combine
-from worker.spam.signals import WEIGHTS, Signal, detect, word_list
+from worker.spam.signals import WEIGHTS, detect, word_list
 from worker.spam.site_links import SiteLinks
 from worker.spam.state_policy import StatePolicy
 from worker.spam.urls import find_links, host_of

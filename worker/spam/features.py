@@ -7,6 +7,7 @@ import re
 import zlib
 from itertools import pairwise
 
+from worker.spam.phones import find_phones
 from worker.spam.urls import find_links, host_of, registered_domain, replace_markup
 from worker.text import fold, words
 
@@ -17,6 +18,9 @@ _MASK = (1 << BUCKET_BITS) - 1
 _HOST_GRAM_CHARS = 4
 _DIGITS = re.compile(r"\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_WORD = "phonenumber"
+"""The word that stands for a phone number: its digits vary between copies of one spam, its presence does not."""
+
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 HOST_GRAM = "g"
 """The kind of the features cut from link hosts: many per link, so the classifier averages them."""
@@ -45,6 +49,10 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
     for link in links:
         # A link is one word for the text around it: its own pieces are random ids, not language.
         content = content.replace(link.text, f" {LINK_WORD} ", 1)
+    for phone in find_phones(content):
+        if phone.loose:
+            continue  # a bare run of digits may be an error code or an id: it stays a number
+        content = content.replace(phone.text, f" {PHONE_WORD} ", 1)
     # A number is one word whatever its value ("2,000,000 views" and "$5000" alike).
     tokens = [_word(w) for w in words(_NUMBER.sub(" 0 ", content))]
     found.update(f"w:{t}" for t in tokens)

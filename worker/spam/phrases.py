@@ -95,12 +95,13 @@ def _piece(phrase: str) -> str:
     return r"\s*".join(parts) if any(ch in phrase for ch in "$€%") else r"\s+".join(parts)
 
 
-def _compile(phrases: tuple[str, ...]) -> re.Pattern[str]:
+def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Compile folded phrases (``#`` for digits, a space for any run of spaces) into one whole-word pattern."""
     body = "|".join(_piece(p) for p in sorted(set(phrases), key=len, reverse=True))
     return re.compile(rf"(?<![\w$€])(?:{body})(?![\w$€])")
 
 
-TOPICS: Mapping[str, re.Pattern[str]] = MappingProxyType({name: _compile(p) for name, p in _TOPICS.items()})
+TOPICS: Mapping[str, re.Pattern[str]] = MappingProxyType({name: compile_phrases(p) for name, p in _TOPICS.items()})
 """One whole-word pattern per topic, over folded text."""
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from worker.models import Action
 from worker.spam.classifier import sigmoid
-from worker.spam.signals import LINK_SIGNALS, Signal
+from worker.spam.evidence import Signal
+from worker.spam.signals import LINK_SIGNALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ class Weights:
     """How the classifier's log-odds and the signals combine into one score."""
 
     bias: float = -1.25
-    model_weight: float = 0.3
+    model_weight: float = 0.25
     model_cap: float = 10.0
 
 

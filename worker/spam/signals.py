@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -16,15 +15,19 @@ from typing import Any
 from disposable_email_domains import blocklist as _disposable_domains
 
 from worker.models import JSON, Comment
+from worker.spam import commerce
 from worker.spam import facts as fact
+from worker.spam.evidence import Signal, grow
 from worker.spam.identity import email_domain
 from worker.spam.phrases import TOPICS, matches
+from worker.spam.reader import reader
 from worker.spam.urls import find_links, host_of, registered_domain
 from worker.text import fold
 
 WEIGHTS: Mapping[str, float] = MappingProxyType(
     {
         "links": 1.6,  # for one link; each further link adds half as much again, up to three
+        "link_only": 1.2,
         "link_markup": 2.0,
         "shortener": 1.5,
         "link_in_name": 2.5,
@@ -47,11 +50,26 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "moderation_key": 1.5,
         "known_author": -3.0,
         "campaign": 1.5,  # for one earlier copy; each further copy adds half as much again, up to five
+        "support_line": 1.5,
+        "brand_support": 0.8,
+        "call_to_action": 1.0,
+        "scam_family": 2.5,
+        "counterfeit": 2.0,
+        "company_footer": 1.8,
+        "reader": -1.0,  # for one kind (question, code, error, thanks by name); each further kind adds half
     }
 )
 """The default weight of each signal, in nats of log-odds."""
 
-LINK_SIGNALS = frozenset({"links", "link_markup", "shortener", "link_in_name", "website", "website_suspicious"})
+NOT_COMMERCIAL = frozenset(
+    {"links", "link_only", "website", "brand_support", "crypto", "shouting", "repetition", "engagement_bait",
+     "known_author", "disposable_email", "reader"}
+)  # fmt: skip
+"""Signals that leave a reader's comment a reader's comment: any other one means something is sold."""
+
+LINK_SIGNALS = frozenset(
+    {"links", "link_only", "link_markup", "shortener", "link_in_name", "website", "website_suspicious"}
+)
 """Signals about where a comment points rather than what it says: on their own they hold, never reject."""
 
 SHORTENERS = frozenset(
@@ -109,25 +127,11 @@ _SPAM_HOST_WORDS = re.compile(
 )
 _MARKUP = re.compile(r"<a\s[^>]*href|\[url[=\]]|\[link[=\]]|\[[^\]\n]+\]\(\s*(?:https?://|www\.)", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d ().-]{7,}\d(?!\w)")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:[ .]\d{3})+$")
 _MESSENGERS = re.compile(r"(?<!\w)(?:whatsapp|whats app|telegram|t\.me|wa\.me|wechat|kik|skype|snapchat|viber)(?!\w)")
 _CHAR_RUN = re.compile(r"(\S)\1{4,}")
 _WORD = re.compile(r"\w+")
 _MIN_SHOUT_LETTERS = 15
-
-
-@dataclass(frozen=True, slots=True)
-class Signal:
-    """One sign of spam found in a comment: its name, its weight in log-odds, and what was seen."""
-
-    name: str
-    weight: float
-    evidence: Mapping[str, JSON] = field(default_factory=dict)
-
-
-def _grow(weight: float, count: int, cap: int) -> float:
-    return weight * (1 + 0.5 * (min(count, cap) - 1))
+_LINK_ONLY_WORDS = 3
 
 
 def links(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
@@ -136,7 +140,19 @@ def links(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | 
     if not found:
         return None
     hosts = sorted({link.host for link in found})[:5]
-    return Signal("links", _grow(weights["links"], len(found), 3), {"count": len(found), "hosts": hosts})
+    return Signal("links", grow(weights["links"], len(found), 3), {"count": len(found), "hosts": hosts})
+
+
+def link_only(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """A link with next to nothing around it: it says nothing to a reader and only asks for the click."""
+    found = find_links(comment.content)
+    if not found:
+        return None
+    rest = comment.content
+    for link in found:
+        rest = rest.replace(link.text, " ")
+    words = _WORD.findall(rest)
+    return Signal("link_only", weights["link_only"], {"words": len(words)}) if len(words) <= _LINK_ONLY_WORDS else None
 
 
 def link_markup(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
@@ -170,26 +186,18 @@ def website(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[Si
     return found
 
 
-def _phones(text: str) -> int:
-    count = 0
-    for match in _PHONE.finditer(text):
-        number = match.group().strip()
-        digits = sum(ch.isdigit() for ch in number)
-        if 9 <= digits <= 15 and not _THOUSANDS.match(number):
-            count += 1
-    return count
-
-
-def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS, phones: int | None = None) -> Signal | None:
     """Email addresses, phone numbers or messaging apps in the text: spam wants to be contacted elsewhere."""
+    folded = fold(comment.content)
     emails = len(_EMAIL.findall(comment.content))
-    phones = _phones(comment.content)
-    apps = sorted(set(_MESSENGERS.findall(fold(comment.content))))
+    if phones is None:
+        phones = len(commerce.phones(comment.content, commerce.plain(folded)))
+    apps = sorted(set(_MESSENGERS.findall(folded)))
     if not (emails or phones or apps):
         return None
     kinds = bool(emails) + bool(phones) + bool(apps)
     # Counts only: an address in the text may be the author's own, which must never be published.
-    return Signal("contact", _grow(weights["contact"], kinds, 3), {"emails": emails, "phones": phones, "apps": apps})
+    return Signal("contact", grow(weights["contact"], kinds, 3), {"emails": emails, "phones": phones, "apps": apps})
 
 
 def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[Signal]:
@@ -200,7 +208,7 @@ def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[S
         phrases = matches(topic, content)
         phrases += [p for p in matches(topic, name) if p not in phrases]
         if phrases:
-            found.append(Signal(topic, _grow(weights[topic], len(phrases), 3), {"phrases": phrases[:3]}))
+            found.append(Signal(topic, grow(weights[topic], len(phrases), 3), {"phrases": phrases[:3]}))
     return found
 
 
@@ -271,15 +279,15 @@ def campaign(facts: Mapping[str, Any], weights: Mapping[str, float] = WEIGHTS) -
     copies = facts.get(fact.DUPLICATES, 0)
     if not isinstance(copies, int) or isinstance(copies, bool) or copies < 1:
         return None
-    return Signal("campaign", _grow(weights["campaign"], copies, 5), {"earlier_copies": copies})
+    return Signal("campaign", grow(weights["campaign"], copies, 5), {"earlier_copies": copies})
 
 
 _ONE: tuple[Callable[[Comment, Mapping[str, float]], Signal | None], ...] = (
     links,
+    link_only,
     link_markup,
     shortener,
     link_in_name,
-    contact,
     shouting,
     repetition,
     disposable_email,
@@ -292,5 +300,15 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     found = [s for detector in _ONE if (s := detector(comment, weights)) is not None]
     for many in _MANY:
         found.extend(many(comment, weights))
+    folded = fold(comment.content)
+    trade, numbers = commerce.detect(comment.content, folded, weights)
+    found.extend(trade)
+    reached = contact(comment, weights, len(numbers))
+    if reached is not None:
+        found.append(reached)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
+    if all(s.name in NOT_COMMERCIAL for s in found):
+        asked = reader(comment.content, folded, weights)
+        if asked is not None:
+            found.append(asked)
     return found

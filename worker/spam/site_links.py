@@ -36,7 +36,15 @@ def _page(url: str) -> _Page | None:
     host = host_of(parts.netloc.rpartition("@")[2])
     if not host:
         return None
-    return _Page(host.partition(":")[0], parts.path.rstrip("/"), frozenset(parse_qsl(parts.query)))
+    host = _MIRRORS.sub("", host.partition(":")[0])
+    query = frozenset(parse_qsl(parts.query))
+    if host in _SHORT_VIDEO_HOSTS and parts.path.strip("/"):  # youtu.be/ID is youtube.com/watch?v=ID
+        return _Page("youtube.com", "/watch", query | {("v", parts.path.strip("/"))})
+    return _Page(host, parts.path.rstrip("/"), query)
+
+
+_MIRRORS = re.compile(r"^(?:www|m|mobile)\.")
+_SHORT_VIDEO_HOSTS = frozenset({"youtu.be"})
 
 
 def _under(host: str, own: str) -> bool:

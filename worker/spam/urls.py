@@ -13,8 +13,8 @@ _TLDS = (
     "|cc|tk|ml|ga|cf|gq|pw|ws|in|be|ch|ca|eu|es|it|nl|pl|br|cn|pro|vip|win|bid|loan|app|dev|blog|news|to|gg|gd|am|fm"
 )
 _URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'\])]+"
-    rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>\"'\])]*)?",
+    r"(?:https?://|www\.)[^\s<>\"'\])\u200b-\u200d\ufeff]+"
+    rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>\"'\])\u200b-\u200d\ufeff]*)?",
     re.IGNORECASE,
 )
 # The syntax of HTML, BBCode and Markdown links: tags (with the target inside) and the Markdown target.

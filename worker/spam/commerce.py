@@ -1,0 +1,334 @@
+"""Signals of link-less commercial spam, in English and French: what a spammer's trade makes them write.
+
+Spam on blogs and news sites often carries no link at all: the spammer is paid by the call, not the
+click. A tech-support scam names a brand next to "support number" and gives a phone number; a booking
+scam gives an airline's "reservation number"; an SEO footer ends a generic compliment with a company
+and a city; the well-known scam families (black-magic "specialists", marabouts, loans between
+individuals, hackers for hire, counterfeit sneakers, streaming sites) each have their own words.
+Every function here reads the folded text (see :func:`worker.text.fold`) with common disguises undone
+(:func:`plain`), and returns signals with a name, a weight and the phrases seen as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from worker.models import JSON
+from worker.spam.evidence import Signal, grow
+from worker.spam.phones import Phone, find_phones
+from worker.spam.phrases import compile_phrases
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
+_MIXED = re.compile(r"(?<!\w)(?=[\w$@]*[^\W\d_])(?=[\w$@]*[\d$@])[\w$@]{4,}(?!\w)")
+_SPACED = re.compile(r"(?<!\w)(?:[^\W\d_][ .]){3,}[^\W\d_](?!\w)")
+_JOINERS = re.compile(r"[\s]*[@*~:]{2,}[\s]*|[\[\](){}<>*~=_|]+")
+
+
+def plain(folded: str) -> str:
+    """Undo the disguises of folded text: letters spaced out ("h e l p"), digits for letters ("c01nb4s3")."""
+    text = _SPACED.sub(lambda m: m.group().replace(" ", "").replace(".", ""), folded)
+    text = _MIXED.sub(
+        lambda m: m.group().translate(_LEET) if sum(c.isalpha() for c in m.group()) >= 3 else m.group(), text
+    )
+    return " ".join(_JOINERS.sub(" ", text).split())
+
+
+# A phrase is folded; "#" stands for digits; a space matches any run of spaces; "-" is optional.
+_SUPPORT_LINE = compile_phrases(
+    (
+        "support number", "support phone number", "support phone", "support contact number", "support helpline",
+        "customer support number", "customer service number", "customer service phone number",
+        "customer care number", "customer care phone number", "helpline", "help line", "helpline number",
+        "help desk number", "helpdesk number", "tech support number", "technical support number",
+        "toll free", "tollfree", "toll free number", "contact number", "phone support", "support hotline",
+        "hotline number", "reservation number", "reservations number", "booking number", "reservation phone number",
+        "flight booking number", "ticket booking number", "password recovery number", "password reset number",
+        "recovery phone number", "support 24/7", "24/7 support", "24x7 support", "24/7 helpline", "call now",
+        "call us now", "call us at", "call us on", "dial now", "technical support phone", "tech support phone",
+        "numero service client", "numero du service client", "numero de telephone service client",
+        "numero de service client", "numero vert", "assistance telephonique", "joindre le service client",
+        "contacter le service client", "hotline",
+    )
+)  # fmt: skip
+_BRANDS = compile_phrases(
+    (
+        # mail, software, devices, money apps and carriers that support scams name
+        "gmail", "yahoo", "yahoo mail", "hotmail", "outlook", "aol", "aol mail", "msn", "windows live", "microsoft",
+        "office 365", "quickbooks", "quicken", "turbotax", "norton", "mcafee", "avast", "kaspersky", "bitdefender",
+        "webroot", "malwarebytes", "trend micro", "hp printer", "canon printer", "epson printer", "brother printer",
+        "printer", "printers", "antivirus", "anti virus", "router", "icloud", "itunes", "apple id", "roku", "netflix",
+        "hulu", "amazon prime", "alexa", "facebook", "instagram", "coinbase", "binance", "blockchain", "metamask",
+        "trust wallet", "cash app", "cashapp", "paypal", "venmo", "zelle", "comcast", "xfinity", "verizon",
+        "at&t", "att", "spectrum", "netgear", "linksys", "belkin", "garmin", "tomtom", "roadrunner", "sbcglobal",
+        "bellsouth", "earthlink", "juno", "email", "e mail", "mail account", "wallet",
+        # airlines and booking
+        "airline", "airlines", "airways", "delta", "american airlines", "united airlines", "southwest", "jetblue",
+        "spirit", "frontier", "alaska airlines", "lufthansa", "emirates", "air france", "british airways",
+        "qatar airways", "expedia", "booking com", "flight", "flights",
+        # French
+        "imprimante", "orange", "sfr", "bouygues", "la poste", "ameli", "caf", "edf", "engie", "darty", "fnac",
+        "cdiscount", "messagerie", "box internet", "compte",
+    )
+)  # fmt: skip
+_SUPPORT_WORDS = compile_phrases(
+    (
+        "support", "customer service", "customer care", "helpline", "help desk", "helpdesk", "phone number",
+        "contact number", "toll free", "tech support", "technical support", "hotline", "service client",
+        "numero", "telephone", "assistance", "reservation", "reservations", "booking", "contact",
+    )
+)  # fmt: skip
+_CALL = compile_phrases(
+    (
+        "call", "call us", "call me", "dial", "ring", "text", "sms", "whatsapp", "whats app", "contact", "contact us",
+        "reach", "reach us", "phone", "tel", "mobile", "number", "ph", "appelez", "appelez nous", "appeler",
+        "contactez", "contactez nous", "contactez le", "contacter", "joindre", "joignez", "telephonez", "composez",
+        "numero", "portable",
+    )
+)  # fmt: skip
+_CALL_GAP = 40
+"""Characters between a call verb and the phone number it points to."""
+
+FAMILIES: Mapping[str, tuple[str, ...]] = {
+    "black_magic": (
+        "vashikaran", "vashi karan", "vasikaran", "vashikarn", "black magic", "love marriage specialist",
+        "love problem solution", "love problem specialist", "love problem", "love spell", "love spells",
+        "spell caster", "spell casters", "get your ex back", "get ex back", "lost love back", "bring back lost love",
+        "astrologer", "astrology specialist", "molvi ji", "baba ji", "aghori", "tantrik", "kala jadu",
+        "husband wife problem", "inter caste marriage", "intercaste marriage", "inter caste love", "intercast love",
+        "voodoo", "love guru", "specialist baba", "specialist molvi", "all problem solution", "problem soluti",
+        "hypnotism specialist", "vashikaran mantra",
+    ),
+    "marabout": (
+        "marabout", "grand marabout", "voyant medium", "medium voyant", "grand medium", "voyant", "voyante",
+        "voyance", "retour affectif", "retour de l etre aime", "retour de l'etre aime", "desenvoutement",
+        "envoutement", "magie noire", "magie blanche", "puissant marabout", "travaux occultes",
+    ),
+    "private_loan": (
+        "pret entre particuliers", "pret entre particulier", "preteur particulier", "preteur serieux",
+        "offre de pret", "pret rapide", "pret serieux", "pret d argent", "pret d'argent", "financement rapide",
+        "credit rapide", "credit entre particuliers", "loan offer", "loan lender", "private lender",
+        "private loan lender", "urgent loan", "guaranteed loan", "apply for a loan", "loan company",
+        "personal loan offer", "loan without collateral",
+    ),
+    "fund_recovery": (
+        "hacker a louer", "hacker a engager", "hire a hacker", "hire hacker", "hacker for hire", "hackers for hire",
+        "recuperation de fonds", "recuperer vos fonds", "recuperer votre argent", "recover your funds",
+        "recover lost funds", "fund recovery", "funds recovery", "crypto recovery", "recover stolen crypto",
+        "recover my lost", "recover your lost", "recovery expert", "recovery hacker", "scam recovery",
+        "recover scammed", "lost bitcoin recovery", "spy on your partner", "catch a cheating", "hack whatsapp",
+        "ethical hacker",
+    ),
+    "credit_insurance": (
+        "rachat de credit", "rachat de credits", "regroupement de credit", "regroupement de credits",
+        "assurance pret", "assurance emprunteur pas chere", "assurance pas cher", "assurance pas chere",
+        "mutuelle pas chere", "simulation rachat", "debt consolidation loan",
+    ),
+    "proadvisor": ("proadvisor", "pro advisor", "quickbooks support", "quickbooks error support"),
+    "streaming": (
+        "123movies", "fmovies", "putlocker", "gomovies", "soap2day", "yesmovies", "solarmovie", "primewire",
+        "watch free movies", "watch movies online free", "watch full movie", "full movie free", "full movie online",
+        "free movie download", "streaming gratuit", "film complet", "regarder film gratuit", "film gratuit",
+        "telecharger film", "keygen", "serial key", "license key free", "activation key free", "crack download",
+        "cracked version", "full version free", "mod apk", "apk mod", "iptv subscription", "free iptv", "iptv",
+        "watch online free", "free download full",
+    ),
+    "essay_mill": (
+        "essay writing service", "write my essay", "do my homework", "assignment help", "dissertation writing",
+        "cheap essays", "essay writers", "homework help service",
+    ),
+    "fake_documents": (
+        "buy fake passport", "buy real passport", "driver license online", "drivers license online",
+        "ielts certificate without exam", "counterfeit money", "buy documents", "ssd chemical", "undetectable notes",
+    ),
+}  # fmt: skip
+"""Well-known scam families, each a list of its own words."""
+
+_FAMILIES = {name: compile_phrases(phrases) for name, phrases in FAMILIES.items()}
+_PHONE_FAMILIES = frozenset({"black_magic", "marabout", "private_loan", "fund_recovery"})
+
+_COUNTERFEIT_BRANDS = compile_phrases(
+    (
+        "nike", "air max", "air jordan", "jordan", "jordans", "yeezy", "ugg", "uggs", "louboutin", "moncler",
+        "canada goose", "michael kors", "louis vuitton", "longchamp", "ray ban", "rayban", "oakley", "north face",
+        "timberland", "abercrombie", "hollister", "hermes", "chanel", "gucci", "prada", "burberry", "pandora",
+        "rolex", "omega", "tag heuer",
+    )
+)  # fmt: skip
+_SHOP_WORDS = compile_phrases(
+    (
+        "cheap", "cheapest", "pas cher", "pas chere", "sale", "for sale", "outlet", "replica", "replicas", "discount",
+        "goedkoop", "billig", "gunstig", "soldes", "homme", "femme", "mens", "womens", "men's", "women's", "damen",
+        "herren", "heren", "dames", "enfant", "kids", "baskets", "shoes", "chaussures", "schuhe", "online store",
+        "online shop", "official site", "buy", "acheter", "prix", "price", "sneakers", "trainers", "boots",
+        "handbags", "sac", "sacs", "watches", "montre", "montres", "wholesale", "free shipping",
+    )
+)  # fmt: skip
+# Sneaker shops name a shoe by its colourway and model number ("Bred 11s", "Infrared 23 11s", "retro 4s").
+_COLOURWAY = re.compile(
+    r"(?<!\w)(?:bred|concord|gamma blue|infrared(?: \d+)?|aqua|space jam|cool grey|legend blue|columbia|cement|"
+    r"playoffs?|fire red|oreo|taxi|retro|jordan|jordans|foamposite)s?\s+\d{1,2}s(?!\w)"
+)
+
+_KINDS = (
+    r"company|companies|agency|agencies|services?|service provider|solutions?|institute|training|academy|"
+    r"consultants?|consultancy|firm|clinic|experts?|packers and movers|movers|developers?|specialists?|"
+    r"dealers?|suppliers?|manufacturers?|classes|coaching|course|courses|hospital|centre|center|shop|store"
+)
+_TRADES = (
+    r"seo|web design|website design|web development|digital marketing|online marketing|social media marketing|"
+    r"app development|software development|mobile app|interior design|real estate|property|cleaning|plumbing|"
+    r"plumber|locksmith|roofing|dentist|dental|hair transplant|ivf|physiotherapy|printing|logo design|"
+    r"essay writing|car rental|taxi|travel agency|visa|immigration|tuition|packers|movers|escort|call girls?|"
+    r"cctv|pest control|ac repair|laptop repair|mobile repair|astrologer|astrology|marketing|web hosting|hosting"
+)
+_FOOTER = re.compile(
+    rf"(?:(?:best|top|leading|no \d|number one|#\d|affordable|cheap|professional|trusted|reliable|expert|top rated|"
+    rf"top \d+)\s+)?(?:[\w&'-]+\s+){{0,4}}(?:{_KINDS})\s+(?:in|at|near|from)\s+[\w-]+(?:\s+[\w-]+){{0,2}}$"
+)
+_FOOTER_FR = re.compile(
+    r"(?:meilleure?s?|top|n ?°? ?1|pas chere?s?|professionnel(?:le)?s?|)\s*(?:[\w'-]+\s+){0,3}"
+    r"(?:agence|entreprise|societe|cabinet|plombier|serrurier|demenageur|demenagement|formation|ecole|consultant|"
+    r"expert|artisan|couvreur|electricien|vitrier|nettoyage|traiteur|garage|clinique|dentiste|avocat|"
+    r"referencement|seo|creation de site|site internet)\s+(?:[\w'-]+\s+){0,3}(?:a|sur|en)\s+[\w-]+(?:\s+\d+)?$"
+)
+_TRADE = re.compile(rf"(?<!\w)(?:{_TRADES})(?!\w)")
+_SENTENCES = re.compile(r"[.!?\n]+")
+_COMPLIMENT = compile_phrases(
+    (
+        "great post", "nice post", "great article", "nice article", "very informative", "informative post",
+        "informative article", "thanks for sharing", "thank you for sharing", "keep it up", "keep sharing",
+        "nice blog", "great blog", "useful information", "very useful", "really helpful", "i really enjoyed",
+        "well written", "good post", "awesome post", "excellent post", "great content", "nice information",
+        "great information", "good information", "merci pour cet article", "super article", "tres bon article",
+        "article tres interessant", "merci pour le partage", "tres interessant", "bon article", "excellent article",
+    )
+)  # fmt: skip
+_FOOTER_MAX_WORDS = 10
+
+
+def _found(pattern: re.Pattern[str], text: str, limit: int = 3) -> list[str]:
+    seen: list[str] = []
+    for match in pattern.finditer(text):
+        phrase = " ".join(match.group().split())
+        if phrase not in seen:
+            seen.append(phrase)
+            if len(seen) == limit:
+                break
+    return seen
+
+
+def phones(text: str, folded: str) -> list[Phone]:
+    """Return the phone numbers of ``text``: written as such, or bare runs of digits next to a call word."""
+    found = find_phones(text)
+    if any(p.loose for p in found) and not (_CALL.search(folded) or _SUPPORT_WORDS.search(folded)):
+        return [p for p in found if not p.loose] + [p for p in found if p.loose and _near_family(folded)]
+    return found
+
+
+def _near_family(folded: str) -> bool:
+    return any(_FAMILIES[name].search(folded) for name in _PHONE_FAMILIES)
+
+
+def support_line(folded: str, weights: Mapping[str, float]) -> Signal | None:
+    """Words that only a support or booking scam writes: "support number", "toll free", "numéro service client"."""
+    phrases = _found(_SUPPORT_LINE, folded)
+    return (
+        Signal("support_line", grow(weights["support_line"], len(phrases), 2), {"phrases": phrases})
+        if phrases
+        else None
+    )
+
+
+def brand_support(folded: str, weights: Mapping[str, float]) -> Signal | None:
+    """A brand or product that support scams name, next to support words ("gmail ... customer service")."""
+    for brand in _BRANDS.finditer(folded):
+        window = folded[max(0, brand.start() - 40) : brand.end() + 40]
+        support = _SUPPORT_WORDS.search(window)
+        if support:
+            evidence: dict[str, JSON] = {"brand": " ".join(brand.group().split()), "support": support.group()}
+            return Signal("brand_support", weights["brand_support"], evidence)
+    return None
+
+
+def call_to_action(text: str, folded: str, weights: Mapping[str, float], numbers: list[Phone]) -> Signal | None:
+    """A call verb ("call", "dial", "contactez", "WhatsApp") right before a phone number."""
+    if not numbers:
+        return None
+    for verb in _CALL.finditer(folded):
+        after = text[verb.end() : verb.end() + _CALL_GAP]
+        if find_phones(after) or re.search(r"\d{3}", after):
+            return Signal("call_to_action", weights["call_to_action"], {"verb": verb.group()})
+    return None
+
+
+def scam_family(folded: str, weights: Mapping[str, float]) -> Signal | None:
+    """The words of a well-known scam family: black magic, marabouts, loans, hackers, streaming sites..."""
+    families: list[JSON] = []
+    phrases: list[JSON] = []
+    for name, pattern in _FAMILIES.items():
+        found = _found(pattern, folded, 2)
+        if found:
+            families.append(name)
+            phrases.extend(found)
+    if not families:
+        return None
+    return Signal(
+        "scam_family", grow(weights["scam_family"], len(phrases), 2), {"families": families, "phrases": phrases[:3]}
+    )
+
+
+def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
+    """Counterfeit goods: a brand they copy with shop words ("nike air max pas cher"), or a sneaker colourway."""
+    colourway = _COLOURWAY.search(folded)
+    if colourway:
+        return Signal("counterfeit", weights["counterfeit"], {"phrases": [colourway.group()]})
+    brand = _COUNTERFEIT_BRANDS.search(folded)
+    shop = _SHOP_WORDS.search(folded) if brand else None
+    if brand and shop:
+        return Signal("counterfeit", weights["counterfeit"], {"phrases": [brand.group(), shop.group()]})
+    return None
+
+
+def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
+    """The last sentence names a trade and a place ("Top SEO company in Delhi"), often after a stock compliment."""
+    sentences = [s.strip(" ,;:-") for s in _SENTENCES.split(folded) if s.strip(" ,;:-")]
+    if not sentences:
+        return None
+    last = sentences[-1]
+    if len(last.split()) > _FOOTER_MAX_WORDS:
+        return None
+    footer = _FOOTER.search(last) or _FOOTER_FR.search(last)
+    if footer is None or not (_TRADE.search(last) or footer.group().split()[0] in _LEADS or len(sentences) > 1):
+        return None
+    evidence: dict[str, JSON] = {"footer": " ".join(footer.group().split())[:60]}
+    compliment = _COMPLIMENT.search(" ".join(sentences[:-1]))
+    weight = weights["company_footer"]
+    if compliment:
+        evidence["after"] = compliment.group()
+        weight *= 1.5
+    return Signal("company_footer", weight, evidence)
+
+
+_LEADS = frozenset(
+    {"best", "top", "leading", "affordable", "cheap", "professional", "trusted", "meilleur", "meilleure"}
+)
+
+
+def detect(text: str, folded: str, weights: Mapping[str, float]) -> tuple[list[Signal], list[Phone]]:
+    """Return the commercial signals of a text (folded as given), and the phone numbers it holds."""
+    clear = plain(folded)
+    numbers = phones(text, clear)
+    found = [
+        s
+        for s in (
+            support_line(clear, weights),
+            brand_support(clear, weights),
+            call_to_action(text, clear, weights, numbers),
+            scam_family(clear, weights),
+            counterfeit(clear, weights),
+            company_footer(folded, weights),
+        )
+        if s is not None
+    ]
+    return found, numbers

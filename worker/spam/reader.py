@@ -1,0 +1,87 @@
+"""What readers write under a tutorial or an article: questions, code, error messages, thanks to the author by name.
+
+These are the comments a site exists for, and the ones a spam check shaped on video comments holds
+by mistake ("I got an error when…", "how can I…", a pasted stack trace, "Thanks Anna!"). The ``reader``
+signal weighs against spam, and only when nothing commercial is in the comment: a question next to a
+phone number or a scam family's words is still spam (:func:`worker.spam.signals.detect` decides).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from worker.models import JSON
+from worker.spam.evidence import Signal, grow
+from worker.spam.phrases import compile_phrases
+
+_QUESTION_START = compile_phrases(
+    (
+        "how", "what", "why", "where", "when", "which", "who", "can", "could", "is", "are", "does", "do", "did",
+        "should", "would", "will", "has", "have", "any", "anyone", "anybody", "is there", "comment", "pourquoi",
+        "est ce que", "est-ce que", "quelqu un", "quelqu'un", "quel", "quelle", "quels", "quelles", "ou", "peut on",
+        "peut-on", "faut il", "faut-il", "y a t il", "y a-t-il", "combien",
+    )
+)  # fmt: skip
+_ASKING = compile_phrases(
+    (
+        "how can i", "how do i", "how to", "can anyone", "can someone", "could you", "can you explain", "any idea",
+        "any ideas", "i wonder", "i was wondering", "does anyone", "is it possible", "is there a way", "what if",
+        "i'm trying to", "i am trying to", "i tried", "help me understand", "quelqu'un sait", "quelqu un sait",
+        "savez vous", "savez-vous", "est il possible", "est-il possible", "comment faire", "j'ai essaye",
+        "j ai essaye", "je n'arrive pas", "je n arrive pas", "une idee", "pourriez vous", "pourriez-vous",
+    )
+)  # fmt: skip
+_ERROR = compile_phrases(
+    (
+        "error", "errors", "exception", "traceback", "stack trace", "failed", "fails", "failing", "not working",
+        "doesn't work", "does not work", "didn't work", "won't work", "crash", "crashes", "crashed", "warning",
+        "undefined", "null", "segmentation fault", "permission denied", "not found", "timeout", "timed out",
+        "erreur", "ne marche pas", "ne fonctionne pas", "plante", "message d'erreur", "message d erreur", "bug",
+        "bugs", "debug", "stuck",
+    )
+)  # fmt: skip
+_CODE = re.compile(
+    r"```|`[^`\n]+`|<code>|<pre>|\b(?:def|class|import|return|function|const|let|var|public|void|sudo|pip|npm|"
+    r"git|docker|kubectl|SELECT|FROM)\b.*[(){};=:$]|[\w\]\)]\.[a-z_]\w*\(|[{};]\s*$|=>|->|::|\$\s?\w+|"
+    r"\w+\.(?:py|js|ts|java|go|rb|php|cs|cpp|h|sh|yml|yaml|json|toml|xml|html|css|sql|ini|conf)\b|"
+    r"(?:^|\s)(?:/usr|/etc|/var|/home|~/|C:\\)",
+    re.MULTILINE,
+)
+_THANKS_NAME = re.compile(
+    r"(?<!\w)(?:thanks|thank you|thx|cheers|great work|nice work|well done|merci|bravo|bien joue|hi|hello|hey|"
+    r"bonjour|salut)[ ,!]+([A-Z][a-zà-ÿ]{2,})(?!\w)"
+)
+_NOT_NAMES = frozenset(
+    {
+        "admin", "for", "again", "very", "you", "all", "everyone", "guys", "team", "sir", "dear", "buddy", "man",
+        "bro", "this", "that", "the", "so", "much", "lot", "and", "beaucoup", "pour", "encore", "tous", "tout",
+        "les", "monsieur", "madame", "author", "webmaster", "there", "friends", "folks",
+    }
+)  # fmt: skip
+
+
+def _thanks_by_name(text: str) -> str | None:
+    for match in _THANKS_NAME.finditer(text):
+        if match.group(1).lower() not in _NOT_NAMES:
+            return match.group(1)
+    return None
+
+
+def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | None:
+    """A question, code, an error message or a thank-you to the author by first name (negative weight)."""
+    kinds: dict[str, JSON] = {}
+    first = folded.strip().split(maxsplit=1)
+    if "?" in text or _ASKING.search(folded) or (first and _QUESTION_START.fullmatch(first[0].strip(",.!"))):
+        kinds["question"] = True
+    if _CODE.search(text):
+        kinds["code"] = True
+    error = _ERROR.search(folded)
+    if error:
+        kinds["error"] = error.group()
+    name = _thanks_by_name(text)
+    if name:
+        kinds["thanks"] = name
+    if not kinds:
+        return None
+    return Signal("reader", grow(weights["reader"], len(kinds), 3), kinds)

@@ -1,0 +1,315 @@
+"""The seed corpus's blog and news comments, written by the project from templates and vocabularies.
+
+Run ``python -m worker.spam.seed_blog`` to rewrite ``worker/spam/data/seed_blog.jsonl`` (a test checks
+that the shipped file is what this module writes). The templates are the project's own: readers of
+tutorials, recipes, travel and news articles in English and French, and the spam such sites get
+(support and booking scams, SEO footers, scam families, counterfeit shops, link drops). Every
+choice comes from one seeded random generator, so the file is the same on every run.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+OUTPUT = Path(__file__).with_name("data") / "seed_blog.jsonl"
+_SEED = 20261206
+
+_VOCAB: Mapping[str, Sequence[str]] = {
+    # readers, English
+    "tool": (
+        "Docker", "nginx", "pandas", "React", "Django", "Flask", "PostgreSQL", "Redis", "Kubernetes", "Terraform",
+        "VS Code", "git", "Excel", "Power BI", "WordPress", "Node", "npm", "Webpack", "Rust", "Go", "Java", "Spring",
+        "Laravel", "Angular", "Vue", "TensorFlow", "PyTorch", "Ansible", "Jenkins", "Bash", "PowerShell", "MySQL",
+        "SQLite", "Raspberry Pi", "Arduino", "Home Assistant", "Lightroom", "Blender", "Unity", "Godot", "LaTeX",
+    ),
+    "step": ("step 3", "the second step", "the last step", "step 5", "the install step", "the part about config",
+             "the migration step", "the deploy section", "the first command", "the build step"),
+    "error": (
+        "permission denied", "ModuleNotFoundError: No module named 'yaml'", "connection refused", "a 404 error",
+        "a 500 error", "TypeError: undefined is not a function", "segmentation fault", "exit code 137",
+        "SSL: CERTIFICATE_VERIFY_FAILED", "a timeout after 30 seconds", "KeyError: 'id'", "port 5432 already in use",
+        "out of memory", "a blank page", "a CORS error", "NullPointerException", "command not found",
+    ),
+    "code": (
+        "`docker compose up -d`", "`pip install -r requirements.txt`", "df.groupby('city').sum()",
+        "`git rebase -i HEAD~3`", "const x = await fetch(url);", "SELECT * FROM users WHERE id = 1;",
+        "`npm run build`", "for i in range(10): print(i)", "`sudo systemctl restart nginx`",
+        "`kubectl get pods -n prod`", "=VLOOKUP(A2, B:C, 2, FALSE)", "`ssh -i key.pem user@host`",
+    ),
+    "name": ("Anna", "Tom", "Julia", "Mark", "Priya", "Kenji", "Sara", "David", "Lucas", "Emma", "Omar", "Nina",
+             "Paul", "Chloe", "Marco", "Ines", "Hugo", "Lea", "Sam", "Ravi", "Elena", "Ben", "Mia", "Jonas"),
+    "topic": (
+        "the recipe", "this tutorial", "the article", "this guide", "the post", "your write-up", "this review",
+        "the interview", "this explainer", "the analysis", "the video walkthrough", "this piece",
+    ),
+    "thing": (
+        "the sourdough", "the bread", "the soup", "the lasagna", "the curry", "the cake", "the garden beds",
+        "the tomato seedlings", "the hiking route", "the train from Lyon", "the ferry to the islands",
+        "the night photos", "the budget spreadsheet", "the camera settings", "the bike repair", "the knitting pattern",
+        "the city council vote", "the new tram line", "the school budget", "the election results", "the match",
+    ),
+    "place": ("Lisbon", "Kyoto", "Montreal", "Berlin", "Oaxaca", "Edinburgh", "Porto", "Marseille", "Seoul",
+              "Cape Town", "Vancouver", "Krakow", "Hanoi", "Dublin"),
+    "opinion": (
+        "I disagree with the part about", "I'm not convinced by", "Good point about", "I had the same experience with",
+        "Interesting take on", "I think you're underestimating", "Spot on about", "I'd push back a little on",
+    ),
+    "subject": ("the budget", "remote work", "the new law", "school meals", "public transport", "rent prices",
+                "the referendum", "bike lanes", "the stadium plan", "the heat wave", "the strike", "the museum"),
+    # readers, French
+    "outil": ("Docker", "Python", "Excel", "WordPress", "Linux", "Ubuntu", "PHP", "Symfony", "React", "Git",
+              "LibreOffice", "Home Assistant", "Raspberry Pi", "Arduino", "MySQL", "nginx", "VS Code"),
+    "erreur": ("permission refusée", "une erreur 404", "une erreur 500", "« command not found »", "un écran blanc",
+               "une erreur de syntaxe", "connexion refusée", "un message d'erreur bizarre", "un timeout"),
+    "prenom": ("Julien", "Claire", "Mathieu", "Sophie", "Nicolas", "Camille", "Thomas", "Manon", "Antoine",
+               "Pauline", "Karim", "Léa", "Hélène", "Yann", "Amélie", "Rachid", "Lucie", "Vincent"),
+    "sujet": ("la recette", "ce tutoriel", "l'article", "ce guide", "votre billet", "ce reportage", "cette analyse",
+              "l'interview", "ce dossier", "ce test"),
+    "chose": ("la pâte", "le gâteau", "la tarte", "le potager", "les semis", "la randonnée", "le train de nuit",
+              "les photos de nuit", "le budget", "la réforme", "le vote au conseil municipal",
+              "la nouvelle ligne de tram", "le match", "les élections", "la grève", "le festival"),
+    "ville": ("Lyon", "Nantes", "Lille", "Bordeaux", "Rennes", "Grenoble", "Toulouse", "Strasbourg", "Montpellier",
+              "Nice", "Brest", "Annecy", "Québec", "Bruxelles", "Genève"),
+    # spam, English
+    "brand": ("Gmail", "Yahoo Mail", "Hotmail", "Outlook", "AOL Mail", "QuickBooks", "Norton", "McAfee", "Avast",
+              "HP printer", "Canon printer", "Epson printer", "Brother printer", "Netgear router", "Roku", "Coinbase",
+              "Binance", "Cash App", "PayPal", "Trust Wallet", "Facebook", "Instagram", "Garmin GPS", "Apple ID"),
+    "airline": ("Delta Airlines", "American Airlines", "United Airlines", "Southwest Airlines", "JetBlue",
+                "Spirit Airlines", "Frontier Airlines", "Alaska Airlines", "Lufthansa", "Emirates", "Qatar Airways"),
+    "phone": ("1-888-555-0199", "+1 (844) 202-5571", "1 800 555 0134", "+1-877-555-0102", "1-8OO-555-0147",
+              "+1 866.555.0163", "(855) 555-0121", "+91-98290-55501", "+91 99502 11818", "+44 20 7946 0958",
+              "1 - 833 - 555 - 0111", "+1 888 555 0177"),
+    "trade": ("SEO company", "web design company", "digital marketing agency", "packers and movers",
+              "app development company", "interior designers", "pest control services", "car rental service",
+              "hair transplant clinic", "IVF centre", "logo design agency", "software training institute",
+              "dental clinic", "real estate agents", "CCTV installation company", "AC repair services"),
+    "city": ("Delhi", "Mumbai", "Pune", "Bangalore", "Dubai", "Lahore", "Karachi", "London", "Toronto", "Sydney",
+             "Chennai", "Hyderabad", "Noida", "Gurgaon", "Jaipur", "Abu Dhabi", "Melbourne", "Houston"),
+    "compliment": (
+        "Great post, thanks for sharing.", "Very informative article.", "Nice blog, keep it up!",
+        "Thanks for sharing this useful information.", "I really enjoyed reading this.", "Awesome post!",
+        "This is really helpful, thank you.", "Well written and very useful.", "Great content as always.",
+        "Nice information, keep sharing.", "Excellent post, learned a lot.",
+    ),
+    "site": ("123movies", "fmovies", "putlocker", "soap2day", "gomovies", "yesmovies"),
+    "shoe": ("Nike Air Max 90", "Air Jordan 11 Retro", "Jordan 4s", "Bred 11s", "Nike Air Max TN", "Yeezy 350",
+             "Nike Roshe Run", "UGG boots", "Louboutin heels", "Moncler jackets", "Canada Goose parkas"),
+    "drug": ("Viagra", "Cialis", "tramadol", "keto pills", "CBD gummies", "weight loss pills"),
+    "domain": ("best-deals-online.xyz", "cheap-pills-store.top", "seo-rank-pro.club", "fastloans4u.win",
+               "crypto-profit-now.icu", "movies-free-hd.buzz", "casino-royal-bonus.xyz", "top10reviews.site"),
+    # spam, French
+    "marque": ("Orange", "SFR", "Bouygues", "Free Mobile", "La Poste", "Amazon", "Darty", "Cdiscount", "PayPal",
+               "Air France", "EDF", "Canal+"),
+    "tel": ("06 12 34 56 78", "07.58.42.13.99", "+33 6 45 78 12 90", "+229 96 45 12 78", "0033 7 81 22 45 67",
+            "+225 07 58 44 12 33", "01 84 88 12 34", "09 70 12 45 78"),
+    "metier": ("agence SEO", "agence web", "plombier", "serrurier", "entreprise de nettoyage", "déménageur",
+               "création de site internet", "cabinet d'avocats", "couvreur", "électricien"),
+}  # fmt: skip
+
+_HAM_EN: Sequence[str] = (
+    "I got {error} at {step}. Any idea what I missed?",
+    "How can I make this work with {tool}? I tried the same steps and it fails at {step}.",
+    "Thanks {name}, {topic} saved me hours. The part about {tool} was exactly what I needed.",
+    "Great write-up {name}! Could you do a follow-up on {tool}?",
+    "Is there a way to do this without {tool}? Our server is old.",
+    "When I run {code} I get {error}. I'm on Windows 11, if that matters.",
+    "Small typo in {step}: the command should be {code}.",
+    "Does anyone know if this still works with the latest {tool}? I get {error}.",
+    "I followed {topic} and {thing} came out great. My kids loved it.",
+    "Made {thing} last weekend, it was a hit. I used less sugar than you suggest.",
+    "We visited {place} last spring after reading this, and the tip about {thing} was spot on.",
+    "{opinion} {subject}. The numbers in the third paragraph don't add up for me.",
+    "{opinion} {subject}, but thanks for laying out both sides.",
+    "Can you recommend a book or a course to learn {tool} properly?",
+    "Hi {name}, quick question: where do you put the config file for {tool}?",
+    "This is the clearest explanation of {tool} I've read. Thanks {name}.",
+    "I had {error} too. Upgrading {tool} fixed it for me.",
+    "For anyone stuck at {step}: restart the terminal, the PATH is only read once.",
+    "Why not use {tool} instead? Genuinely curious, not trolling.",
+    "My {thing} didn't rise at all, what did I do wrong? The kitchen was cold.",
+    "Would love to see the same comparison for {place}.",
+    "I live in {place} and this is accurate, although prices went up a lot this year.",
+    "The chart on {subject} is misleading, the y axis doesn't start at zero.",
+    "Who is paying for {subject}? The article doesn't say.",
+    "Thank you {name}, I finally understand how {tool} handles this.",
+    "Tried it with {tool} and it works, but {step} needs sudo on Ubuntu.",
+    "Any update on {subject}? The council was supposed to vote last week.",
+    "Bookmarked. {topic} is going straight into my notes on {tool}.",
+    "Same here, {error} on a fresh install. Rolling back to the previous version helped.",
+    "Can anyone help me? {code} gives me {error} and I'm out of ideas.",
+    "I don't agree with you on {subject}, but it's a fair article.",
+    "Lovely photos of {place}! Which lens did you use?",
+    "How long can I keep {thing} in the fridge?",
+    "What a mess {subject} has become. Thanks for following it so closely.",
+    "Great post {name}, really helpful. I'll try {tool} this weekend.",
+    "Very nice article, I really enjoyed the part about {thing}.",
+    "Nice! Will you write about {tool} next?",
+    "Your photos of {place} are beautiful, it makes me want to go back.",
+    "I really love this blog, it's my favourite place for recipes like {thing}.",
+    "Wow, very informative. I had no idea about {subject}.",
+    "Thank you so much, this is exactly what I was looking for.",
+    "Awesome, it works now! The trick with {code} did it.",
+    "Love it. We made {thing} with the kids and they want it again.",
+    "I will definitely try this, {thing} looks amazing.",
+    "Keep up the good work {name}, your posts on {tool} are the best.",
+    "Haha, the bit about {subject} made my day.",
+    "Face it, {subject} was never going to pass with this council.",
+    "If you live near {place}, the market on Sundays is worth it.",
+    "Happy to see someone finally write about {subject} honestly.",
+    "I shared this with my team, we use {tool} every day.",
+    "Beautiful writing, you really captured {place}.",
+    "Just wanted to say thanks, {topic} is gold.",
+)  # fmt: skip
+_HAM_FR: Sequence[str] = (
+    "J'ai {erreur} à l'étape 3, quelqu'un sait pourquoi ?",
+    "Merci {prenom}, {sujet} m'a fait gagner un temps fou avec {outil}.",
+    "Comment faire la même chose avec {outil} ? Chez moi ça ne marche pas.",
+    "Super article {prenom} ! Tu pourrais faire une suite sur {outil} ?",
+    "J'ai testé {chose} ce week-end, un vrai succès. J'ai mis un peu moins de sucre.",
+    "Je ne suis pas d'accord sur {chose}, mais l'article est honnête.",
+    "Est-ce que ça fonctionne encore avec la dernière version de {outil} ? J'ai {erreur}.",
+    "Bonjour {prenom}, petite question : où se trouve le fichier de config de {outil} ?",
+    "Nous sommes allés à {ville} après avoir lu {sujet}, merci pour les conseils.",
+    "Quelqu'un aurait un livre ou une formation à conseiller pour apprendre {outil} ?",
+    "Attention, petite coquille dans la commande, il manque un tiret.",
+    "J'habite à {ville} et c'est tout à fait ça, même si les prix ont beaucoup augmenté.",
+    "Pourquoi ne pas utiliser {outil} à la place ? Vraie question.",
+    "Merci pour {sujet}, très clair. J'ai enfin compris {chose}.",
+    "Qui va payer pour {chose} ? L'article ne le dit pas.",
+    "Mon gâteau est retombé à la sortie du four, une idée de ce que j'ai raté ?",
+    "Même problème ici, {erreur} après la mise à jour de {outil}.",
+    "Bravo {prenom} pour {sujet}, c'est rare de lire quelque chose d'aussi nuancé.",
+    "Le graphique sur {chose} est trompeur, l'axe ne commence pas à zéro.",
+    "Je n'arrive pas à installer {outil}, j'ai {erreur}. Vous avez une piste ?",
+    "Très belles photos de {ville} ! Quel objectif utilisez-vous ?",
+    "Super article, très intéressant, merci {prenom} !",
+    "Merci pour le partage, je vais tester {outil} ce week-end.",
+    "Très bon article, j'ai adoré le passage sur {chose}.",
+    "Génial, ça marche enfin ! Merci beaucoup.",
+    "Votre blog est une mine d'or pour {chose}, continuez comme ça.",
+    "J'adore vos recettes, {chose} était parfait.",
+    "Tellement vrai pour {ville}, ça me rappelle mes années étudiantes.",
+    "Merci, c'est exactement ce que je cherchais.",
+    "On attend toujours des nouvelles sur {chose}, le conseil devait voter la semaine dernière.",
+)  # fmt: skip
+_SPAM_EN: Sequence[str] = (
+    "{brand} customer support number {phone} call now for any issue",
+    "{brand} Tech Support Phone Number {phone} Toll Free",
+    "Call {phone} for {brand} customer service, our experts are available 24/7",
+    "If you face any problem with your {brand} account, dial our toll-free helpline {phone}.",
+    "{brand} password recovery number {phone} - instant help",
+    "Having trouble with {brand}? Contact our support team at {phone} anytime.",
+    "{airline} reservation number {phone} book cheap flights",
+    "Call {airline} reservations phone number {phone} for flight change and cancellation",
+    "{airline} customer service number {phone} for booking and refunds",
+    "{compliment} Top {trade} in {city}",
+    "{compliment} We are the best {trade} in {city}.",
+    "{compliment} {trade} in {city}",
+    "{compliment} Looking for a {trade} in {city}? Contact us.",
+    "I am a certified QuickBooks ProAdvisor, call {phone} for QuickBooks error support.",
+    "Watch the full movie online free on {site}, no sign up, full HD",
+    "Download the cracked version with keygen and serial key, full version free",
+    "Love vashikaran specialist baba ji {phone} get your ex back in 3 days",
+    "Black magic specialist molvi ji {phone} love problem solution",
+    "Lost love back, husband wife problem, love marriage specialist, call {phone}",
+    "Powerful spell caster who helped me get my ex back, contact him on WhatsApp {phone}",
+    "Do you need a loan? We offer loans at 2% interest, apply for a loan now, email us",
+    "Hire a hacker to recover your lost funds and crypto, fund recovery expert, WhatsApp {phone}",
+    "I lost $45,000 to a fake broker until a recovery expert helped me recover my lost bitcoin",
+    "Cheap {shoe} for sale, free shipping, official site outlet",
+    "{shoe} cheap sale online store",
+    "Buy {drug} online without prescription, cheap pharmacy, fast delivery",
+    "{compliment} https://{domain}",
+    "Nice article! Check my site {domain} for more",
+    "Earn $500 per day working from home, no experience needed, click here",
+    "Best essay writing service, write my essay cheap, assignment help 24/7",
+    "Need a fake passport or driver license online? Buy documents, WhatsApp {phone}",
+    "Get 10,000 real followers for $5, buy followers and likes",
+    "Play online casino and win the jackpot, 200% bonus on your first deposit",
+)  # fmt: skip
+_SPAM_FR: Sequence[str] = (
+    "Grand marabout voyant médium, retour affectif rapide en 3 jours, contactez le {tel}",
+    "Puissant marabout africain, retour de l'être aimé, désenvoûtement, appelez le {tel}",
+    "Voyance sérieuse par téléphone, voyant médium, retour affectif garanti {tel}",
+    "Prêt entre particuliers sérieux et rapide, offre de prêt à 2 %, contactez-moi par mail",
+    "Besoin d'un prêt rapide ? Prêteur sérieux, financement rapide sans frais de dossier",
+    "Hacker à louer pour récupération de fonds crypto, contactez le {tel} sur WhatsApp",
+    "J'ai pu récupérer mon argent grâce à un expert en récupération de fonds, écrivez-lui",
+    "Numéro service client {marque} {tel} joignable 7j/7",
+    "Contactez le service client {marque} au {tel} pour tout problème de compte",
+    "Rachat de crédit et regroupement de crédits, simulation gratuite, appelez le {tel}",
+    "Assurance pas chère, mutuelle pas chère, devis gratuit en ligne",
+    "Super article, merci pour le partage. Meilleure {metier} à {ville}",
+    "Très bon article. {metier} pas cher à {ville}",
+    "Nike Air Max pas cher, baskets homme femme, soldes sur le site officiel",
+    "Regarder film complet en streaming gratuit sur {site}, sans inscription",
+    "Gagnez de l'argent depuis chez vous, 300 € par jour, cliquez ici",
+    "Achetez du Viagra sans ordonnance, pharmacie en ligne pas chère",
+)  # fmt: skip
+# Spam and legitimate comments draw their authors from the same names: a name is no evidence.
+_FIRST_NAMES = (
+    "Alex",
+    "Jordan",
+    "Maria",
+    "Kevin",
+    "Aisha",
+    "Lena",
+    "Pierre",
+    "Nadia",
+    "Chris",
+    "Ming",
+    "Fatou",
+    "Ivan",
+)
+
+_PER_TEMPLATE = {"ham_en": 6, "ham_fr": 7, "spam_en": 7, "spam_fr": 9}
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    return template.format_map({key: rng.choice(values) for key, values in _VOCAB.items()})
+
+
+def rows() -> Iterator[dict[str, object]]:
+    """Yield the generated rows (label, language, author_name, author_url, content), each text once."""
+    rng = random.Random(_SEED)  # noqa: S311 - reproducible text, not secrets
+    groups = (
+        ("ham_en", _HAM_EN, "ham", "en", _FIRST_NAMES),
+        ("ham_fr", _HAM_FR, "ham", "fr", _FIRST_NAMES),
+        ("spam_en", _SPAM_EN, "spam", "en", _FIRST_NAMES),
+        ("spam_fr", _SPAM_FR, "spam", "fr", _FIRST_NAMES),
+    )
+    seen: set[str] = set()
+    for group, templates, label, language, names in groups:
+        for template in templates:
+            for _ in range(_PER_TEMPLATE[group]):
+                content = _fill(template, rng)
+                if content in seen:
+                    continue
+                seen.add(content)
+                yield {
+                    "label": label,
+                    "language": language,
+                    "author_name": rng.choice(names),
+                    "author_url": None,
+                    "content": content,
+                }
+
+
+def render() -> str:
+    """Return the JSON lines file this module writes."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows())
+
+
+def main(argv: Sequence[str]) -> int:
+    """Write the generated corpus to ``OUTPUT`` (or to the path given)."""
+    path = Path(argv[1]) if len(argv) > 1 else OUTPUT
+    path.write_text(render(), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
