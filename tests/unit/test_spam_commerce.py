@@ -112,7 +112,7 @@ def test_each_new_signal_has_a_name_a_weight_and_evidence() -> None:
         "Is there a book or a course you would recommend to learn Kubernetes?",
         "df.groupby('city').sum() gives me a KeyError, what am I missing?",
         "I called HP support last week and they told me to update the driver. Did it work for you?",
-        "Our team uses a web design company in Berlin and they recommended exactly this plugin.",
+        "We use nginx at work, and the config in your post fixed our timeouts. Thanks Marco!",
     ],
 )
 def test_readers_questions_code_errors_and_thanks_are_not_held(text: str) -> None:

@@ -74,6 +74,13 @@ _VOCAB: Mapping[str, Sequence[str]] = {
               "la nouvelle ligne de tram", "le match", "les élections", "la grève", "le festival"),
     "ville": ("Lyon", "Nantes", "Lille", "Bordeaux", "Rennes", "Grenoble", "Toulouse", "Strasbourg", "Montpellier",
               "Nice", "Brest", "Annecy", "Québec", "Bruxelles", "Genève"),
+    "doc": (
+        "https://docs.python.org/3/library/asyncio.html", "https://github.com/psf/requests/issues/4321",
+        "https://stackoverflow.com/questions/12345678", "https://developer.mozilla.org/en-US/docs/Web/API/fetch",
+        "https://fr.wikipedia.org/wiki/Lyon", "https://kubernetes.io/docs/concepts/", "https://www.service-public.fr/",
+        "https://wiki.archlinux.org/title/Systemd", "https://en.wikipedia.org/wiki/Sourdough",
+        "https://www.postgresql.org/docs/current/indexes.html",
+    ),
     # spam, English
     "brand": ("Gmail", "Yahoo Mail", "Hotmail", "Outlook", "AOL Mail", "QuickBooks", "Norton", "McAfee", "Avast",
               "HP printer", "Canon printer", "Epson printer", "Brother printer", "Netgear router", "Roku", "Coinbase",
@@ -163,6 +170,9 @@ _HAM_EN: Sequence[str] = (
     "I shared this with my team, we use {tool} every day.",
     "Beautiful writing, you really captured {place}.",
     "Just wanted to say thanks, {topic} is gold.",
+    "See {doc} for the details on {tool}.",
+    "The official docs explain it well: {doc}",
+    "There's an open issue about {error}: {doc}",
 )  # fmt: skip
 _HAM_FR: Sequence[str] = (
     "J'ai {erreur} à l'étape 3, quelqu'un sait pourquoi ?",
@@ -194,6 +204,8 @@ _HAM_FR: Sequence[str] = (
     "J'adore vos recettes, {chose} était parfait.",
     "Tellement vrai pour {ville}, ça me rappelle mes années étudiantes.",
     "Merci, c'est exactement ce que je cherchais.",
+    "Voir aussi {doc}, c'est bien expliqué.",
+    "Voir {doc} et {doc} pour {outil}.",
     "On attend toujours des nouvelles sur {chose}, le conseil devait voter la semaine dernière.",
 )  # fmt: skip
 _SPAM_EN: Sequence[str] = (
@@ -225,6 +237,10 @@ _SPAM_EN: Sequence[str] = (
     "Buy {drug} online without prescription, cheap pharmacy, fast delivery",
     "{compliment} https://{domain}",
     "Nice article! Check my site {domain} for more",
+    "I found something better here: https://{domain}/best-offer",
+    "Visit https://{domain} for the full list, thank me later",
+    "Check out my blog at http://{domain}, I write about the same stuff",
+    "Wow! http://{domain}/?ref=7741 this changed my life",
     "Earn $500 per day working from home, no experience needed, click here",
     "Best essay writing service, write my essay cheap, assignment help 24/7",
     "Need a fake passport or driver license online? Buy documents, WhatsApp {phone}",
@@ -247,6 +263,8 @@ _SPAM_FR: Sequence[str] = (
     "Très bon article. {metier} pas cher à {ville}",
     "Nike Air Max pas cher, baskets homme femme, soldes sur le site officiel",
     "Regarder film complet en streaming gratuit sur {site}, sans inscription",
+    "Allez voir mon site http://{domain}, vous ne serez pas déçus",
+    "Super ! Plus d'infos ici : https://{domain}/promo",
     "Gagnez de l'argent depuis chez vous, 300 € par jour, cliquez ici",
     "Achetez du Viagra sans ordonnance, pharmacie en ligne pas chère",
 )  # fmt: skip

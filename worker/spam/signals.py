@@ -28,6 +28,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
     {
         "links": 1.6,  # for one link; each further link adds half as much again, up to three
         "link_only": 1.2,
+        "referral_link": 1.0,
         "link_markup": 2.0,
         "shortener": 1.5,
         "link_in_name": 2.5,
@@ -62,8 +63,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
 """The default weight of each signal, in nats of log-odds."""
 
 NOT_COMMERCIAL = frozenset(
-    {"links", "link_only", "website", "brand_support", "crypto", "shouting", "repetition", "engagement_bait",
-     "known_author", "disposable_email", "reader"}
+    {"links", "link_only", "referral_link", "website", "brand_support", "crypto", "shouting", "repetition",
+     "engagement_bait", "known_author", "disposable_email", "reader"}
 )  # fmt: skip
 """Signals that leave a reader's comment a reader's comment: any other one means something is sold."""
 
@@ -132,6 +133,10 @@ _CHAR_RUN = re.compile(r"(\S)\1{4,}")
 _WORD = re.compile(r"\w+")
 _MIN_SHOUT_LETTERS = 15
 _LINK_ONLY_WORDS = 3
+_REFERRAL = re.compile(
+    r"[?&;](ref|r|aff|affid|affiliate|affiliateid|referral|referrer|invite|invitecode|promo|partner|tag)=[\w-]{3,}",
+    re.IGNORECASE,
+)
 
 
 def links(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
@@ -153,6 +158,15 @@ def link_only(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signa
         rest = rest.replace(link.text, " ")
     words = _WORD.findall(rest)
     return Signal("link_only", weights["link_only"], {"words": len(words)}) if len(words) <= _LINK_ONLY_WORDS else None
+
+
+def referral_link(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
+    """A link carrying a referral or affiliate code: whoever posts it is paid for each visitor who signs up."""
+    for link in find_links(comment.content):
+        match = _REFERRAL.search(link.text)
+        if match:
+            return Signal("referral_link", weights["referral_link"], {"host": link.host, "parameter": match.group(1)})
+    return None
 
 
 def link_markup(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
@@ -285,6 +299,7 @@ def campaign(facts: Mapping[str, Any], weights: Mapping[str, float] = WEIGHTS) -
 _ONE: tuple[Callable[[Comment, Mapping[str, float]], Signal | None], ...] = (
     links,
     link_only,
+    referral_link,
     link_markup,
     shortener,
     link_in_name,
