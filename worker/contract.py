@@ -48,9 +48,7 @@ def _text(payload: Mapping[str, Any], name: str, *, required: bool = False) -> s
 def _identifier(payload: Mapping[str, Any], name: str, *, required: bool = False) -> str | None:
     value = _text(payload, name, required=required)
     if value is not None and not _ID.fullmatch(value):
-        raise InvalidComment(
-            name, "must be 1 to 128 printable ASCII characters, without spaces or control characters"
-        )
+        raise InvalidComment(name, "must be 1 to 128 printable ASCII characters, without spaces or control characters")
     return value
 
 

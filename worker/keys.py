@@ -119,6 +119,7 @@ class Keys:
     def webhooks_leases(self) -> str:
         """Hash: webhook message id -> the token of the delivery task that may send it now."""
         return f"{self.prefix}:webhooks:leases"
+
     # Moderators (worker/moderators.py).
 
     @property

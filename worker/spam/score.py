@@ -29,7 +29,7 @@ class Weights:
     """How the classifier's log-odds and the signals combine into one score."""
 
     bias: float = -1.25
-    model_weight: float = 0.3
+    model_weight: float = 0.25
     model_cap: float = 10.0
 
 

@@ -74,6 +74,7 @@ _VOCAB: Mapping[str, Sequence[str]] = {
               "la nouvelle ligne de tram", "le match", "les élections", "la grève", "le festival"),
     "ville": ("Lyon", "Nantes", "Lille", "Bordeaux", "Rennes", "Grenoble", "Toulouse", "Strasbourg", "Montpellier",
               "Nice", "Brest", "Annecy", "Québec", "Bruxelles", "Genève"),
+    "n": ("2", "3", "4", "5", "7", "12"),
     "doc": (
         "https://docs.python.org/3/library/asyncio.html", "https://github.com/psf/requests/issues/4321",
         "https://stackoverflow.com/questions/12345678", "https://developer.mozilla.org/en-US/docs/Web/API/fetch",
@@ -173,6 +174,17 @@ _HAM_EN: Sequence[str] = (
     "See {doc} for the details on {tool}.",
     "The official docs explain it well: {doc}",
     "There's an open issue about {error}: {doc}",
+    "Customer service at my bank was just as useless, this article nails it.",
+    "Support for {tool} ends next year, might be worth a mention.",
+    "The number of people affected by {subject} is higher than reported.",
+    "What's the version number of {tool} you used? Mine is older.",
+    "Best {thing} I've made so far, this is my top recipe now.",
+    "Free tip for others: {code} saves a lot of typing.",
+    "I'll call the town hall about {subject} tomorrow and report back.",
+    "Is there an online version of {topic} I can share with my students?",
+    "Contact the maintainers of {tool}, they're very responsive on that issue number.",
+    "Thank you for this article, number {n} in the series is my favourite.",
+    "Great, the phone number trick in the regex section is exactly what I needed for {tool}.",
 )  # fmt: skip
 _HAM_FR: Sequence[str] = (
     "J'ai {erreur} à l'étape 3, quelqu'un sait pourquoi ?",
@@ -206,6 +218,11 @@ _HAM_FR: Sequence[str] = (
     "Merci, c'est exactement ce que je cherchais.",
     "Voir aussi {doc}, c'est bien expliqué.",
     "Voir {doc} et {doc} pour {outil}.",
+    "Le service client de ma banque est tout aussi nul, l'article a raison.",
+    "Quel numéro de version de {outil} utilisez-vous ? J'ai {erreur}.",
+    "Le nombre de personnes touchées par {chose} est sous-estimé.",
+    "J'appellerai la mairie demain pour {chose}, je vous tiens au courant.",
+    "Merci pour cet article, le numéro {n} de la série est mon préféré.",
     "On attend toujours des nouvelles sur {chose}, le conseil devait voter la semaine dernière.",
 )  # fmt: skip
 _SPAM_EN: Sequence[str] = (
