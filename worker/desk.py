@@ -14,8 +14,8 @@ class Desk:
     """Everything a moderator's tool calls; the web layer and the CLI never touch Redis themselves.
 
     ``moderators`` (accounts, tokens, login limiter), ``queue`` (tabs, cards, history) and ``verdicts``
-    (approve, reject, spam, bulk, campaigns, undo). Redis failures surface as ``redis.RedisError``: wrap
-    calls in :func:`worker.store.redis_errors` to get :class:`worker.errors.StoreUnavailable`.
+    (approve, reject, spam, bulk, campaigns, undo). Their methods raise :class:`worker.errors.ModerationError`
+    subclasses only: :class:`worker.errors.StoreUnavailable` when Redis cannot be reached.
     """
 
     def __init__(self, settings: Settings | None = None) -> None:

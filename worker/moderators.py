@@ -27,6 +27,7 @@ from worker.models import DECIDED_BY_WORKER
 from worker.replies import text
 from worker.scripts import LuaScript
 from worker.settings import Settings
+from worker.store import redis_errors
 
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
 """A moderator's name: 1 to 64 letters, digits and ``. _ @ -``, starting with a letter or a digit."""
@@ -107,6 +108,7 @@ class LoginLimiter:
             found.append(("address", self.keys.login_failures("address", _subject(address)), self.limits.per_address))
         return found
 
+    @redis_errors()
     def check(self, name: str, address: str = "") -> None:
         """Raise :class:`LoginThrottled` when the account or the address has used up its failed logins."""
         scoped = self._keys(name, address)
@@ -120,21 +122,20 @@ class LoginLimiter:
             if count is not None and int(count) >= limit:
                 raise LoginThrottled(scope, max(ttl, 1))
 
+    @redis_errors()
     def failed(self, name: str, address: str = "") -> None:
         """Count one failed login for the account and the address."""
         calls = [([key], [self.limits.window_s]) for _, key, _ in self._keys(name, address)]
         _FAIL.run_many(self.client, calls)
 
+    @redis_errors()
     def succeeded(self, name: str) -> None:
         """Forget the account's failed logins (the address's stay counted)."""
         self.client.delete(self.keys.login_failures("account", _subject(name.casefold())))
 
 
 class Moderators:
-    """Moderator accounts and their API tokens; errors are :class:`worker.errors.ModerationError` subclasses.
-
-    Redis failures surface as ``redis.RedisError``: callers wrap calls in :func:`worker.store.redis_errors`.
-    """
+    """Moderator accounts and their API tokens; every method raises :class:`worker.errors.ModerationError` only."""
 
     def __init__(
         self,
@@ -159,6 +160,7 @@ class Moderators:
         """Close the Redis connections."""
         self.client.close()
 
+    @redis_errors()
     def add(self, name: str, password: str) -> Moderator:
         """Create an account; raise :class:`ModeratorExists` when the name is taken."""
         check_name(name)
@@ -172,6 +174,7 @@ class Moderators:
         pipe.execute()
         return Moderator(name, now, 0)
 
+    @redis_errors()
     def remove(self, name: str) -> None:
         """Delete an account and revoke all its API tokens."""
         self.get(name)
@@ -183,6 +186,7 @@ class Moderators:
         pipe.zrem(self.keys.moderators, name)
         pipe.execute()
 
+    @redis_errors()
     def get(self, name: str) -> Moderator:
         """Return one account, or raise :class:`UnknownModerator`."""
         pipe = self.client.pipeline(transaction=False)
@@ -193,10 +197,12 @@ class Moderators:
             raise UnknownModerator(name)
         return Moderator(name, float(created), int(tokens))
 
+    @redis_errors()
     def exists(self, name: str) -> bool:
         """True when an account has this name."""
         return bool(self.client.exists(self.keys.moderator(name)))
 
+    @redis_errors()
     def list(self) -> list[Moderator]:
         """Return every account, oldest first."""
         names = [text(n) for n in self.client.zrange(self.keys.moderators, 0, -1)]
@@ -212,12 +218,14 @@ class Moderators:
                 found.append(Moderator(name, float(created), int(tokens)))
         return found
 
+    @redis_errors()
     def set_password(self, name: str, password: str) -> None:
         """Replace an account's password."""
         hashed = self.hasher.hash(check_password(password))
         if not int(_REPLACE.run(self.client, [self.keys.moderator(name)], ["password", hashed])):
             raise UnknownModerator(name)
 
+    @redis_errors()
     def verify(self, name: str, password: str) -> bool:
         """True when ``password`` is the account's; rehashes it when the hasher's parameters changed."""
         stored = self.client.hget(self.keys.moderator(name), "password") if NAME.fullmatch(name or "") else None
@@ -239,6 +247,7 @@ class Moderators:
         with contextlib.suppress(VerificationError, InvalidHashError):
             self.hasher.verify(self._dummy_hash, password)
 
+    @redis_errors()
     def login(self, name: str, password: str, address: str = "") -> Moderator:
         """Check a login against the limiter and the password; raise :class:`LoginThrottled` or :class:`BadCredentials`.
 
@@ -251,6 +260,7 @@ class Moderators:
         self.limiter.succeeded(name)
         return self.get(name)
 
+    @redis_errors()
     def issue_token(self, name: str) -> str:
         """Return a new API token for the moderator, in clear, once: only its SHA-256 is kept."""
         self.get(name)
@@ -265,6 +275,7 @@ class Moderators:
             raise UnknownModerator(name)
         return token
 
+    @redis_errors()
     def owner(self, token: str) -> str | None:
         """Return the name of the moderator who holds ``token``, or None."""
         if not isinstance(token, str) or not token.startswith(TOKEN_PREFIX):
@@ -272,6 +283,7 @@ class Moderators:
         name = self.client.hget(self.keys.moderator_tokens, token_hash(token))
         return text(name) if name is not None else None
 
+    @redis_errors()
     def revoke_token(self, token: str) -> bool:
         """Revoke one token; False when it was not valid."""
         digest = token_hash(token)
@@ -284,6 +296,7 @@ class Moderators:
         pipe.execute()
         return True
 
+    @redis_errors()
     def revoke_tokens(self, name: str) -> int:
         """Revoke every token of a moderator; return how many."""
         hashes = [text(h) for h in self.client.smembers(self.keys.moderator_token_hashes(name))]

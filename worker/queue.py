@@ -26,7 +26,7 @@ from worker.publish import web_link
 from worker.queue_index import INDEX_VERSION, migrate
 from worker.replies import text
 from worker.spam.score import Thresholds
-from worker.store import CommentStore
+from worker.store import CommentStore, redis_errors
 from worker.text import fold
 
 TABS = ("flagged", "approved", "rejected", "all")
@@ -256,6 +256,7 @@ class ModerationQueue:
 
     # Indexes --------------------------------------------------------------------------------------------
 
+    @redis_errors()
     def ensure_indexes(self) -> int:
         """Index the comments stored before the queue indexes existed (once); return how many were indexed."""
         if text(self.client.get(self.keys.index_version) or b"") == INDEX_VERSION:
@@ -283,6 +284,7 @@ class ModerationQueue:
         finally:
             self.client.delete(scratch)
 
+    @redis_errors()
     def counts(self, query: QueueQuery | None = None) -> dict[str, int]:
         """Return the number of comments in every tab under the query's filters (search aside)."""
         query = (query or QueueQuery()).checked()
@@ -298,6 +300,16 @@ class ModerationQueue:
         pipe.delete(scratch)
         replies = pipe.execute()
         return dict(zip(TABS, (int(n) for n in replies[: len(TABS)]), strict=True))
+
+    @redis_errors()
+    def count_after(self, query: QueueQuery, after: float) -> int:
+        """Return how many comments of the query's tab (filters applied, search aside) were submitted after ``after``.
+
+        For the page's "3 new": pass the newest ``submitted_at`` the moderator has seen (or when the page loaded).
+        """
+        query = query.checked()
+        with self._source(query, query.tab) as key:
+            return int(self.client.zcount(key, f"({after!r}", "+inf"))
 
     # Reading ---------------------------------------------------------------------------------------------
 
@@ -328,6 +340,7 @@ class ModerationQueue:
             offset += len(raw)
         return found[:count]
 
+    @redis_errors()
     def page(self, query: QueueQuery | None = None) -> QueuePage:
         """Return one page of cards of the query's tab, with the total and every tab's count."""
         query = (query or QueueQuery()).checked()
@@ -354,6 +367,7 @@ class ModerationQueue:
         cards = self.cards([i for i, _ in chosen])
         return QueuePage(query, cards, total, counts, max(1, math.ceil(total / query.per_page)), cursor)
 
+    @redis_errors()
     def matching_ids(self, query: QueueQuery | None = None) -> list[str]:
         """Return every id matching the query (tab, filters, search), in its order: "all N matching"."""
         query = (query or QueueQuery()).checked()
@@ -381,11 +395,13 @@ class ModerationQueue:
                         matched.append(item)
         return matched
 
+    @redis_errors()
     def card(self, comment_id: str) -> Card:
         """Return one comment's card, or raise :class:`worker.errors.CommentNotFound`."""
         self.store.get(comment_id)
         return self.cards([comment_id])[0]
 
+    @redis_errors()
     def cards(self, ids: Sequence[str]) -> list[Card]:
         """Return the cards of ``ids`` (unknown ids left out), with authors' histories: two round trips."""
         pipe = self.client.pipeline(transaction=False)
@@ -488,6 +504,7 @@ class ModerationQueue:
             author=author,
         )
 
+    @redis_errors()
     def history(self, comment_id: str) -> list[dict[str, JSON]]:
         """Return every change of the comment's status, oldest first: ``at, by, from, to, note, action``."""
         return self.store.history(comment_id)

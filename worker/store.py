@@ -60,10 +60,9 @@ end
 redis.call('HSET', KEYS[1], 'status', ARGV[3], 'decision', ARGV[4], 'updated_at', ARGV[5])
 local facets = ARGV[9]
 if #KEYS > 6 then
-  local found, tally, best, most = {}, {}, nil, 0
-  for i = 7, #KEYS do
-    local g = redis.call('GET', KEYS[i])
-    found[i] = g
+  local bands = {unpack(KEYS, 7)}
+  local found, tally, best, most = redis.call('MGET', unpack(bands)), {}, nil, 0
+  for i, g in ipairs(found) do
     if g then
       tally[g] = (tally[g] or 0) + 1
       if tally[g] > most then best, most = g, tally[g] end
@@ -71,8 +70,8 @@ if #KEYS > 6 then
   end
   local group = ARGV[1]
   if best and most >= tonumber(ARGV[14]) then group = best end
-  for i = 7, #KEYS do
-    if not found[i] or found[i] == group then redis.call('SET', KEYS[i], group, 'EX', ARGV[15]) end
+  for i, key in ipairs(bands) do
+    if not found[i] then redis.call('SET', key, group, 'EX', ARGV[15]) end
   end
   if group ~= ARGV[1] then
     local base = ARGV[13] .. group
@@ -117,7 +116,7 @@ _UNDO = LuaScript(
 local current, verdict, to, previous, score = unpack(redis.call('HMGET', KEYS[1], 'status', 'verdict_id',
                                                    'prev_status', 'prev_decision', 'submitted_at'))
 if not current then return -1 end
-if verdict ~= ARGV[2] or not to then return 0 end
+if ARGV[2] == '' or verdict ~= ARGV[2] or not to then return 0 end
 redis.call('HDEL', KEYS[1], 'moderated', 'verdict_id', 'prev_status', 'prev_decision')
 redis.call('HSET', KEYS[1], 'status', to, 'updated_at', ARGV[4])
 if previous and previous ~= '' then

@@ -23,6 +23,7 @@ from worker.queue import ModerationQueue, QueueQuery
 from worker.replies import text
 from worker.scripts import LuaScript
 from worker.service import Service
+from worker.store import redis_errors
 
 Verdict = Literal["approve", "reject", "spam"]
 VERDICTS: tuple[str, ...] = ("approve", "reject", "spam")
@@ -127,6 +128,7 @@ class Verdicts:
         self.undo_window_s = undo_window_s
         self.clock = clock
 
+    @redis_errors()
     def decide(
         self, ids: Sequence[str], verdict: str, moderator: str, *, reason: str | None = None, note: str = ""
     ) -> VerdictReport:
@@ -184,6 +186,7 @@ class Verdicts:
         ids = self.queue.matching_ids(QueueQuery(tab="all", campaign=campaign)) if campaign else [comment_id]
         return self.decide(ids, verdict, moderator, reason=reason, note=note)
 
+    @redis_errors()
     def undo(self, moderator: str) -> UndoReport:
         """Undo the moderator's last verdict within ``undo_window_s``; raise :class:`NothingToUndo` otherwise."""
         raw = _TAKE.run(self.store.client, [self.store.keys.last_verdict(moderator)], [])

@@ -170,3 +170,16 @@ def test_the_limiter_keeps_no_name_nor_address_in_clear(moderators: Moderators, 
         moderators.login("camille", "guess guess guess", "203.0.113.7")
     stored = everything_stored(redis_client)
     assert "203.0.113.7" not in stored and "camille" not in stored
+
+
+def test_an_unreachable_redis_is_a_clear_error_from_every_moderators_tool() -> None:
+    from worker.errors import StoreUnavailable
+    from worker.queue import ModerationQueue
+    from worker.redis_server import free_port
+    from worker.store import CommentStore
+
+    client = redis.Redis.from_url(f"redis://127.0.0.1:{free_port()}/0")
+    with pytest.raises(StoreUnavailable, match="Redis is unavailable"):
+        Moderators(client, Keys("t"), hasher=CHEAP).login("camille", "correct horse battery", "203.0.113.7")
+    with pytest.raises(StoreUnavailable, match="Redis is unavailable"):
+        ModerationQueue(CommentStore(client, Keys("t"))).page()

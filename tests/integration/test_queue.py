@@ -14,7 +14,7 @@ from worker.errors import AlreadyReviewed, InvalidRequest, NothingToUndo
 from worker.queue import TABS, Card, ModerationQueue, QueueQuery
 from worker.service import Service
 from worker.settings import Settings, load_settings
-from worker.verdicts import Verdicts
+from worker.verdicts import Verdicts, moderator_decision
 
 pytestmark = pytest.mark.integration
 
@@ -341,3 +341,19 @@ def test_comments_stored_before_the_indexes_are_indexed_once_by_the_migration(
     assert queue.ensure_indexes() == 3
     assert ids(queue.page().items) == ["f-1", "f-3"] and queue.page(QueueQuery(tab="all")).total == 3
     assert queue.ensure_indexes() == 0
+
+
+def test_new_comments_are_counted_after_the_newest_one_seen(service: Service, queue: ModerationQueue) -> None:
+    submit(service, [links(1), links(2, "p2")])
+    seen = queue.page().items[-1].submitted_at
+    assert queue.count_after(QueueQuery(), seen) == 0
+    submit(service, [links(3), links(4, "p2"), fine(5)], start=T0 + 1000)
+    assert queue.count_after(QueueQuery(), seen) == 2
+    assert queue.count_after(QueueQuery(post="p2"), seen) == 1
+
+
+def test_a_verdict_recorded_without_a_verdict_id_is_never_undone(service: Service, queue: ModerationQueue) -> None:
+    submit(service, [links(1)])
+    service.review("f-1", moderator_decision("approve", "ann", "v1", T0 + 500))
+    assert service.store.undo(["f-1"], "", "ann", T0 + 501) == [False]
+    assert queue.card("f-1").status == "approved"

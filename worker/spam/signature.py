@@ -20,6 +20,7 @@ import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from worker.spam.urls import find_links, registered_domain
 from worker.text import fold
@@ -102,8 +103,12 @@ def _densify(mins: list[int]) -> list[int]:
     return filled
 
 
+@lru_cache(maxsize=1024)
 def signature(text: str, min_words: int) -> Signature | None:
-    """Return the signature of ``text``, or None when it has fewer than ``min_words`` words."""
+    """Return the signature of ``text``, or None when it has fewer than ``min_words`` words.
+
+    Cached: the spam state and the store's near-duplicate groups ask for the same texts in one batch.
+    """
     normal = normalise(text)
     if len(normal.split()) < max(1, min_words):
         return None
