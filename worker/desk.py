@@ -18,9 +18,11 @@ class Desk:
     subclasses only: :class:`worker.errors.StoreUnavailable` when Redis cannot be reached.
     """
 
-    def __init__(self, settings: Settings | None = None) -> None:
-        self.settings = settings if settings is not None else load_settings()
-        self.client = ModerationClient(self.settings)
+    def __init__(self, settings: Settings | None = None, client: ModerationClient | None = None) -> None:
+        """Open the desk on ``client``'s connection (the web layer's), or on a new one."""
+        self.settings = client.settings if client is not None else settings or load_settings()
+        self.client = client if client is not None else ModerationClient(self.settings)
+        self._owns_client = client is None
         self.service = self.client.service
         self.store = self.service.store
         flag_at = next(
@@ -32,8 +34,9 @@ class Desk:
         self.moderators = Moderators(self.store.client, self.store.keys)
 
     def close(self) -> None:
-        """Close the Redis connections."""
-        self.client.close()
+        """Close the Redis connections, unless the client was the caller's."""
+        if self._owns_client:
+            self.client.close()
 
     def __enter__(self) -> Desk:
         return self
