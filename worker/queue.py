@@ -253,6 +253,7 @@ class ModerationQueue:
         self.client: Any = store.client
         self.keys = store.keys
         self.spam_flag_at = spam_flag_at
+        self._indexed = False
 
     # Indexes --------------------------------------------------------------------------------------------
 
@@ -260,10 +261,15 @@ class ModerationQueue:
     def ensure_indexes(self) -> int:
         """Index the comments stored before the queue indexes existed (once); return how many were indexed."""
         if text(self.client.get(self.keys.index_version) or b"") == INDEX_VERSION:
+            self._indexed = True
             return 0
-        return migrate(self.client, self.keys, self.store.authors)
+        done = migrate(self.client, self.keys, self.store.authors)
+        self._indexed = True
+        return done
 
     def _keys_for(self, query: QueueQuery, tab: str) -> list[str]:
+        if not self._indexed:  # the first read of this process after an upgrade indexes the older comments
+            self.ensure_indexes()
         names = query.facets() or [""]
         return [self.keys.index(name, tab) for name in names]
 

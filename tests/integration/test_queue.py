@@ -337,7 +337,6 @@ def test_comments_stored_before_the_indexes_are_indexed_once_by_the_migration(
         redis_client.delete(key)
     for i in ("f-1", "ok-2", "f-3"):
         redis_client.hdel(f"moderation:comment:{i}", "facets")  # as an older version left them
-    assert queue.page().total == 0
     assert queue.ensure_indexes() == 3
     assert ids(queue.page().items) == ["f-1", "f-3"] and queue.page(QueueQuery(tab="all")).total == 3
     assert queue.ensure_indexes() == 0
@@ -357,3 +356,15 @@ def test_a_verdict_recorded_without_a_verdict_id_is_never_undone(service: Servic
     service.review("f-1", moderator_decision("approve", "ann", "v1", T0 + 500))
     assert service.store.undo(["f-1"], "", "ann", T0 + 501) == [False]
     assert queue.card("f-1").status == "approved"
+
+
+def test_the_first_read_of_a_process_after_an_upgrade_indexes_the_older_comments(
+    service: Service, redis_client: redis.Redis
+) -> None:
+    submit(service, [links(1), fine(2)])
+    for key in [*redis_client.scan_iter("moderation:ix*")]:
+        redis_client.delete(key)
+    for i in ("f-1", "ok-2"):
+        redis_client.hdel(f"moderation:comment:{i}", "facets")
+    fresh = ModerationQueue(service.store)  # a web app or CLI started after the upgrade
+    assert ids(fresh.page().items) == ["f-1"] and fresh.counts()["all"] == 2
