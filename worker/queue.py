@@ -193,6 +193,8 @@ class Card:
     similar: int
     """How many other comments share the near-duplicate group (``campaign``): the "N similar" of the card."""
     author: AuthorHistory | None = None
+    worker_reasons: list[dict[str, JSON]] = field(default_factory=list)
+    """Once a moderator decided: the worker's reasons that the verdict replaced (its evidence stays highlighted)."""
 
     def to_dict(self) -> dict[str, JSON]:
         """Return the card as a JSON-ready mapping."""
@@ -215,6 +217,7 @@ class Card:
             "campaign": self.campaign,
             "similar": self.similar,
             "author": self.author.to_dict() if self.author is not None else None,
+            "worker_reasons": self.worker_reasons,
         }
 
 
@@ -412,13 +415,16 @@ class ModerationQueue:
         """Return the cards of ``ids`` (unknown ids left out), with authors' histories: two round trips."""
         pipe = self.client.pipeline(transaction=False)
         for comment_id in ids:
-            pipe.hmget(self.keys.comment(comment_id), "comment", "status", "decision", "campaign")
+            pipe.hmget(self.keys.comment(comment_id), "comment", "status", "decision", "campaign", "prev_decision")
         rows = []
-        for comment_id, (raw, status, decision, campaign) in zip(ids, pipe.execute(), strict=True):
+        replaced: dict[str, Decision] = {}
+        for comment_id, (raw, status, decision, campaign, previous) in zip(ids, pipe.execute(), strict=True):
             if raw is None:
                 continue
             comment = Comment.from_private_dict(json.loads(raw))
             decided = Decision.from_dict(json.loads(decision)) if decision else None
+            if previous:
+                replaced[comment_id] = Decision.from_dict(json.loads(previous))
             rows.append((comment_id, comment, text(status), decided, text(campaign) if campaign else None))
         authors = {comment_id: self.store.authors.of(comment) for comment_id, comment, *_ in rows}
         pipe = self.client.pipeline(transaction=False)
@@ -450,6 +456,7 @@ class ModerationQueue:
                     comment,
                     status=status,
                     decision=decided,
+                    replaced=replaced.get(comment_id),
                     campaign=campaign,
                     similar=max(size - 1, 0),
                     author=history,
@@ -479,14 +486,18 @@ class ModerationQueue:
         *,
         status: str,
         decision: Decision | None,
+        replaced: Decision | None,
         campaign: str | None,
         similar: int,
         author: AuthorHistory | None,
     ) -> Card:
         reasons = list(decision.reasons) if decision is not None else []
-        score = decision.scores.get("spam") if decision is not None else None
+        worker = replaced if replaced is not None and not replaced.by_moderator else None
+        earlier = list(worker.reasons) if worker is not None and decision is not None and decision.by_moderator else []
+        scored = decision if decision is not None and "spam" in decision.scores else worker
+        score = scored.scores.get("spam") if scored is not None else None
         threshold = self.spam_flag_at
-        for reason in reasons:
+        for reason in reasons + earlier:
             if reason.code == "spam_score" and isinstance(reason.evidence.get("threshold"), int | float):
                 threshold = float(reason.evidence["threshold"])
         return Card(
@@ -502,12 +513,13 @@ class ModerationQueue:
             decided_by=decision.decided_by if decision is not None else None,
             decided_at=decision.decided_at if decision is not None else None,
             reasons=[r.to_dict() for r in reasons],
-            highlights=[h.to_dict() for h in highlights(comment.content, reasons)],
+            highlights=[h.to_dict() for h in highlights(comment.content, reasons + earlier)],
             spam_score=float(score) if score is not None else None,
             spam_threshold=threshold,
             campaign=campaign if similar else None,
             similar=similar,
             author=author,
+            worker_reasons=[r.to_dict() for r in earlier],
         )
 
     @redis_errors()

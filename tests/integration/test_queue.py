@@ -368,3 +368,16 @@ def test_the_first_read_of_a_process_after_an_upgrade_indexes_the_older_comments
         redis_client.hdel(f"moderation:comment:{i}", "facets")
     fresh = ModerationQueue(service.store)  # a web app or CLI started after the upgrade
     assert ids(fresh.page().items) == ["f-1"] and fresh.counts()["all"] == 2
+
+
+def test_a_decided_card_keeps_the_workers_reasons_score_and_highlights(
+    service: Service, queue: ModerationQueue, verdicts: Verdicts
+) -> None:
+    submit(service, [links(1)])
+    verdicts.decide_one("f-1", "approve", "ann")
+    card = queue.card("f-1")
+    assert [r["code"] for r in card.reasons] == ["approved"]
+    assert "too_many_links" in [r["code"] for r in card.worker_reasons]
+    assert card.spam_score is not None and [h["kind"] for h in card.highlights] == ["link", "link"]
+    verdicts.undo("ann")
+    assert queue.card("f-1").worker_reasons == []  # the worker's decision is the comment's again
