@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import time
 from collections.abc import Callable
 
 import pytest
@@ -10,12 +11,14 @@ import pytest
 from tests.e2e.test_spam_learning import decide
 from tests.workers import WorkerProcess
 from worker.abuse.state import AbuseState
+from worker.checks.abuse import DEFAULT_REFRESH_S
 from worker.client import ModerationClient
 from worker.desk import Desk
 from worker.models import JSON
 
 pytestmark = pytest.mark.e2e
 
+REFRESH_S = DEFAULT_REFRESH_S + 0.2
 MILD = "Your grumblewort opinions are worth nothing, grumblewort"
 HELD = "What a ridiculous policy, cutting the library budget again"
 
@@ -45,13 +48,16 @@ def test_a_moderators_verdicts_change_the_next_decision_of_a_second_worker_proce
         assert reason is not None and reason["evidence"]["lessons"] == 2
         assert decide(client, HELD)["status"] == "approved"
 
-        # Undoing the approval takes its lesson back: the next copy is held again.
+        # Undoing the approval takes its lesson back: the next copy is held again (once the worker asks
+        # for the lessons again, within refresh_s).
         desk.verdicts.undo("dominique")
+        time.sleep(REFRESH_S)
         assert decide(client, HELD)["status"] == "flagged"
 
     # `moderation train-abuse --forget ID` undoes a lesson, and the running worker decides as before it.
     state = AbuseState.build(client.service.engine.policy, client.store.client, client.store.keys, client.settings)
     assert state.forget(str(mild["id"]))
+    time.sleep(REFRESH_S)
     undone = decide(client, MILD)
     assert undone["status"] == "approved", undone
     second.kill(signal.SIGTERM)

@@ -29,7 +29,8 @@ HELD = "What a ridiculous policy, cutting the library budget again"
 def states(redis_client: redis.Redis, redis_url: str) -> Iterator[tuple[AbuseState, AbuseState]]:
     """Two states on their own connections, as in two processes."""
     other = redis.Redis.from_url(redis_url)
-    yield AbuseState(redis_client, KEYS, AbuseCheck()), AbuseState(other, KEYS, AbuseCheck())
+    check = AbuseCheck(refresh_s=0)  # ask Redis before every batch
+    yield AbuseState(redis_client, KEYS, check), AbuseState(other, KEYS, check)
     other.close()
 
 
@@ -117,9 +118,20 @@ def test_train_abuse_command_teaches_a_file_lists_and_forgets_lessons(
     report = json.loads(out.getvalue())
     assert (report["taught"], report["already_so"], report["failed"]) == (1, 1, 1)
     (lesson_id,) = report["lessons"]
-    state = AbuseState(redis_client, KEYS, AbuseCheck())
+    state = AbuseState(redis_client, KEYS, AbuseCheck(refresh_s=0))
     assert score(state, MILD) >= 0.995
     out = io.StringIO()
     assert main(["train-abuse", "--forget", lesson_id], out) == 0
     assert json.loads(out.getvalue()) == {"forgotten": [lesson_id], "unknown": [], "lessons": []}
     assert score(state, MILD) < 0.6
+
+
+def test_a_worker_asks_for_new_lessons_once_per_refresh_interval_not_per_batch(
+    states: tuple[AbuseState, AbuseState], redis_client: redis.Redis
+) -> None:
+    moderator_side, _ = states
+    patient = AbuseState(redis_client, KEYS, AbuseCheck(refresh_s=3600))
+    before = score(patient, MILD)
+    moderator_side.teach("c7", MILD, abusive=True)
+    assert score(patient, MILD) == before  # within refresh_s: its copy, no round trip
+    assert patient.refresh().probability(MILD) >= 0.995

@@ -2,9 +2,9 @@
 
 The model scores abuse as one thing; the category is read afterwards from the project's own cue list
 (``data/categories.txt``, folded words and phrases) and from the comment's form: cue words of a threat
-win over hate, hate over sexual, and an abusive comment addressed to someone ("you", "tu", "t'es") with
-no other cue is an insult, or harassment when it repeats itself at someone. Otherwise no category is
-claimed.
+win over hate (as does a word the profanity lists hold as a slur), hate over sexual, and an abusive
+comment addressed to someone ("you", "tu", "t'es") with no other cue is an insult, or harassment when
+it repeats itself at someone. Otherwise no category is claimed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from worker.abuse.features import Token
+from worker.abuse.language import slurs
 
 CATEGORIES_FILE = Path(__file__).with_name("data") / "categories.txt"
 ORDER = ("threat", "hate", "sexual", "insult", "harassment")
@@ -22,9 +22,9 @@ ADDRESSED = frozenset({"you", "your", "youre", "u", "ur", "tu", "t", "te", "toi"
 
 
 @cache
-def cues(path: Path = CATEGORIES_FILE) -> dict[str, str]:
-    """Return the cue list: folded word or phrase -> category."""
-    found: dict[str, str] = {}
+def cues(path: Path = CATEGORIES_FILE) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Return the cue list by first word: word -> [(the phrase's words, category), ...]."""
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -32,20 +32,21 @@ def cues(path: Path = CATEGORIES_FILE) -> dict[str, str]:
         phrase, _, category = line.rpartition(" ")
         if category not in ORDER or not phrase.strip():
             raise ValueError(f"{path}, line {number}: expected 'word-or-phrase category' ({', '.join(ORDER)})")
-        found[" ".join(phrase.split())] = category
+        words = tuple(phrase.split())
+        found.setdefault(words[0], []).append((words, category))
     return found
 
 
-def category(found: Sequence[Token], slur: bool = False) -> str | None:
-    """Return the category of an abusive comment of these tokens (``slur``: the profanity lists found one)."""
+def category(words: Sequence[str]) -> str | None:
+    """Return the category of an abusive comment of these folded words."""
     table = cues()
-    words = [t.word for t in found]
-    seen: set[str] = {"hate"} if slur else set()
-    longest = max((phrase.count(" ") + 1 for phrase in table), default=0)
-    for size in range(1, longest + 1):
-        for i in range(len(words) - size + 1):
-            kind = table.get(" ".join(words[i : i + size]))
-            if kind is not None:
+    listed = slurs()
+    seen: set[str] = set()
+    for i, word in enumerate(words):
+        if word in listed:
+            seen.add("hate")
+        for phrase, kind in table.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
                 seen.add(kind)
     for kind in ORDER[:3]:
         if kind in seen:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
-from worker.abuse.language import innocent, language_of
+from worker.abuse.language import innocent, innocent_anywhere, language_of
 from worker.profanity.normalise import fold_text
 
 CHAR_SIZES = (3, 4, 5)
@@ -37,8 +37,7 @@ MAX_WORD_CHARS = 24
 _TOKEN = re.compile(r"(?:https?://|www\.)\S+|@\w+|(?P<word>[a-z0-9]+)")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One folded word and its span in the comment as written."""
 
     word: str
@@ -46,9 +45,16 @@ class Token:
     end: int
 
 
-def innocent_words(found: list[Token], language: str | None = None) -> frozenset[str]:
-    """Return the words innocent in the language of a comment of these tokens (``language``: its hint)."""
-    return innocent(language_of((t.word for t in found), language))
+def innocent_words(words: Sequence[str], language: str | None = None) -> frozenset[str]:
+    """Return the words innocent in the language of a comment of these words (``language``: its hint)."""
+    if innocent_anywhere().isdisjoint(words):  # most comments: no need to tell their language
+        return frozenset()
+    return innocent(language_of(words, language))
+
+
+def words(text: str) -> list[str]:
+    """Return the folded words of ``text``, mentions and links left out (what scoring needs: no spans)."""
+    return [word for word in _TOKEN.findall(fold_text(text)) if word]
 
 
 def tokens(text: str) -> list[Token]:
@@ -71,7 +77,7 @@ def char_count(word: str) -> int:
     return sum(max(0, length - size + 1) for size in CHAR_SIZES)
 
 
-def counts(words: list[str], innocent: frozenset[str] = frozenset()) -> Counter[str]:
+def counts(words: Sequence[str], innocent: frozenset[str] = frozenset()) -> Counter[str]:
     """Return the raw count of every feature of a comment given as its folded words.
 
     A word of ``innocent`` (innocent in the comment's language) gives no word nor pieces, only its pairs.
@@ -90,8 +96,8 @@ def counts(words: list[str], innocent: frozenset[str] = frozenset()) -> Counter[
 
 def features(text: str, language: str | None = None) -> dict[str, float]:
     """Return the scaled features of ``text`` (``language``: the comment's hint), each count over sqrt(total)."""
-    found_tokens = tokens(text)
-    found = counts([t.word for t in found_tokens], innocent_words(found_tokens, language))
+    found_words = words(text)
+    found = counts(found_words, innocent_words(found_words, language))
     if not found:
         return {}
     scale = 1.0 / math.sqrt(sum(found.values()))

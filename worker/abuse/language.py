@@ -27,6 +27,18 @@ def language_of(words: Iterable[str], hint: str | None = None) -> str:
 
 
 @cache
+def innocent_anywhere() -> frozenset[str]:
+    """Return the words innocent in at least one language."""
+    return frozenset().union(*(innocent(language) for language in _lexicon().stopwords))
+
+
+@cache
+def slurs() -> frozenset[str]:
+    """Return the folded single words that the profanity lists hold as slurs in some language."""
+    return frozenset(word for word, severities in _lexicon().words.items() if Severity.SLUR in severities.values())
+
+
+@cache
 def innocent(language: str) -> frozenset[str]:
     """Return the folded words that the profanity lists mark innocent (``safe``) in ``language``."""
     return frozenset(word for word, severities in _lexicon().words.items() if severities.get(language) is Severity.SAFE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from worker.abuse.features import counts, innocent_words, tokens
+from worker.abuse.features import counts, innocent_words, words
 from worker.abuse.model import AbuseModel
 
 MAX_STEP = 12.0
@@ -31,14 +31,14 @@ def lesson(
     model: AbuseModel, text: str, abusive: bool, target: float, language: str | None = None
 ) -> dict[str, float]:
     """Return the weight changes (``w:``, ``b:``, ``c:`` keys) that move ``text`` to probability ``target``."""
-    found_tokens = tokens(text)[:MAX_WORDS]
-    innocent = innocent_words(found_tokens, language)
-    found = counts([t.word for t in found_tokens], innocent)
+    found_words = words(text)[:MAX_WORDS]
+    innocent = innocent_words(found_words, language)
+    found = counts(found_words, innocent)
     if not found:
         return {}
     scale = 1.0 / math.sqrt(sum(found.values()))
     x = {name: n * scale for name, n in found.items()}
-    current = model.log_odds(found_tokens, innocent)
+    current = model.log_odds(found_words, innocent)
     goal = logit(target) + (MARGIN if abusive else -MARGIN)
     gap = goal - current if abusive else current - goal
     if gap <= 0:

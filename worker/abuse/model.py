@@ -12,15 +12,16 @@ a comment costs a dictionary look-up or two per word, linear in its length.
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from worker.abuse.features import Token, char_count, char_ngrams, innocent_words, tokens
+from worker.abuse.features import char_count, char_ngrams, innocent_words, tokens, words
 
 FORMAT = 1
 """Version of the weights file layout."""
@@ -135,52 +136,56 @@ class AbuseModel:
             self._cache[word] = found
         return found
 
-    def log_odds(self, found: list[Token], innocent: frozenset[str] = frozenset()) -> float:
-        """Return the log-odds that the comment of these tokens is abusive (``innocent`` words only pair)."""
+    def log_odds(self, found: Sequence[str], innocent: frozenset[str] = frozenset()) -> float:
+        """Return the log-odds that the comment of these folded words is abusive (``innocent`` words only pair)."""
         pairs = self.pairs
-        word = self._word
+        cache = self._cache
         total = 0.0
         count = 0
         previous = ""
-        for token in found:
+        for word in found:
             if previous:
-                total += pairs.get(f"{previous} {token.word}", 0.0)
+                total += pairs.get(previous + " " + word, 0.0)
                 count += 1
-            previous = token.word
-            if token.word not in innocent:
-                weight, n = word(token.word)
+            previous = word
+            if word not in innocent:
+                weight, n = cache.get(word) or self._word(word)
                 total += weight
                 count += n
         return self.bias + total / math.sqrt(count) if count else self.bias
 
-    def probability_of(self, found: list[Token], innocent: frozenset[str] = frozenset()) -> float:
-        """Return the probability that the comment of these tokens is abusive."""
+    def probability_of(self, found: Sequence[str], innocent: frozenset[str] = frozenset()) -> float:
+        """Return the probability that the comment of these folded words is abusive."""
         return sigmoid(self.log_odds(found, innocent))
 
     def probability(self, text: str, language: str | None = None) -> float:
         """Return the probability that ``text`` is abusive (``language``: the comment's hint)."""
-        found = tokens(text)
+        found = words(text)
         return sigmoid(self.log_odds(found, innocent_words(found, language)))
 
     def explain(self, text: str, top: int = 5, language: str | None = None) -> Explained:
         """Return the log-odds, the probability and the ``top`` terms that add most to them."""
         found = tokens(text)
-        innocent = innocent_words(found, language)
-        log_odds = self.log_odds(found, innocent)
-        count = sum(self._word(t.word)[1] for t in found if t.word not in innocent) + max(len(found) - 1, 0)
-        scale = 1.0 / math.sqrt(count) if count else 0.0
-        terms: dict[tuple[int, int], Term] = {}
+        plain = [t.word for t in found]
+        innocent = innocent_words(plain, language)
+        weights: dict[tuple[int, int], float] = {}  # span -> weight before scaling; only those that add
+        count = 0
         for i, token in enumerate(found):
-            weight = 0.0 if token.word in innocent else self._word(token.word)[0] * scale
-            terms[token.start, token.end] = Term(text[token.start : token.end], token.start, token.end, weight)
             if i:
-                before = found[i - 1]
-                pair = self.pairs.get(f"{before.word} {token.word}", 0.0) * scale
-                if pair:
-                    span = (before.start, token.end)
-                    terms[span] = Term(text[before.start : token.end], before.start, token.end, pair)
-        heaviest = sorted(terms.values(), key=lambda t: t.log_odds, reverse=True)
-        return Explained(log_odds, sigmoid(log_odds), tuple(t for t in heaviest[:top] if t.log_odds > 0))
+                count += 1
+                pair = self.pairs.get(plain[i - 1] + " " + token.word, 0.0)
+                if pair > 0:
+                    weights[found[i - 1].start, token.end] = pair
+            if token.word not in innocent:
+                weight, n = self._word(token.word)
+                count += n
+                if weight > 0:
+                    weights[token.start, token.end] = weight
+        log_odds = self.log_odds(plain, innocent)
+        scale = 1.0 / math.sqrt(count) if count else 0.0
+        heaviest = heapq.nlargest(top, weights.items(), key=lambda item: item[1])
+        terms = tuple(Term(text[start:end], start, end, weight * scale) for (start, end), weight in heaviest)
+        return Explained(log_odds, sigmoid(log_odds), terms)
 
 
 @cache

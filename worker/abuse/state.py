@@ -2,9 +2,11 @@
 
 Redis holds only the lessons: a hash of summed weight changes (``abuse_model``), a hash of each lesson by
 comment id (``abuse_lessons``, so that one can be forgotten) and a version counter bumped by every change.
-Each change is one atomic script. Before a batch, a worker sends the version it holds (one script call,
-one round trip); the whole hash comes back only when the version changed, so a worker keeps a per-process
-snapshot and pays for a reload only after something was learnt or forgotten.
+Each change is one atomic script. Before a batch, a worker that has not asked for ``refresh_s`` (policy,
+1 s) sends the version it holds (one script call, one round trip); the whole hash comes back only when
+the version changed, so a worker keeps a per-process snapshot, pays for a reload only after something
+was learnt or forgotten, and costs the pipeline no round trip on most batches when comments come one by
+one. A lesson reaches every worker within ``refresh_s``.
 
 - A moderator's rejection with the reason ``abusive`` teaches the comment is abusive; approving a
   comment that a worker had held teaches it is not (:mod:`worker.abuse.lessons`). One lesson per comment
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -93,6 +96,7 @@ class AbuseState:
         self.check = check
         self.version = "0"
         self.model: AbuseModel = shipped_model()
+        self._asked_at: float | None = None
 
     @classmethod
     def build(cls, policy: Policy, client: redis.Redis, keys: Keys, settings: Settings) -> AbuseState:
@@ -106,6 +110,7 @@ class AbuseState:
     def refresh(self) -> AbuseModel:
         """Return the shared model, reloading the lessons only when their version changed."""
         reply = _READ.run(self.client, self._keys[:2], [self.version])
+        self._asked_at = time.monotonic()
         version = text(reply[0])
         if len(reply) > 1:
             flat = list(reply[1])
@@ -124,7 +129,8 @@ class AbuseState:
         """Return the shared model as every comment's fact (one round trip; none when lessons are off)."""
         if not comments or not self.check.learned:
             return [{} for _ in comments]
-        model = self.refresh()
+        fresh = self._asked_at is not None and time.monotonic() - self._asked_at < self.check.refresh_s
+        model = self.model if fresh else self.refresh()
         return [{fact.MODEL: model} for _ in comments]
 
     def decided(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> None:

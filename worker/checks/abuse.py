@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from worker.abuse import facts as fact
 from worker.abuse.categories import category
-from worker.abuse.features import innocent_words, tokens
+from worker.abuse.features import innocent_words, words
 from worker.abuse.model import AbuseModel, shipped_model
 from worker.checks.base import Context
 from worker.errors import ConfigError
@@ -23,6 +23,7 @@ from worker.policy import Section
 NAME = "abuse"
 DEFAULT_FLAG_AT = 0.6
 DEFAULT_REJECT_AT = 0.995
+DEFAULT_REFRESH_S = 1.0
 TOP_TERMS = 5
 TERM_SHARE = 0.25
 """A term is evidence when it weighs at least this share of the heaviest one: "idiot", not "you are"."""
@@ -35,6 +36,7 @@ class AbuseCheck:
     flag_at: float = DEFAULT_FLAG_AT
     reject_at: float = DEFAULT_REJECT_AT
     learned: bool = True
+    refresh_s: float = DEFAULT_REFRESH_S
     name: str = NAME
 
     def model(self, context: Context) -> AbuseModel:
@@ -45,17 +47,17 @@ class AbuseCheck:
     def check(self, comment: Comment, context: Context) -> CheckResult:
         """Return the abuse score, and a reason holding or rejecting the comment when it is high enough."""
         model = self.model(context)
-        found = tokens(comment.content)
+        found = words(comment.content)
         score = model.probability_of(found, innocent_words(found, comment.language))
         if score < self.flag_at:
             return CheckResult(NAME, (), score=score)
-        return CheckResult(NAME, (self._reason(comment, model, score),), score=score)
+        return CheckResult(NAME, (self._reason(comment, found, model, score),), score=score)
 
-    def _reason(self, comment: Comment, model: AbuseModel, score: float) -> Reason:
+    def _reason(self, comment: Comment, found: list[str], model: AbuseModel, score: float) -> Reason:
         explained = model.explain(comment.content, top=TOP_TERMS, language=comment.language)
         floor = explained.terms[0].log_odds * TERM_SHARE if explained.terms else 0.0
         heavy = [t for t in explained.terms if t.log_odds >= floor]
-        kind = category(tokens(comment.content))
+        kind = category(found)
         reject = score >= self.reject_at
         threshold = self.reject_at if reject else self.flag_at
         terms: list[JSON] = [
@@ -83,4 +85,5 @@ def build(section: Section) -> AbuseCheck:
         raise ConfigError(f"{section.name}.flag_at", flag_at, "must be <= 1", section.source)
     if reject_at < flag_at:
         raise ConfigError(f"{section.name}.reject_at", reject_at, f"must be >= flag_at ({flag_at})", section.source)
-    return AbuseCheck(flag_at, reject_at, learned=section.get("learned", bool, True))
+    refresh_s = section.number("refresh_s", DEFAULT_REFRESH_S)  # read by the shared state (worker.abuse.state)
+    return AbuseCheck(flag_at, reject_at, learned=section.get("learned", bool, True), refresh_s=refresh_s)
