@@ -21,6 +21,7 @@ from worker.models import DECIDED_BY_WORKER, Action, Comment, Decision, Reason, 
 pytestmark = pytest.mark.integration
 
 KEYS = Keys("abusetest")
+REJECT_AT = AbuseCheck().reject_at
 MILD = "Your grumblewort opinions are worth nothing, grumblewort"
 HELD = "What a ridiculous policy, cutting the library budget again"
 
@@ -59,7 +60,7 @@ def test_an_abuse_verdict_reaches_another_process_and_can_be_forgotten(states: t
 
     moderator_side.reviewed(comment(MILD), verdict(Status.REJECTED, "abusive"), None)
     taught = score(worker_side, MILD)
-    assert taught >= 0.995
+    assert taught >= REJECT_AT
     similar = "Honestly, grumblewort opinions like yours are worth nothing"
     assert score(worker_side, similar) > shipped_model().probability(similar)
 
@@ -87,7 +88,7 @@ def test_a_verdict_replacing_a_moderators_earlier_one_takes_its_lesson_back_firs
     moderator_side, worker_side = states
     rejected = verdict(Status.REJECTED, "abusive")
     moderator_side.reviewed(comment(MILD, "c6"), rejected, None)
-    assert score(worker_side, MILD) >= 0.995
+    assert score(worker_side, MILD) >= REJECT_AT
     moderator_side.reviewed(comment(MILD, "c6"), held(), rejected)  # the undo restores the worker's decision
     assert score(worker_side, MILD) < 0.6
     assert moderator_side.lesson_ids() == []
@@ -99,7 +100,7 @@ def test_a_comment_is_taught_once_and_reset_goes_back_to_the_shipped_weights(
     moderator_side, worker_side = states
     assert moderator_side.teach("c5", MILD, abusive=True)
     assert not moderator_side.teach("c5", MILD + " again", abusive=True)
-    assert score(worker_side, MILD) >= 0.995
+    assert score(worker_side, MILD) >= REJECT_AT
     assert moderator_side.reset() == 1
     assert score(worker_side, MILD) == pytest.approx(shipped_model().probability(MILD))
     assert moderator_side.lesson_ids() == []
@@ -119,7 +120,7 @@ def test_train_abuse_command_teaches_a_file_lists_and_forgets_lessons(
     assert (report["taught"], report["already_so"], report["failed"]) == (1, 1, 1)
     (lesson_id,) = report["lessons"]
     state = AbuseState(redis_client, KEYS, AbuseCheck(refresh_s=0))
-    assert score(state, MILD) >= 0.995
+    assert score(state, MILD) >= REJECT_AT
     out = io.StringIO()
     assert main(["train-abuse", "--forget", lesson_id], out) == 0
     assert json.loads(out.getvalue()) == {"forgotten": [lesson_id], "unknown": [], "lessons": []}
@@ -134,4 +135,4 @@ def test_a_worker_asks_for_new_lessons_once_per_refresh_interval_not_per_batch(
     before = score(patient, MILD)
     moderator_side.teach("c7", MILD, abusive=True)
     assert score(patient, MILD) == before  # within refresh_s: its copy, no round trip
-    assert patient.refresh().probability(MILD) >= 0.995
+    assert patient.refresh().probability(MILD) >= REJECT_AT

@@ -22,7 +22,7 @@ from worker.policy import Section
 
 NAME = "abuse"
 DEFAULT_FLAG_AT = 0.6
-DEFAULT_REJECT_AT = 0.995
+DEFAULT_REJECT_AT = 0.999
 DEFAULT_REFRESH_S = 1.0
 TOP_TERMS = 5
 TERM_SHARE = 0.25
