@@ -9,7 +9,8 @@ their held-out part, never a text it was trained on) it prints precision, recall
 - ``both``: either of the two (what the product does with both checks on);
 - ``better-profanity`` 0.7.0 (on a sample of ``--bp-sample`` texts: it is slow), and
   ``alt-profanity-check`` where it is installed (``pip install alt-profanity-check``; English only).
-Then the cost per comment of each on the same texts, throughput on comments of 8 to 80 words with the
+The cost per comment of each is its CPU time on the same texts (one cold pass: caches fill as it goes;
+better-profanity on its sample), then throughput on comments of 8 to 80 words with the
 cost per word at 10, 20, 40 and 80 words (linear growth), the recall per kind of abuse where a set
 labels kinds, and the share held of the project's own comments that quote, counter or reclaim abuse
 without being abusive (bench/data/abuse_context.jsonl). The shared data are read, never copied or
@@ -90,10 +91,10 @@ def prf(predicted: Sequence[bool], labels: Sequence[bool]) -> tuple[float, float
 
 
 def timed(predict: Predict, texts: Sequence[str]) -> tuple[list[bool], float]:
-    """Return the predictions and the seconds they took."""
-    start = time.perf_counter()
+    """Return the predictions and the seconds of this process's CPU time they took (cold: first use)."""
+    start = time.process_time()
     result = predict(texts)
-    return result, time.perf_counter() - start
+    return result, time.process_time() - start
 
 
 def quality(data: Path, found: dict[str, Predict], bp_sample: int) -> None:
