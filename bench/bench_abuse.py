@@ -6,7 +6,8 @@ On every labelled set of ../shared/data (see bench/abuse_sets.py; for the sets t
 their held-out part, never a text it was trained on) it prints precision, recall and F1 of:
 - ``abuse``: the abuse check holds or rejects it (score >= the default policy's ``flag_at``);
 - ``profanity``: the profanity check reports a listed word (censor, hold or reject);
-- ``both``: either of the two (what the product does with both checks on);
+- ``both``: either of the two (what the product does with both checks on; its cost is that of the
+  profanity check, then the abuse check only when the first reported nothing);
 - ``better-profanity`` 0.7.0 (on a sample of ``--bp-sample`` texts: it is slow), and
   ``alt-profanity-check`` where it is installed (``pip install alt-profanity-check``; English only).
 The cost per comment of each is its CPU time on the same texts (one cold pass: caches fill as it goes;
