@@ -105,3 +105,27 @@ def test_moderator_names_and_passwords_are_checked_without_echoing_the_password(
         check_password("hunter2")
     assert "hunter2" not in str(short.value)
     assert len(token_hash("mod_abc")) == 64 and token_hash("mod_abc") != token_hash("mod_abd")
+
+
+def test_a_comment_is_indexed_by_post_author_and_the_workers_checks_and_reasons_only() -> None:
+    from worker.models import Comment, Decision
+    from worker.queue_index import facets
+
+    comment = Comment(id="c-1", post_id="p/7", author_email="a@example.org")
+    worker = Decision(
+        Status.FLAGGED,
+        (Reason("spam", "too_many_links", "m", Action.FLAG), Reason("spam", "spam_score", "m", Action.FLAG)),
+        {},
+        "v1",
+        1.0,
+    )
+    assert facets(comment, worker, "abc") == [
+        "",
+        "post=p/7",
+        "author=abc",
+        "check=spam",
+        "reason=spam/too_many_links",
+        "reason=spam/spam_score",
+    ]
+    moderator = moderator_decision("reject", "ann", "v1", 2.0, reason="off_topic")
+    assert facets(comment, moderator, None) == ["", "post=p/7"]
