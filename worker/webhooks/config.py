@@ -53,13 +53,14 @@ class WebhookSettings:
     retry_for_s: float = 86400.0
     pump_interval_s: float = 5.0
     batch_size: int = 100
+    per_task: int = 10
     keep_delivered_s: float = 7 * 86400.0
     allowed_networks: tuple[IPNetwork, ...] = ()
 
     @property
     def lease_s(self) -> float:
-        """How long a message handed to a delivery task stays out of other tasks' reach."""
-        return 3 * self.timeout_s + 30.0
+        """How long a message handed to a delivery task stays out of other tasks' reach: its task's longest run."""
+        return self.per_task * self.timeout_s + 30.0
 
     def backoff_s(self, attempts: int) -> float:
         """Delay before the next try after ``attempts`` failed ones: doubling from the first, capped."""
@@ -77,6 +78,7 @@ _NUMBERS: dict[str, tuple[type, float]] = {
     "retry_for_s": (float, 0.1),
     "pump_interval_s": (float, 0.1),
     "batch_size": (int, 1),
+    "per_task": (int, 1),
     "keep_delivered_s": (float, 1.0),
 }
 

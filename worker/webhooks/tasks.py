@@ -73,8 +73,8 @@ class _PerProcess:
             store = CommentStore(client, Keys(self.settings.key_prefix))
             queue = self.hooks.queue
 
-            def send_delivery(mid: str, token: str) -> None:
-                self.app.send_task(DELIVER, args=(mid, token), queue=queue)
+            def send_delivery(leased: list[tuple[str, str]]) -> None:
+                self.app.send_task(DELIVER, args=([list(pair) for pair in leased],), queue=queue)
 
             def send_pump(delay_s: float) -> None:
                 self.app.send_task(PUMP, queue=queue, countdown=delay_s or None)
@@ -120,10 +120,10 @@ def register(app: Celery, settings: Settings) -> WebhookSettings:
 
     # No late ack: a lost delivery task only delays its message, whose lease ends and is taken again.
     @app.task(name=DELIVER, ignore_result=True)  # type: ignore[untyped-decorator]
-    def deliver(message_id: str, token: str) -> bool:
-        """Send one webhook message to its receiver."""
-        outcome = runtime.get().deliver(message_id, token)
-        return bool(outcome and outcome.delivered)
+    def deliver(leased: list[list[str]]) -> int:
+        """Send webhook messages (id and lease token each) to their receivers; return how many were taken."""
+        outcomes = runtime.get().deliver_many([(mid, token) for mid, token in leased])
+        return sum(1 for outcome in outcomes if outcome is not None and outcome.delivered)
 
     if not hooks.subscriptions:
         return hooks
