@@ -42,7 +42,7 @@ def _password(confirm: bool) -> str:
 
 
 def cmd_moderator(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
-    """Manage moderator accounts: add, remove, list, passwd (new password), token (issue an API token)."""
+    """Manage moderator accounts: add, remove, list, passwd (new password), token (issue an API token), revoke (all)."""
     from worker.moderators import Moderators
     from worker.store import redis_errors
 
@@ -77,6 +77,9 @@ def _moderator(args: argparse.Namespace, moderators: Moderators, out: IO[str]) -
     elif action == "remove":
         moderators.remove(name)
         out.write(f"moderator {name} removed, and their tokens revoked\n")
+    elif action == "revoke":
+        moderators.get(name)
+        out.write(f"{moderators.revoke_tokens(name)} token(s) of {name} revoked\n")
     elif action == "token":
         token = moderators.issue_token(name)
         out.write(f"{token}\n")
@@ -240,7 +243,7 @@ def add_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     from worker.verdicts import REJECT_REASONS
 
     moderator = verbs.add_parser("moderator", help="manage moderator accounts", description=cmd_moderator.__doc__)
-    moderator.add_argument("action", choices=["add", "remove", "list", "passwd", "token"])
+    moderator.add_argument("action", choices=["add", "remove", "list", "passwd", "token", "revoke"])
     moderator.add_argument("name", nargs="?", help="the moderator's name (not for list)")
     moderator.set_defaults(func=cmd_moderator)
 

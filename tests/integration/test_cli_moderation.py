@@ -69,10 +69,13 @@ def test_a_moderator_is_added_with_a_password_from_stdin_listed_given_a_token_an
     try:
         assert moderators.owner(token.strip()) == "camille"
         assert moderators.verify("camille", "correct horse battery")
+        code, out = run(["moderator", "revoke", "camille"])
+        assert code == 0 and out.startswith("1 token(s)") and moderators.owner(token.strip()) is None
         code, _ = run(["moderator", "passwd", "camille"], "a brand new passphrase\n", monkeypatch)
         assert code == 0 and moderators.verify("camille", "a brand new passphrase")
+        second = run(["moderator", "token", "camille"])[1].strip()
         code, _ = run(["moderator", "remove", "camille"])
-        assert code == 0 and moderators.owner(token.strip()) is None and not moderators.exists("camille")
+        assert code == 0 and moderators.owner(second) is None and not moderators.exists("camille")
     finally:
         moderators.close()
 
