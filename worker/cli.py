@@ -51,9 +51,18 @@ def _line_error(number: int, error: InvalidComment) -> dict[str, JSON]:
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
-    """Run validation, checks and policy on JSON lines, storing and queueing nothing."""
+    """Run validation, checks and policy on JSON lines as the workers would, storing, queueing and changing nothing.
+
+    The spam check reads the deployment's shared state from Redis (learned model, known authors, campaigns,
+    rejected copies, floods) with read commands only; ``--offline`` checks with the seed model and no state.
+    """
     policy = Policy.load(args.policy) if args.policy else Policy.load(settings.policy_path)
     engine = Engine.from_policy(policy)
+    state = None
+    if not args.offline and "spam" in policy.checks:
+        from worker.spam.peek import connect
+
+        state = connect(policy, settings)
     failed = 0
     for number, line in _lines(args.file):
         try:
@@ -62,7 +71,9 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int
             failed += 1
             _emit(out, _line_error(number, exc))
             continue
-        decision = engine.decide(comment, time.time())
+        now = time.time()
+        facts = state.read([comment], now)[0] if state is not None else None
+        decision = engine.decide(comment, now, facts)
         view = decision.to_dict()
         _emit(out, {"id": comment.id, "status": view["status"], "reasons": view["reasons"], "scores": view["scores"]})
     return 1 if failed else 0
@@ -328,6 +339,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("file", nargs="?", default="-", help="JSON lines file, or - for stdin (default)")
     check.add_argument("--policy", help="policy file to try (default: the settings' policy)")
+    check.add_argument(
+        "--offline", action="store_true", help="do not read the deployment's state from Redis: seed model, no state"
+    )
     check.set_defaults(func=cmd_check)
 
     review = verbs.add_parser("review", help="record a moderator's verdict", description=cmd_review.__doc__)

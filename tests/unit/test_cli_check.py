@@ -15,7 +15,7 @@ def run_check(tmp_path: Path, lines: list[str]) -> tuple[int, list[dict[str, obj
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = io.StringIO()
-    code = main(["check", str(source)], out=out)
+    code = main(["check", str(source), "--offline"], out=out)
     return code, [json.loads(line) for line in out.getvalue().splitlines()]
 
 
@@ -48,7 +48,7 @@ def test_no_output_line_holds_the_author_email(tmp_path: Path) -> None:
 def test_a_missing_input_file_is_one_clear_line_not_a_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["check", str(tmp_path / "missing.jsonl")]) == 2
+    assert main(["check", str(tmp_path / "missing.jsonl"), "--offline"]) == 2
     err = capsys.readouterr().err
     assert "missing.jsonl" in err and "Traceback" not in err
 
@@ -61,11 +61,11 @@ def test_another_policy_can_be_tried_and_its_errors_name_the_key(
     strict = tmp_path / "strict.toml"
     strict.write_text('version = "strict"\n[spam]\nblocklist = ["watches"]\n', encoding="utf-8")
     out = io.StringIO()
-    assert main(["check", "--policy", str(strict), str(source)], out=out) == 0
+    assert main(["check", "--offline", "--policy", str(strict), str(source)], out=out) == 0
     assert json.loads(out.getvalue())["status"] == "rejected"
 
     strict.write_text('version = "typo"\n[spam]\nflag_ta = 0.4\n', encoding="utf-8")
-    assert main(["check", "--policy", str(strict), str(source)], out=io.StringIO()) == 2
+    assert main(["check", "--offline", "--policy", str(strict), str(source)], out=io.StringIO()) == 2
     err = capsys.readouterr().err
     assert "spam.flag_ta" in err and "unknown key" in err and "Traceback" not in err
 
