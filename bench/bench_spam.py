@@ -231,6 +231,45 @@ def tubespam(sets: list[DataSet]) -> None:
             print("   " + published_methods(undated(rows)))
 
 
+NEW_SIGNALS = (
+    "support_line", "brand_support", "call_to_action", "scam_family", "counterfeit", "company_footer", "contact",
+    "link_only", "referral_link", "reader",
+)  # fmt: skip
+"""The signals of issue 8 (``contact`` now reads phone numbers in every written form; ``reader`` weighs against)."""
+
+
+def _caught(check: SpamCheck, row: LabelledComment, context: Context) -> bool:
+    result = check.check(row.comment, context)
+    return any(r.action in (Action.FLAG, Action.REJECT) for r in result.reasons)
+
+
+def signal_shares(sets: list[DataSet]) -> None:
+    """Print, per set, the share of caught spam each new signal is found in, and the share it decides.
+
+    A signal decides a comment when, with its weight set to zero, the comment would not be caught.
+    For ``reader`` (a weight against spam): the share of legitimate comments it keeps from being held.
+    """
+    check, context = SpamCheck(), Context(now=0.0, facts={fact.MODEL: seed_model()})
+    print(f"{'set':<26}" + "".join(f"{name[:13]:>14}" for name in NEW_SIGNALS))
+    for data_set in sets:
+        caught: list[LabelledComment] = []
+        ham = [row for row in data_set.rows if row.label is Label.HAM]
+        for row in data_set.rows:
+            if row.label is Label.SPAM and _caught(check, row, context):
+                caught.append(row)
+        cells = []
+        for name in NEW_SIGNALS:
+            without = dataclasses.replace(check, signal_weights={**check.signal_weights, name: 0.0})
+            if name == "reader":
+                kept = sum(not _caught(check, r, context) and _caught(without, r, context) for r in ham)
+                cells.append(f"{'-' if not ham else f'{kept / len(ham):.1%} ham'}")
+                continue
+            found = [r for r in caught if name in {s.name for s in check.signals(r.comment, context)}]
+            decided = sum(not _caught(without, r, context) for r in found)
+            cells.append(f"{len(found) / len(caught):.0%}/{decided / len(caught):.0%}" if caught else "-")
+        print(f"{data_set.name:<26}" + "".join(f"{c:>14}" for c in cells))
+
+
 def cost_us(rows: list[LabelledComment]) -> float:
     """Return the median in-process time of one check, in microseconds (seed model, no I/O)."""
     check, context = SpamCheck(), Context(now=0.0, facts={fact.MODEL: seed_model()})
@@ -262,6 +301,8 @@ def main(argv: list[str]) -> int:
         trained = learn_all(others, seed_model())
         families = sorted({s.family for s in sets if s.learnable and s.family != data_set.family})
         print(rates_row(data_set.name, evaluate(data_set.rows, base=trained)) + f"   (learned {'+'.join(families)})")
+    print("== new signals: share of caught spam each is found in / decides (caught only thanks to it), out of the box")
+    signal_shares(sets)
     tubespam(sets)
     everything = [row for s in sets if s.family == "youtube" for row in s.rows]
     print(f"== cost: median {cost_us(everything):.0f} µs per comment in process ({len(everything)} comments)")

@@ -23,7 +23,7 @@ SPAM = [
 NEAR_COPY = "Zorblax crystals heal the body!! Get your zorblax crystals from the quartzy garden, today"
 PROBES = [  # the same words, but no copy of any of the spam above
     "I keep hearing about zorblax crystals, and a quartzy garden near me sells them for healing",
-    "My neighbour keeps on talking about zorblax, and about some garden that is quartzy, whatever that means",
+    "My neighbour keeps on talking about zorblax crystals and the quartzy garden, whatever that means",
 ]
 _authors = itertools.count()
 

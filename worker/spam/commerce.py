@@ -17,21 +17,33 @@ from collections.abc import Mapping
 from worker.models import JSON
 from worker.spam.evidence import Signal, grow
 from worker.spam.phones import Phone, find_phones
-from worker.spam.phrases import compile_phrases
+from worker.spam.phrases import Phrases, compile_phrases
+from worker.spam.phrases import words as _words
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
 _MIXED = re.compile(r"(?<!\w)(?=[\w$@]*[^\W\d_])(?=[\w$@]*[\d$@])[\w$@]{4,}(?!\w)")
 _SPACED = re.compile(r"(?<!\w)(?:[^\W\d_][ .]){3,}[^\W\d_](?!\w)")
-_JOINERS = re.compile(r"[\s]*[@*~:]{2,}[\s]*|[\[\](){}<>*~=_|]+")
+_DISGUISED_DIGIT = re.compile(r"[^\W\d_][\d$@]|[\d$@][^\W\d_]")
+_JOINERS = re.compile(r"[@*~:]{2,}|[\[\](){}<>*~=_|]+")
+_DIGITISH = re.compile(r"[\d$@]")
+_SPACED_LETTERS = 3
+"""Distinct one-letter words a text needs before spaced-out words are looked for ("a" and "i" are common)."""
 
 
 def plain(folded: str) -> str:
     """Undo the disguises of folded text: letters spaced out ("h e l p"), digits for letters ("c01nb4s3")."""
-    text = _SPACED.sub(lambda m: m.group().replace(" ", "").replace(".", ""), folded)
-    text = _MIXED.sub(
-        lambda m: m.group().translate(_LEET) if sum(c.isalpha() for c in m.group()) >= 3 else m.group(), text
-    )
+    text = folded
+    if sum(len(t) == 1 and t.isalpha() for t in _words(folded)) >= _SPACED_LETTERS:
+        text = _SPACED.sub(lambda m: m.group().replace(" ", "").replace(".", ""), text)
+    if _DIGITISH.search(text) and _DISGUISED_DIGIT.search(text):
+        text = _MIXED.sub(
+            lambda m: m.group().translate(_LEET) if sum(c.isalpha() for c in m.group()) >= 3 else m.group(), text
+        )
     return " ".join(_JOINERS.sub(" ", text).split())
+
+
+def _key(phrase: str) -> str:
+    return re.sub(r"[\s-]+", "", phrase)
 
 
 # A phrase is folded; "#" stands for digits; a space matches any run of spaces; "-" is optional.
@@ -144,8 +156,11 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Well-known scam families, each a list of its own words."""
 
-_FAMILIES = {name: compile_phrases(phrases) for name, phrases in FAMILIES.items()}
-_PHONE_FAMILIES = frozenset({"black_magic", "marabout", "private_loan", "fund_recovery"})
+_FAMILIES = compile_phrases(tuple(phrase for phrases in FAMILIES.values() for phrase in phrases))
+_FAMILY_OF = {_key(phrase): name for name, phrases in FAMILIES.items() for phrase in phrases}
+_PHONE_FAMILIES = compile_phrases(
+    tuple(p for name in ("black_magic", "marabout", "private_loan", "fund_recovery") for p in FAMILIES[name])
+)
 
 _COUNTERFEIT_BRANDS = compile_phrases(
     (
@@ -207,7 +222,7 @@ _COMPLIMENT = compile_phrases(
 _FOOTER_MAX_WORDS = 10
 
 
-def _found(pattern: re.Pattern[str], text: str, limit: int = 3) -> list[str]:
+def _found(pattern: Phrases, text: str, limit: int = 3) -> list[str]:
     seen: list[str] = []
     for match in pattern.finditer(text):
         phrase = " ".join(match.group().split())
@@ -220,14 +235,11 @@ def _found(pattern: re.Pattern[str], text: str, limit: int = 3) -> list[str]:
 
 def phones(text: str, folded: str) -> list[Phone]:
     """Return the phone numbers of ``text``: written as such, or bare runs of digits next to a call word."""
-    found = find_phones(text)
+    found = list(find_phones(text))
     if any(p.loose for p in found) and not (_CALL.search(folded) or _SUPPORT_WORDS.search(folded)):
-        return [p for p in found if not p.loose] + [p for p in found if p.loose and _near_family(folded)]
+        keep_loose = _PHONE_FAMILIES.search(folded) is not None
+        return [p for p in found if not p.loose or keep_loose]
     return found
-
-
-def _near_family(folded: str) -> bool:
-    return any(_FAMILIES[name].search(folded) for name in _PHONE_FAMILIES)
 
 
 def support_line(folded: str, weights: Mapping[str, float]) -> Signal | None:
@@ -264,14 +276,14 @@ def call_to_action(text: str, folded: str, weights: Mapping[str, float], numbers
 
 def scam_family(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """The words of a well-known scam family: black magic, marabouts, loans, hackers, streaming sites..."""
-    families: list[JSON] = []
     phrases: list[JSON] = []
-    for name, pattern in _FAMILIES.items():
-        found = _found(pattern, folded, 2)
-        if found:
-            families.append(name)
-            phrases.extend(found)
-    if not families:
+    families: list[JSON] = []
+    for phrase in _found(_FAMILIES, folded, 3):
+        phrases.append(phrase)
+        family = _FAMILY_OF.get(_key(phrase))
+        if family is not None and family not in families:
+            families.append(family)
+    if not phrases:
         return None
     return Signal(
         "scam_family", grow(weights["scam_family"], len(phrases), 2), {"families": families, "phrases": phrases[:3]}

@@ -33,12 +33,13 @@ _LINK_KINDS = frozenset({"h", HOST_GRAM, "u"})
 
 def _word(word: str) -> str:
     # Digits vary between copies of one spam (prices, phone numbers, years): their shape is what repeats.
-    return _DIGITS.sub("0", word) if any(ch.isdigit() for ch in word) else word
+    return _DIGITS.sub("0", word)
 
 
 def features(content: str, author_name: str = "", author_url: str | None = None) -> set[str]:
     """Return the distinct features of a comment; the author's email is never among them."""
     found: set[str] = set()
+    numbers = find_phones(content)  # on the text as written: cached, other signals read the same
     # An address becomes one placeholder word, so that no part of it can become evidence.
     content = _EMAIL.sub(" emailaddress ", content)
     links = find_links(content)
@@ -49,7 +50,7 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
     for link in links:
         # A link is one word for the text around it: its own pieces are random ids, not language.
         content = content.replace(link.text, f" {LINK_WORD} ", 1)
-    for phone in find_phones(content):
+    for phone in numbers:
         if phone.loose:
             continue  # a bare run of digits may be an error code or an id: it stays a number
         content = content.replace(phone.text, f" {PHONE_WORD} ", 1)

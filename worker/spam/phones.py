@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Letters that spammers type for digits, only ever read inside a run that already holds real digits.
 _LOOKALIKES = str.maketrans({"o": "0", "O": "0", "I": "1", "l": "1", "i": "1", "|": "1", "S": "5", "B": "8"})
@@ -22,6 +23,7 @@ _CANDIDATE = re.compile(
 )
 # Digits glued to a word ("SPECIALIST09001340118"): only a long bare run, so always loose.
 _GLUED = re.compile(r"(?<=[^\W\d_])\d{10,13}(?!\w)")
+_FIVE_DIGITS = re.compile(r"\d(?:\D*\d){4}")
 _GROUPS = re.compile(r"[0-9]+")
 _TOLL_FREE = re.compile(r"^1?8(?:00|33|44|55|66|77|88)\d{7}$")
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
@@ -44,8 +46,11 @@ def _plausible(digits: str) -> bool:
     return 9 <= len(digits) <= 15 and len(set(digits)) >= 3 and len(set(digits.lstrip("0"))) >= 2
 
 
-def find_phones(text: str) -> list[Phone]:
-    """Return the phone numbers written in ``text``, in order, each once."""
+@lru_cache(maxsize=256)
+def find_phones(text: str) -> tuple[Phone, ...]:
+    """Return the phone numbers written in ``text``, in order, each once (cached: several signals ask)."""
+    if not _FIVE_DIGITS.search(text):
+        return ()
     found: list[Phone] = []
     seen: set[str] = set()
     for match in _CANDIDATE.finditer(text):
@@ -76,4 +81,4 @@ def find_phones(text: str) -> list[Phone]:
         if _plausible(digits) and digits not in seen:
             seen.add(digits)
             found.append(Phone(digits, True, digits))
-    return found
+    return tuple(found)

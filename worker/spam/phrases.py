@@ -7,7 +7,9 @@ and ``#`` matches one or more digits. Each topic becomes one signal with its own
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 _TOPICS: dict[str, tuple[str, ...]] = {
@@ -23,7 +25,7 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         "sub me", "sub to me", "follow for follow", "follow 4 follow", "like for like", "like 4 like", "f4f", "l4l",
         "s4s", "read my book", "my ebook", "my playlist", "look up my", "new to youtube", "if i get # subscribers",
         "if i get # subs", "subscribers by tomorrow", "sucscribe", "subcribe", "subscibe", "suscribe", "i need subs",
-        "sub back",
+        "sub back", "download now", "install now",
         # French
         "abonnez vous", "abonne toi", "abonnez-vous", "abonne-toi", "ma chaine", "notre chaine", "mon site", "ma page",
         "mon blog", "mon profil", "ma boutique", "allez voir ma", "allez voir mon", "venez voir", "passez sur ma",
@@ -35,7 +37,9 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         "please like", "pls like", "plz like", "like this comment", "like my comment", "like if", "thumbs up",
         "give me a like", "give it a like", "share this", "please share", "share my", "help me reach", "help me get",
         "help me grow", "so everyone can see", "so more people can see", "to the top", "get this to", "vote for",
-        "please vote", "vote now", "please help", "like and subscribe", "like and share", "likez", "laissez un like",
+        "please vote", "vote now", "like this photo", "like this picture", "like this pic", "like this poster",
+        "like this page", "like my page", "like my photo", "please help", "like and subscribe", "like and share",
+        "likez", "laissez un like",
         "mettez un like",
         "un petit like", "un pouce bleu", "partagez", "aidez moi", "aidez-moi", "faites tourner", "votez pour",
     ),
@@ -43,6 +47,7 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         "make money", "making money", "earn money", "earn $", "earning", "earn up to", "per day", "a day from home",
         "per week", "per hour", "per month", "from home", "work from home", "extra income", "monthly income",
         "get paid", "paid to", "cash", "free money", "easy money", "gift card", "gift cards", "giftcard", "giftcards",
+        "free leads", "generate leads", "on autopilot", "on auto pilot",
         "itunes code", "itunes codes", "psn code", "psn codes",
         "free codes", "free robux", "free vbucks", "free v bucks", "giveaway",
         "free iphone", "free gift", "100% free", "for free", "$#", "# $", "#$", "investment", "invest",
@@ -101,13 +106,80 @@ def _piece(phrase: str) -> str:
     return r"\s*".join(parts) if any(ch in phrase for ch in "$€%") else r"\s+".join(parts)
 
 
-def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+_TOKEN = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=64)
+def words(text: str) -> frozenset[str]:
+    """Return the distinct words of ``text`` (cached: every phrase list asks about the same few texts)."""
+    return frozenset(_TOKEN.findall(text))
+
+
+def _keys(phrase: str) -> set[str] | None:
+    """Words one of which a text must hold for ``phrase`` to match: its longest word, also joined at hyphens.
+
+    None when the phrase has no word of letters (only digits, "#", or symbols such as "$#").
+    """
+    words = [w for w in phrase.split() if _TOKEN.search(w.replace("#", ""))]
+    if not words:
+        return None
+    longest = max(words, key=lambda w: len(max(_TOKEN.findall(w.replace("#", " ")), key=len)))
+    pieces = _TOKEN.findall(longest.replace("#", " "))
+    return {max(pieces, key=len)} | ({"".join(pieces)} if "-" in longest and "#" not in longest else set())
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """A whole-word pattern over folded text, skipped at once when the text holds none of its key words.
+
+    Python's regular expressions try every alternative at every position: a text without any of the
+    phrases' longest words (the usual case) is answered by one set intersection instead.
+    """
+
+    pattern: re.Pattern[str]
+    keys: frozenset[str]
+    """A text must hold one of these words (each phrase's longest) for any phrase to match, but see below."""
+    digits: bool
+    """Whether some phrase starts with digits ("#") or symbols: any text with a digit may match it."""
+    always: bool
+    """Whether some phrase has neither a word nor digits: every text may match it."""
+
+    def _may_match(self, text: str) -> bool:
+        if self.always or (self.digits and _DIGIT.search(text)):
+            return True
+        return not self.keys.isdisjoint(words(text))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """Return the first match in ``text``, as :meth:`re.Pattern.search` does."""
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Return the matches in ``text``, as :meth:`re.Pattern.finditer` does."""
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        """Return a match of the whole of ``text``, as :meth:`re.Pattern.fullmatch` does."""
+        return self.pattern.fullmatch(text)
+
+
+def compile_phrases(phrases: tuple[str, ...]) -> Phrases:
     """Compile folded phrases (``#`` for digits, a space for any run of spaces) into one whole-word pattern."""
     body = "|".join(_piece(p) for p in sorted(set(phrases), key=len, reverse=True))
-    return re.compile(rf"(?<![\w$€])(?:{body})(?![\w$€])")
+    keys: set[str] = set()
+    digits = always = False
+    for phrase in phrases:
+        words = _keys(phrase)
+        if words is not None:
+            keys |= words
+        elif "#" in phrase:
+            digits = True
+        else:
+            always = True
+    return Phrases(re.compile(rf"(?<![\w$€])(?:{body})(?![\w$€])"), frozenset(keys), digits, always)
 
 
-TOPICS: Mapping[str, re.Pattern[str]] = MappingProxyType({name: compile_phrases(p) for name, p in _TOPICS.items()})
+TOPICS: Mapping[str, Phrases] = MappingProxyType({name: compile_phrases(p) for name, p in _TOPICS.items()})
 """One whole-word pattern per topic, over folded text."""
 
 

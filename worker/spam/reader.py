@@ -42,10 +42,12 @@ _ERROR = compile_phrases(
     )
 )  # fmt: skip
 _CODE = re.compile(
-    r"```|`[^`\n]+`|<code>|<pre>|\b(?:def|class|import|return|function|const|let|var|public|void|sudo|pip|npm|"
-    r"git|docker|kubectl|SELECT|FROM)\b.*[(){};=:$]|[\w\]\)]\.[a-z_]\w*\(|[{};]\s*$|=>|->|::|\$\s?\w+|"
-    r"\w+\.(?:py|js|ts|java|go|rb|php|cs|cpp|h|sh|yml|yaml|json|toml|xml|html|css|sql|ini|conf)\b|"
-    r"(?:^|\s)(?:/usr|/etc|/var|/home|~/|C:\\)",
+    r"```|`[^`\n]+`|<code>|<pre>"
+    r"|\b(?:def|class|import|return|function|const|let|var|public|void|sudo|pip|npm|git|docker|kubectl|SELECT|FROM)\b"
+    r"[^\n]{0,40}?[(){};=$]"
+    r"|[\w\])]\.[a-z_]\w*\(|[{};][ \t]*$|=>|->|::|\$\(|\$\{|\$[A-Z_]{2,}|^[ \t]*\$ "
+    r"|(?<!\w)\w+\.(?:py|js|ts|java|go|rb|php|cs|cpp|h|sh|yml|yaml|json|toml|xml|html|css|sql|ini|conf)\b"
+    r"|(?:^|\s)(?:/usr|/etc|/var|/home|~/|C:\\)",
     re.MULTILINE,
 )
 _THANKS_NAME = re.compile(

@@ -109,6 +109,10 @@ _VOCAB: Mapping[str, Sequence[str]] = {
     "drug": ("Viagra", "Cialis", "tramadol", "keto pills", "CBD gummies", "weight loss pills"),
     "domain": ("best-deals-online.xyz", "cheap-pills-store.top", "seo-rank-pro.club", "fastloans4u.win",
                "crypto-profit-now.icu", "movies-free-hd.buzz", "casino-royal-bonus.xyz", "top10reviews.site"),
+    "niche": ("fitness tips", "makeup tutorials", "gaming videos", "travel vlogs", "guitar covers", "rap music",
+              "crypto news", "cooking videos", "prank videos", "dance covers", "beauty hacks", "minecraft builds"),
+    "niche_fr": ("vidéos de cuisine", "tutos maquillage", "vidéos gaming", "vlogs voyage", "reprises à la guitare",
+                 "sons de rap", "conseils fitness", "vidéos de danse"),
     # spam, French
     "marque": ("Orange", "SFR", "Bouygues", "Free Mobile", "La Poste", "Amazon", "Darty", "Cdiscount", "PayPal",
                "Air France", "EDF", "Canal+"),
@@ -263,6 +267,26 @@ _SPAM_EN: Sequence[str] = (
     "Need a fake passport or driver license online? Buy documents, WhatsApp {phone}",
     "Get 10,000 real followers for $5, buy followers and likes",
     "Play online casino and win the jackpot, 200% bonus on your first deposit",
+    "Are you facing issues with your {brand}? Our certified experts fix it instantly. Call {phone}.",
+    "How to fix {brand} not working? Call {phone} toll free now",
+    "{brand} Support | {brand} Helpline Number | {phone}",
+    "Book your {airline} ticket at the lowest fare, call our travel desk {phone}",
+    "Cancel your {airline} flight? Dial {phone} for an instant refund",
+    "Nice post. I work at the best {trade} in {city}, visit our website for more details.",
+    "Thanks for the info. If anyone needs a {trade} in {city}, we are here to help.",
+    "Get instant loan approval within 24 hours, no credit check, bad credit accepted",
+    "I made $8,000 in one week on a bitcoin investment platform, contact my trader on Telegram",
+    "Recover your hacked {brand} account, contact our ethical hacker team on WhatsApp {phone}",
+    "Buy {shoe} at wholesale price, replica, 90% off, free shipping worldwide",
+    "Stream every football match live for free on {site}, HD and no ads",
+    "Our {drug} helped me lose 20 kg in a month, order now with free shipping",
+    "Hey everyone, please subscribe to my channel, I make {niche}!",
+    "Check out my new video, {niche} every week, link in my profile",
+    "Follow me on Instagram for daily {niche}, follow for follow!",
+    "Please like and share my page, help me reach 1000 followers",
+    "I'm a small youtuber making {niche}, any support means a lot, subscribe!",
+    "Vote for me in the contest please, link in my bio, it would mean the world",
+    "{compliment} Check out my channel too, I do {niche}",
 )  # fmt: skip
 _SPAM_FR: Sequence[str] = (
     "Grand marabout voyant médium, retour affectif rapide en 3 jours, contactez le {tel}",
@@ -284,6 +308,15 @@ _SPAM_FR: Sequence[str] = (
     "Super ! Plus d'infos ici : https://{domain}/promo",
     "Gagnez de l'argent depuis chez vous, 300 € par jour, cliquez ici",
     "Achetez du Viagra sans ordonnance, pharmacie en ligne pas chère",
+    "Vous rencontrez un problème avec {marque} ? Appelez le {tel}, assistance 24h/24",
+    "Médium voyant sérieux, résultats garantis en 48h, appelez le {tel}",
+    "Offre de prêt entre particuliers à taux bas, remboursement sur 10 ans, écrivez-moi",
+    "Investissez dans le bitcoin avec un trader expert, gains garantis, WhatsApp {tel}",
+    "Merci pour l'article ! Pour un {metier} à {ville}, n'hésitez pas à nous contacter.",
+    "Baskets Nike pas cher, livraison gratuite, soldes jusqu'à -70 %, site officiel",
+    "Abonnez-vous à ma chaîne, je fais des {niche_fr} !",
+    "Allez voir ma dernière vidéo, des {niche_fr} chaque semaine, un petit like svp",
+    "Suivez-moi sur Instagram pour plus de {niche_fr}, je follow en retour",
 )  # fmt: skip
 # Spam and legitimate comments draw their authors from the same names: a name is no evidence.
 _FIRST_NAMES = (
@@ -301,7 +334,7 @@ _FIRST_NAMES = (
     "Ivan",
 )
 
-_PER_TEMPLATE = {"ham_en": 6, "ham_fr": 7, "spam_en": 7, "spam_fr": 9}
+_PER_TEMPLATE = {"ham_en": 8, "ham_fr": 9, "spam_en": 7, "spam_fr": 9}
 
 
 def _fill(template: str, rng: random.Random) -> str:

@@ -7,6 +7,7 @@ classifier's log-odds. Evidence never holds the author's email: at most its doma
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import cache
 from types import MappingProxyType
@@ -228,10 +229,10 @@ def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[S
 
 def shouting(comment: Comment, weights: Mapping[str, float] = WEIGHTS, ratio: float = 0.7) -> Signal | None:
     """Mostly capital letters over a text long enough for that to mean something."""
-    letters = [ch for ch in comment.content if ch.isalpha()]
-    if len(letters) < _MIN_SHOUT_LETTERS:
+    letters = sum(map(str.isalpha, comment.content))  # map over a builtin: no Python frame per character
+    if letters < _MIN_SHOUT_LETTERS:
         return None
-    caps = sum(ch.isupper() for ch in letters) / len(letters)
+    caps = sum(map(str.isupper, comment.content)) / letters
     return Signal("shouting", weights["shouting"], {"caps_ratio": round(caps, 2)}) if caps >= ratio else None
 
 
@@ -241,8 +242,7 @@ def repetition(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Sign
     tokens = [w for w in _WORD.findall(fold(comment.content)) if len(w) > 1]
     top_word, top_count = "", 0
     if len(tokens) >= 8:
-        top_word = max(set(tokens), key=tokens.count)
-        top_count = tokens.count(top_word)
+        top_word, top_count = Counter(tokens).most_common(1)[0]
     repeated_word = top_count >= 4 and top_count / len(tokens) >= 0.3
     if not (run or repeated_word):
         return None
