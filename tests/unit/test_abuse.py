@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -160,3 +161,13 @@ def test_the_queue_page_highlights_the_abuse_terms_at_their_spans() -> None:
     marked = [h for h in highlights(INSULT, result.reasons) if h.kind == "abuse"]
     assert marked and marked[0].term == "idiot"
     assert all(INSULT[h.start : h.end] == h.term for h in marked)
+
+
+def test_damaged_shipped_weights_stop_the_build_with_an_error_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "weights.json.gz"
+    broken.write_bytes(b"not gzip")
+    monkeypatch.setattr("worker.checks.abuse.shipped_model", lambda: AbuseModel.load(broken))
+    with pytest.raises(ConfigError, match=r"weights\.json\.gz: cannot read the abuse weights"):
+        build(Policy.from_mapping({}).section("abuse"))

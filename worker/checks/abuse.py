@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from worker.abuse import facts as fact
 from worker.abuse.categories import category
 from worker.abuse.features import innocent_words, words
-from worker.abuse.model import AbuseModel, shipped_model
+from worker.abuse.model import AbuseModel, WeightsError, shipped_model
 from worker.checks.base import Context
 from worker.errors import ConfigError
 from worker.models import JSON, Action, CheckResult, Comment, Reason
@@ -86,4 +86,8 @@ def build(section: Section) -> AbuseCheck:
     if reject_at < flag_at:
         raise ConfigError(f"{section.name}.reject_at", reject_at, f"must be >= flag_at ({flag_at})", section.source)
     refresh_s = section.number("refresh_s", DEFAULT_REFRESH_S)  # read by the shared state (worker.abuse.state)
+    try:
+        shipped_model()  # read now: a damaged install stops the worker at start, not every comment later
+    except WeightsError as exc:
+        raise ConfigError(section.name, "shipped weights", str(exc), section.source) from None
     return AbuseCheck(flag_at, reject_at, learned=section.get("learned", bool, True), refresh_s=refresh_s)
