@@ -19,7 +19,6 @@ Comments stored before these indexes existed are indexed by :func:`migrate` (``m
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +29,7 @@ from worker.policy import Policy
 from worker.replies import text
 from worker.scripts import LuaScript
 from worker.spam.identity import author_key
+from worker.spam.secret import stored_secret
 from worker.spam.signature import min_bands, signature
 from worker.spam.state_policy import StatePolicy
 
@@ -123,10 +123,7 @@ class AuthorHashes:
     def secret(self) -> bytes:
         """Return the secret, reading (or creating) the one kept in Redis when the settings give none."""
         if not self._secret:
-            pipe = self.client.pipeline(transaction=False)
-            pipe.set(self.keys.spam_secret, secrets.token_hex(32), nx=True)
-            pipe.get(self.keys.spam_secret)
-            self._secret = text(pipe.execute()[1]).encode("utf-8")
+            self._secret = stored_secret(self.client, self.keys)
         return self._secret
 
     def of(self, comment: Comment) -> str | None:

@@ -33,7 +33,6 @@ import hashlib
 import hmac
 import ipaddress
 import math
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +50,7 @@ from worker.spam import state_scripts
 from worker.spam.classifier import Label
 from worker.spam.corpus import LabelledComment
 from worker.spam.identity import author_key
+from worker.spam.secret import stored_secret
 from worker.spam.shared_model import SharedModel
 from worker.spam.signature import Signature, min_bands, signature
 from worker.spam.state_policy import StatePolicy
@@ -128,10 +128,7 @@ class SpamState:
     def secret(self) -> bytes:
         """Return the secret of the keyed hashes: the settings', else one generated once and kept in Redis."""
         if not self._secret:
-            pipe = self.client.pipeline(transaction=False)
-            pipe.set(self.keys.spam_secret, secrets.token_hex(32), nx=True)
-            pipe.get(self.keys.spam_secret)
-            self._secret = text(pipe.execute()[1]).encode("utf-8")
+            self._secret = stored_secret(self.client, self.keys)
         return self._secret
 
     def seen(self, comment: Comment, now: float) -> Seen:
