@@ -87,10 +87,20 @@ def _moderator(args: argparse.Namespace, moderators: Moderators, out: IO[str]) -
     return 0
 
 
+_OPTIONS = {"per_page": "--limit", "page": "--page", "search": "--search", "post": "--post", "check": "--check"}
+
+
 def _query(args: argparse.Namespace) -> QueueQuery:
     from worker.queue import QueueQuery
 
-    return QueueQuery(
+    try:
+        return _build_query(args, QueueQuery)
+    except InvalidRequest as exc:  # name the option the user typed
+        raise InvalidRequest(_OPTIONS.get(exc.field, f"--{exc.field}"), exc.message) from None
+
+
+def _build_query(args: argparse.Namespace, kind: type[QueueQuery]) -> QueueQuery:
+    return kind(
         tab=args.tab,
         post=args.post,
         check=args.check,

@@ -107,7 +107,9 @@ def test_queue_prints_a_readable_table_of_the_flagged_tab_and_never_an_email(fla
 
 def test_a_bad_queue_option_is_named(flagged: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _ = run(["queue", "--reason", "nonsense"])
-    assert code == 2 and "reason: must be check/code" in capsys.readouterr().err
+    assert code == 2 and "--reason: must be check/code" in capsys.readouterr().err
+    code, _ = run(["queue", "--limit", "5000"])
+    assert code == 2 and "--limit: must be a whole number from 1 to 200" in capsys.readouterr().err
 
 
 def test_verdicts_take_ids_from_stdin_record_the_moderator_and_can_be_undone(

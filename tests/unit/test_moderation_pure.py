@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from worker.errors import InvalidRequest
 from worker.evidence import find_term, highlights
@@ -129,3 +131,18 @@ def test_a_comment_is_indexed_by_post_author_and_the_workers_checks_and_reasons_
     ]
     moderator = moderator_decision("reject", "ann", "v1", 2.0, reason="off_topic")
     assert facets(comment, moderator, None) == ["", "post=p/7"]
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["tab", "post", "reason", "page", "per_page", "cursor", "order", "author", "x"]),
+        st.text(max_size=40),
+    )
+)
+def test_any_text_parameters_give_a_query_or_an_error_naming_a_field_never_a_crash(params: dict[str, str]) -> None:
+    try:
+        query = QueueQuery.from_params(params)
+    except InvalidRequest as exc:
+        assert exc.field in params
+    else:
+        assert query.checked() is query
