@@ -1,4 +1,4 @@
-"""End to end: a moderator's abuse verdict, given through the client, changes what another worker process decides."""
+"""End to end: moderators' verdicts on the desk change what another worker process decides, and can be undone."""
 
 from __future__ import annotations
 
