@@ -1,6 +1,6 @@
 """What the HTTP API costs a web app over the Python client, for the same submissions on the same Redis.
 
-Starts its own redis-server and one `moderation api` process (8 threads), no worker (submission only):
+Starts its own redis-server and one `moderation api` process (uvicorn), no worker (submission only):
   1. baseline: N comments submitted one by one with ModerationClient.submit, in process;
   2. HTTP, one by one: N POST /comments over one keep-alive connection, and their latency;
   3. HTTP, lists of 100: N comments in POST /comments lists.
@@ -87,7 +87,7 @@ def main() -> int:
             api.stop()
             server.stop()
     base = statistics.median(rates["direct"])
-    print(f"redis {server.url}, {args.comments} comments per run, {args.repeats} runs, API with 8 threads")
+    print(f"redis {server.url}, {args.comments} comments per run, {args.repeats} runs, API served by uvicorn")
     for name, label in (
         ("direct", "Python client, one by one (baseline)"),
         ("http", "HTTP, one by one"),

@@ -185,13 +185,13 @@ def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
 
 
 def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
-    """Serve the HTTP API (see worker/http_api.py) until stopped; a token is needed off loopback."""
+    """Serve the HTTP API (see worker/web/) with uvicorn until stopped; a token is needed off loopback."""
     import ipaddress
 
-    import waitress
+    import uvicorn
 
     from worker.client import ModerationClient
-    from worker.http_api import API
+    from worker.web.app import create_app
 
     host = args.host or settings.api_host
     port = args.port if args.port is not None else settings.api_port
@@ -208,8 +208,8 @@ def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
         guard = "token required" if settings.api_token else "no token: loopback only"
         out.write(f"moderation API on http://{host}:{port} ({guard})\n")
         out.flush()
-        api = API(client, settings.api_token, settings.api_moderator_token)
-        waitress.serve(api, host=host, port=port, threads=settings.api_threads, ident="")
+        # No access log: a path holds comment ids, a query string whatever a caller put in it.
+        uvicorn.run(create_app(client), host=host, port=port, log_config=None, access_log=False, server_header=False)
     return 0
 
 

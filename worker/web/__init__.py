@@ -1,0 +1,1 @@
+"""The web layer: the HTTP API (and its OpenAPI schema) on FastAPI, served by uvicorn."""

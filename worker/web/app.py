@@ -1,0 +1,114 @@
+"""The ASGI application: the API's routes, its OpenAPI schema (``/openapi.json``) and docs page (``/docs``).
+
+FastAPI over Starlette, served by uvicorn (``moderation api``). Before routing, an encoded slash in the
+path is kept encoded: ``/comments/page%2Fpublic`` is the comment ``page/public``, not the public view
+of ``page`` (servers decode ``%2F`` in the path they hand on, so the raw path is read instead).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import anyio.to_thread
+import jinja2
+from fastapi import APIRouter, FastAPI, Response
+from fastapi.responses import HTMLResponse
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from worker.client import ModerationClient
+from worker.web.api import SECURITY_SCHEME, Guard, JSONErrorRoute, build_router
+from worker.web.errors import http_exception
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
+
+templates = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+)
+"""The package's templates; every value is HTML-escaped unless a template says otherwise."""
+
+
+class RawPath:
+    """Route on the path as sent, with "%2F" left encoded, and without a trailing "/"."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Rewrite ``scope["path"]`` when the raw path holds an encoded slash or ends in "/"."""
+        if scope["type"] == "http":
+            path: str = scope["path"]
+            raw: bytes = scope.get("raw_path") or b""
+            if _ENCODED_SLASH.search(raw):
+                kept = _ENCODED_SLASH.sub(b"%252F", raw.split(b"?", 1)[0])
+                path = unquote(kept.decode("latin-1"), encoding="utf-8", errors="replace")
+            if len(path) > 1 and path.endswith("/"):
+                path = path.rstrip("/") or "/"
+            if path != scope["path"]:
+                scope = {**scope, "path": path}
+        await self.app(scope, receive, send)
+
+
+def create_app(client: ModerationClient) -> FastAPI:
+    """The whole web application over one client, with its settings' tokens and threads."""
+    settings = client.settings
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Redis calls run in worker threads: api_threads of them at once, as many as requests waiting on Redis.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
+        yield
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="Comment moderation API",
+        version="1",
+        summary="Submit comments, read their status and public view, follow decisions, review the flagged ones.",
+        docs_url=None,
+        redoc_url=None,
+        redirect_slashes=False,
+    )
+    app.add_exception_handler(HTTPException, http_exception)
+    app.include_router(build_router(client, Guard(settings.api_token, settings.api_moderator_token)))
+
+    pages = APIRouter(route_class=JSONErrorRoute)
+
+    @pages.get("/docs", include_in_schema=False)
+    async def docs() -> Response:
+        """The API's reference, rendered on the server from its OpenAPI schema (no script)."""
+        return HTMLResponse(templates.get_template("docs.html").render(api=app.openapi(), ref=_ref_name))
+
+    app.include_router(pages)
+    schema_of_routes = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        """FastAPI's schema, with the bearer token the guarded routes name."""
+        if app.openapi_schema is None:
+            document = schema_of_routes()
+            document.setdefault("components", {}).setdefault("securitySchemes", {})["bearer"] = SECURITY_SCHEME
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    app.add_middleware(RawPath)
+    return app
+
+
+def _ref_name(node: Any) -> str:
+    """A short name for a schema: its ``$ref``'s last part, its title or its type."""
+    if not isinstance(node, dict):
+        return ""
+    if "$ref" in node:
+        return str(node["$ref"]).rsplit("/", 1)[-1]
+    if "oneOf" in node or "anyOf" in node:
+        parts: list[Any] = node.get("oneOf") or node.get("anyOf") or []
+        return " | ".join(_ref_name(part) for part in parts)
+    if node.get("type") == "array":
+        return f"list of {_ref_name(node.get('items', {}))}"
+    return str(node.get("title") or node.get("type") or "")
