@@ -160,6 +160,17 @@ def test_an_id_ending_in_public_is_reached_with_its_slashes_percent_encoded(
     assert api.request("GET", "/comments/page")[1]["status"] == "queued"
 
 
+def test_an_id_that_itself_holds_a_percent_encoded_slash_is_not_confused_with_one_holding_a_slash(
+    start_api: Callable[..., APIProcess],
+) -> None:
+    api = start_api()
+    api.request("POST", "/comments", {**GOOD, "id": "x%2Fy"})
+    api.request("POST", "/comments", {**GOOD, "id": "x/y", "content": "the other one"})
+    code, body, _ = api.request("POST", "/comments/x%252Fy/review", {"verdict": "spam", "moderator": "camille"})
+    assert (code, body["id"], body["status"]) == (200, "x%2Fy", "rejected")
+    assert api.request("GET", "/comments/x%2Fy")[1]["status"] == "queued"
+
+
 @pytest.mark.parametrize(
     ("review", "field"),
     [

@@ -4,8 +4,7 @@ Every answer is JSON; an error is ``{"error": ..., "field": ...}`` with a 4xx st
 wrong, or 503 when Redis cannot be reached. With ``api_token`` set, every route but ``/health`` needs
 ``Authorization: Bearer <token>``; with ``api_moderator_token`` set too, the moderators' routes (review,
 flagged) need that one, which also opens every other route. No answer or log line holds an author's
-email or IP. Ids may hold "/"; an id ending in ``/public`` or ``/review`` is reached with its slashes
-percent-encoded (see :mod:`worker.web.app`).
+email or IP. Ids are percent-encoded in paths; one ending in ``/public`` or ``/review`` must be.
 
 Each route's Redis work is one short round trip, made on the event loop: handing it to a thread costs
 more than the call itself. Only ``/events`` with ``block_ms`` waits in a worker thread (``api_threads``).
@@ -18,6 +17,7 @@ import json
 import re
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.routing import APIRoute
@@ -42,7 +42,6 @@ BOUNDS: dict[str, tuple[int, int]] = {"limit": (1, 10_000), "count": (1, 10_000)
 SECURITY_SCHEME = {"type": "http", "scheme": "bearer", "description": "api_token, or api_moderator_token"}
 """How the schema describes the token (its name there is ``bearer``)."""
 _EVENT_ID = re.compile(r"\d+(-\d+)?")
-_ENCODED_SLASH = re.compile("%2f", re.IGNORECASE)
 
 
 class JSONErrorRoute(APIRoute):
@@ -63,8 +62,8 @@ class JSONErrorRoute(APIRoute):
 
 
 def comment_id(value: str) -> str:
-    """The id in a path: "%2F" stands for "/" (an id never holds "%")."""
-    return _ENCODED_SLASH.sub("/", value)
+    """The id in a path, percent-decoded (routes match the path as sent: see :class:`worker.web.app.RawPath`)."""
+    return unquote(value)
 
 
 async def read_json(request: Request) -> Any:

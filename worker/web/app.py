@@ -1,18 +1,16 @@
 """The ASGI application: the API's routes, its OpenAPI schema (``/openapi.json``) and docs page (``/docs``).
 
-FastAPI over Starlette, served by uvicorn (``moderation api``). Before routing, an encoded slash in the
-path is kept encoded: ``/comments/page%2Fpublic`` is the comment ``page/public``, not the public view
-of ``page`` (servers decode ``%2F`` in the path they hand on, so the raw path is read instead).
+FastAPI over Starlette, served by uvicorn (``moderation api``). Routes match the path as sent, so that
+``/comments/page%2Fpublic`` is the comment ``page/public``, not the public view of ``page``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote
 
 import anyio.to_thread
 import jinja2
@@ -26,7 +24,6 @@ from worker.web.api import SECURITY_SCHEME, Guard, JSONErrorRoute, build_router
 from worker.web.errors import http_exception
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-_ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
 
 templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
@@ -35,23 +32,24 @@ templates = jinja2.Environment(
 
 
 class RawPath:
-    """Route on the path as sent, with "%2F" left encoded, and without a trailing "/"."""
+    """Route on the path as sent, still percent-encoded, and without a trailing "/".
+
+    Servers decode the path they hand on, "%2F" included, which would make an id ending in "/public"
+    unreachable and an id holding "%2F" ambiguous; the routes decode each id themselves
+    (:func:`worker.web.api.comment_id`).
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Rewrite ``scope["path"]`` when the raw path holds an encoded slash or ends in "/"."""
+        """Put the raw path in ``scope["path"]``."""
         if scope["type"] == "http":
-            path: str = scope["path"]
-            raw: bytes = scope.get("raw_path") or b""
-            if _ENCODED_SLASH.search(raw):
-                kept = _ENCODED_SLASH.sub(b"%252F", raw.split(b"?", 1)[0])
-                path = unquote(kept.decode("latin-1"), encoding="utf-8", errors="replace")
+            raw: bytes | None = scope.get("raw_path")
+            path = raw.split(b"?", 1)[0].decode("latin-1") if raw else quote(scope["path"], safe="/")
             if len(path) > 1 and path.endswith("/"):
                 path = path.rstrip("/") or "/"
-            if path != scope["path"]:
-                scope = {**scope, "path": path}
+            scope = {**scope, "path": path}
         await self.app(scope, receive, send)
 
 
