@@ -73,7 +73,7 @@ class APIProcess:
             response = connection.getresponse()
             payload = response.read()
             headers = {k.lower(): v for k, v in response.getheaders()}
-            is_json = headers["content-type"].startswith("application/json")
+            is_json = headers.get("content-type", "").startswith("application/json")
             return response.status, json.loads(payload) if is_json else payload.decode(), headers
         finally:
             connection.close()

@@ -190,7 +190,7 @@ def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
 
     import uvicorn
 
-    from worker.client import ModerationClient
+    from worker.desk import Desk
     from worker.web.app import create_app
 
     host = args.host or settings.api_host
@@ -204,12 +204,12 @@ def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
             "api_token", "", f"must be set to listen on {host}, which is not a loopback address", "settings"
         )
     logging.basicConfig(level=settings.log_level, format="[%(asctime)s: %(levelname)s/api] %(message)s")
-    with ModerationClient(settings) as client:
+    with Desk(settings) as desk:
         guard = "token required" if settings.api_token else "no token: loopback only"
-        out.write(f"moderation API on http://{host}:{port} ({guard})\n")
+        out.write(f"moderation API on http://{host}:{port} ({guard}); moderators' queue at /queue\n")
         out.flush()
         # No access log: a path holds comment ids, a query string whatever a caller put in it.
-        uvicorn.run(create_app(client), host=host, port=port, log_config=None, access_log=False, server_header=False)
+        uvicorn.run(create_app(desk), host=host, port=port, log_config=None, access_log=False, server_header=False)
     return 0
 
 

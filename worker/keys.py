@@ -197,3 +197,9 @@ class Keys:
     def thread_paths(self, post_id: str) -> str:
         """Hash: comment id -> its path in its post's thread order (JSON; see worker/thread.py), once final."""
         return f"{self.prefix}:thread:{post_id}"
+
+    # Moderators' web sessions (worker/sessions.py).
+
+    def session(self, digest: str) -> str:
+        """Hash with a time to live: one web session (moderator, CSRF token, flash), under its id's SHA-256."""
+        return f"{self.prefix}:session:{digest}"

@@ -39,6 +39,7 @@ def api(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AP
 
 OPERATIONS = [
     ("GET", "/health"), ("POST", "/comments"), ("GET", "/comments/{id}/public"), ("POST", "/comments/{id}/review"),
+    ("GET", "/comments/{id}/history"),
     ("GET", "/comments/{id}"), ("GET", "/flagged"), ("GET", "/stats"), ("GET", "/metrics"), ("GET", "/events"),
 ]  # fmt: skip
 
@@ -80,7 +81,7 @@ def test_no_generated_request_gets_a_5xx_or_an_answer_holding_an_email(
         path_parameters = case.path_parameters or {}
         if "id" in path_parameters and len(str(path_parameters["id"])) % 2:  # half of them reach stored comments
             path_parameters["id"] = SEEDED[len(str(path_parameters["id"])) % 3]
-        token = MODERATOR_TOKEN if path in ("/comments/{id}/review", "/flagged") else TOKEN
+        token = MODERATOR_TOKEN if path in ("/comments/{id}/review", "/comments/{id}/history", "/flagged") else TOKEN
         response = case.call(base_url=f"http://127.0.0.1:{api.port}", headers={"Authorization": f"Bearer {token}"})
         assert response.status_code < 500, response.text[:500]
         answer = response.text
@@ -97,8 +98,8 @@ def test_the_schema_and_the_docs_page_describe_every_route(api: APIProcess) -> N
     code, document, _ = api.request("GET", "/openapi.json", headers={"Authorization": ""})
     assert code == 200
     assert set(document["paths"]) == {
-        "/health", "/comments", "/comments/{id}/public", "/comments/{id}/review", "/comments/{id}",
-        "/flagged", "/stats", "/metrics", "/events",
+        "/health", "/comments", "/comments/{id}/public", "/comments/{id}/review", "/comments/{id}/history",
+        "/comments/{id}", "/flagged", "/stats", "/metrics", "/events",
     }  # fmt: skip
     assert document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
     code, page, headers = api.request("GET", "/docs", headers={"Authorization": ""})

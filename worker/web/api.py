@@ -27,7 +27,9 @@ from worker import metrics
 from worker.client import ModerationClient
 from worker.errors import InvalidComment
 from worker.models import JSON
-from worker.store import Added
+from worker.moderators import TOKEN_PREFIX, Moderators
+from worker.queue import ModerationQueue
+from worker.store import Added, redis_errors
 from worker.web import schema
 from worker.web.errors import APIError, error_response, json_response
 
@@ -96,27 +98,36 @@ def _unauthorised(setting: str) -> APIError:
 
 
 class Guard:
-    """The token rules: ``token`` (when set) opens every route but the moderators'; ``moderator_token`` all.
+    """The token rules: ``token`` (when set) opens every route but the moderators'; ``moderator_token`` all,
+    and so does a moderator's own API token (``moderation moderator token NAME``), which also names who decides.
 
     Checked in each handler rather than as a FastAPI dependency, which costs a third of a submission.
     """
 
-    def __init__(self, token: str, moderator_token: str) -> None:
+    def __init__(self, token: str, moderator_token: str, moderators: Moderators | None = None) -> None:
         self.token = token
         self.moderator_token = moderator_token
+        self.moderators = moderators
 
-    def check(self, request: Request, *, moderators_only: bool = False) -> None:
-        """Raise a 401 or 403 unless the request's bearer token opens this route."""
+    def check(self, request: Request, *, moderators_only: bool = False) -> str | None:
+        """Raise a 401 or 403 unless the request's bearer token opens this route; return a personal token's owner."""
         scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
         bearer = credentials.strip().encode() if scheme.lower() == "bearer" else b""
         if self.moderator_token and _same(bearer, self.moderator_token):
-            return
+            return None
+        if self.moderators is not None and bearer.startswith(TOKEN_PREFIX.encode()):
+            with redis_errors():
+                owner = self.moderators.owner(bearer.decode("utf-8", errors="replace"))
+            if owner is not None:
+                return owner
+            raise _unauthorised("a moderator's token")
         if moderators_only and self.moderator_token:
             if _same(bearer, self.token):
                 raise APIError(403, "this route needs the moderators' token (api_moderator_token)", "Authorization")
             raise _unauthorised("api_moderator_token")
         if self.token and not _same(bearer, self.token):
             raise _unauthorised("api_token")
+        return None
 
 
 def _doc(body: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -131,10 +142,10 @@ def _added(result: Added) -> dict[str, JSON]:
     return {"id": result.id, "status": result.status.value, "created": result.created}
 
 
-def build_router(client: ModerationClient, guard: Guard) -> APIRouter:
-    """The API's routes over one client."""
+def build_router(client: ModerationClient, guard: Guard, queue: ModerationQueue) -> APIRouter:
+    """The API's routes over one client (and the moderators' queue, for a comment's history)."""
     router = APIRouter(route_class=JSONErrorRoute)
-    _comment_routes(router, client, guard)
+    _comment_routes(router, client, guard, queue)
     _feed_routes(router, client, guard)
     return router
 
@@ -149,7 +160,7 @@ _READ_ERRORS = schema.errors(401, 404, 503)
 _BODY_ERRORS = schema.errors(400, 401, 411, 413, 415, 422, 503)
 
 
-def _comment_routes(router: APIRouter, client: ModerationClient, guard: Guard) -> None:
+def _comment_routes(router: APIRouter, client: ModerationClient, guard: Guard, queue: ModerationQueue) -> None:
     """Health, submission and the per-comment routes."""
 
     @router.get("/health", response_model=schema.Health, responses=schema.errors(503))
@@ -199,7 +210,7 @@ def _comment_routes(router: APIRouter, client: ModerationClient, guard: Guard) -
     )
     async def review(id: str, request: Request) -> Response:
         """A moderator's final verdict on one comment; 409 when a moderator already decided it."""
-        guard.check(request, moderators_only=True)
+        owner = guard.check(request, moderators_only=True)
         body = await read_json(request)
         if not isinstance(body, dict):
             raise APIError(422, f"must be a JSON object, not {type(body).__name__}", "body")
@@ -212,8 +223,20 @@ def _comment_routes(router: APIRouter, client: ModerationClient, guard: Guard) -
         unknown = sorted(set(body) - set(fields))
         if unknown:
             raise APIError(422, "is not a field of a review (fields: moderator, note, verdict)", unknown[0])
+        if owner is not None:  # a moderator's own token decides as that moderator, whatever the body says
+            if fields["moderator"] and fields["moderator"] != owner:
+                raise APIError(403, f"a moderator's token decides as its owner ({owner}), not another", "moderator")
+            fields["moderator"] = owner
         verdict: Any = fields["verdict"]
         return json_response(client.review(comment_id(id), verdict, fields["moderator"], fields["note"]))
+
+    @router.get("/comments/{id:path}/history", responses=_READ_ERRORS | schema.errors(403), openapi_extra=_doc())
+    async def history(id: str, request: Request) -> Response:
+        """Every change of the comment's status, oldest first: ``at, by, from, to, note, action``."""
+        guard.check(request, moderators_only=True)
+        with redis_errors():
+            entries = queue.history(comment_id(id))
+        return json_response({"id": comment_id(id), "history": entries})
 
     @router.get("/comments/{id:path}", response_model=schema.Status, responses=_READ_ERRORS, openapi_extra=_doc())
     async def status(id: str, request: Request) -> Response:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -16,19 +17,25 @@ import anyio.to_thread
 import jinja2
 from fastapi import APIRouter, FastAPI, Response
 from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from worker.client import ModerationClient
+from worker.desk import Desk
+from worker.sessions import Sessions
 from worker.web.api import SECURITY_SCHEME, Guard, JSONErrorRoute, build_router
 from worker.web.errors import http_exception
+from worker.web.pages import Pages, build_pages
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = Path(__file__).resolve().parent / "static"
 
 templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
 )
 """The package's templates; every value is HTML-escaped unless a template says otherwise."""
+templates.filters["isotime"] = lambda at: datetime.fromtimestamp(float(at), UTC).strftime("%Y-%m-%d %H:%M:%S")
+templates.filters["urlencode_id"] = lambda value: quote(str(value), safe="")
 
 
 class RawPath:
@@ -53,9 +60,10 @@ class RawPath:
         await self.app(scope, receive, send)
 
 
-def create_app(client: ModerationClient) -> FastAPI:
-    """The whole web application over one client, with its settings' tokens and threads."""
-    settings = client.settings
+def create_app(desk: Desk) -> FastAPI:
+    """The whole web application over one desk (its client, moderators, queue and verdicts), with its settings."""
+    settings = desk.settings
+    client = desk.client
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -73,7 +81,11 @@ def create_app(client: ModerationClient) -> FastAPI:
         redirect_slashes=False,
     )
     app.add_exception_handler(HTTPException, http_exception)
-    app.include_router(build_router(client, Guard(settings.api_token, settings.api_moderator_token)))
+    guard = Guard(settings.api_token, settings.api_moderator_token, desk.moderators)
+    app.include_router(build_router(client, guard, desk.queue))
+    sessions = Sessions(desk.store.client, desk.store.keys)
+    app.include_router(build_pages(Pages(desk, sessions, templates)))
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     pages = APIRouter(route_class=JSONErrorRoute)
 

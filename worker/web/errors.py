@@ -11,7 +11,7 @@ from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
-from worker.errors import AlreadyReviewed, CommentNotFound, InvalidComment, StoreUnavailable
+from worker.errors import AlreadyReviewed, CommentNotFound, FieldError, StoreUnavailable
 from worker.models import JSON
 
 log = logging.getLogger("worker.web")
@@ -53,12 +53,12 @@ def error_response(exc: Exception, request: Request, bounds: Mapping[str, tuple[
         exc = _validation_error(exc, bounds)
     if isinstance(exc, APIError):
         return json_response(exc.body, exc.status, exc.headers)
-    if isinstance(exc, InvalidComment):
+    if isinstance(exc, FieldError):  # InvalidComment, InvalidRequest
         return json_response({"error": exc.message, "field": exc.field}, 422)
     if isinstance(exc, CommentNotFound):
         return json_response({"error": str(exc), "field": "id"}, 404)
     if isinstance(exc, AlreadyReviewed):
-        return json_response({"error": str(exc), "status": exc.status}, 409)
+        return json_response({"error": str(exc), "status": exc.status, "decided_by": exc.decided_by}, 409)
     if isinstance(exc, StoreUnavailable):
         log.warning("store unavailable: %s", exc)
         return json_response({"error": "the store (Redis) is unavailable; try again later"}, 503)
