@@ -181,3 +181,15 @@ def test_new_comments_are_announced_and_not_pushed_under_the_cursor(browser: Any
     assert page.locator("#live").get_attribute("aria-live") == "polite"
     assert page.locator("article.card").count() == shown
     context.close()
+
+
+def test_a_comment_another_moderator_decided_meanwhile_says_so_and_keeps_their_verdict(
+    moderator: Watched, site: Site
+) -> None:
+    page = moderator.page
+    code, _, _ = site.api.request("POST", "/comments/rude-1/review", {"verdict": "reject", "moderator": "bo"})
+    assert code == 200
+    card(page, "rude-1").locator("button.approve").click()
+    page.wait_for_selector("#notice")
+    assert "Already decided by bo: rude-1 (rejected)" in page.locator("#notice").inner_text()
+    assert status_of(site, "rude-1")["decided_by"] == "bo"

@@ -36,8 +36,6 @@ SESSION_COOKIE = "mod_session"
 LOGIN_COOKIE = "mod_login"
 LANGUAGE_COOKIE = "mod_lang"
 MAX_FORM_BYTES = 64 * 1024
-NEW_CAP = 50
-"""The "N new" notice counts up to this many."""
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -219,17 +217,15 @@ class Pages:
         )  # fmt: skip
 
     def new_count(self, request: Request) -> Response:
-        """How many comments arrived in the tab after ``since`` (for the "N new" notice), up to :data:`NEW_CAP`."""
+        """How many comments arrived in the tab (filters applied) after ``since``, for the "N new" notice."""
         self.session(request)
         params = dict(request.query_params)
         try:
             since = float(params.pop("since", ""))
         except ValueError:
             raise APIError(400, "must be a time in seconds", "since") from None
-        query = replace(_parse_query(params), order="newest", page=1, per_page=NEW_CAP, cursor=None, search="")
-        with redis_errors():
-            page = self.desk.queue.page(query)
-        return json_response({"new": sum(1 for card in page.items if card.submitted_at > since), "cap": NEW_CAP})
+        query = replace(_parse_query(params), search="")
+        return json_response({"new": self.desk.queue.count_after(query, since)})
 
     async def verdict(self, request: Request) -> Response:
         """A verdict on the selected comments, or on all matching the query, as the logged-in moderator."""

@@ -88,8 +88,7 @@
         .then(function (answer) { return answer.ok ? answer.json() : null; })
         .then(function (body) {
           if (!body || !body.new) { return; }
-          var shown = body.new >= body.cap ? body.cap + "+" : String(body.new);
-          var text = live.dataset.newText.replace("{n}", shown);
+          var text = live.dataset.newText.replace("{n}", String(body.new));
           var link = live.querySelector("a");
           if (!link) {
             link = document.createElement("a");
