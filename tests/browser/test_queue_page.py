@@ -193,3 +193,17 @@ def test_a_comment_another_moderator_decided_meanwhile_says_so_and_keeps_their_v
     page.wait_for_selector("#notice")
     assert "Already decided by bo: rude-1 (rejected)" in page.locator("#notice").inner_text()
     assert status_of(site, "rude-1")["decided_by"] == "bo"
+
+
+def test_selected_comments_are_approved_together_even_with_a_reason_chosen_for_rejections(
+    moderator: Watched, site: Site
+) -> None:
+    page = moderator.page
+    page.click("details.box summary >> text=With the selected comments")
+    for comment_id in ("bulk-0", "bulk-1"):
+        card(page, comment_id).locator("input.pick").check()
+    page.select_option("#bulk select[name=reason]", "off_topic")
+    page.click("#bulk button[value=approve]")
+    page.wait_for_selector("#notice")
+    assert "Approved: 2" in page.locator("#notice").inner_text()
+    assert [status_of(site, i)["status"] for i in ("bulk-0", "bulk-1")] == ["approved", "approved"]

@@ -232,7 +232,9 @@ class Pages:
         session, form = await self.checked_form(request)
         query, address = self.back_to_queue(form)
         verdict, ids = _first(form, "verdict"), [i for i in form.get("ids", []) if i]
-        reason, note = _first(form, "reason") or None, _first(form, "note")
+        # One form offers every verdict: its reason list counts for a rejection only.
+        reason = (_first(form, "reason") or None) if verdict == "reject" else None
+        note = _first(form, "note")
 
         def decide() -> VerdictReport | None:
             verdicts = self.desk.verdicts
