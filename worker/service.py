@@ -99,6 +99,7 @@ class Service:
         self.publish = publish
         self.sources = tuple(sources)
         self.clock = clock
+        self.should_stop: Callable[[], bool] = lambda: False
         self.lease = LeaseKeeper(lambda ids: store.renew(ids, clock()), settings.requeue_after_s / 3)
 
     @classmethod
@@ -167,7 +168,8 @@ class Service:
                 self.wake()  # a burst: let another worker process join in
             with self.lease.hold(ids):
                 decided += self._decide(ids, now)
-            if time.monotonic() > deadline:
+            # On a graceful stop the batch in hand is decided and the rest is left to other workers.
+            if self.should_stop() or time.monotonic() > deadline:
                 if self.store.pending_count():
                     self.wake()
                 break

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import threading
+from types import FrameType
 from typing import Any
 
 from celery import Celery
@@ -33,12 +36,36 @@ class _PerProcess:
         self.settings = settings
         self.pid = -1
         self.service: Service | None = None
+        self.stopping = threading.Event()
+        self.draining = False
+        self.previous_sigterm: Any = signal.SIG_DFL
 
     def get(self) -> Service:
         if self.service is None or self.pid != os.getpid():
             self.service = Service.from_settings(self.settings, publisher(self.app, self.settings))
+            self.service.should_stop = self.stopping.is_set
             self.pid = os.getpid()
         return self.service
+
+    def on_sigterm(self, signum: int, frame: FrameType | None) -> None:
+        """SIGTERM in a pool process: finish the batch in hand and take no other; when idle, exit as billiard would."""
+        if self.draining:
+            self.stopping.set()
+            return
+        signal.signal(signal.SIGTERM, self.previous_sigterm)
+        if callable(self.previous_sigterm):
+            self.previous_sigterm(signum, frame)
+        else:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    def guard_sigterm(self) -> None:
+        """Handle SIGTERM with :meth:`on_sigterm` in this pool process (billiard sets its own after the fork)."""
+        if threading.current_thread() is not threading.main_thread():
+            return  # a thread pool: signals are the main process's business
+        current = signal.getsignal(signal.SIGTERM)
+        if current != self.on_sigterm:
+            self.previous_sigterm = current
+            signal.signal(signal.SIGTERM, self.on_sigterm)
 
 
 def register(app: Celery, settings: Settings) -> None:
@@ -48,7 +75,14 @@ def register(app: Celery, settings: Settings) -> None:
     @app.task(name=DRAIN, acks_late=True, reject_on_worker_lost=True, ignore_result=True)  # type: ignore[untyped-decorator]
     def drain() -> int:
         """Decide the pending comments; the message is only a wake-up call."""
-        return runtime.get().drain().decided
+        # A SIGTERM sent to the whole process group (systemd, a terminal) would otherwise kill the batch in
+        # hand: billiard exits a pool process at once on SIGTERM.
+        runtime.guard_sigterm()
+        runtime.draining = True
+        try:
+            return runtime.get().drain().decided
+        finally:
+            runtime.draining = False
 
     @app.task(name=SWEEP, ignore_result=True)  # type: ignore[untyped-decorator]
     def sweep() -> int:

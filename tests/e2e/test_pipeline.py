@@ -158,3 +158,28 @@ def test_a_comment_whose_drain_message_was_lost_is_still_decided_without_another
     start_worker()
     wait_until(lambda: client.status("swallowed-0")["status"] != "queued", 30, "the sweeper to wake a worker")
     assert client.status("swallowed-0")["status"] == expected_status(sample_comments(1, "swallowed")[0])
+
+
+@pytest.mark.checks("tests.e2e.hooks:slow")
+def test_sigterm_during_a_burst_finishes_the_batch_in_hand_and_the_next_worker_decides_the_rest(
+    start_worker: Callable[[], WorkerProcess], client: ModerationClient
+) -> None:
+    comments = sample_comments(600, "term")
+    first = start_worker()
+    client.submit_many(comments)
+    wait_until(lambda: decided(client) >= 20 and bool(held(client)), 60, "the worker to hold a batch")
+
+    # As systemd or a terminal does: SIGTERM to every process of the worker, pool processes included.
+    assert first.process is not None
+    os.killpg(first.process.pid, signal.SIGTERM)
+    code = first.process.wait(timeout=30)
+    stopped_at = decided(client)
+    left_in_hand = held(client)
+
+    start_worker()
+    wait_until(lambda: decided(client) == 600, 90, "the next worker to decide the rest")
+    assert code == 0, first.output()[-2000:]
+    assert not left_in_hand, "the stopped worker left comments in hand, waiting for their lease to run out"
+    assert "WorkerLostError" not in first.output()
+    assert stopped_at < 600, "the worker decided everything before the signal: nothing was tested"
+    assert sorted(e["id"] for e in all_events(client)) == sorted(str(c["id"]) for c in comments)
