@@ -1,4 +1,4 @@
-"""The ``moderation`` command: run a worker, submit, show, count, review, try the policy, train and evaluate spam."""
+"""The ``moderation`` command: workers, submissions, statuses, reviews, dead letters, policy trials, spam training."""
 
 from __future__ import annotations
 
@@ -148,6 +148,32 @@ def cmd_stats(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int
         for key, value in counts.items():
             out.write(f"{key:>16}: {value}\n")
     return 0
+
+
+def cmd_dead(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """List the dead letters: comments set aside after ``max_attempts`` takes without a decision."""
+    from worker.client import ModerationClient
+
+    with ModerationClient(settings) as client:
+        letters = client.dead_letters(args.limit)
+    for letter in letters:
+        if args.json:
+            _emit(out, letter)
+        else:
+            at = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(float(str(letter["dead_at"]))))
+            out.write(f"{letter['id']}  set aside {at} UTC after {letter['attempts']} attempts\n")
+    return 0
+
+
+def cmd_requeue(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Send dead letters back to the workers; exit 1 if an id is not a dead letter."""
+    from worker.client import ModerationClient
+
+    with ModerationClient(settings) as client:
+        requeued = client.requeue(args.ids)
+    for comment_id, ok in zip(args.ids, requeued, strict=True):
+        _emit(out, {"id": comment_id, "requeued": ok} if ok else {"id": comment_id, "error": "not a dead letter"})
+    return 0 if all(requeued) else 1
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
@@ -333,6 +359,15 @@ def build_parser() -> argparse.ArgumentParser:
     stats = verbs.add_parser("stats", help="count comments per status", description=cmd_stats.__doc__)
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(func=cmd_stats)
+
+    dead = verbs.add_parser("dead", help="list the dead letters", description=cmd_dead.__doc__)
+    dead.add_argument("--limit", type=int, default=100, help="at most this many, oldest first (default 100)")
+    dead.add_argument("--json", action="store_true", help="print JSON lines")
+    dead.set_defaults(func=cmd_dead)
+
+    requeue = verbs.add_parser("requeue", help="send dead letters back to the workers", description=cmd_requeue.__doc__)
+    requeue.add_argument("ids", nargs="+", metavar="ID", help="ids of dead letters")
+    requeue.set_defaults(func=cmd_requeue)
 
     check = verbs.add_parser(
         "check", help="try the policy on JSON lines (stores nothing)", description=cmd_check.__doc__

@@ -111,14 +111,26 @@ class ModerationClient:
             return self.store.counts()
 
     def stats(self, now: float | None = None) -> dict[str, JSON]:
-        """Return the counts per status, ``pending`` (ids waiting for a worker) and ``oldest_queued_s``."""
+        """Return the counts per status, ``pending`` (ids waiting for a worker), ``dead`` and ``oldest_queued_s``."""
         with redis_errors():
             stats: dict[str, JSON] = dict(self.store.counts())
             stats["pending"] = self.store.pending_count()
+            stats["dead"] = self.store.dead_count()
             oldest = self.store.oldest_queued_at()
         moment = time.time() if now is None else now
         stats["oldest_queued_s"] = round(max(0.0, moment - oldest), 3) if oldest is not None else None
         return stats
+
+    def dead_letters(self, limit: int = 100) -> list[dict[str, JSON]]:
+        """Return the comments set aside after ``max_attempts`` takes without a decision, oldest first."""
+        with redis_errors():
+            letters = self.store.dead_letters(limit)
+        return [{"id": d.id, "dead_at": d.dead_at, "attempts": d.attempts} for d in letters]
+
+    def requeue(self, ids: Sequence[str]) -> list[bool]:
+        """Send dead letters back to the workers (their attempts forgotten); False for an id that is not one."""
+        with redis_errors():
+            return self.service.requeue(ids)
 
     def events(self, after: str = "0", count: int = 100, block_ms: int | None = None) -> list[dict[str, str]]:
         """Return decision events after stream id ``after``; each holds its ``event_id`` to resume from."""

@@ -35,6 +35,16 @@ class Keys:
         return f"{self.prefix}:pending"
 
     @property
+    def attempts(self) -> str:
+        """Hash: id -> how many times a worker took it and did not decide it (a crash, a failed check)."""
+        return f"{self.prefix}:attempts"
+
+    @property
+    def dead(self) -> str:
+        """Sorted set: dead letters, ids set aside after too many attempts, by when; still ``queued``."""
+        return f"{self.prefix}:dead"
+
+    @property
     def wake(self) -> str:
         """String with a time to live: set while a drain task is on its way to the workers."""
         return f"{self.prefix}:wake"

@@ -34,6 +34,12 @@ class StoreCollector(Collector):
             "Comment ids waiting for a worker to take them.",
             value=float(pending) if isinstance(pending, int) else 0.0,
         )
+        dead = stats.get("dead", 0)
+        yield GaugeMetricFamily(
+            "moderation_dead_letters",
+            "Comments set aside after too many attempts without a decision (see `moderation dead`).",
+            value=float(dead) if isinstance(dead, int) else 0.0,
+        )
         oldest = stats.get("oldest_queued_s")
         yield GaugeMetricFamily(
             "moderation_oldest_queued_seconds",

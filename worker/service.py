@@ -62,6 +62,14 @@ class Engine:
         """Check a decoded payload against the comment contract, with this policy's limits."""
         return parse_comment(payload, self.limits, now)
 
+    def try_decide(self, comment: Comment, now: float, facts: Mapping[str, Any]) -> Decision | None:
+        """Moderate one comment; None when a check failed (logged), so that the comment is tried again."""
+        try:
+            return moderate(comment, self.checks, self.policy.version, Context(now, facts))
+        except Exception as exc:
+            logger.warning("a check failed on comment %s (%s); it will be tried again", comment.id, type(exc).__name__)
+            return None
+
     def decide(self, comment: Comment, now: float, facts: Mapping[str, Any] | None = None) -> Decision:
         """Moderate one comment; a check that fails holds the comment for a moderator instead of crashing."""
         try:
@@ -160,14 +168,18 @@ class Service:
         taken = decided = 0
         while True:
             now = self.clock()
-            ids = self.store.take_pending(settings.batch_size, now)
+            batch = self.store.take(settings.batch_size, now)
+            ids = batch.ids
             if not ids:
                 break
             taken += len(ids)
             if len(ids) == settings.batch_size:
                 self.wake()  # a burst: let another worker process join in
             with self.lease.hold(ids):
-                decided += self._decide(ids, now)
+                written, failed = self._decide(ids, now)
+            decided += written
+            if batch.retry:
+                self.store.forget_attempts([i for i in ids if i not in failed])
             # On a graceful stop the batch in hand is decided and the rest is left to other workers.
             if self.should_stop() or time.monotonic() > deadline:
                 if self.store.pending_count():
@@ -179,15 +191,32 @@ class Service:
         self.sweep_if_due()
         return DrainReport(taken, decided)
 
-    def _decide(self, ids: Sequence[str], now: float) -> int:
-        """Decide the still-queued comments among ``ids`` and record the decisions; return how many were written."""
+    def _decide(self, ids: Sequence[str], now: float) -> tuple[int, set[str]]:
+        """Decide the still-queued comments among ``ids`` and record the decisions.
+
+        Returns how many were written, and the ids whose checks failed: those stay taken, undecided, so
+        the sweeper hands them back once their lease runs out, and sets them aside after ``max_attempts``.
+        """
         comments = self.store.load_queued(ids)
         facts = merged_facts(self.sources, comments, now)
-        pairs = [(c, self.engine.decide(c, now, f)) for c, f in zip(comments, facts, strict=True)]
+        pairs, failed = [], set()
+        for comment, comment_facts in zip(comments, facts, strict=True):
+            decision = self.engine.try_decide(comment, now, comment_facts)
+            if decision is None:
+                failed.add(comment.id)
+            else:
+                pairs.append((comment, decision))
         written = [pair for pair, ok in zip(pairs, self.store.record(pairs), strict=True) if ok]
         for source in self.sources:
             source.decided(written, now)
-        return len(written)
+        return len(written), failed
+
+    def requeue(self, ids: Sequence[str]) -> list[bool]:
+        """Send dead letters back to the workers, attempts forgotten; False for an id that is not one."""
+        requeued = self.store.requeue(ids, self.clock())
+        if any(requeued):
+            self.wake(force=True)
+        return requeued
 
     def decide_now(self, comment: Comment) -> Stored:
         """Store a comment and decide it here at once, as a worker would (same engine, same shared state).
@@ -219,7 +248,14 @@ class Service:
         Comments waiting that long get a new drain message too, in case the one announcing them was lost.
         """
         now = self.clock()
-        swept = self.store.sweep(now - self.settings.requeue_after_s, now, self.settings.sweep_batch)
+        settings = self.settings
+        swept = self.store.sweep(now - settings.requeue_after_s, now, settings.sweep_batch, settings.max_attempts)
+        if swept.dead:
+            logger.error(
+                "set aside %d comments taken %d times without a decision: `moderation dead` lists them",
+                swept.dead,
+                settings.max_attempts,
+            )
         if swept.handed:
             logger.warning("sweep handed %d stale queued comments back to the workers", swept.handed)
         if swept.stalled:

@@ -42,6 +42,7 @@ class Settings:
     requeue_after_s: float = 10.0
     sweep_interval_s: float = 2.0
     sweep_batch: int = 1000
+    max_attempts: int = 3
     events_maxlen: int = 100_000
     visibility_timeout_s: float = 300.0
     worker_concurrency: int = 0
@@ -81,6 +82,7 @@ _MINIMUM: dict[str, float] = {
     "requeue_after_s": 1.0,
     "sweep_interval_s": 0.5,
     "sweep_batch": 1,
+    "max_attempts": 1,
     "events_maxlen": 0,
     "visibility_timeout_s": 1.0,
     "worker_concurrency": 0,

@@ -146,39 +146,72 @@ return 1
 """
 )
 
-# KEYS: pending, queued, legacy pending list.  ARGV: count, now.
+# KEYS: pending, queued, legacy pending list, attempts.  ARGV: count, now.
 # Takes up to count waiting ids, oldest first (then any left in the list of older versions), and marks
 # each as taken now in 'queued', so that the sweeper only hands it back once a worker had it too long.
+# An id handed back before (it has attempts) is taken alone, so that a comment that crashes its worker
+# takes no other comment down with it: the batch stops before it, or is that id only.
+# Returns {1 if that one id is such a retry else 0, ids...}.
 _TAKE = LuaScript("""
-local ids = {}
+local ids, retry = {}, 0
 local popped = redis.call('ZPOPMIN', KEYS[1], ARGV[1])
-for i = 1, #popped, 2 do ids[#ids + 1] = popped[i] end
+local suspects = redis.call('EXISTS', KEYS[4]) == 1
+for i = 1, #popped, 2 do
+  if suspects and redis.call('HEXISTS', KEYS[4], popped[i]) == 1 then
+    local from = i
+    if i == 1 then retry, ids[1], from = 1, popped[1], 3 end
+    for j = from, #popped, 2 do redis.call('ZADD', KEYS[1], popped[j + 1], popped[j]) end
+    break
+  end
+  ids[#ids + 1] = popped[i]
+end
 local missing = tonumber(ARGV[1]) - #ids
-if missing > 0 and redis.call('EXISTS', KEYS[3]) == 1 then
+if missing > 0 and retry == 0 and #ids * 2 == #popped and redis.call('EXISTS', KEYS[3]) == 1 then
   for _, id in ipairs(redis.call('LPOP', KEYS[3], missing)) do ids[#ids + 1] = id end
 end
 for _, id in ipairs(ids) do redis.call('ZADD', KEYS[2], 'XX', ARGV[2], id) end
+table.insert(ids, 1, retry)
 return ids
 """)
 
-# KEYS: queued, pending, legacy pending list.  ARGV: cutoff, now, limit.
+# KEYS: queued, pending, legacy pending list, attempts, dead.  ARGV: cutoff, now, limit, max attempts.
 # Hands back to the workers up to limit ids queued (or taken) before cutoff that are not waiting already:
-# the ones a worker took and never decided. Ids still waiting are a backlog, not a loss, and stay where
-# they are; but the drain message that announced them may have been lost (kombu's Redis transport drops a
-# message that BRPOP handed to a worker killed before it read the reply), so the script also counts the
-# ids that have waited since before cutoff. Returns {handed, stalled}.
+# the ones a worker took and never decided, counting each hand-back in 'attempts'; an id taken max attempts
+# times without a decision is set aside in 'dead' instead (it stays 'queued', undecided, until requeued or
+# reviewed). Ids still waiting are a backlog, not a loss, and stay where they are; but the drain message
+# that announced them may have been lost (kombu's Redis transport drops a message that BRPOP handed to a
+# worker killed before it read the reply), so the script also counts the ids that have waited since before
+# cutoff. Returns {handed, stalled, dead}.
 _SWEEP = LuaScript("""
-local limit, handed = tonumber(ARGV[3]), 0
+local limit, handed, dead = tonumber(ARGV[3]), 0, 0
 local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, limit * 10)
 for _, id in ipairs(ids) do
-  if handed >= limit then break end
+  if handed + dead >= limit then break end
   if not redis.call('ZSCORE', KEYS[2], id) then
-    redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
-    redis.call('ZADD', KEYS[2], ARGV[2], id)
-    handed = handed + 1
+    if redis.call('HINCRBY', KEYS[4], id, 1) >= tonumber(ARGV[4]) then
+      redis.call('ZREM', KEYS[1], id)
+      redis.call('ZADD', KEYS[5], ARGV[2], id)
+      dead = dead + 1
+    else
+      redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
+      redis.call('ZADD', KEYS[2], ARGV[2], id)
+      handed = handed + 1
+    end
   end
 end
-return {handed, redis.call('ZCOUNT', KEYS[2], '-inf', ARGV[1]) + redis.call('LLEN', KEYS[3])}
+return {handed, redis.call('ZCOUNT', KEYS[2], '-inf', ARGV[1]) + redis.call('LLEN', KEYS[3]), dead}
+""")
+
+# KEYS: comment, dead, attempts, queued, pending.  ARGV: id, now.
+# Sends a dead letter back to the workers with its attempts forgotten.  Returns 1, or 0 when the id is
+# not a dead letter (or no longer queued: a moderator decided it meanwhile, and it just leaves the list).
+_REQUEUE = LuaScript("""
+if redis.call('ZREM', KEYS[2], ARGV[1]) == 0 then return 0 end
+redis.call('HDEL', KEYS[3], ARGV[1])
+if redis.call('HGET', KEYS[1], 'status') ~= 'queued' then return 0 end
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[5], ARGV[2], ARGV[1])
+return 1
 """)
 
 
@@ -188,6 +221,24 @@ class Swept:
 
     handed: int
     stalled: int
+    dead: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """Ids a worker took; ``retry`` when it is one id handed back before (taken alone, in case it is poison)."""
+
+    ids: list[str]
+    retry: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DeadLetter:
+    """A comment set aside after ``attempts`` takes without a decision, at ``dead_at``."""
+
+    id: str
+    dead_at: float
+    attempts: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,8 +313,50 @@ class CommentStore:
 
     def take_pending(self, count: int, now: float) -> list[str]:
         """Take up to ``count`` waiting ids, oldest first; each stays queued until decided, for the sweeper."""
-        keys = [self.keys.pending, self.keys.queued, self.keys.legacy_pending]
-        return [text(i) for i in _TAKE.run(self.client, keys, [count, repr(now)])]
+        return self.take(count, now).ids
+
+    def take(self, count: int, now: float) -> Taken:
+        """Take up to ``count`` waiting ids, oldest first, or a single one handed back before (see ``_TAKE``)."""
+        keys = [self.keys.pending, self.keys.queued, self.keys.legacy_pending, self.keys.attempts]
+        retry, *ids = _TAKE.run(self.client, keys, [count, repr(now)])
+        return Taken([text(i) for i in ids], bool(int(retry)))
+
+    def forget_attempts(self, ids: Sequence[str]) -> None:
+        """Forget how often ``ids`` were handed back (they were decided, or a moderator did)."""
+        if ids:
+            self.client.hdel(self.keys.attempts, *ids)
+
+    def dead_letters(self, limit: int = 100) -> list[DeadLetter]:
+        """Return the comments set aside after too many attempts, oldest first (ones decided since are dropped)."""
+        k = self.keys
+        found = self.client.zrange(k.dead, 0, limit - 1, withscores=True)
+        pipe = self.client.pipeline(transaction=False)
+        for comment_id, _ in found:
+            pipe.hget(k.comment(text(comment_id)), "status")
+            pipe.hget(k.attempts, comment_id)
+        replies = pipe.execute()
+        letters, settled = [], []
+        for n, (comment_id, dead_at) in enumerate(found):
+            status, attempts = replies[2 * n], replies[2 * n + 1]
+            if status is not None and text(status) == Status.QUEUED:
+                letters.append(DeadLetter(text(comment_id), float(dead_at), int(attempts or 0)))
+            else:
+                settled.append(comment_id)
+        if settled:
+            self.client.zrem(k.dead, *settled)
+        return letters
+
+    def dead_count(self) -> int:
+        """Return how many comments are set aside as dead letters."""
+        return int(self.client.zcard(self.keys.dead))
+
+    def requeue(self, ids: Sequence[str], now: float) -> list[bool]:
+        """Send dead letters back to the workers; False for an id that is not one."""
+        k = self.keys
+        calls: list[Call] = [
+            ([k.comment(i), k.dead, k.attempts, k.queued, k.pending], [i, repr(now)]) for i in ids
+        ]
+        return [int(r) == 1 for r in _REQUEUE.run_many(self.client, calls)] if calls else []
 
     def renew(self, ids: Sequence[str], now: float) -> None:
         """Mark ids still queued as taken ``now``: the lease of a worker still working on them."""
@@ -384,11 +477,12 @@ class CommentStore:
         """True for the first caller in each ``interval_s``: that caller should sweep."""
         return bool(self.client.set(self.keys.sweep_claim, "1", nx=True, px=max(1, int(interval_s * 1000))))
 
-    def sweep(self, older_than: float, now: float, limit: int) -> Swept:
-        """Hand back ids a worker took before ``older_than`` and never decided; count those waiting since then."""
-        keys = [self.keys.queued, self.keys.pending, self.keys.legacy_pending]
-        handed, stalled = _SWEEP.run(self.client, keys, [repr(older_than), repr(now), limit])
-        return Swept(int(handed), int(stalled))
+    def sweep(self, older_than: float, now: float, limit: int, max_attempts: int = 3) -> Swept:
+        """Hand back ids taken before ``older_than`` and never decided, or set them aside after ``max_attempts``."""
+        k = self.keys
+        keys = [k.queued, k.pending, k.legacy_pending, k.attempts, k.dead]
+        handed, stalled, dead = _SWEEP.run(self.client, keys, [repr(older_than), repr(now), limit, max_attempts])
+        return Swept(int(handed), int(stalled), int(dead))
 
     def counts(self) -> dict[str, int]:
         """Return the number of comments per status (every status listed, zeros included)."""

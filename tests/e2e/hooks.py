@@ -47,3 +47,24 @@ def slow(section: Section) -> Slow:
 def poison(section: Section) -> Poison:
     """A check that kills its process on a poison comment."""
     return Poison()
+
+
+FAULTY = "FAULTY-CHECK"
+"""A comment whose content holds this makes the :class:`Faulty` check raise."""
+
+
+@dataclass(frozen=True)
+class Faulty:
+    """Raises on a comment that holds :data:`FAULTY`, as a check with a bug would."""
+
+    name: str = "faulty"
+
+    def check(self, comment: Comment, context: Context) -> CheckResult:
+        if FAULTY in comment.content:
+            raise RuntimeError("a bug in a check")
+        return CheckResult(self.name)
+
+
+def faulty(section: Section) -> Faulty:
+    """A check that raises on a faulty comment."""
+    return Faulty()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
+from tests.e2e.hooks import POISON
 from tests.helpers import expected_status, sample_comments
 from tests.workers import (
     SteadySubmitter,
@@ -183,3 +184,24 @@ def test_sigterm_during_a_burst_finishes_the_batch_in_hand_and_the_next_worker_d
     assert "WorkerLostError" not in first.output()
     assert stopped_at < 600, "the worker decided everything before the signal: nothing was tested"
     assert sorted(e["id"] for e in all_events(client)) == sorted(str(c["id"]) for c in comments)
+
+
+@pytest.mark.checks("tests.e2e.hooks:poison")
+def test_a_comment_that_kills_its_worker_becomes_a_dead_letter_and_the_rest_of_its_batch_is_decided(
+    worker_env: dict[str, str], start_worker: Callable[[], WorkerProcess], client: ModerationClient
+) -> None:
+    worker_env["MODERATION_REQUEUE_AFTER_S"] = "3"  # a shorter lease, so that three attempts fit the test
+    comments = sample_comments(300, "poison")
+    comments[150]["content"] = f"Une remarque {POISON}"
+    client.submit_many(comments)  # before the worker starts: the poison comment shares a full batch
+    start_worker()
+
+    wait_until(lambda: decided(client) == 299, 90, "every comment but the poison one to be decided")
+    wait_until(lambda: bool(client.dead_letters()), 90, "the poison comment to be set aside")
+
+    assert [letter["id"] for letter in client.dead_letters()] == ["poison-150"]
+    assert client.status("poison-150")["status"] == "queued"
+    assert sorted(e["id"] for e in all_events(client)) == sorted(
+        str(c["id"]) for c in comments if c["id"] != "poison-150"
+    )
+    assert client.stats()["dead"] == 1

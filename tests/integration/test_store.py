@@ -186,7 +186,9 @@ def test_a_comment_taken_late_from_a_long_backlog_is_handed_back_only_after_requ
     assert service.sweep() == 0
     service.clock = lambda: taken_at + settings.requeue_after_s + 1
     assert service.sweep() == 3
-    assert service.store.take_pending(10, taken_at + 200) == ["late-0", "late-1", "late-2"]
+    # Handed back once, each is tried alone, in case it is what killed the worker.
+    taken = [service.store.take_pending(10, taken_at + 200) for _ in range(4)]
+    assert taken == [["late-0"], ["late-1"], ["late-2"], []]
 
 
 def test_ids_left_in_the_waiting_list_of_an_older_version_are_taken_after_an_upgrade(service: Service) -> None:
