@@ -9,6 +9,7 @@ from typing import Any
 from celery import Celery
 
 from worker import tasks
+from worker.connect import broker_transport_options
 from worker.settings import Settings
 from worker.webhooks import tasks as webhook_tasks
 
@@ -18,7 +19,10 @@ def celery_config(settings: Settings) -> dict[str, Any]:
     return {
         "broker_url": settings.broker,
         "broker_connection_retry_on_startup": True,
-        "broker_transport_options": {"visibility_timeout": settings.visibility_timeout_s},
+        "broker_transport_options": {
+            "visibility_timeout": settings.visibility_timeout_s,
+            **broker_transport_options(settings.broker, settings.sentinel_master),
+        },
         "task_default_queue": settings.queue,
         "task_acks_late": True,
         "task_reject_on_worker_lost": True,

@@ -262,14 +262,13 @@ def _labelled(source: str) -> tuple[list[LabelledComment], int]:
 
 def cmd_train(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     """Teach the spam model that all workers share (in Redis) from JSON lines labelled spam or ham."""
-    import redis
-
+    from worker.connect import redis_client
     from worker.keys import Keys
     from worker.spam.state import SpamState
     from worker.store import redis_errors
 
     rows, failed = _labelled(args.file)
-    client = redis.Redis.from_url(settings.redis_url)
+    client = redis_client(settings.redis_url, settings.sentinel_master)
     try:
         state = SpamState.build(Policy.load(settings.policy_path), client, Keys(settings.key_prefix), settings)
         with redis_errors():

@@ -33,6 +33,7 @@ class Settings:
 
     redis_url: str = "redis://127.0.0.1:6379/0"
     broker_url: str = ""
+    sentinel_master: str = ""
     key_prefix: str = "moderation"
     queue: str = "moderation"
     policy_file: str = ""
@@ -149,4 +150,19 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             values[name] = _coerce(name, kind, env[env_name], f"environment variable {env_name}")
         elif name in file_values:
             values[name] = _coerce(name, kind, file_values[name], str(path))
-    return Settings(**values)
+    settings = Settings(**values)
+    _check_sentinel(settings)
+    return settings
+
+
+def _check_sentinel(settings: Settings) -> None:
+    """A Sentinel address must parse, and needs the name of the master its sentinels watch."""
+    from worker.connect import is_sentinel, parse_sentinel
+
+    for key in ("redis_url", "broker_url"):
+        url = getattr(settings, key)
+        if is_sentinel(url):
+            parse_sentinel(url, key)
+            if not settings.sentinel_master:
+                problem = f"must name the master that the sentinels of {key} watch"
+                raise ConfigError("sentinel_master", "", problem, "settings")

@@ -1,0 +1,49 @@
+"""Redis addresses: one server, or Redis Sentinel in kombu's form; mistakes are named, passwords hidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.app import celery_config
+from worker.connect import SentinelAddress, parse_sentinel
+from worker.errors import ConfigError
+from worker.settings import load_settings
+
+SENTINELS = "sentinel://:s3cret@10.0.0.1:26379/2;sentinel://10.0.0.2:26380;sentinel://10.0.0.3"
+
+
+def test_a_sentinel_address_lists_every_sentinel_with_the_masters_database_and_password() -> None:
+    assert parse_sentinel(SENTINELS) == SentinelAddress(
+        (("10.0.0.1", 26379), ("10.0.0.2", 26380), ("10.0.0.3", 26379)), db=2, password="s3cret"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("sentinel://:pw@host:26379/x", "database 'x' is not a number"),
+        ("sentinel://:pw@host:99999999", "malformed sentinel address"),
+        ("sentinel://:pw@host:26379;redis://other:6379", "each part must be sentinel://"),
+        ("sentinel://:pw@/0", "each part must be sentinel://"),
+        (" ; ", "names no sentinel"),
+    ],
+)
+def test_a_malformed_sentinel_address_is_named_without_its_password(url: str, problem: str) -> None:
+    with pytest.raises(ConfigError, match=problem) as error:
+        parse_sentinel(url, "broker_url")
+    assert "broker_url" in str(error.value)
+    assert "pw" not in str(error.value)
+
+
+def test_a_sentinel_address_needs_the_name_of_the_master() -> None:
+    with pytest.raises(ConfigError, match="sentinel_master"):
+        load_settings({"MODERATION_REDIS_URL": SENTINELS})
+
+
+def test_the_broker_on_sentinel_tells_kombu_the_name_of_the_master() -> None:
+    env = {"REDIS_URL": SENTINELS, "MODERATION_SENTINEL_MASTER": "mymaster"}
+    config = celery_config(load_settings(env))
+    assert config["broker_url"] == SENTINELS
+    assert config["broker_transport_options"]["master_name"] == "mymaster"
+    plain = celery_config(load_settings({"REDIS_URL": "redis://127.0.0.1:6379/0"}))
+    assert "master_name" not in plain["broker_transport_options"]
