@@ -326,6 +326,16 @@ def cmd_review(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
     return 0
 
 
+def _add_dead_letter_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    dead = verbs.add_parser("dead", help="list the dead letters", description=cmd_dead.__doc__)
+    dead.add_argument("--limit", type=int, default=100, help="at most this many, oldest first (default 100)")
+    dead.add_argument("--json", action="store_true", help="print JSON lines")
+    dead.set_defaults(func=cmd_dead)
+    requeue = verbs.add_parser("requeue", help="send dead letters back to the workers", description=cmd_requeue.__doc__)
+    requeue.add_argument("ids", nargs="+", metavar="ID", help="ids of dead letters")
+    requeue.set_defaults(func=cmd_requeue)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the ``moderation`` command."""
     parser = argparse.ArgumentParser(prog="moderation", description=__doc__)
@@ -359,14 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(func=cmd_stats)
 
-    dead = verbs.add_parser("dead", help="list the dead letters", description=cmd_dead.__doc__)
-    dead.add_argument("--limit", type=int, default=100, help="at most this many, oldest first (default 100)")
-    dead.add_argument("--json", action="store_true", help="print JSON lines")
-    dead.set_defaults(func=cmd_dead)
-
-    requeue = verbs.add_parser("requeue", help="send dead letters back to the workers", description=cmd_requeue.__doc__)
-    requeue.add_argument("ids", nargs="+", metavar="ID", help="ids of dead letters")
-    requeue.set_defaults(func=cmd_requeue)
+    _add_dead_letter_verbs(verbs)
 
     check = verbs.add_parser(
         "check", help="try the policy on JSON lines (stores nothing)", description=cmd_check.__doc__

@@ -14,6 +14,7 @@ import redis
 from celery import Celery
 from celery.signals import task_postrun, worker_init
 
+from worker.connect import redis_client
 from worker.errors import ConfigError
 from worker.keys import Keys
 from worker.settings import Settings
@@ -69,7 +70,7 @@ class _PerProcess:
 
     def get(self) -> WebhookService:
         if self.service is None or self.pid != os.getpid():
-            client = redis.Redis.from_url(self.settings.redis_url, health_check_interval=30)
+            client = redis_client(self.settings.redis_url, self.settings.sentinel_master, health_check_interval=30)
             store = CommentStore(client, Keys(self.settings.key_prefix))
             queue = self.hooks.queue
 
