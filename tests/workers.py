@@ -154,6 +154,7 @@ def worker_environment(redis_url: str, folder: Path, extra_checks: tuple[str, ..
         "MODERATION_KEY_PREFIX": name,
         "MODERATION_QUEUE": name,
         "MODERATION_CONFIG": str(CONFIG / "settings.toml"),
+        "MODERATION_METRICS_PORT": "0",  # tests that read a metrics port pick a free one
         "TMPDIR": str(folder),
     }
     if extra_checks:

@@ -10,6 +10,7 @@ from celery import Celery
 
 from worker import tasks
 from worker.connect import broker_transport_options
+from worker.ops import celery_signals
 from worker.settings import Settings
 from worker.webhooks import tasks as webhook_tasks
 
@@ -45,4 +46,5 @@ def create_app(settings: Settings) -> Celery:
     app.conf.update(celery_config(settings))
     tasks.register(app, settings)
     webhook_tasks.register(app, settings)
+    celery_signals.connect(settings)
     return app

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -186,28 +185,34 @@ def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
     if args.beat:
         argv.append("--beat")
     from worker.app import create_app
+    from worker.ops import logs
+    from worker.ops.exporter import host_metrics
     from worker.service import Service
     from worker.supervise import Supervisor
     from worker.sweeper import SweepTimer
     from worker.tasks import publisher
 
+    if settings.log_format == "json":
+        argv.insert(0, "--quiet")  # Celery's banner is not a log line
     app = create_app(settings)
     if not args.no_restart:
-        logging.basicConfig(level=logging.INFO, format="[%(asctime)s: %(levelname)s/supervisor] %(message)s")
+        logs.configure(settings.log_format, "INFO", "supervisor")
     # The sweep runs beside Celery rather than in a task, so that it goes on while Celery restarts
     # and needs no scheduler; every worker host runs one, and a Redis claim keeps it to one per interval.
-    service = Service.from_settings(settings, publisher(app, settings))
-    timer = SweepTimer(service.sweep_if_due, settings.sweep_interval_s).start()
-    pump_timer = webhook_pump_timer(app, settings, service.store.client, queues)
-    try:
-        if args.no_restart:
-            app.worker_main(argv)
-            return 0
-        return Supervisor([sys.executable, "-m", "celery", "-A", "worker.celery_app", *argv]).run()
-    finally:
-        timer.stop()
-        if pump_timer is not None:
-            pump_timer.stop()
+    # The metrics folder is set first, so that this process's sweeps are counted with the pool's work.
+    with host_metrics(settings):
+        service = Service.from_settings(settings, publisher(app, settings))
+        timer = SweepTimer(service.sweep_if_due, settings.sweep_interval_s).start()
+        pump_timer = webhook_pump_timer(app, settings, service.store.client, queues)
+        try:
+            if args.no_restart:
+                app.worker_main(argv)
+                return 0
+            return Supervisor([sys.executable, "-m", "celery", "-A", "worker.celery_app", *argv]).run()
+        finally:
+            timer.stop()
+            if pump_timer is not None:
+                pump_timer.stop()
 
 
 def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
@@ -229,7 +234,9 @@ def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
         raise ConfigError(
             "api_token", "", f"must be set to listen on {host}, which is not a loopback address", "settings"
         )
-    logging.basicConfig(level=settings.log_level, format="[%(asctime)s: %(levelname)s/api] %(message)s")
+    from worker.ops import logs
+
+    logs.configure(settings.log_format, settings.log_level, "api")
     with Desk(settings) as desk:
         guard = "token required" if settings.api_token else "no token: loopback only"
         out.write(f"moderation API on http://{host}:{port} ({guard}); moderators' queue at /queue\n")
@@ -336,6 +343,19 @@ def _add_dead_letter_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentPa
     requeue.set_defaults(func=cmd_requeue)
 
 
+def cmd_health(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Check this host's part of the deployment (Redis, a worker, the backlog, or the API); exit 1 when one fails."""
+    from worker.ops import health
+
+    probes = health.probe(settings, args.role, args.timeout)
+    if args.json:
+        _emit(out, health.report(probes))
+    else:
+        for found in probes:
+            out.write(f"{found.name:>8}: {'ok' if found.ok else 'FAILED'} ({found.detail})\n")
+    return 0 if all(found.ok for found in probes) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the ``moderation`` command."""
     parser = argparse.ArgumentParser(prog="moderation", description=__doc__)
@@ -414,6 +434,14 @@ def build_parser() -> argparse.ArgumentParser:
     from worker.cli_moderation import add_verbs
 
     add_verbs(verbs)  # moderator, queue, approve, reject, spam, undo, history, reindex
+    health = verbs.add_parser("health", help="check this host's part of the deployment", description=cmd_health.__doc__)
+    health.add_argument(
+        "--role", choices=["any", "worker", "api"], default="any",
+        help="any: a worker of the deployment anywhere (default); worker: one on this host; api: this host's API",
+    )
+    health.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for each answer (default 2)")
+    health.add_argument("--json", action="store_true", help="print JSON")
+    health.set_defaults(func=cmd_health)
     return parser
 
 

@@ -19,6 +19,7 @@ from worker.errors import InvalidComment
 from worker.keys import Keys
 from worker.lease import LeaseKeeper
 from worker.models import Action, Comment, Decision, Reason, Status
+from worker.ops.metrics import timed, work
 from worker.policy import Policy
 from worker.queue_index import Grouping
 from worker.settings import Settings
@@ -55,7 +56,7 @@ class Engine:
     @classmethod
     def from_policy(cls, policy: Policy) -> Engine:
         """Build the checks and limits that ``policy`` describes."""
-        engine = cls(policy, build_checks(policy), limits_from(policy))
+        engine = cls(policy, timed(build_checks(policy)), limits_from(policy))
         policy.check_all_read(("limits", *REGISTRY, *policy.checks))
         return engine
 
@@ -156,6 +157,7 @@ class Service:
         if not comments:
             return [item for item in parsed if isinstance(item, InvalidComment)]
         added, woke = self.store.add(comments)
+        work().record_submitted(sum(a.created for a in added))
         if woke:
             self._publish()
         stored = iter(added)
@@ -165,7 +167,8 @@ class Service:
         """Decide pending comments in batches until none is left or ``drain_max_s`` has passed."""
         self.store.clear_wake()
         settings = self.settings
-        deadline = time.monotonic() + settings.drain_max_s
+        started = time.monotonic()
+        deadline = started + settings.drain_max_s
         taken = decided = 0
         while True:
             now = self.clock()
@@ -174,6 +177,7 @@ class Service:
             if not ids:
                 break
             taken += len(ids)
+            work().batch_size.observe(len(ids))
             if len(ids) == settings.batch_size:
                 self.wake()  # a burst: let another worker process join in
             with self.lease.hold(ids):
@@ -187,7 +191,11 @@ class Service:
                     self.wake()
                 break
         if taken:
-            logger.info("drain took %d pending ids and decided %d comments", taken, decided)
+            duration_s = round(time.monotonic() - started, 4)
+            logger.info(
+                "drain took %d pending ids and decided %d comments in %.3f s", taken, decided, duration_s,
+                extra={"taken": taken, "decided": decided, "duration_s": duration_s},
+            )
         # Every worker host's timer sweeps too; this one costs a SET NX per drain.
         self.sweep_if_due()
         return DrainReport(taken, decided)
@@ -208,6 +216,12 @@ class Service:
             else:
                 pairs.append((comment, decision))
         written = [pair for pair, ok in zip(pairs, self.store.record(pairs), strict=True) if ok]
+        work().record_decided(written, self.clock())
+        for comment, decision in written:
+            logger.debug(
+                "comment %s decided: %s", comment.id, decision.status.value,
+                extra={"comment_id": comment.id, "status": decision.status.value},
+            )
         for source in self.sources:
             source.decided(written, now)
         return len(written), failed
@@ -234,6 +248,7 @@ class Service:
         """Record a moderator's decision, final, and let the fact sources learn from it."""
         before = self.store.get(comment_id)
         self.store.review(comment_id, decision)
+        work().record_verdict(decision)
         for source in self.sources:
             source.reviewed(before.comment, decision, before.decision)
 
@@ -251,6 +266,7 @@ class Service:
         now = self.clock()
         settings = self.settings
         swept = self.store.sweep(now - settings.requeue_after_s, now, settings.sweep_batch, settings.max_attempts)
+        work().record_sweep(swept.handed)
         if swept.dead:
             logger.error(
                 "set aside %d comments taken %d times without a decision: `moderation dead` lists them",

@@ -54,6 +54,11 @@ class Settings:
     api_token: str = dataclasses.field(default="", repr=False)
     api_moderator_token: str = dataclasses.field(default="", repr=False)
     api_threads: int = 8
+    log_format: str = "text"
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = 9808
+    metrics_dir: str = ""
+    health_max_backlog_s: float = 600.0
     webhooks: dict[str, Any] = dataclasses.field(default_factory=dict)
     undo_window_s: float = 300.0
     config_file: str = ""
@@ -90,9 +95,12 @@ _MINIMUM: dict[str, float] = {
     "api_port": 1,
     "api_threads": 1,
     "undo_window_s": 1.0,
+    "metrics_port": 0,
+    "health_max_backlog_s": 1.0,
 }
-_MAXIMUM: dict[str, float] = {"api_port": 65535}
+_MAXIMUM: dict[str, float] = {"api_port": 65535, "metrics_port": 65535}
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_LOG_FORMATS = ("text", "json")
 
 
 def _coerce(name: str, kind: type, value: Any, source: str) -> Any:
@@ -119,6 +127,8 @@ def _coerce(name: str, kind: type, value: Any, source: str) -> Any:
         raise ConfigError(name, value, f"must be <= {maximum}", source)
     if name == "log_level" and str(value).upper() not in _LOG_LEVELS:
         raise ConfigError(name, value, f"expected one of {', '.join(_LOG_LEVELS)}", source)
+    if name == "log_format" and value not in _LOG_FORMATS:
+        raise ConfigError(name, value, f"expected one of {', '.join(_LOG_FORMATS)}", source)
     return value
 
 

@@ -24,6 +24,7 @@ from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
 from worker import metrics
+from worker.ops import metrics as work_metrics
 from worker.client import ModerationClient
 from worker.errors import InvalidComment
 from worker.models import JSON
@@ -271,9 +272,10 @@ def _feed_routes(router: APIRouter, client: ModerationClient, guard: Guard) -> N
         openapi_extra=_doc(),
     )
     async def prometheus(request: Request) -> Response:
-        """The figures of ``/stats`` as Prometheus gauges."""
+        """The figures of ``/stats`` as Prometheus gauges, and this process's work counters (submissions, verdicts)."""
         guard.check(request)
-        return Response(metrics.exposition(metrics.registry(client)), 200, media_type=metrics.CONTENT_TYPE)
+        body = metrics.exposition(metrics.registry(client)) + work_metrics.render()
+        return Response(body, 200, media_type=metrics.CONTENT_TYPE)
 
     @router.get("/events", response_model=schema.Events, responses=schema.errors(400, 401, 503), openapi_extra=_doc())
     async def events(

@@ -1,0 +1,1 @@
+"""What operators watch and run: metrics of work, JSON logs, health checks, personal data expiry."""
