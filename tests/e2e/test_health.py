@@ -14,7 +14,7 @@ import pytest
 
 from tests.api_process import APIProcess, free_port
 from tests.helpers import sample_comments
-from tests.workers import POOL_ONLY, WorkerProcess
+from tests.workers import WORKER, WorkerProcess
 from worker.client import ModerationClient
 
 pytestmark = pytest.mark.e2e
@@ -38,7 +38,7 @@ def test_health_passes_once_a_worker_of_this_deployment_runs_on_this_host(
     start_worker: Callable[..., WorkerProcess], worker_env: dict[str, str]
 ) -> None:
     assert verdicts(health(worker_env, "--role", "worker")[1]) == {"redis": True, "workers": False, "backlog": True}
-    start_worker(POOL_ONLY)
+    start_worker(WORKER)
     deadline = time.monotonic() + 60
     while (found := health(worker_env, "--role", "worker"))[0] != 0:
         assert time.monotonic() < deadline, found

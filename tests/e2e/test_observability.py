@@ -49,7 +49,7 @@ def test_a_worker_hosts_metrics_port_shows_counters_and_histograms_of_a_burst(
     comments = sample_comments(BURST, "m")
     client.submit_many(comments)
     wait_until(lambda: decided(client) == BURST, 60, f"{BURST} decisions")
-    wait_until(lambda: total(scrape(port), "moderation_sweeps_total") >= 1, 20, "a sweep by the embedded beat")
+    wait_until(lambda: total(scrape(port), "moderation_sweeps_total") >= 1, 20, "a sweep by the host's timer")
 
     samples = scrape(port)
     expected = Counter(expected_status(c) for c in comments)
