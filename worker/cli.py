@@ -12,6 +12,7 @@ from typing import IO, TYPE_CHECKING
 from worker import cli_abuse
 from worker.errors import ConfigError, InvalidComment, ModerationError
 from worker.models import JSON
+from worker.ops import cli as ops_cli
 from worker.policy import Policy
 from worker.service import Engine
 from worker.settings import Settings, load_settings
@@ -343,19 +344,6 @@ def _add_dead_letter_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentPa
     requeue.set_defaults(func=cmd_requeue)
 
 
-def cmd_health(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
-    """Check this host's part of the deployment (Redis, a worker, the backlog, or the API); exit 1 when one fails."""
-    from worker.ops import health
-
-    probes = health.probe(settings, args.role, args.timeout)
-    if args.json:
-        _emit(out, health.report(probes))
-    else:
-        for found in probes:
-            out.write(f"{found.name:>8}: {'ok' if found.ok else 'FAILED'} ({found.detail})\n")
-    return 0 if all(found.ok for found in probes) else 1
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the ``moderation`` command."""
     parser = argparse.ArgumentParser(prog="moderation", description=__doc__)
@@ -434,14 +422,7 @@ def build_parser() -> argparse.ArgumentParser:
     from worker.cli_moderation import add_verbs
 
     add_verbs(verbs)  # moderator, queue, approve, reject, spam, undo, history, reindex
-    health = verbs.add_parser("health", help="check this host's part of the deployment", description=cmd_health.__doc__)
-    health.add_argument(
-        "--role", choices=["any", "worker", "api"], default="any",
-        help="any: a worker of the deployment anywhere (default); worker: one on this host; api: this host's API",
-    )
-    health.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for each answer (default 2)")
-    health.add_argument("--json", action="store_true", help="print JSON")
-    health.set_defaults(func=cmd_health)
+    ops_cli.add_verbs(verbs)  # health, forget, export
     return parser
 
 
