@@ -188,6 +188,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
     from worker.app import create_app
     from worker.ops import logs
     from worker.ops.exporter import host_metrics
+    from worker.ops.retention import timer as retention_timer
     from worker.service import Service
     from worker.supervise import Supervisor
     from worker.sweeper import SweepTimer
@@ -205,6 +206,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
         service = Service.from_settings(settings, publisher(app, settings))
         timer = SweepTimer(service.sweep_if_due, settings.sweep_interval_s).start()
         pump_timer = webhook_pump_timer(app, settings, service.store.client, queues)
+        expiry_timer = retention_timer(service.store.client, service.store.keys, settings)
         try:
             if args.no_restart:
                 app.worker_main(argv)
@@ -214,6 +216,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
             timer.stop()
             if pump_timer is not None:
                 pump_timer.stop()
+            if expiry_timer is not None:
+                expiry_timer.stop()
 
 
 def cmd_api(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:

@@ -55,6 +55,21 @@ class Keys:
         return f"{self.prefix}:sweep-claim"
 
     @property
+    def retention_cursor(self) -> str:
+        """String: where the current pass of personal data expiry stands in its SCAN of the comments."""
+        return f"{self.prefix}:retention:cursor"
+
+    @property
+    def retention_due(self) -> str:
+        """String: when the next pass of personal data expiry is due (Unix time)."""
+        return f"{self.prefix}:retention:due"
+
+    @property
+    def retention_lock(self) -> str:
+        """String with a time to live: held by the worker host carrying the expiry pass on."""
+        return f"{self.prefix}:retention:lock"
+
+    @property
     def flagged(self) -> str:
         """Sorted set: ids waiting for a moderator, scored by when they were flagged."""
         return f"{self.prefix}:flagged"

@@ -59,6 +59,9 @@ class Settings:
     metrics_port: int = 9808
     metrics_dir: str = ""
     health_max_backlog_s: float = 600.0
+    erase_private_after_days: float = 30.0
+    retain_decided_days: float = 0.0
+    retention_interval_s: float = 3600.0
     webhooks: dict[str, Any] = dataclasses.field(default_factory=dict)
     undo_window_s: float = 300.0
     config_file: str = ""
@@ -97,6 +100,9 @@ _MINIMUM: dict[str, float] = {
     "undo_window_s": 1.0,
     "metrics_port": 0,
     "health_max_backlog_s": 1.0,
+    "erase_private_after_days": 0,
+    "retain_decided_days": 0,
+    "retention_interval_s": 1.0,
 }
 _MAXIMUM: dict[str, float] = {"api_port": 65535, "metrics_port": 65535}
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
