@@ -24,11 +24,11 @@ from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
 from worker import metrics
-from worker.ops import metrics as work_metrics
 from worker.client import ModerationClient
 from worker.errors import InvalidComment
 from worker.models import JSON
 from worker.moderators import TOKEN_PREFIX, Moderators
+from worker.ops import metrics as work_metrics
 from worker.queue import ModerationQueue
 from worker.store import Added, redis_errors
 from worker.web import schema
