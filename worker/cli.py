@@ -420,13 +420,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--policy", help="policy file whose [spam] section to use (default: the settings' policy)")
     evaluate.add_argument("--json", action="store_true", help="print JSON")
     evaluate.set_defaults(func=cmd_evaluate)
-    webhooks_cli.add_parser(verbs)
-    cli_abuse.add_command(verbs)
-
     from worker.cli_moderation import add_verbs
 
-    add_verbs(verbs)  # moderator, queue, approve, reject, spam, undo, history, reindex
-    ops_cli.add_verbs(verbs)  # health, forget, export
+    # The verbs of other modules: webhooks; abuse; moderator, queue, approve, reject, spam, undo, history,
+    # reindex; health, forget, export.
+    for add in (webhooks_cli.add_parser, cli_abuse.add_command, add_verbs, ops_cli.add_verbs):
+        add(verbs)
     return parser
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import redis
 
+from worker.connect import redis_client
 from worker.models import JSON
 from worker.settings import Settings
 
@@ -35,7 +36,9 @@ class Probe:
 
 
 def _redis(settings: Settings, timeout_s: float) -> Probe:
-    client = redis.Redis.from_url(settings.redis_url, socket_timeout=timeout_s, socket_connect_timeout=timeout_s)
+    client = redis_client(
+        settings.redis_url, settings.sentinel_master, socket_timeout=timeout_s, socket_connect_timeout=timeout_s
+    )
     try:
         client.ping()
         return Probe("redis", True, "answers")
@@ -72,7 +75,7 @@ def _backlog(settings: Settings) -> Probe:
     from worker.keys import Keys
     from worker.store import CommentStore
 
-    client = redis.Redis.from_url(settings.redis_url, socket_timeout=5)
+    client = redis_client(settings.redis_url, settings.sentinel_master, socket_timeout=5)
     try:
         oldest = CommentStore(client, Keys(settings.key_prefix)).oldest_queued_at()
     except redis.RedisError as exc:
