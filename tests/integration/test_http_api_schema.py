@@ -41,6 +41,7 @@ OPERATIONS = [
     ("GET", "/health"), ("POST", "/comments"), ("GET", "/comments/{id}/public"), ("POST", "/comments/{id}/review"),
     ("GET", "/comments/{id}/history"),
     ("GET", "/comments/{id}"), ("GET", "/flagged"), ("GET", "/stats"), ("GET", "/metrics"), ("GET", "/events"),
+    ("GET", "/posts/{post_id}/comments"),
 ]  # fmt: skip
 
 
@@ -99,7 +100,7 @@ def test_the_schema_and_the_docs_page_describe_every_route(api: APIProcess) -> N
     assert code == 200
     assert set(document["paths"]) == {
         "/health", "/comments", "/comments/{id}/public", "/comments/{id}/review", "/comments/{id}/history",
-        "/comments/{id}", "/flagged", "/stats", "/metrics", "/events",
+        "/comments/{id}", "/flagged", "/stats", "/metrics", "/events", "/posts/{post_id}/comments",
     }  # fmt: skip
     assert document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
     code, page, headers = api.request("GET", "/docs", headers={"Authorization": ""})
