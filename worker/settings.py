@@ -62,6 +62,7 @@ class Settings:
     erase_private_after_days: float = 30.0
     retain_decided_days: float = 0.0
     retention_interval_s: float = 3600.0
+    akismet_key: str = dataclasses.field(default="", repr=False)
     webhooks: dict[str, Any] = dataclasses.field(default_factory=dict)
     undo_window_s: float = 300.0
     config_file: str = ""

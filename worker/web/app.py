@@ -23,9 +23,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from worker.desk import Desk
 from worker.sessions import Sessions
+from worker.web.akismet import akismet_router
 from worker.web.api import SECURITY_SCHEME, Guard, JSONErrorRoute, build_router
 from worker.web.errors import http_exception
 from worker.web.pages import Pages, build_pages
+from worker.web.thread import thread_router
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -83,6 +85,8 @@ def create_app(desk: Desk) -> FastAPI:
     app.add_exception_handler(HTTPException, http_exception)
     guard = Guard(settings.api_token, settings.api_moderator_token, desk.moderators)
     app.include_router(build_router(client, guard, desk.queue))
+    app.include_router(thread_router(client, guard))
+    app.include_router(akismet_router(client))
     sessions = Sessions(desk.store.client, desk.store.keys)
     app.include_router(build_pages(Pages(desk, sessions, templates)))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
