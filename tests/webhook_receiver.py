@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -19,6 +20,7 @@ class Receipt:
     body: bytes
     verified: bool
     status: int
+    received_at: float = field(default_factory=time.time)
 
     @property
     def payload(self) -> Any:
