@@ -144,15 +144,15 @@ class ApprovedThread:
         """The comments ``ids`` and all their ancestors, read level by level (one round trip per level)."""
         nodes: dict[str, Node] = {}
         wanted = list(dict.fromkeys(ids))
+        tried: set[str] = set()  # a parent never stored is asked for once
         for _ in range(MAX_DEPTH):
             if not wanted:
                 break
+            tried.update(wanted)
             for cid, stored in zip(wanted, self.store.get_many(wanted), strict=True):
                 if stored is not None:
                     nodes[cid] = _node(stored.comment)
-            wanted = list(
-                {n.parent_id for n in nodes.values() if n.parent_id and n.parent_id not in nodes} - set(wanted)
-            )
+            wanted = sorted({n.parent_id for n in nodes.values() if n.parent_id and n.parent_id not in tried})
         return nodes
 
 
