@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import random
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.api_process import APIProcess
+from tests.integration.test_thread import comment, decide_all, expected_order
 from worker.client import ModerationClient
 from worker.settings import load_settings
 
@@ -94,3 +96,36 @@ def test_a_bad_cursor_or_limit_is_refused_naming_it_and_the_token_is_needed(api:
     assert code == 401
     code, body, _ = api.request("GET", "/posts/unknown/comments")
     assert (code, body["comments"], body["next_cursor"]) == (200, [], None)
+
+
+def test_a_thousand_approved_comments_page_over_http_in_thread_order_while_more_are_approved(
+    api: APIProcess, moderation: ModerationClient
+) -> None:
+    rng = random.Random(5)
+    ids: list[str] = []
+    for start in range(0, 1000, 250):
+        batch = []
+        for i in range(start, start + 250):
+            parent = None if i < 10 or i % 3 == 0 else ids[rng.randrange(len(ids))]
+            batch.append(comment(i, POST, parent))
+            ids.append(f"t-{i}")
+        moderation.submit_many(batch)
+        decide_all(moderation)
+    original = [moderation.public_view(i) for i in ids]
+    path = f"/posts/{quote(POST, safe='')}/comments?limit=100"
+    served: list[dict[str, object]] = []
+    cursor = ""
+    for page_number in range(100):
+        code, page, _ = api.request("GET", path + (f"&cursor={cursor}" if cursor else ""))
+        assert code == 200
+        served.extend(page["comments"])
+        replies = [comment(5000 + page_number * 10 + k, POST, rng.choice([*ids, None])) for k in range(5)]
+        moderation.submit_many(replies)
+        decide_all(moderation)
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    served_ids = [str(c["id"]) for c in served]
+    assert len(served_ids) == len(set(served_ids)), "a comment was served twice"
+    assert [i for i in served_ids if i in set(ids)] == expected_order(original), "a comment was skipped or misplaced"
+    assert "@example.org" not in json.dumps(served)
