@@ -64,6 +64,25 @@ class JSONErrorRoute(APIRoute):
         return guarded
 
 
+class RequestOnlyRoute(JSONErrorRoute):
+    """A route whose endpoint takes the request alone, called directly: FastAPI still documents it, but
+    its per-request parameter solving, a third of the framework's cost of a submission, is skipped.
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Any]:
+        """Call the endpoint with the request; every exception becomes an answer."""
+        endpoint = self.endpoint
+
+        async def handler(request: Request) -> Response:
+            try:
+                response: Response = await endpoint(request)
+            except Exception as exc:
+                return error_response(exc, request, BOUNDS)
+            return response
+
+        return handler
+
+
 def comment_id(value: str) -> str:
     """The id in a path, percent-decoded (routes match the path as sent: see :class:`worker.web.app.RawPath`)."""
     return unquote(value)
@@ -170,16 +189,6 @@ def _comment_routes(router: APIRouter, client: ModerationClient, guard: Guard, q
         client.counts()
         return json_response({"redis": "ok"})
 
-    @router.post(
-        "/comments",
-        status_code=202,
-        responses={
-            200: {"description": "already known (one comment), or one result per item (a list)"},
-            202: {"model": schema.Added, "description": "queued"},
-            **_BODY_ERRORS,
-        },
-        openapi_extra=_doc(_COMMENTS),
-    )
     async def submit(request: Request) -> Response:
         """Queue one comment (an object) or up to 500 (a list, each answered in order)."""
         guard.check(request)
@@ -196,6 +205,20 @@ def _comment_routes(router: APIRouter, client: ModerationClient, guard: Guard, q
         if isinstance(result, InvalidComment):
             raise APIError(422, result.message, result.field)
         return json_response(_added(result), 202 if result.created else 200)
+
+    router.add_api_route(
+        "/comments",
+        submit,
+        methods=["POST"],
+        route_class_override=RequestOnlyRoute,
+        status_code=202,
+        responses={
+            200: {"description": "already known (one comment), or one result per item (a list)"},
+            202: {"model": schema.Added, "description": "queued"},
+            **_BODY_ERRORS,
+        },
+        openapi_extra=_doc(_COMMENTS),
+    )
 
     @router.get("/comments/{id:path}/public", responses=_READ_ERRORS, openapi_extra=_doc())
     async def public(id: str, request: Request) -> Response:
