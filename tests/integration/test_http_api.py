@@ -128,6 +128,12 @@ def test_query_parameters_out_of_range_or_malformed_are_named(start_api: Callabl
     assert (code, body) == (400, {"error": "must be an integer, not 'abc'", "field": "limit"})
     assert api.request("GET", "/flagged?limit=0")[1]["field"] == "limit"
     assert api.request("GET", "/events?after=drop%20table")[1]["field"] == "after"
+    assert api.request("GET", "/events?after=20000000000000000000")[:2] == (
+        400,
+        {"error": "must be an event id such as 1732580000000-0, not '20000000000000000000'", "field": "after"},
+    )
+    assert api.request("GET", "/events?after=" + "9" * 5000)[1]["field"] == "after"
+    assert api.request("GET", "/events?after=18446744073709551615-18446744073709551615")[0] == 200
     assert api.request("GET", "/events?block_ms=999999")[1]["field"] == "block_ms"
 
 

@@ -45,6 +45,14 @@ BOUNDS: dict[str, tuple[int, int]] = {"limit": (1, 10_000), "count": (1, 10_000)
 SECURITY_SCHEME = {"type": "http", "scheme": "bearer", "description": "api_token, or api_moderator_token"}
 """How the schema describes the token (its name there is ``bearer``)."""
 _EVENT_ID = re.compile(r"\d+(-\d+)?")
+_EVENT_ID_PART_MAX = 2**64 - 1
+"""Redis stream ids are two unsigned 64-bit numbers: a larger one is refused by Redis, so by the API first."""
+
+
+def _is_event_id(text: str) -> bool:
+    parts = text.split("-")
+    # The length test first: int() refuses strings of more than 4,300 digits with an error of its own.
+    return bool(_EVENT_ID.fullmatch(text)) and all(len(p) <= 20 and int(p) <= _EVENT_ID_PART_MAX for p in parts)
 
 
 class JSONErrorRoute(APIRoute):
@@ -309,7 +317,7 @@ def _feed_routes(router: APIRouter, client: ModerationClient, guard: Guard) -> N
     ) -> Response:
         """Decision events after ``after``, waiting up to ``block_ms`` for the first one."""
         guard.check(request)
-        if not _EVENT_ID.fullmatch(after):
+        if not _is_event_id(after):
             raise APIError(400, f"must be an event id such as 1732580000000-0, not {after[:40]!r}", "after")
         if block_ms:
             found = await run_in_threadpool(client.events, after, count, block_ms)
