@@ -86,6 +86,8 @@ def test_disguises_are_undone_before_the_words_are_read() -> None:
         "Très bon article. Agence SEO pas chère à Lyon",
         "Cheap Nike Air Max 90 for sale, free shipping",
         "Watch the full movie online free on 123movies",
+        "This is a great post. Watch latest movies for free on 123movies",
+        "Nice post. Thanks for sharing. Best AWS training in Chennai",
     ],
 )
 def test_link_less_commercial_spam_is_caught(text: str) -> None:
@@ -113,6 +115,8 @@ def test_each_new_signal_has_a_name_a_weight_and_evidence() -> None:
         "df.groupby('city').sum() gives me a KeyError, what am I missing?",
         "I called HP support last week and they told me to update the driver. Did it work for you?",
         "We use nginx at work, and the config in your post fixed our timeouts. Thanks Marco!",
+        "I am getting error while installing numpy on windows, please help",
+        "Merci pour ce tuto, j'ai une erreur « module not found » avec pip, aidez-moi svp",
     ],
 )
 def test_readers_questions_code_errors_and_thanks_are_not_held(text: str) -> None:
@@ -122,3 +126,8 @@ def test_readers_questions_code_errors_and_thanks_are_not_held(text: str) -> Non
 def test_a_question_with_a_phone_number_gets_no_reader_discount() -> None:
     assert "reader" in names("How can I fix this error?")
     assert "reader" not in names("Having trouble with Gmail? Call our helpline 1-844-202-5571")
+
+
+def test_names_that_start_with_digits_are_not_read_as_leetspeak() -> None:
+    assert "123movies" in commerce.plain("watch it on 123movies")
+    assert "scam_family" in names("Watch the latest releases on 123movies")

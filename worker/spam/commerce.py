@@ -21,7 +21,8 @@ from worker.spam.phrases import Phrases, compile_phrases
 from worker.spam.phrases import words as _words
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
-_MIXED = re.compile(r"(?<!\w)(?=[\w$@]*[^\W\d_])(?=[\w$@]*[\d$@])[\w$@]{4,}(?!\w)")
+# A word that starts with a letter and holds digits or $ @ ("c01nb4s3"); "123movies" or "mp3" are left alone.
+_MIXED = re.compile(r"(?<!\w)(?=[^\W\d_])(?=[\w$@]*[\d$@])[\w$@]{4,}(?!\w)")
 _SPACED = re.compile(r"(?<!\w)(?:[^\W\d_][ .]){3,}[^\W\d_](?!\w)")
 _DISGUISED_DIGIT = re.compile(r"[^\W\d_][\d$@]|[\d$@][^\W\d_]")
 _JOINERS = re.compile(r"[@*~:]{2,}|[\[\](){}<>*~=_|]+")

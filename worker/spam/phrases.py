@@ -38,10 +38,10 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         "give me a like", "give it a like", "share this", "please share", "share my", "help me reach", "help me get",
         "help me grow", "so everyone can see", "so more people can see", "to the top", "get this to", "vote for",
         "please vote", "vote now", "like this photo", "like this picture", "like this pic", "like this poster",
-        "like this page", "like my page", "like my photo", "please help", "like and subscribe", "like and share",
+        "like this page", "like my page", "like my photo", "like and subscribe", "like and share",
         "likez", "laissez un like",
         "mettez un like",
-        "un petit like", "un pouce bleu", "partagez", "aidez moi", "aidez-moi", "faites tourner", "votez pour",
+        "un petit like", "un pouce bleu", "partagez", "faites tourner", "votez pour",
     ),
     "money": (
         "make money", "making money", "earn money", "earn $", "earning", "earn up to", "per day", "a day from home",
