@@ -40,13 +40,9 @@ class AkismetEndpoint:
 
     def comment_check(self, form: Form) -> Answer:
         """Decide the comment now with the workers' engine and shared state, record it, and answer true or false."""
-        refused = key_problem(form, self.key) or _required(form)
-        if refused:
-            return refused
-        try:
-            comment = self._comment(form)
-        except InvalidComment as exc:
-            return problem(f"{_field(exc.field)}: {exc.message}")
+        comment = self._accepted(form)
+        if isinstance(comment, Answer):
+            return comment
         if is_test(form):  # decided by the policy alone: nothing stored, nothing learnt
             decision = self.client.service.engine.decide(comment, time.time())
             return check_answer(decision.status, comment.id)
@@ -54,13 +50,9 @@ class AkismetEndpoint:
 
     def submit(self, form: Form, verdict: Literal["spam", "approve"]) -> Answer:
         """Record a missed spam (or a false positive) as a moderator's verdict, which teaches the spam model."""
-        refused = key_problem(form, self.key) or _required(form)
-        if refused:
-            return refused
-        try:
-            comment = self._comment(form)
-        except InvalidComment as exc:
-            return problem(f"{_field(exc.field)}: {exc.message}")
+        comment = self._accepted(form)
+        if isinstance(comment, Answer):
+            return comment
         if is_test(form):
             return Answer(THANKS)
         self._stored(comment)
@@ -70,8 +62,15 @@ class AkismetEndpoint:
             log.info("akismet submit-%s for %s: a moderator decided it already; left as it is", verdict, comment.id)
         return Answer(THANKS)
 
-    def _comment(self, form: Form) -> Comment:
-        return self.client.service.engine.parse(comment_payload(form, self.key), time.time())
+    def _accepted(self, form: Form) -> Comment | Answer:
+        """The comment the form describes, or the answer that says why the request is refused."""
+        refused = key_problem(form, self.key) or _required(form)
+        if refused:
+            return refused
+        try:
+            return self.client.service.engine.parse(comment_payload(form, self.key), time.time())
+        except InvalidComment as exc:
+            return problem(f"{_field(exc.field)}: {exc.message}")
 
     def _stored(self, comment: Comment) -> Stored:
         """The comment as stored, recording it (decided) first when comment-check never saw it."""
