@@ -60,16 +60,7 @@ class JSONErrorRoute(APIRoute):
 
     def get_route_handler(self) -> Callable[[Request], Any]:
         """Wrap FastAPI's handler so that every exception becomes an answer."""
-        handler = super().get_route_handler()
-
-        async def guarded(request: Request) -> Response:
-            try:
-                response: Response = await handler(request)
-            except Exception as exc:
-                return error_response(exc, request, BOUNDS)
-            return response
-
-        return guarded
+        return _guarded(super().get_route_handler())
 
 
 class RequestOnlyRoute(JSONErrorRoute):
@@ -79,16 +70,20 @@ class RequestOnlyRoute(JSONErrorRoute):
 
     def get_route_handler(self) -> Callable[[Request], Any]:
         """Call the endpoint with the request; every exception becomes an answer."""
-        endpoint = self.endpoint
+        return _guarded(self.endpoint)
 
-        async def handler(request: Request) -> Response:
-            try:
-                response: Response = await endpoint(request)
-            except Exception as exc:
-                return error_response(exc, request, BOUNDS)
-            return response
 
-        return handler
+def _guarded(call: Callable[[Request], Any]) -> Callable[[Request], Any]:
+    """``call`` with every exception turned into an answer."""
+
+    async def guarded(request: Request) -> Response:
+        try:
+            response: Response = await call(request)
+        except Exception as exc:
+            return error_response(exc, request, BOUNDS)
+        return response
+
+    return guarded
 
 
 def comment_id(value: str) -> str:
