@@ -21,7 +21,9 @@ from worker.webhooks.config import worker_queues
 from worker.webhooks.tasks import webhook_pump_timer
 
 if TYPE_CHECKING:
+    from worker.abuse.peek import AbuseStateReader
     from worker.spam.corpus import LabelledComment
+    from worker.spam.peek import SpamStateReader
 
 BATCH_LINES = 500
 
@@ -54,15 +56,20 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int
     """Run validation, checks and policy on JSON lines as the workers would, storing, queueing and changing nothing.
 
     The spam check reads the deployment's shared state from Redis (learned model, known authors, campaigns,
-    rejected copies, floods) with read commands only; ``--offline`` checks with the seed model and no state.
+    rejected copies, floods) and the abuse check the moderators' lessons, with read commands only;
+    ``--offline`` checks with the seed spam model, the shipped abuse weights and no state.
     """
     policy = Policy.load(args.policy) if args.policy else Policy.load(settings.policy_path)
     engine = Engine.from_policy(policy)
-    state = None
+    states: list[SpamStateReader | AbuseStateReader] = []
     if not args.offline and "spam" in policy.checks:
         from worker.spam.peek import connect
 
-        state = connect(policy, settings)
+        states.append(connect(policy, settings))
+    if not args.offline and "abuse" in policy.checks:
+        from worker.abuse.peek import connect as connect_abuse
+
+        states.append(connect_abuse(policy, settings))
     failed = 0
     for number, line in _lines(args.file):
         try:
@@ -72,7 +79,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int
             _emit(out, _line_error(number, exc))
             continue
         now = time.time()
-        facts = state.read([comment], now)[0] if state is not None else None
+        facts = {k: v for state in states for k, v in state.read([comment], now)[0].items()} if states else None
         decision = engine.decide(comment, now, facts)
         view = decision.to_dict()
         _emit(out, {"id": comment.id, "status": view["status"], "reasons": view["reasons"], "scores": view["scores"]})
@@ -389,7 +396,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?", default="-", help="JSON lines file, or - for stdin (default)")
     check.add_argument("--policy", help="policy file to try (default: the settings' policy)")
     check.add_argument(
-        "--offline", action="store_true", help="do not read the deployment's state from Redis: seed model, no state"
+        "--offline",
+        action="store_true",
+        help="do not read the deployment's state from Redis: seed spam model, shipped abuse weights, no state",
     )
     check.set_defaults(func=cmd_check)
 
