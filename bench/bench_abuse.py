@@ -4,18 +4,21 @@ Run from the project root:  .venv/bin/python bench/bench_abuse.py [--data ../sha
 
 On every labelled set of ../shared/data (see bench/abuse_sets.py; for the sets the model learnt from, only
 their held-out part, never a text it was trained on) it prints precision, recall and F1 of:
-- ``abuse``: the abuse check holds or rejects it (score >= the default policy's ``flag_at``);
+- ``abuse``: the abuse check holds or rejects it (score >= the default policy's ``flag_at``, after its
+  context step);
 - ``profanity``: the profanity check reports a listed word (censor, hold or reject);
 - ``both``: either of the two (what the product does with both checks on; its cost is that of the
   profanity check, then the abuse check only when the first reported nothing);
 - ``better-profanity`` 0.7.0 (on a sample of ``--bp-sample`` texts: it is slow), and
   ``alt-profanity-check`` where it is installed (``pip install alt-profanity-check``; English only).
 The cost per comment of each is its CPU time on the same texts (one cold pass: caches fill as it goes;
-better-profanity on its sample), then throughput on comments of 8 to 80 words with the
-cost per word at 10, 20, 40 and 80 words (linear growth), the recall per kind of abuse where a set
-labels kinds, and the share held of the project's own comments that quote, counter or reclaim abuse
-without being abusive (bench/data/abuse_context.jsonl). The shared data are read, never copied or
-printed. Skips the shared sets (saying so) when the folder is absent.
+better-profanity on its sample), then throughput on comments of 8 to 80 words (with and without the
+abuse check's context step, :mod:`worker.abuse.context`) with the cost per word at 10, 20, 40 and 80
+words (linear growth), the recall per kind of abuse where a set labels kinds, and the share held of
+the project's own comments that quote, counter or reclaim abuse without being abusive, and of abusive
+look-alikes, in the part the context step was tuned on and in the part only measured
+(bench/data/abuse_context.jsonl). The shared data are read, never copied or printed. Skips the shared
+sets (saying so) when the folder is absent.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from bench.abuse_sets import DEFAULT_DATA, SETS, clean, held_out, split  # noqa: E402
 from worker.checks import abuse, profanity  # noqa: E402
 from worker.checks.base import Context  # noqa: E402
-from worker.models import Comment  # noqa: E402
+from worker.models import Action, CheckResult, Comment  # noqa: E402
 from worker.policy import Policy  # noqa: E402
 
 CONTEXT_FILE = ROOT / "bench" / "data" / "abuse_context.jsonl"
@@ -59,7 +63,7 @@ def predictors() -> dict[str, Predict]:
     context = Context(0.0)
 
     def by_abuse(text: str) -> bool:
-        return bool(abuse_check.check(_comment(text), context).reasons)
+        return _held(abuse_check.check(_comment(text), context))
 
     def by_profanity(text: str) -> bool:
         return bool(profanity_check.check(_comment(text), context).reasons)
@@ -154,11 +158,15 @@ def throughput(texts: Sequence[str], repeats: int) -> None:
             _comment(" ".join(rng.choices(WORDS, k=rng.randint(8, 80)))) for _ in range(3000)
         ],
     }
-    print(f"{'comments of 8-80 words, warm, CPU time':42} {'n':>6} {'held':>5} {'abuse/s':>9} {'profanity/s':>12}")
+    bare = replace(abuse_check, context=False)
+    print(
+        f"{'comments of 8-80 words, warm, CPU time':42} {'n':>6} {'held':>5} {'abuse/s':>9} {'no context/s':>13}"
+        f" {'profanity/s':>12}"
+    )
     for name, comments in mixes.items():
-        held = sum(1 for c in comments if abuse_check.check(c, Context(0.0)).reasons) / len(comments)
-        rates = [_rate(check, comments, repeats) for check in (abuse_check, profanity_check)]
-        print(f"{name:42} {len(comments):6} {held:5.0%} {rates[0]:9,.0f} {rates[1]:12,.0f}")
+        held = sum(1 for c in comments if _held(abuse_check.check(c, Context(0.0)))) / len(comments)
+        rates = [_rate(check, comments, repeats) for check in (abuse_check, bare, profanity_check)]
+        print(f"{name:42} {len(comments):6} {held:5.0%} {rates[0]:9,.0f} {rates[1]:13,.0f} {rates[2]:12,.0f}")
     pool = [w for c in mixes["held-out sets (mostly abusive)"] for w in c.content.split()]
     print(f"{'words':>6} {'us/comment':>11} {'us/word':>8}  (abuse check, random words of the held-out sets)")
     for size in (10, 20, 40, 80):
@@ -195,7 +203,7 @@ def kinds(data: Path) -> None:
     print(f"{'kind (abusive texts only)':34} {'n':>5} {'abuse':>7} {'both':>7}")
     for name, texts in groups.items():
         hits = [
-            (bool(abuse_check.check(c, context).reasons), bool(profanity_check.check(c, context).reasons))
+            (_held(abuse_check.check(c, context)), bool(profanity_check.check(c, context).reasons))
             for c in map(_comment, texts)
         ]
         caught = sum(a for a, _ in hits) / len(hits)
@@ -203,27 +211,42 @@ def kinds(data: Path) -> None:
         print(f"{name:34} {len(texts):5} {caught:7.1%} {either:7.1%}")
 
 
+def _held(result: CheckResult) -> bool:
+    """Tell whether a check's result holds or rejects the comment (an evidence-only reason does neither)."""
+    return any(r.action.rank >= Action.FLAG.rank for r in result.reasons)
+
+
 def context_set() -> None:
-    """Print the share of the project's non-abusive context comments that each check holds or rejects."""
+    """Print the share of the project's context comments each check holds: low for the rows that are not abusive,
+    high for the abusive look-alikes (``lookalike``); ``model`` is the abuse check without its context step.
+
+    The ``tune`` rows are those the context step was written against, the ``measure`` rows were written apart
+    and only measured.
+    """
     abuse_check, profanity_check = checks()
+    bare = replace(abuse_check, context=False)
     context = Context(0.0)
     rows = [json.loads(line) for line in CONTEXT_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-    print(f"{'kind (not abusive)':20} {'lang':4} {'n':>3} {'abuse held':>11} {'profanity held':>15} {'either':>7}")
-    for kind in dict.fromkeys(r["kind"] for r in rows):
-        for lang in ("en", "fr"):
-            texts = [r["content"] for r in rows if r["kind"] == kind and r["language"] == lang]
-            if not texts:
-                continue
-            held = []
-            for c in map(_comment, texts):
-                a = bool(abuse_check.check(c, context).reasons)
-                p = any(r.action.rank >= r.action.FLAG.rank for r in profanity_check.check(c, context).reasons)
-                held.append((a, p))
-            n = len(held)
-            print(
-                f"{kind:20} {lang:4} {n:3} {sum(a for a, _ in held) / n:11.0%} {sum(p for _, p in held) / n:15.0%} "
-                f"{sum(a or p for a, p in held) / n:7.0%}"
-            )
+    header = f"{'kind':13} {'part':8} {'lang':4} {'n':>3} {'model':>6} {'abuse':>6} {'profanity':>9} {'either':>7}"
+    print(header + "  (share held; lookalike rows are abusive: high is right)")
+    for part in ("tune", "measure"):
+        for kind in dict.fromkeys(r["kind"] for r in rows):
+            for lang in ("en", "fr"):
+                texts = [r["content"] for r in rows if (r["kind"], r["split"], r["language"]) == (kind, part, lang)]
+                if not texts:
+                    continue
+                held = []
+                for c in map(_comment, texts):
+                    m = _held(bare.check(c, context))
+                    a = _held(abuse_check.check(c, context))
+                    p = _held(profanity_check.check(c, context))
+                    held.append((m, a, p))
+                n = len(held)
+                shares = [sum(h[i] for h in held) / n for i in range(3)] + [sum(a or p for _, a, p in held) / n]
+                print(
+                    f"{kind:13} {part:8} {lang:4} {n:3} {shares[0]:6.0%} {shares[1]:6.0%} {shares[2]:9.0%} "
+                    f"{shares[3]:7.0%}"
+                )
 
 
 def main() -> int:
@@ -233,7 +256,7 @@ def main() -> int:
     parser.add_argument("--bp-sample", type=int, default=1000, help="texts per set for better-profanity (slow)")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    print("Comments that quote, counter or reclaim abuse, or disagree heatedly (the project's own, not abusive):")
+    print("Comments that quote, counter or reclaim abuse, disagree heatedly, or look so and abuse (the project's own):")
     context_set()
     if not args.data.is_dir():
         print(f"\nNo labelled data at {args.data}: skipping the shared sets (see ../shared/data/README.md).")

@@ -5,6 +5,9 @@ what moderators taught it, shared by every worker (``Context.facts["abuse.model"
 :mod:`worker.abuse.state`; the shipped model alone when absent). From ``flag_at`` the comment is held for
 a moderator, from ``reject_at`` rejected. The reason's evidence names the words and word pairs that
 weigh most, with their spans, and a category where the words tell one (:mod:`worker.abuse.categories`).
+A comment the model would hold is then read for its context (:mod:`worker.abuse.context`, policy
+``context``): quoted to condemn, counter-speech, reclaimed or criticism lowers the score, and a comment
+that falls below ``flag_at`` keeps an evidence-only reason (code ``context``) naming the cues.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from dataclasses import dataclass
 
 from worker.abuse import facts as fact
 from worker.abuse.categories import category
+from worker.abuse.context import NOTHING, Reading, read
 from worker.abuse.features import innocent_words, words
-from worker.abuse.model import AbuseModel, WeightsError, shipped_model
+from worker.abuse.model import AbuseModel, Term, WeightsError, shipped_model, sigmoid
 from worker.checks.base import Context
 from worker.errors import ConfigError
 from worker.models import JSON, Action, CheckResult, Comment, Reason
@@ -37,6 +41,7 @@ class AbuseCheck:
     reject_at: float = DEFAULT_REJECT_AT
     learned: bool = True
     refresh_s: float = DEFAULT_REFRESH_S
+    context: bool = True
     name: str = NAME
 
     def model(self, context: Context) -> AbuseModel:
@@ -45,36 +50,55 @@ class AbuseCheck:
         return shared if isinstance(shared, AbuseModel) else shipped_model()
 
     def check(self, comment: Comment, context: Context) -> CheckResult:
-        """Return the abuse score, and a reason holding or rejecting the comment when it is high enough."""
+        """Return the abuse score, and a reason holding or rejecting the comment when it is high enough.
+
+        A comment the model would hold is read once more for its context (:mod:`worker.abuse.context`): words
+        quoted to condemn them, counter-speech, reclaimed words and criticism lower its score; when that
+        takes it below ``flag_at`` the reason stays, as evidence only (it approves), for a moderator to read.
+        """
         model = self.model(context)
         found = words(comment.content)
         score = model.probability_of(found, innocent_words(found, comment.language))
         if score < self.flag_at:
             return CheckResult(NAME, (), score=score)
-        return CheckResult(NAME, (self._reason(comment, found, model, score),), score=score)
-
-    def _reason(self, comment: Comment, found: list[str], model: AbuseModel, score: float) -> Reason:
         explained = model.explain(comment.content, top=TOP_TERMS, language=comment.language)
         floor = explained.terms[0].log_odds * TERM_SHARE if explained.terms else 0.0
         heavy = [t for t in explained.terms if t.log_odds >= floor]
+        reading = read(comment.content, [(t.start, t.end) for t in heavy]) if self.context else NOTHING
+        lowered = sigmoid(explained.log_odds - reading.discount) if reading.discount else score
+        reason = self._reason(found, model, heavy, score=score, lowered=lowered, reading=reading)
+        return CheckResult(NAME, (reason,), score=lowered)
+
+    def _reason(
+        self, found: list[str], model: AbuseModel, heavy: list[Term], *, score: float, lowered: float, reading: Reading
+    ) -> Reason:
         kind = category(found)
-        reject = score >= self.reject_at
-        threshold = self.reject_at if reject else self.flag_at
         terms: list[JSON] = [
             {"text": t.text, "span": [t.start, t.end], "log_odds": round(t.log_odds, 2)} for t in heavy
         ]
+        action = Action.REJECT if lowered >= self.reject_at else Action.FLAG if lowered >= self.flag_at else None
+        threshold = self.reject_at if action is Action.REJECT else self.flag_at
         evidence: dict[str, JSON] = {
-            "score": round(score, 3),
+            "score": round(lowered, 3),
             "threshold": threshold,
             "category": kind,
             "terms": terms,
             "lessons": model.lessons,
         }
+        said = ""
+        if reading.cues or reading.guard:
+            evidence["context"] = {"cues": list(reading.cues), "guard": reading.guard, "discount": reading.discount}
+        if reading.discount:
+            evidence["model_score"] = round(score, 3)
+            said = f", lowered from {score:.2f} as {' and '.join(reading.cues)}"
         words = ", ".join(f"“{t.text}”" for t in heavy[:3]) or "the words as a whole"
-        verb = "rejected" if reject else "held"
         label = f"Abusive ({kind})" if kind else "Abusive"
-        message = f"{label}: score {score:.2f} ({verb} from {threshold:.2f}), mostly {words}."
-        return Reason(NAME, "abuse", message, Action.REJECT if reject else Action.FLAG, evidence)
+        if action is None:
+            message = f"{label} words in context: score {lowered:.2f}{said}, below {threshold:.2f}: not held."
+            return Reason(NAME, "context", message, Action.APPROVE, evidence)
+        verb = "rejected" if action is Action.REJECT else "held"
+        message = f"{label}: score {lowered:.2f}{said} ({verb} from {threshold:.2f}), mostly {words}."
+        return Reason(NAME, "abuse", message, action, evidence)
 
 
 def build(section: Section) -> AbuseCheck:
@@ -90,4 +114,5 @@ def build(section: Section) -> AbuseCheck:
         shipped_model()  # read now: a damaged install stops the worker at start, not every comment later
     except WeightsError as exc:
         raise ConfigError(section.name, "shipped weights", str(exc), section.source) from None
-    return AbuseCheck(flag_at, reject_at, learned=section.get("learned", bool, True), refresh_s=refresh_s)
+    learned = section.get("learned", bool, True)
+    return AbuseCheck(flag_at, reject_at, learned, refresh_s, context=section.get("context", bool, True))

@@ -1,0 +1,280 @@
+"""Context that is not abuse: the abusive words of a held comment mentioned, countered or reclaimed, not used.
+
+The model scores words, not what the comment does with them. This step runs after it, only on a comment
+it would hold, and reads the form of the sentences around the words that weigh most (their spans):
+
+- ``quoted``: the words stand between quotation marks (« », “ ”, "…", '…');
+- ``reported``: a verb or noun of speech comes shortly before them in their sentence ("he called me",
+  "calling someone", "il m'a traité de", "le mot");
+- ``condemned``: the comment condemns what it reports ("is unacceptable", "porter plainte", "racism");
+- ``countered``: the comment answers a prejudice ("ce n'est pas parce que…", "does not make anyone a",
+  "are not a burden", "amalgames");
+- ``reclaimed``: the speaker names themself or their own group with the word ("as a queer woman", "en tant
+  que…", "entre nous");
+- ``named``: the word is part of a name (a song, a group, a march), next to the noun that says so;
+- ``criticism``: the only weighty words are mild judgements ("ridiculous", "nul") of a thing or of how
+  someone did, not of the reader.
+
+Abusers quote too, and add "just saying": nothing is taken off when a weighty word outside quotes is
+addressed to the reader ("you", "tu", "vous"), when the comment threatens in its own voice (the threat
+cues of :mod:`worker.abuse.categories`), or when it opens with a disclaimer ("no offense but", "je dis ça").
+A mention alone takes off little; a mention that is condemned, counter-speech, a reclaimed or named word,
+or criticism take off more. The cues found are the evidence the moderator reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from worker.abuse.categories import ADDRESSED, category
+from worker.profanity.lexicon import DEFAULT_LANGUAGES, Severity, load_lexicon
+from worker.profanity.normalise import fold_text
+
+WEAK = 1.0
+"""Log-odds taken off for a mention that nothing else explains: abusers quote too."""
+STRONG = 3.0
+"""Log-odds taken off for a condemned mention, counter-speech, a reclaimed or named word, or criticism."""
+REPORT_WINDOW = 8
+"""Words before a weighty word within which a verb or noun of speech makes it reported."""
+NAME_WINDOW = 4
+"""Words either side of a weighty word within which a naming noun ("song", "collectif") makes it named."""
+LOOK_CHARS = 80
+"""Characters either side of a weighty word that the step reads: enough for its windows, bounded per word."""
+
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+_WORD = re.compile(r"[a-z0-9]+")
+_ATTRIBUTED = re.compile(r"[^,.;!?]{0,40}, *(sings|sang|said|says|wrote|writes|chante|chantait|dit|disait|ecrit)\b")
+_ADDRESSED = re.compile(r"\b(?:" + "|".join(sorted(ADDRESSED)) + r")\b")
+_QUOTES = frozenset("«“\"'‘")
+_QUOTED = re.compile(
+    r"«[^»]{1,300}»|“[^”]{1,300}”|\"(?=[^\s?!.,;:])[^\"]{1,300}(?<=[^\s])\"|(?<![a-z0-9])'[^'\n]{1,300}'(?![a-z0-9])|‘[^’]{1,300}’"
+)
+
+
+def _words(*groups: str) -> frozenset[str]:
+    return frozenset(w for g in groups for w in g.split())
+
+
+def _phrases(*items: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(items) + r")")
+
+
+REPORTING = _words(
+    # English: verbs and nouns of speech, and of being called something
+    "call called calling calls labelled labeled branded dubbed nicknamed told tell said says saying wrote",
+    "writes written shouted shout yelled yelling screamed tweeted posted chanted chanting word words term",
+    "terms slur slurs names insult insults insulted abuse",
+    # French (folded: no accents)
+    "traite traiter traitee traites traitees traitait traitent traitant qualifie qualifiee qualifies qualifier",
+    "appele appelee appeler appelait appelle surnomme crie criait criaient hurle ecrit ecrire ecrivait dit",
+    "dire disait disent lance lancait lu lit lire mot mots terme termes insulte insultes injure injures",
+    "propos tweete",
+)
+CONDEMNING = _phrases(
+    r"not ok", r"unacceptable", r"inexcusable", r"crossed a line", r"apologi[sz]", r"banned", r"sanction",
+    r"punish", r"report(ed)? (it|him|her|them|this)", r"complain", r"police", r"hate speech", r"racis",
+    r"sexis", r"homophob", r"transphob", r"bigot", r"bully", r"bullied", r"harass", r"dehumani", r"cruel",
+    r"hurtful", r"insulting", r"offensive", r"a threat", r"is wrong", r"used against", r"shame on", r"ashamed",
+    r"suspend", r"fired", r"sacked", r"kicked out", r"thrown out", r"expelled", r"indign", r"disgrace",
+    r"nobody (said|did|reacted)", r"no one (said|did|reacted)", r"took it seriously",
+    r"inacceptable", r"inadmissible", r"intolerable", r"honte", r"honteu", r"scandaleu", r"plainte",
+    r"signale", r"excuse", r"suspendu", r"exclu", r"renvoye", r"licencie", r"fait sortir", r"expulse",
+    r"harcel", r"une menace", r"c'est insulter", r"insultant", r"deshumani",
+    r"blessant", r"n'a rien a faire", r"n'a pas sa place", r"n'ont pas leur place", r"pas normal",
+    r"personne n'a (reagi|rien dit)", r"moderation", r"antisemit", r"xenophob", r"islamophob",
+)  # fmt: skip
+COUNTERING = _phrases(
+    r"ce n'est pas parce qu", r"c'est pas parce qu", r"amalgame", r"les memes droits que", r"comme tout le monde",
+    r"n'est pas une maladie", r"ne sont pas (un|une|des) (danger|menace|poids|fardeau|probleme|maladie)",
+    r"ne (volent|menacent) (rien|personne)", r"does(n't| not) make (anyone|someone|them|him|her|people) (a|an)\b",
+    r"the same rights as", r"like everyone else", r"like anyone else",
+    r"(are|is)( not|n't) (a |an )?(threat|burden|danger|disease|illness)",
+    r"(racisme|antisemitisme|homophobie|islamophobie|sexisme|xenophobie|transphobie|haine) n'a pas sa place",
+    r"(racism|antisemitism|homophobia|islamophobia|sexism|xenophobia|transphobia|hatred) has no place",
+)  # fmt: skip
+SELF_FRAME = _phrases(r"as an? (proud )?$", r"i'?m an? proud $", r"i am an? proud $", r"en tant qu(e|')? ?$")
+"""Self-identification just before the word ("as a …", "en tant que …"), which :data:`SELF_NAMED` completes."""
+SELF_NAMED = re.compile(
+    r" (woman|man|person|girl|guy|couple|femme|homme|personne|fille|mec) "
+    r"| (fier|fiere|fiers|fieres) de l'etre| (with|and) pride| avec fierte"
+)
+"""Self-identification just after the word: "… woman", "… fier de l'être", "… with pride"."""
+SELF_ALONE = _phrases(r"(call|calling) ourselves $", r"on se traite de $", r"nous traitons de $")
+"""The speaker's own group naming itself with the word: "we call ourselves …", "on se traite de …"."""
+IN_GROUP = re.compile(r" entre nous| (fier|fiere|fiers|fieres) de l'etre")
+FIRST_PERSON = _words("i ill we je j nous")
+"""The speaker as the one who calls names ("I will call them…"): that is a use, not a report."""
+NAMING = _words(
+    "song songs sings sang lyrics album band group film movie book novel title show series march parade",
+    "festival club collective magazine zine exhibition poem chanson chante album groupe livre roman titre",
+    "serie emission marche festival collectif manifeste revue exposition poeme association mouvement",
+)
+CRITICAL = _words(
+    "ridiculous ridicule ridicules absurd absurde absurdes nul nulle nuls nulles terrible terribles awful",
+    "dreadful pathetic pathetique lamentable lamentables disaster desastre catastrophe catastrophique worst",
+    "pire mediocre useless inutile nonsense rubbish shambles farce joke incompetent incompetents incompetente",
+    "incompetence bad mauvais mauvaise",
+)
+THINGS = _words(
+    "policy policies plan plans decision decisions idea ideas law laws bill budget article editorial report",
+    "argument proposal project reform match game performance result results plan service system rule rules",
+    "politique politiques decision projet loi lois reforme idee idees budget article edito rapport raisonnement",
+    "proposition match resultat resultats service systeme regle regles mesure mesures gestion programme",
+    "was were been ete etait etaient",
+)
+DISCLAIMING = _phrases(
+    r"just saying", r"no offen[cs]e", r"not (being )?racist but", r"i'?m not racist", r"je dis (ca|juste)",
+    r"sans (vouloir )?(etre|paraitre) raciste", r"je ne suis pas raciste", r"je suis pas raciste",
+    r"c'est (pas|pas du) (du )?racisme", r"sans vouloir (etre mechant|offenser)",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the form of a comment says of its weighty words: the cues found, and the log-odds they take off."""
+
+    cues: tuple[str, ...] = ()
+    guard: str | None = None
+    discount: float = 0.0
+
+
+NOTHING = Reading()
+
+
+def _inside(start: int, end: int, regions: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in regions)
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Return ``text`` with the spans blanked (same length): what is quoted, or a reported word, which does not
+    condemn itself ("calling someone a racist")."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _reported(before: Sequence[str]) -> bool:
+    """Tell whether a verb or noun of speech comes shortly before, said by someone else than the speaker."""
+    window = before[-REPORT_WINDOW:]
+    for i, word in enumerate(window):
+        if word in REPORTING and not FIRST_PERSON.intersection(window[max(0, i - 2) : i]):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """One charged word in its sentence: the comment as folded, the word's span, its sentence's span."""
+
+    text: str
+    folded: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+
+    @property
+    def lead(self) -> str:
+        """Return the sentence before the word, its last ``LOOK_CHARS`` characters at most."""
+        return self.folded[max(self.sentence[0], self.start - LOOK_CHARS) : self.start]
+
+    @property
+    def tail(self) -> str:
+        """Return the sentence after the word, its first ``LOOK_CHARS`` characters at most."""
+        return self.folded[self.end : min(self.sentence[1], self.end + LOOK_CHARS)]
+
+
+def _named(place: _Place, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Tell whether the word is part of a name: a quoted title after its naming noun, a capitalised name next to
+    one, or a line attributed to a singer or writer."""
+    start, end, folded = place.start, place.end, place.folded
+    region = next(((a, b) for a, b in quoted if a <= start and end <= b), None)
+    if region is not None:
+        return bool(NAMING.intersection(_WORD.findall(folded[max(0, region[0] - 30) : region[0]])[-2:]))
+    if _ATTRIBUTED.match(folded, end):
+        return True
+    capitalised = place.text[start : start + 1].isupper() and not place.text[start:end].isupper()
+    before = _WORD.findall(place.lead)
+    near = before[-NAME_WINDOW:] + _WORD.findall(place.tail)[:NAME_WINDOW]
+    return capitalised and bool(before) and bool(NAMING.intersection(near))
+
+
+def _reclaimed(place: _Place) -> bool:
+    """Tell whether the speaker names themself or their own group with the word."""
+    lead, tail = place.lead, place.tail + " "
+    return bool(SELF_ALONE.search(lead) or IN_GROUP.match(tail) or (SELF_FRAME.search(lead) and SELF_NAMED.match(tail)))
+
+
+def _criticism(place: _Place) -> bool:
+    """Tell whether the word is a mild judgement of a thing or of how someone did ("ridiculous policy", "a été nul")."""
+    words = set(_WORD.findall(place.folded[place.start : place.end]))
+    if not words <= CRITICAL:
+        return False
+    return bool(THINGS.intersection(_WORD.findall(place.lead)[-3:] + _WORD.findall(place.tail)[:2]))
+
+
+def _guard(outside: str) -> str | None:
+    """Return why nothing may be taken off a comment (its text outside quotes): a disclaimer or a threat."""
+    if DISCLAIMING.search(outside):
+        return "disclaimer"
+    if category(_WORD.findall(outside)) == "threat":
+        return "threat"
+    return None
+
+
+@cache
+def _listed() -> frozenset[str]:
+    """Return the folded words the profanity lists hold as swear words or slurs in some language."""
+    words = load_lexicon(DEFAULT_LANGUAGES).words
+    return frozenset(w for w, severities in words.items() if any(s is not Severity.SAFE for s in severities.values()))
+
+
+def charged(folded: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans whose words are listed swear words, slurs or judgements, else the heaviest span alone.
+
+    The model's weighty terms also hold words of the topic ("referee", "minister"); what the comment does
+    with its charged words is what tells a mention from a use.
+    """
+    listed = _listed() | CRITICAL
+    found = [(a, b) for a, b in spans if listed.intersection(_WORD.findall(folded[a:b]))]
+    return found or list(spans[:1])
+
+
+def read(text: str, spans: Sequence[tuple[int, int]]) -> Reading:
+    """Return what the form says of the comment's weighty words (``spans``: places in ``text``, heaviest first)."""
+    if not spans:
+        return NOTHING
+    folded = fold_text(text)
+    spans = charged(folded, spans)
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)] if _QUOTES.intersection(folded) else []
+    outside = _blank(folded, quoted)
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(folded)]
+    cues: set[str] = set()
+    every = {"mentioned": True, "reclaimed": True, "criticism": True}
+    for start, end in spans:
+        sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+        place = _Place(text, folded, start, end, sentence)
+        is_quoted = _inside(start, end, quoted)
+        if not is_quoted and _ADDRESSED.search(outside, sentence[0], sentence[1]):
+            return Reading(guard="addressed")
+        if is_quoted:
+            cues.add("quoted")
+        elif _reported(_WORD.findall(place.lead)) or _ATTRIBUTED.match(folded, end):
+            cues.add("reported")
+        else:
+            every["mentioned"] = False
+        if _named(place, quoted):
+            cues.add("named")
+        every["reclaimed"] &= _reclaimed(place)
+        every["criticism"] &= _criticism(place)
+    if COUNTERING.search(outside):
+        cues.add("countered")
+    if every["mentioned"] and CONDEMNING.search(_blank(outside, spans)):
+        cues.add("condemned")
+    cues.update(cue for cue in ("reclaimed", "criticism") if every[cue])
+    if not cues & {"condemned", "countered", "reclaimed", "named", "criticism"}:
+        return Reading(tuple(sorted(cues)))
+    guard = _guard(outside)  # last: most comments held have no cue at all
+    return Reading(tuple(sorted(cues)), guard, 0.0 if guard else STRONG)
