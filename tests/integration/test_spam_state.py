@@ -131,6 +131,20 @@ def test_copies_older_than_the_campaign_window_are_forgotten(new_state: Callable
     assert soon[fact.DUPLICATES] == 1
 
 
+def test_a_band_set_written_again_and_again_keeps_only_the_members_of_the_campaign_window(
+    new_state: Callable[..., SpamState], redis_client: redis.Redis
+) -> None:
+    state = new_state(campaign_window_s=600.0)
+    for i, at in enumerate((1000.0, 1100.0, 1700.0, 1800.0)):
+        run(state, comment(CAMPAIGN, f"author{i}@example.org", at=at), now=at)
+    band_keys = redis_client.keys(KEYS.spam_band(0, "*"))
+    assert band_keys, "the campaign text has a signature, so it was written to band sets"
+    for key in band_keys:
+        # 1000 and 1100 are older than 1800 - 600: trimmed when the next copy read the set.
+        assert sorted(redis_client.zrange(key, 0, -1, withscores=True), key=lambda m: m[1])[0][1] >= 1200.0
+        assert redis_client.ttl(key) > 0
+
+
 def test_short_generic_texts_are_not_counted_as_campaigns(new_state: Callable[..., SpamState]) -> None:
     state = new_state()
     run(state, comment("Great post, thanks a lot!", EMAIL_A))

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from worker.spam.features import BUCKET_BITS, HOST_GRAM, bucket, display, features, is_link_feature
+from worker.spam.features import BUCKET_BITS, HOST_GRAM, LINK_WORD, bucket, display, features, is_link_feature
 
 SMOOTHING = 2.0
 """Additive smoothing of the per-class document frequencies, in pseudo-documents.
@@ -28,6 +28,9 @@ Measured with ``bench/bench_spam.py``: it cuts legitimate comments held out of t
 
 BITS_FIELD = "meta:bits"
 _DOCS = "docs:"
+_MEMO_MAX = 1 << 18
+"""Buckets whose odds a model remembers before it starts again (about 30 MB): bounds what random words cost."""
+_LINK_KINDS = frozenset("hgu")
 
 
 class Label(StrEnum):
@@ -71,10 +74,12 @@ def _to_int(value: int | str | bytes) -> int:
 class ModelState:
     """The counts of a naive Bayes spam classifier, with learning as count increments."""
 
-    __slots__ = ("_counts",)
+    __slots__ = ("_counts", "_odds")
 
     def __init__(self, counts: Mapping[str, int] | None = None) -> None:
         self._counts: dict[str, int] = dict(counts or {})
+        # bucket -> log((spam + s) / (ham + s)), None for a bucket neither class has met; emptied on learning.
+        self._odds: dict[int, float | None] = {}
         self._counts.setdefault(BITS_FIELD, BUCKET_BITS)
         if self._counts[BITS_FIELD] != BUCKET_BITS:
             raise ValueError(f"model hashed with {self._counts[BITS_FIELD]} bits, this code uses {BUCKET_BITS}")
@@ -96,6 +101,7 @@ class ModelState:
 
     def apply(self, increments: Mapping[str, int]) -> None:
         """Add ``increments`` to the counts, as ``HINCRBY`` does in Redis; counts never fall below zero."""
+        self._odds.clear()
         for field, delta in increments.items():
             value = self._counts.get(field, 0) + delta
             if value > 0:
@@ -111,31 +117,49 @@ class ModelState:
         self.apply(delta)
         return delta
 
+    def _bucket_odds(self, b: int) -> float | None:
+        in_spam = self._counts.get(f"spam:{b}", 0)
+        in_ham = self._counts.get(f"ham:{b}", 0)
+        # A feature never seen says nothing, whatever the class sizes.
+        odds = math.log((in_spam + SMOOTHING) / (in_ham + SMOOTHING)) if in_spam or in_ham else None
+        if len(self._odds) >= _MEMO_MAX:
+            self._odds.clear()
+        self._odds[b] = odds
+        return odds
+
     def explain(self, text: str, *, author_name: str = "", author_url: str | None = None, top: int = 5) -> Verdict:
         """Return the log-odds that the comment is spam and the ``top`` features behind them."""
         docs_spam = self._counts.get(_DOCS + Label.SPAM, 0) + 2 * SMOOTHING
         docs_ham = self._counts.get(_DOCS + Label.HAM, 0) + 2 * SMOOTHING
         base = math.log(docs_ham / docs_spam)
-        counts = self._counts
-        found = features(text, author_name, author_url)
-        # The pieces of link hosts overlap and come many per link: together they weigh as one feature.
-        gram_share = 1.0 / max(1, sum(f.startswith(HOST_GRAM + ":") for f in found))
-        contributions = []
-        from_links = []
-        for feature in found:
+        memo, missing = self._odds, self._bucket_odds
+        weighed: list[tuple[float, str]] = []
+        grams: list[tuple[float, str]] = []
+        links: list[float] = []
+        n_grams = 0
+        for feature in features(text, author_name, author_url):
+            kind = feature[0]
+            n_grams += kind == HOST_GRAM
             b = bucket(feature)
-            in_spam = counts.get(f"spam:{b}", 0)
-            in_ham = counts.get(f"ham:{b}", 0)
-            if in_spam or in_ham:  # a feature never seen says nothing, whatever the class sizes
-                log_odds = math.log((in_spam + SMOOTHING) / (in_ham + SMOOTHING)) + base
-                if feature.startswith(HOST_GRAM + ":"):
-                    log_odds *= gram_share
-                contributions.append(Contribution(display(feature), log_odds))
-                if is_link_feature(feature):
-                    from_links.append(log_odds)
-        logit = math.fsum(c.log_odds for c in contributions)
-        strongest = heapq.nlargest(top, contributions, key=lambda c: abs(c.log_odds)) if top > 0 else []
-        return Verdict(logit, sigmoid(logit), tuple(strongest), math.fsum(from_links))
+            odds = memo[b] if b in memo else missing(b)
+            if odds is None:
+                continue
+            if kind == HOST_GRAM:
+                grams.append((odds + base, feature))
+            else:
+                weighed.append((odds + base, feature))
+                if kind in _LINK_KINDS or (kind in "wb" and LINK_WORD in feature and is_link_feature(feature)):
+                    links.append(odds + base)
+        if grams:
+            # The pieces of link hosts overlap and come many per link: together they weigh as one feature.
+            share = 1.0 / n_grams
+            grams = [(log_odds * share, feature) for log_odds, feature in grams]
+            weighed += grams
+            links += [log_odds for log_odds, _ in grams]
+        logit = math.fsum(log_odds for log_odds, _ in weighed)
+        strongest = heapq.nlargest(top, weighed, key=lambda w: abs(w[0])) if top > 0 else []
+        contributions = tuple(Contribution(display(feature), log_odds) for log_odds, feature in strongest)
+        return Verdict(logit, sigmoid(logit), contributions, math.fsum(links))
 
     def score(self, text: str, *, author_name: str = "", author_url: str | None = None) -> float:
         """Return the probability that the comment is spam, by this model alone."""

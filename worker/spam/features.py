@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import zlib
+from functools import lru_cache
 from itertools import pairwise
 
 from worker.spam.phones import find_phones
@@ -33,7 +34,7 @@ _LINK_KINDS = frozenset({"h", HOST_GRAM, "u"})
 
 def _word(word: str) -> str:
     # Digits vary between copies of one spam (prices, phone numbers, years): their shape is what repeats.
-    return _DIGITS.sub("0", word)
+    return word if word.isalpha() else _DIGITS.sub("0", word)
 
 
 def features(content: str, author_name: str = "", author_url: str | None = None) -> set[str]:
@@ -41,7 +42,8 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
     found: set[str] = set()
     numbers = find_phones(content)  # on the text as written: cached, other signals read the same
     # An address becomes one placeholder word, so that no part of it can become evidence.
-    content = _EMAIL.sub(" emailaddress ", content)
+    if "@" in content:
+        content = _EMAIL.sub(" emailaddress ", content)
     links = find_links(content)
     # Link markup is a link, not words: a tag (its target inside) reads as one link word.
     content = replace_markup(content, LINK_WORD)
@@ -80,8 +82,9 @@ def is_link_feature(feature: str) -> bool:
     return kind in _LINK_KINDS or (kind in ("w", "b") and LINK_WORD in value.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def bucket(feature: str) -> int:
-    """Return the feature's bucket: a CRC-32, stable across processes unlike ``hash``."""
+    """Return the feature's bucket: a CRC-32, stable across processes unlike ``hash`` (common words cached)."""
     return zlib.crc32(feature.encode("utf-8")) & _MASK
 
 

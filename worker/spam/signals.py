@@ -204,7 +204,7 @@ def website(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[Si
 def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS, phones: int | None = None) -> Signal | None:
     """Email addresses, phone numbers or messaging apps in the text: spam wants to be contacted elsewhere."""
     folded = fold(comment.content)
-    emails = len(_EMAIL.findall(comment.content))
+    emails = len(_EMAIL.findall(comment.content)) if "@" in comment.content else 0
     if phones is None:
         phones = len(commerce.phones(comment.content, commerce.plain(folded)))
     apps = sorted(set(_MESSENGERS.findall(folded)))

@@ -50,7 +50,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def normalise(text: str) -> str:
     """Return the text as signatures see it: folded, links as domains, digits as 0, words split by one space."""
-    text = _EMAIL.sub(" emailaddress ", text)
+    if "@" in text:
+        text = _EMAIL.sub(" emailaddress ", text)
     for link in find_links(text):
         text = text.replace(link.text, f" {registered_domain(link.host)} ", 1)
     return _NON_WORD.sub(" ", _DIGIT.sub("0", fold(text))).strip()
@@ -82,8 +83,8 @@ def _min_hashes(shingles: Iterable[bytes]) -> list[int]:
     # One-permutation MinHash: one CRC-32 per shingle picks a bin and a value, each bin keeps its minimum;
     # about ten times cheaper than HASHES independent hashes per shingle, with the same estimate.
     mins = [_EMPTY] * HASHES
-    for shingle in shingles:
-        value, which = divmod(zlib.crc32(shingle), HASHES)
+    for crc in map(zlib.crc32, shingles):
+        value, which = divmod(crc, HASHES)
         if value < mins[which]:  # noqa: PLR1730 (a comparison is cheaper than a call to min on this hot path)
             mins[which] = value
     return _densify(mins)

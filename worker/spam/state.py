@@ -33,6 +33,7 @@ import hashlib
 import hmac
 import ipaddress
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -166,15 +167,16 @@ class SpamState:
         replies = state_scripts.FACTS.run_many(self.client, calls)
         model = self.model.take(replies[0][0]) if self.policy.learned else None
         result = []
+        # Copies in this same batch are not in Redis yet: earlier comments of the batch, by band value.
+        earlier: dict[tuple[int, str], list[int]] = {}
         for i, (s, (_, known, flood, copies, rejected)) in enumerate(zip(batch, replies, strict=True)):
             others = {text(who) for who in copies}
-            for earlier in batch[:i]:  # copies in this same batch are not in Redis yet
-                if (
-                    s.signature is not None
-                    and earlier.signature is not None
-                    and s.signature.shared_bands(earlier.signature) >= self.min_bands
-                ):
-                    others.add(earlier.identity)
+            if s.signature is not None:
+                shared: Counter[int] = Counter()
+                for band in enumerate(s.signature.bands):
+                    shared.update(earlier.get(band, ()))
+                    earlier.setdefault(band, []).append(i)
+                others.update(batch[j].identity for j, n in shared.items() if n >= self.min_bands)
             others.discard(s.identity)
             facts: dict[str, Any] = {
                 fact.KNOWN_AUTHOR: bool(int(known)),
@@ -237,7 +239,6 @@ class SpamState:
         harmless first comment does not buy a spammer the known-author bonus for the next.
         """
         window = self.policy.campaign_window_s
-        trim = f"({(now - window)!r}"
         calls: list[Call] = []
         for comment, decision in decided:
             s = self.seen(comment, now)
@@ -250,7 +251,7 @@ class SpamState:
                 self.keys.spam_author_approvals,
                 *(self.keys.spam_band(b, v) for b, v in enumerate(bands)),
             ]
-            args = [known, s.member, repr(s.at), trim, _ttl_s(window), self.policy.known_after_approved]
+            args = [known, s.member, repr(s.at), _ttl_s(window), self.policy.known_after_approved]
             calls.append((keys, args))
         if calls:
             state_scripts.DECIDED.run_many(self.client, calls)

@@ -46,14 +46,20 @@ for i = 1, nf do
   if count > flood then flood = count end
 end
 local nb, others, rejected = tonumber(ARGV[10]), {}, 0
+-- Most texts are new: one EXISTS over a comment's band keys usually spares reading each of them.
+local function read(first, since, tally, trim)
+  if redis.call('EXISTS', unpack(KEYS, first + 1, first + nb)) == 0 then return end
+  for b = first + 1, first + nb do
+    if trim then redis.call('ZREMRANGEBYSCORE', KEYS[b], '-inf', '(' .. since) end
+    local members = redis.call('ZREVRANGEBYSCORE', KEYS[b], '+inf', since, 'LIMIT', 0, ARGV[13])
+    for _, m in ipairs(members) do tally[m] = (tally[m] or 0) + 1 end
+  end
+end
 if nb > 0 then
   local first, tally, rejected_tally = 3 + nf, {}, {}
-  for b = 1, nb do
-    local members = redis.call('ZREVRANGEBYSCORE', KEYS[first + b], '+inf', ARGV[11], 'LIMIT', 0, ARGV[13])
-    for _, m in ipairs(members) do tally[m] = (tally[m] or 0) + 1 end
-    members = redis.call('ZREVRANGEBYSCORE', KEYS[first + nb + b], '+inf', ARGV[12], 'LIMIT', 0, ARGV[13])
-    for _, m in ipairs(members) do rejected_tally[m] = (rejected_tally[m] or 0) + 1 end
-  end
+  -- The band sets are trimmed here, where they are read, rather than at every write (see DECIDED).
+  read(first, ARGV[11], tally, true)
+  read(first + nb, ARGV[12], rejected_tally, false)
   local need, need_rejected, seen = tonumber(ARGV[14]), tonumber(ARGV[15]), {}
   for m, n in pairs(tally) do
     local who = string.match(m, '^[^|]*')
@@ -78,15 +84,16 @@ DECIDED = LuaScript(
     """
 -- KEYS: known authors, approvals per author, then the comment's band keys.
 -- ARGV: 1 hash of an author the workers approved ('' for none), 2 band member, 3 submitted at,
---   4 trim bound ('(t'), 5 TTL, 6 approvals that make an author known (0: never by workers alone).
-if ARGV[1] ~= '' and ARGV[6] ~= '0' then
+--   4 TTL, 5 approvals that make an author known (0: never by workers alone).
+if ARGV[1] ~= '' and ARGV[5] ~= '0' then
   local approvals = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
-  if approvals >= tonumber(ARGV[6]) then redis.call('SADD', KEYS[1], ARGV[1]) end
+  if approvals >= tonumber(ARGV[5]) then redis.call('SADD', KEYS[1], ARGV[1]) end
 end
+-- No trim here: the facts of this same comment read (and trimmed) every band key of it that existed,
+-- and a key that did not exist has only this member. Keys nobody writes again expire with the window.
 for i = 3, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[3], ARGV[2])
-  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', ARGV[4])
-  redis.call('EXPIRE', KEYS[i], ARGV[5])
+  redis.call('EXPIRE', KEYS[i], ARGV[4])
 end
 return #KEYS - 2
 """

@@ -29,6 +29,9 @@ _MARKUP_LINK = re.compile(
     r"|\[(?P<md_label>[^\]\n]*)\]\(\s*(?P<md_href>(?:https?://|www\.)[^)\s]+)\s*\)",
     re.IGNORECASE | re.DOTALL,
 )
+# Every link holds "://", "www." or a dot and a listed TLD: a text without any has none (the usual case),
+# which one quick search tells without trying the bare-domain pattern at every word.
+_MAY_LINK = re.compile(rf"://|www\.|\.(?:{_TLDS})(?![\w-])", re.IGNORECASE)
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#]+)", re.IGNORECASE)
 
 
@@ -49,6 +52,8 @@ def host_of(url: str) -> str:
 @lru_cache(maxsize=1024)
 def find_links(text: str) -> tuple[Link, ...]:
     """Return the links of ``text``, in order (cached: several signals look at the same text)."""
+    if not _MAY_LINK.search(text):
+        return ()
     return tuple(Link(m.group(), host_of(m.group())) for m in _URL.finditer(text))
 
 
