@@ -8,6 +8,11 @@ Starts its own redis-server and one worker (2 processes) at a time, on this mach
 Comments are the tests' sample authors with bodies of 8 to 80 words drawn from French and English
 sentences (some links, spam phrasing and swearing; texts differ, as readers' comments do).
 Each throughput is the median of --repeats runs. Usage: python bench/bench_pipeline.py [--comments 5000]
+
+Throughput on a shared machine follows whatever else runs there. So each run also adds up the CPU time
+that the worker's processes, the redis-server and this process (the submitter) spent on it (Linux /proc),
+and prints the CPU per message: the no-op task's against a comment's, a ratio that the neighbours'
+load moves far less, and that tells what the throughput ratio would be on cores left to the benchmark.
 """
 
 from __future__ import annotations
@@ -84,6 +89,53 @@ def wait(condition: Callable[[], bool], timeout_s: float = 300) -> None:
         time.sleep(0.002)
 
 
+def tree_cpu_s(pid: int) -> float:
+    """Return the CPU seconds (user and system) used by a process and its living descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, stack = 0.0, [pid]
+    while stack:
+        current = stack.pop()
+        total += times.get(current, 0.0)
+        stack.extend(children.get(current, ()))
+    return total
+
+
+class CpuMeter:
+    """CPU seconds spent by one worker's processes, a redis-server and this process, between two readings."""
+
+    def __init__(self, worker: subprocess.Popen[bytes], raw: redis.Redis) -> None:
+        self.worker = worker
+        self.raw = raw
+        self.readings: list[float] = []
+
+    def read(self) -> None:
+        """Take a reading: the sum of the three CPU times now."""
+        cpu = self.raw.info("cpu")
+        redis_s = float(cpu["used_cpu_user"]) + float(cpu["used_cpu_sys"])
+        self.readings.append(tree_cpu_s(self.worker.pid) + redis_s + time.process_time())
+
+    def spent_s(self) -> float:
+        """Return the CPU seconds between the last two readings."""
+        return self.readings[-1] - self.readings[-2]
+
+
+def cpu_note(label: str, per_message_us: list[float], noop_us: float) -> str:
+    """One line: the median CPU per comment of a run kind, and a no-op task's CPU over it."""
+    median = statistics.median(per_message_us)
+    return f"  CPU per comment, {label:<20} median {median:6.0f} us  no-op task / comment = {noop_us / median:.2f} x"
+
+
 def decided(client: ModerationClient) -> int:
     counts = client.counts()
     return counts["approved"] + counts["rejected"] + counts["flagged"]
@@ -106,8 +158,9 @@ def main() -> None:
         f"redis {server.url}, {n} messages per run, {args.repeats} runs,"
         f" one worker of 2 processes, {os.cpu_count()} cores"
     )
+    can_meter = Path("/proc/self/stat").exists()
     try:
-        noop_rates = []
+        noop_rates, noop_cpu_us = [], []
         worker = start(
             [
                 sys.executable,
@@ -130,24 +183,35 @@ def main() -> None:
         from bench.noop_app import app as noop_app
 
         noop_app.conf.broker_url = server.url
+        meter = CpuMeter(worker, raw)
         with noop_app.producer_pool.acquire(block=True) as producer:
             for _ in range(args.repeats):
                 raw.delete(COUNTER)
+                if can_meter:
+                    meter.read()
                 started = time.perf_counter()
                 for _ in range(n):
                     noop_app.send_task("bench.noop", queue="noop", producer=producer)
                 wait(lambda: int(raw.get(COUNTER) or 0) >= n)
                 noop_rates.append(n / (time.perf_counter() - started))
+                if can_meter:
+                    meter.read()
+                    noop_cpu_us.append(meter.spent_s() / n * 1e6)
         stop(worker)
         print(
             f"no-op Celery task ceiling:       median {statistics.median(noop_rates):8.0f} msg/s"
             f"       runs {[round(r) for r in noop_rates]}"
         )
+        noop_us = statistics.median(noop_cpu_us) if noop_cpu_us else 0.0
+        if noop_us:
+            print(f"  CPU per message, no-op task          median {noop_us:6.0f} us  (worker, redis-server, publisher)")
+        else:
+            print("  CPU per message not measured: this system has no /proc")
 
         def pipeline_run(
             prefix: str, submit: Callable[[ModerationClient, list[dict[str, object]]], None]
-        ) -> list[float]:
-            rates = []
+        ) -> tuple[list[float], list[float]]:
+            rates, cpu_us = [], []
             for run in range(args.repeats):
                 settings = load_settings({**env, "MODERATION_KEY_PREFIX": f"{prefix}{run}"})
                 worker = start(
@@ -159,12 +223,18 @@ def main() -> None:
                     comments = realistic(sample_comments(n, f"{prefix}{run}"), run)
                     client.submit(sample_comments(1, "warm-up")[0])
                     wait(lambda: decided(client) == 1, 60)
+                    meter = CpuMeter(worker, raw)
+                    if can_meter:
+                        meter.read()
                     started = time.perf_counter()
                     submit(client, comments)
                     wait(lambda: decided(client) == n + 1)
                     rates.append(n / (time.perf_counter() - started))
+                    if can_meter:
+                        meter.read()
+                        cpu_us.append(meter.spent_s() / n * 1e6)
                 stop(worker)
-            return rates
+            return rates, cpu_us
 
         def one_by_one(client: ModerationClient, comments: list[dict[str, object]]) -> None:
             for comment in comments:
@@ -179,12 +249,14 @@ def main() -> None:
             ("one by one", "single", one_by_one),
             ("burst, 500 per call", "burst", in_batches),
         ):
-            rates = pipeline_run(prefix, submit)
+            rates, cpu_us = pipeline_run(prefix, submit)
             rate = statistics.median(rates)
             print(
                 f"pipeline, {label:<20} median {rate:8.0f} comments/s  runs {[round(r) for r in rates]}"
                 f"  = {rate / ceiling:.2f} x the no-op ceiling"
             )
+            if noop_us and cpu_us:
+                print(cpu_note(label, cpu_us, noop_us))
 
         settings = load_settings({**env, "MODERATION_KEY_PREFIX": "latency"})
         worker = start(

@@ -183,6 +183,33 @@ TOPICS: Mapping[str, Phrases] = MappingProxyType({name: compile_phrases(p) for n
 """One whole-word pattern per topic, over folded text."""
 
 
+def _topic_index() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+    by_key: dict[str, set[str]] = {}
+    digits, always = set(), set()
+    for name, phrases in TOPICS.items():
+        for key in phrases.keys:
+            by_key.setdefault(key, set()).add(name)
+        if phrases.digits:
+            digits.add(name)
+        if phrases.always:
+            always.add(name)
+    return {k: frozenset(v) for k, v in by_key.items()}, frozenset(digits), frozenset(always)
+
+
+_TOPICS_BY_KEY, _DIGIT_TOPICS, _ALWAYS_TOPICS = _topic_index()
+_ALL_KEYS = frozenset(_TOPICS_BY_KEY)
+
+
+def topics_in(folded: str) -> frozenset[str]:
+    """Return the topics that may match ``folded``, from one look at its words instead of one per topic."""
+    found = set(_ALWAYS_TOPICS)
+    if _DIGIT_TOPICS and _DIGIT.search(folded):
+        found |= _DIGIT_TOPICS
+    for word in words(folded) & _ALL_KEYS:
+        found |= _TOPICS_BY_KEY[word]
+    return frozenset(found)
+
+
 def matches(topic: str, folded: str, limit: int = 3) -> list[str]:
     """Return up to ``limit`` distinct phrases of ``topic`` found in ``folded`` text, in order."""
     found: list[str] = []

@@ -20,7 +20,7 @@ from worker.spam import commerce
 from worker.spam import facts as fact
 from worker.spam.evidence import Signal, grow
 from worker.spam.identity import email_domain
-from worker.spam.phrases import TOPICS, matches
+from worker.spam.phrases import TOPICS, matches, topics_in
 from worker.spam.reader import reader
 from worker.spam.urls import find_links, host_of, registered_domain
 from worker.text import fold
@@ -219,7 +219,10 @@ def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[S
     """One signal per topic of spam phrasing (promotion, money, crypto, ...) found in the text or the name."""
     content, name = fold(comment.content), fold(comment.author_name)
     found = []
+    candidates = topics_in(content) | topics_in(name)
     for topic in TOPICS:
+        if topic not in candidates:
+            continue
         phrases = matches(topic, content)
         phrases += [p for p in matches(topic, name) if p not in phrases]
         if phrases:
