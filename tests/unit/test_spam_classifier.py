@@ -58,6 +58,21 @@ def test_the_explanation_names_the_words_that_weighed_most() -> None:
     assert len(verdict.top) == 2
 
 
+def test_a_model_that_learns_after_scoring_scores_with_what_it_learned() -> None:
+    model = trained()
+    before = model.score("cheap watches")  # remembered odds must not outlive the counts they came from
+    model.learn("cheap watches", Label.SPAM, times=3)
+    assert model.score("cheap watches") > before
+    assert model.score("cheap watches") == ModelState(model.to_fields()).score("cheap watches")
+
+
+def test_scores_are_the_same_whether_a_model_scored_other_texts_before_or_not() -> None:
+    warm, cold = trained(), trained()
+    for text in ("great song", "cheap pills now", "buy a song online"):
+        warm.explain(text)
+    assert warm.explain("cheap song online", top=3) == cold.explain("cheap song online", top=3)
+
+
 def test_the_state_round_trips_through_flat_string_and_bytes_mappings() -> None:
     model = trained()
     fields = model.to_fields()

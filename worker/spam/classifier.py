@@ -28,8 +28,8 @@ Measured with ``bench/bench_spam.py``: it cuts legitimate comments held out of t
 
 BITS_FIELD = "meta:bits"
 _DOCS = "docs:"
-_MEMO_MAX = 1 << 18
-"""Buckets whose odds a model remembers before it starts again (about 30 MB): bounds what random words cost."""
+_MEMO_MAX = 1 << 17
+"""Features whose odds a model remembers before it starts again (about 20 MB): bounds what random words cost."""
 _LINK_KINDS = frozenset("hgu")
 
 
@@ -78,8 +78,9 @@ class ModelState:
 
     def __init__(self, counts: Mapping[str, int] | None = None) -> None:
         self._counts: dict[str, int] = dict(counts or {})
-        # bucket -> log((spam + s) / (ham + s)), None for a bucket neither class has met; emptied on learning.
-        self._odds: dict[int, float | None] = {}
+        # feature -> log((spam + s) / (ham + s)) of its bucket, None when neither class met the bucket;
+        # emptied on learning. Most of a comment's words were met before: one dict lookup each.
+        self._odds: dict[str, float | None] = {}
         self._counts.setdefault(BITS_FIELD, BUCKET_BITS)
         if self._counts[BITS_FIELD] != BUCKET_BITS:
             raise ValueError(f"model hashed with {self._counts[BITS_FIELD]} bits, this code uses {BUCKET_BITS}")
@@ -117,14 +118,15 @@ class ModelState:
         self.apply(delta)
         return delta
 
-    def _bucket_odds(self, b: int) -> float | None:
+    def _feature_odds(self, feature: str) -> float | None:
+        b = bucket(feature)
         in_spam = self._counts.get(f"spam:{b}", 0)
         in_ham = self._counts.get(f"ham:{b}", 0)
         # A feature never seen says nothing, whatever the class sizes.
         odds = math.log((in_spam + SMOOTHING) / (in_ham + SMOOTHING)) if in_spam or in_ham else None
         if len(self._odds) >= _MEMO_MAX:
             self._odds.clear()
-        self._odds[b] = odds
+        self._odds[feature] = odds
         return odds
 
     def explain(self, text: str, *, author_name: str = "", author_url: str | None = None, top: int = 5) -> Verdict:
@@ -132,7 +134,7 @@ class ModelState:
         docs_spam = self._counts.get(_DOCS + Label.SPAM, 0) + 2 * SMOOTHING
         docs_ham = self._counts.get(_DOCS + Label.HAM, 0) + 2 * SMOOTHING
         base = math.log(docs_ham / docs_spam)
-        memo, missing = self._odds, self._bucket_odds
+        memo, missing = self._odds, self._feature_odds
         weighed: list[tuple[float, str]] = []
         grams: list[tuple[float, str]] = []
         links: list[float] = []
@@ -140,8 +142,7 @@ class ModelState:
         for feature in features(text, author_name, author_url):
             kind = feature[0]
             n_grams += kind == HOST_GRAM
-            b = bucket(feature)
-            odds = memo[b] if b in memo else missing(b)
+            odds = memo[feature] if feature in memo else missing(feature)
             if odds is None:
                 continue
             if kind == HOST_GRAM:
