@@ -50,8 +50,9 @@ local nb, others, rejected = tonumber(ARGV[10]), {}, 0
 local function read(first, since, tally, trim)
   if redis.call('EXISTS', unpack(KEYS, first + 1, first + nb)) == 0 then return end
   for b = first + 1, first + nb do
-    if trim then redis.call('ZREMRANGEBYSCORE', KEYS[b], '-inf', '(' .. since) end
     local members = redis.call('ZREVRANGEBYSCORE', KEYS[b], '+inf', since, 'LIMIT', 0, ARGV[13])
+    -- A set with a member in the window is one a text is being written to again: trim its older ones.
+    if trim and #members > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[b], '-inf', '(' .. since) end
     for _, m in ipairs(members) do tally[m] = (tally[m] or 0) + 1 end
   end
 end
@@ -89,8 +90,9 @@ if ARGV[1] ~= '' and ARGV[5] ~= '0' then
   local approvals = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
   if approvals >= tonumber(ARGV[5]) then redis.call('SADD', KEYS[1], ARGV[1]) end
 end
--- No trim here: the facts of this same comment read (and trimmed) every band key of it that existed,
--- and a key that did not exist has only this member. Keys nobody writes again expire with the window.
+-- No trim here: the facts of this same comment read every band key of it, and trimmed those with a
+-- member in the window. Members of a key read empty are all older than the window: the next read that
+-- finds this comment's member trims them. Keys nobody writes again expire with the window.
 for i = 3, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[3], ARGV[2])
   redis.call('EXPIRE', KEYS[i], ARGV[4])
