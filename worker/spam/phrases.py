@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -129,34 +129,61 @@ def _keys(phrase: str) -> set[str] | None:
     return {max(pieces, key=len)} | ({"".join(pieces)} if "-" in longest and "#" not in longest else set())
 
 
+_SUBSETS_MAX = 512
+"""Patterns of phrase subsets a :class:`Phrases` keeps compiled before it starts again."""
+
+_WRAP = r"(?<![\w$€])(?:{})(?![\w$€])"
+
+
 @dataclass(frozen=True, slots=True)
 class Phrases:
-    """A whole-word pattern over folded text, skipped at once when the text holds none of its key words.
+    """A whole-word pattern over folded text that only tries the phrases whose key word the text holds.
 
-    Python's regular expressions try every alternative at every position: a text without any of the
-    phrases' longest words (the usual case) is answered by one set intersection instead.
+    Python's regular expressions try every alternative at every position. A phrase can only match a
+    text holding its longest word (its key), so a text is searched with a pattern of just the phrases
+    whose key it holds (plus those without a word: digits or symbols), compiled once per set of keys
+    met and kept; a text holding no key (the usual case) is answered by one set intersection. The
+    phrases keep the full pattern's order (longest first), so the matches are the full pattern's.
     """
 
     pattern: re.Pattern[str]
     keys: frozenset[str]
-    """A text must hold one of these words (each phrase's longest) for any phrase to match, but see below."""
+    """A text must hold one of these words (each phrase's longest) for a phrase with a word to match."""
     digits: bool
     """Whether some phrase starts with digits ("#") or symbols: any text with a digit may match it."""
     always: bool
     """Whether some phrase has neither a word nor digits: every text may match it."""
+    ordered: tuple[tuple[str, frozenset[str] | None], ...] = ()
+    """Each phrase's pattern piece, longest phrase first, and its keys (None: digits or symbols only)."""
+    _subsets: dict[tuple[frozenset[str], bool], re.Pattern[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
-    def _may_match(self, text: str) -> bool:
-        if self.always or (self.digits and _DIGIT.search(text)):
-            return True
-        return not self.keys.isdisjoint(words(text))
+    def _for(self, text: str) -> re.Pattern[str] | None:
+        """Return the pattern of the phrases that may match ``text``, None when none may."""
+        present = self.keys.intersection(words(text))
+        bare = self.always or (self.digits and _DIGIT.search(text) is not None)
+        if not (present or bare):
+            return None
+        cached = (frozenset(present), bare)
+        if cached in self._subsets:
+            return self._subsets[cached]
+        pieces = [piece for piece, keys in self.ordered if (not keys.isdisjoint(present) if keys else bare)]
+        pattern = re.compile(_WRAP.format("|".join(pieces))) if pieces else None
+        if len(self._subsets) >= _SUBSETS_MAX:
+            self._subsets.clear()
+        self._subsets[cached] = pattern
+        return pattern
 
     def search(self, text: str) -> re.Match[str] | None:
         """Return the first match in ``text``, as :meth:`re.Pattern.search` does."""
-        return self.pattern.search(text) if self._may_match(text) else None
+        pattern = self._for(text)
+        return pattern.search(text) if pattern is not None else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Return the matches in ``text``, as :meth:`re.Pattern.finditer` does."""
-        return self.pattern.finditer(text) if self._may_match(text) else iter(())
+        pattern = self._for(text)
+        return pattern.finditer(text) if pattern is not None else iter(())
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """Return a match of the whole of ``text``, as :meth:`re.Pattern.fullmatch` does."""
@@ -165,10 +192,12 @@ class Phrases:
 
 def compile_phrases(phrases: tuple[str, ...]) -> Phrases:
     """Compile folded phrases (``#`` for digits, a space for any run of spaces) into one whole-word pattern."""
-    body = "|".join(_piece(p) for p in sorted(set(phrases), key=len, reverse=True))
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(_piece(p) for p in ordered)
     keys: set[str] = set()
     digits = always = False
-    for phrase in phrases:
+    pieces: list[tuple[str, frozenset[str] | None]] = []
+    for phrase in ordered:
         words = _keys(phrase)
         if words is not None:
             keys |= words
@@ -176,7 +205,8 @@ def compile_phrases(phrases: tuple[str, ...]) -> Phrases:
             digits = True
         else:
             always = True
-    return Phrases(re.compile(rf"(?<![\w$€])(?:{body})(?![\w$€])"), frozenset(keys), digits, always)
+        pieces.append((_piece(phrase), frozenset(words) if words is not None else None))
+    return Phrases(re.compile(_WRAP.format(body)), frozenset(keys), digits, always, tuple(pieces))
 
 
 TOPICS: Mapping[str, Phrases] = MappingProxyType({name: compile_phrases(p) for name, p in _TOPICS.items()})

@@ -1,0 +1,59 @@
+"""Phrase lists: a text is searched with only the phrases whose key word it holds, with the full pattern's results."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.spam.phrases import TOPICS, compile_phrases, matches, topics_in
+from worker.text import fold
+
+PHRASES = compile_phrases(
+    ("check out my", "my channel", "abonnez-vous", "e-mail", "earn $#", "# followers", "$#", "100% free", "free")
+)
+
+TEXTS = (
+    "Check out my channel, abonnez-vous !",
+    "abonnez vous et abonnezvous, merci",
+    "send an e-mail or an email or an e mail",
+    "earn $500 a day, 2000 followers, $$$",
+    "100 % free and 100% free and totally free stuff",
+    "nothing to see here, just a reader",
+    "my channel is my channelling of check out mychannel",
+    "1234 5678",
+    "",
+)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_phrase_list_finds_what_its_full_pattern_finds(text: str) -> None:
+    folded = fold(text)
+    found = [(m.start(), m.end(), m.group()) for m in PHRASES.finditer(folded)]
+    assert found == [(m.start(), m.end(), m.group()) for m in PHRASES.pattern.finditer(folded)]
+    first = PHRASES.search(folded)
+    expected = PHRASES.pattern.search(folded)
+    assert (first and first.span()) == (expected and expected.span())
+
+
+def test_a_text_without_any_key_word_or_digit_is_not_searched_at_all() -> None:
+    assert PHRASES.search("nothing to see here") is None
+    assert list(PHRASES.finditer("a quiet comment about the post")) == []
+
+
+def test_phrases_written_with_digits_only_are_tried_on_texts_with_digits() -> None:
+    assert [m.group() for m in PHRASES.finditer("only $20 today")] == ["$20"]
+
+
+def test_a_hyphenated_phrase_matches_joined_spaced_and_hyphenated_forms() -> None:
+    assert [m.group() for m in PHRASES.finditer("abonnez vous, abonnez-vous, abonnezvous")] == [
+        "abonnez vous",
+        "abonnez-vous",
+        "abonnezvous",
+    ]
+
+
+def test_the_topics_that_may_match_a_text_include_every_topic_that_does() -> None:
+    text = fold("Subscribe to my channel and earn $200 per day from home, free bitcoin giveaway!")
+    found = {topic for topic in TOPICS if matches(topic, text)}
+    assert found
+    assert found <= topics_in(text)
+    assert topics_in("zzz qqq") == {topic for topic in TOPICS if TOPICS[topic].always}
