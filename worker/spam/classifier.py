@@ -31,6 +31,8 @@ _DOCS = "docs:"
 _MEMO_MAX = 1 << 17
 """Features whose odds a model remembers before it starts again (about 20 MB): bounds what random words cost."""
 _LINK_KINDS = frozenset("hgu")
+_UNSEEN = float("nan")
+"""What the memo answers for a feature it has not looked up yet (compared by identity)."""
 
 
 class Label(StrEnum):
@@ -142,7 +144,9 @@ class ModelState:
         for feature in features(text, author_name, author_url):
             kind = feature[0]
             n_grams += kind == HOST_GRAM
-            odds = memo[feature] if feature in memo else missing(feature)
+            odds = memo.get(feature, _UNSEEN)  # one lookup: another thread may empty the memo meanwhile
+            if odds is _UNSEEN:
+                odds = missing(feature)
             if odds is None:
                 continue
             if kind == HOST_GRAM:

@@ -133,6 +133,7 @@ _SUBSETS_MAX = 512
 """Patterns of phrase subsets a :class:`Phrases` keeps compiled before it starts again."""
 
 _WRAP = r"(?<![\w$€])(?:{})(?![\w$€])"
+_NOT_COMPILED = re.compile("")  # a sentinel of the cache's type: no subset compiles to the empty pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +167,9 @@ class Phrases:
         if not (present or bare):
             return None
         cached = (frozenset(present), bare)
-        if cached in self._subsets:
-            return self._subsets[cached]
+        found = self._subsets.get(cached, _NOT_COMPILED)  # one lookup: another thread may empty the cache
+        if found is not _NOT_COMPILED:
+            return found
         pieces = [piece for piece, keys in self.ordered if (not keys.isdisjoint(present) if keys else bare)]
         pattern = re.compile(_WRAP.format("|".join(pieces))) if pieces else None
         if len(self._subsets) >= _SUBSETS_MAX:
