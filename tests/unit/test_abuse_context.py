@@ -121,3 +121,52 @@ def test_the_charged_words_are_the_listed_ones_not_the_topic_words_weighing_with
 
 def test_no_weighty_word_means_nothing_to_read() -> None:
     assert read("Anything at all", []).discount == 0
+
+
+def test_the_speaker_in_french_calling_names_with_a_pronoun_between_is_a_use() -> None:
+    text = "Je l'ai traité de connard devant tout le monde et personne n'a réagi."
+    reading = read(text, spans(text, "connard"))
+    assert "reported" not in reading.cues and reading.discount == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Muslims are not terrorists, they are our neighbours.", "terrorists"),
+        ("Les Roms ne sont pas des voleurs, ce sont des familles.", "voleurs"),
+        ("Les jeunes de la cité ne sont pas tous des dealers.", "dealers"),
+    ],
+)
+def test_denying_a_word_of_a_group_is_counter_speech(text: str, word: str) -> None:
+    reading = read(text, spans(text, word))
+    assert "countered" in reading.cues and reading.discount == STRONG
+
+
+def test_a_denial_next_to_an_undenied_insult_is_not_counter_speech() -> None:
+    text = "They are not terrorists, they are vermin."
+    assert read(text, spans(text, "vermin", "terrorists")).discount == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The choir calls itself the Misfits and sings every Friday.", "Misfits"),
+        ("Mes collègues et moi, on se traite de bourrins avec tendresse.", "bourrins"),
+    ],
+)
+def test_a_group_calling_itself_the_word_is_reclaimed(text: str, word: str) -> None:
+    assert "reclaimed" in read(text, spans(text, word)).cues
+
+
+def test_denying_a_group_its_humanity_or_its_place_is_not_counter_speech() -> None:
+    english = "Those migrants are not human and never will be."
+    assert "countered" not in read(english, spans(english, "human")).cues
+    french = "Ces gens-là ne sont pas des Français, qu'ils repartent."
+    assert "countered" not in read(french, spans(french, "Français")).cues
+
+
+def test_the_nearest_verb_of_speech_governs_the_word_so_a_boast_after_a_report_is_a_use() -> None:
+    english = "Nobody said a thing when I called the new guy a moron, and rightly so."
+    assert read(english, spans(english, "moron")).discount == 0
+    french = "Personne n'a rien dit quand je l'ai traité d'abruti, et c'est normal."
+    assert read(french, spans(french, "abruti")).discount == 0

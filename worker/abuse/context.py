@@ -8,9 +8,9 @@ it would hold, and reads the form of the sentences around the words that weigh m
   "calling someone", "il m'a traité de", "le mot");
 - ``condemned``: the comment condemns what it reports ("is unacceptable", "porter plainte", "racism");
 - ``countered``: the comment answers a prejudice ("ce n'est pas parce que…", "does not make anyone a",
-  "are not a burden", "amalgames");
+  "amalgames"), or denies the word of someone ("… are not terrorists", "… ne sont pas des voleurs");
 - ``reclaimed``: the speaker names themself or their own group with the word ("as a queer woman", "en tant
-  que…", "entre nous");
+  que… fier de l'être", "we call ourselves…", "on se traite de… entre nous");
 - ``named``: the word is part of a name (a song, a group, a march), next to the noun that says so;
 - ``criticism``: the only weighty words are mild judgements ("ridiculous", "nul") of a thing or of how
   someone did, not of the reader.
@@ -25,7 +25,7 @@ or criticism take off more. The cues found are the evidence the moderator reads.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -42,6 +42,8 @@ REPORT_WINDOW = 8
 NAME_WINDOW = 4
 """Words either side of a weighty word within which a naming noun ("song", "collectif") makes it named."""
 LOOK_CHARS = 80
+NEAR_CHARS = 48
+"""Characters just before a weighty word where a denial or a self-naming that ends at the word is looked for."""
 """Characters either side of a weighty word that the step reads: enough for its windows, bounded per word."""
 
 _SENTENCE = re.compile(r"[^.!?;\n]+")
@@ -82,6 +84,7 @@ CONDEMNING = _phrases(
     r"nobody (said|did|reacted)", r"no one (said|did|reacted)", r"took it seriously",
     r"inacceptable", r"inadmissible", r"intolerable", r"honte", r"honteu", r"scandaleu", r"plainte",
     r"signale", r"excuse", r"suspendu", r"exclu", r"renvoye", r"licencie", r"fait sortir", r"expulse",
+    r"convoque", r"amende", r"condamne", r"main courante", r"enquete", r"justice", r"retract", r"investigat",
     r"harcel", r"une menace", r"c'est insulter", r"insultant", r"deshumani",
     r"blessant", r"n'a rien a faire", r"n'a pas sa place", r"n'ont pas leur place", r"pas normal",
     r"personne n'a (reagi|rien dit)", r"moderation", r"antisemit", r"xenophob", r"islamophob",
@@ -102,11 +105,15 @@ SELF_NAMED = re.compile(
     r"| (fier|fiere|fiers|fieres) de l'etre| (with|and) pride| avec fierte"
 )
 """Self-identification just after the word: "… woman", "… fier de l'être", "… with pride"."""
-SELF_ALONE = _phrases(r"(call|calling) ourselves $", r"on se traite de $", r"nous traitons de $")
+SELF_ALONE = _phrases(
+    r"(call|calls|called|calling) (myself|herself|himself|themselves|ourselves|itself) (an? |the )?([a-z]+ )?$",
+    r"(se|me|nous) (traite|traitent|traitons|surnomme|surnomment|surnommons|appelle|appellent|appelons) (de |d')?$",
+    r"s'appellent (les )?$", r"s'appelle (les |la |le )?$",
+)  # fmt: skip
 """The speaker's own group naming itself with the word: "we call ourselves …", "on se traite de …"."""
 IN_GROUP = re.compile(r" entre nous| (fier|fiere|fiers|fieres) de l'etre")
 FIRST_PERSON = _words("i ill we je j nous")
-"""The speaker as the one who calls names ("I will call them…"): that is a use, not a report."""
+"""The speaker as the one who calls names ("I will call them…", "je l'ai traité de…"): a use, not a report."""
 NAMING = _words(
     "song songs sings sang lyrics album band group film movie book novel title show series march parade",
     "festival club collective magazine zine exhibition poem chanson chante album groupe livre roman titre",
@@ -116,15 +123,31 @@ CRITICAL = _words(
     "ridiculous ridicule ridicules absurd absurde absurdes nul nulle nuls nulles terrible terribles awful",
     "dreadful pathetic pathetique lamentable lamentables disaster desastre catastrophe catastrophique worst",
     "pire mediocre useless inutile nonsense rubbish shambles farce joke incompetent incompetents incompetente",
-    "incompetence bad mauvais mauvaise",
+    "incompetence bad mauvais mauvaise hideous hideux hideuse moche lazy",
+    "paresseux paresseuse",
 )
 THINGS = _words(
     "policy policies plan plans decision decisions idea ideas law laws bill budget article editorial report",
     "argument proposal project reform match game performance result results plan service system rule rules",
     "politique politiques decision projet loi lois reforme idee idees budget article edito rapport raisonnement",
     "proposition match resultat resultats service systeme regle regles mesure mesures gestion programme",
+    "prestation design answer reponse review critique handling logic logique stadium stade film movie book",
+    "livre serie episode ending fin logo site app update version government gouvernement council conseil",
+    "mairie ministry ministere",
     "was were been ete etait etaient",
 )
+NEGATED = re.compile(
+    r"\b(?:(?:are|is|were|was)(?: not|n't)(?: all)?(?: an?| the)?"
+    r"|(?:ne |n')(?:sont|est|etait|etaient) (?:pas|plus)(?: tous| toutes)?(?: des| un| une| de| d'))"
+    r" ?$"
+)
+"""A denial just before the word: counter-speech answers a prejudice by denying it of a group."""
+BELONGING = _words(
+    "human humans people persons men women citizens welcome french english british american european",
+    "humain humains humaine humaines personnes hommes femmes citoyens citoyennes bienvenus bienvenues",
+    "francais francaise francaises europeens chez nous",
+)
+"""Words whose denial is hate, not counter-speech: "they are not human", "ils ne sont pas français"."""
 DISCLAIMING = _phrases(
     r"just saying", r"no offen[cs]e", r"not (being )?racist but", r"i'?m not racist", r"je dis (ca|juste)",
     r"sans (vouloir )?(etre|paraitre) raciste", r"je ne suis pas raciste", r"je suis pas raciste",
@@ -157,11 +180,14 @@ def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 
 def _reported(before: Sequence[str]) -> bool:
-    """Tell whether a verb or noun of speech comes shortly before, said by someone else than the speaker."""
+    """Tell whether the nearest verb or noun of speech before the word is said by someone else than the speaker.
+
+    The nearest one governs the word: in "nobody said a word when I called him…" it is "called", said by "I".
+    """
     window = before[-REPORT_WINDOW:]
-    for i, word in enumerate(window):
-        if word in REPORTING and not FIRST_PERSON.intersection(window[max(0, i - 2) : i]):
-            return True
+    for i in range(len(window) - 1, -1, -1):
+        if window[i] in REPORTING:
+            return not FIRST_PERSON.intersection(window[max(0, i - 4) : i])
     return False
 
 
@@ -204,7 +230,8 @@ def _named(place: _Place, quoted: Sequence[tuple[int, int]]) -> bool:
 def _reclaimed(place: _Place) -> bool:
     """Tell whether the speaker names themself or their own group with the word."""
     lead, tail = place.lead, place.tail + " "
-    return bool(SELF_ALONE.search(lead) or IN_GROUP.match(tail) or (SELF_FRAME.search(lead) and SELF_NAMED.match(tail)))
+    near = lead[-NEAR_CHARS:]  # the patterns end where the word starts: only the last characters can match
+    return bool(SELF_ALONE.search(near) or IN_GROUP.match(tail) or (SELF_FRAME.search(near) and SELF_NAMED.match(tail)))
 
 
 def _criticism(place: _Place) -> bool:
@@ -213,6 +240,44 @@ def _criticism(place: _Place) -> bool:
     if not words <= CRITICAL:
         return False
     return bool(THINGS.intersection(_WORD.findall(place.lead)[-3:] + _WORD.findall(place.tail)[:2]))
+
+
+def _denied(place: _Place) -> bool:
+    """Tell whether the word is what a sentence denies of someone ("… are not terrorists", "… ne sont pas des …"),
+    unless it denies them their humanity or their place ("… are not human", "… ne sont pas français")."""
+    word = place.folded[place.start : place.end]
+    return bool(NEGATED.search(place.lead[-NEAR_CHARS:])) and not BELONGING.intersection(_WORD.findall(word))
+
+
+def _denial(places: Sequence[_Place], charged: Sequence[tuple[int, int]]) -> bool:
+    """Tell whether the comment denies a weighty word of someone and affirms no heavier one after it.
+
+    "They are not terrorists, they are vermin" denies one word to assert a worse one: that is not counter-speech.
+    ``places`` are heaviest first.
+    """
+    denied = [i for i, p in enumerate(places) if _denied(p)]
+    if not denied or not _some(places, charged, _denied):
+        return False
+    heaviest, first = denied[0], min(places[i].start for i in denied)
+    return all(i in denied for i, p in enumerate(places[:heaviest]) if p.start > first)
+
+
+def _some(places: Sequence[_Place], charged: Sequence[tuple[int, int]], holds: Callable[[_Place], bool]) -> bool:
+    """Tell whether some weighty word has the property, and every listed one among them too.
+
+    Denials and self-naming concern one word of the comment, and the model weighs the group's name next to
+    it as much: any weighty word may carry them, but a listed word without them still counts as used.
+    """
+    listed = _listed()
+    found = False
+    for place in places:
+        if holds(place):
+            found = True
+        elif (place.start, place.end) in charged and listed.intersection(
+            _WORD.findall(place.folded[place.start : place.end])
+        ):
+            return False
+    return found
 
 
 def _guard(outside: str) -> str | None:
@@ -226,9 +291,10 @@ def _guard(outside: str) -> str | None:
 
 @cache
 def _listed() -> frozenset[str]:
-    """Return the folded words the profanity lists hold as swear words or slurs in some language."""
+    """Return the folded words the profanity lists hold as swear words or slurs in some language, and judgements."""
     words = load_lexicon(DEFAULT_LANGUAGES).words
-    return frozenset(w for w, severities in words.items() if any(s is not Severity.SAFE for s in severities.values()))
+    held = (w for w, severities in words.items() if any(s is not Severity.SAFE for s in severities.values()))
+    return frozenset(held) | CRITICAL
 
 
 def charged(folded: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -237,7 +303,7 @@ def charged(folded: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, in
     The model's weighty terms also hold words of the topic ("referee", "minister"); what the comment does
     with its charged words is what tells a mention from a use.
     """
-    listed = _listed() | CRITICAL
+    listed = _listed()
     found = [(a, b) for a, b in spans if listed.intersection(_WORD.findall(folded[a:b]))]
     return found or list(spans[:1])
 
@@ -247,12 +313,12 @@ def read(text: str, spans: Sequence[tuple[int, int]]) -> Reading:
     if not spans:
         return NOTHING
     folded = fold_text(text)
-    spans = charged(folded, spans)
+    heavy, spans = spans, charged(folded, spans)
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)] if _QUOTES.intersection(folded) else []
     outside = _blank(folded, quoted)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(folded)]
     cues: set[str] = set()
-    every = {"mentioned": True, "reclaimed": True, "criticism": True}
+    every = {"mentioned": True, "criticism": True}
     for start, end in spans:
         sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
         place = _Place(text, folded, start, end, sentence)
@@ -267,13 +333,16 @@ def read(text: str, spans: Sequence[tuple[int, int]]) -> Reading:
             every["mentioned"] = False
         if _named(place, quoted):
             cues.add("named")
-        every["reclaimed"] &= _reclaimed(place)
         every["criticism"] &= _criticism(place)
-    if COUNTERING.search(outside):
+    places = [_Place(text, folded, a, b, next(((x, y) for x, y in sentences if x <= a < y), (a, b))) for a, b in heavy]
+    if _denial(places, spans) or COUNTERING.search(outside):
         cues.add("countered")
     if every["mentioned"] and CONDEMNING.search(_blank(outside, spans)):
         cues.add("condemned")
-    cues.update(cue for cue in ("reclaimed", "criticism") if every[cue])
+    if _some(places, spans, _reclaimed):
+        cues.add("reclaimed")
+    if every["criticism"]:
+        cues.add("criticism")
     if not cues & {"condemned", "countered", "reclaimed", "named", "criticism"}:
         return Reading(tuple(sorted(cues)))
     guard = _guard(outside)  # last: most comments held have no cue at all
