@@ -221,6 +221,7 @@ _COMPLIMENT = compile_phrases(
     )
 )  # fmt: skip
 _FOOTER_MAX_WORDS = 10
+_FOOTER_MAX_CHARS = 160
 
 
 def _found(pattern: Phrases, text: str, limit: int = 3) -> list[str]:
@@ -309,8 +310,8 @@ def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
     if not sentences:
         return None
     last = sentences[-1]
-    if len(last.split()) > _FOOTER_MAX_WORDS:
-        return None
+    if len(last.split()) > _FOOTER_MAX_WORDS or len(last) > _FOOTER_MAX_CHARS:
+        return None  # a footer is short; a long run of letters would make the patterns below backtrack
     footer = _FOOTER.search(last) or _FOOTER_FR.search(last)
     if footer is None or not (_TRADE.search(last) or footer.group().split()[0] in _LEADS or len(sentences) > 1):
         return None

@@ -18,7 +18,7 @@ BUCKET_BITS = 20
 _MASK = (1 << BUCKET_BITS) - 1
 _HOST_GRAM_CHARS = 4
 _DIGITS = re.compile(r"\d")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts on a word's edge: linear
 PHONE_WORD = "phonenumber"
 """The word that stands for a phone number: its digits vary between copies of one spam, its presence does not."""
 

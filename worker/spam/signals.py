@@ -128,7 +128,7 @@ _SPAM_HOST_WORDS = re.compile(
     r"casino|viagra|cialis|pills?|pharma|seo|backlink|loans?|crypto|bitcoin|porn|xxx|bet\d*|cheap"
 )
 _MARKUP = re.compile(r"<a\s[^>]*href|\[url[=\]]|\[link[=\]]|\[[^\]\n]+\]\(\s*(?:https?://|www\.)", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts on a word's edge: linear
 _MESSENGERS = re.compile(r"(?<!\w)(?:whatsapp|whats app|telegram|t\.me|wa\.me|wechat|kik|skype|snapchat|viber)(?!\w)")
 _CHAR_RUN = re.compile(r"(\S)\1{4,}")
 _WORD = re.compile(r"\w+")

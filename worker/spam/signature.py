@@ -43,7 +43,7 @@ MAX_CHARS = 2000
 _BAND = struct.Struct(f"<{ROWS}Q")
 _BIN_SPAN = 2**32 // HASHES + 1
 _EMPTY = 2**63
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts on a word's edge: linear
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"[\W_]+")
 
