@@ -6,6 +6,11 @@ comments hold numbers too (view counts, years, versions, error codes, IP address
 only when it is written like a phone number: grouped as one is dialled, or after a ``+`` or ``00``
 country prefix, or as a toll-free number. A bare run of digits is reported apart, as ``loose``: it is a
 phone number only when the words around it say so (:mod:`worker.spam.commerce` decides).
+
+Filters that look for a number between word boundaries are dodged by gluing it to words
+(``Some972-534-5446body``), by letters between its groups (``1i888i884i0111``, ``628a215a2166``) or by
+digits spaced out one by one (``321-987-4.2.4.2``): such a number still counts when, read so, it is
+grouped as one is dialled. A row of consecutive numbers ("10 11 12 13") is a count, not a number.
 """
 
 from __future__ import annotations
@@ -13,22 +18,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 # Letters that spammers type for digits, only ever read inside a run that already holds real digits.
 _LOOKALIKES = str.maketrans({"o": "0", "O": "0", "I": "1", "l": "1", "i": "1", "|": "1", "S": "5", "B": "8"})
+# The second reading: thin lower-case letters ("i", "l") separate groups, as a dash would; round and capital ones
+# still stand for digits.
+_THIN_SEPARATORS = str.maketrans({"o": "0", "O": "0", "I": "1", "|": "1", "S": "5", "B": "8", "i": "-", "l": "-"})
 _DIGITISH = "0-9OoIliS|B"
 _CANDIDATE = re.compile(
     rf"(?<![\w.+/:#-])(?P<prefix>\+|00)?\s*(?:\(\s*)*[{_DIGITISH}][{_DIGITISH} \t().\-/]{{6,28}}[{_DIGITISH}]"
     r"(?![\w/:%])"
 )
+# A disguised number: glued to the words around it, or with single letters between its digits, each letter
+# next to a real digit. Glued, it starts on a real digit, "+" or a capital look-alike and ends on a real digit,
+# so that "call 555" does not read "ll" as "11"; it may not run on from other digits or a decimal.
+_DISGUISED = re.compile(
+    rf"(?:(?<![\w.+/:#-])(?P<prefix>\+|00)?\s*(?:\(\s*)*[{_DIGITISH}]|(?<=[^\W\d_])(?P<glued_prefix>\+)?[0-9IOSB])"
+    rf"(?:[{_DIGITISH} \t().\-/]|(?<=\d)[^\W\d_](?=[{_DIGITISH}])|(?<=[{_DIGITISH}])[^\W\d_](?=\d)){{6,28}}"
+    rf"(?:[{_DIGITISH}](?![\w/:%])|\d(?![\d_/:%]))(?![.,]\d)"
+)
+_HEX = re.compile(r"[0-9a-fA-F]+")
+_LETTER_DIGIT = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Digits glued to a word ("SPECIALIST09001340118"): only a long bare run, so always loose.
 _GLUED = re.compile(r"(?<=[^\W\d_])\d{10,13}(?!\w)")
 _FIVE_DIGITS = re.compile(r"\d(?:\D*\d){4}")
 _GROUPS = re.compile(r"[0-9]+")
+_SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ .-][0-9](?![0-9]))+")
 _TOLL_FREE = re.compile(r"^1?8(?:00|33|44|55|66|77|88)\d{7}$")
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 _DECIMAL_OR_THOUSANDS = re.compile(r"^\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d+)?$|^\d+[.,]\d+$")
 _IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")
+_NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}/\d{1,2}(?!\d)")
 _RANGE = re.compile(r"^\d{1,4}\s*-\s*\d{1,4}$")
 
 
@@ -46,6 +69,73 @@ def _plausible(digits: str) -> bool:
     return 9 <= len(digits) <= 15 and len(set(digits)) >= 3 and len(set(digits.lstrip("0"))) >= 2
 
 
+def _unspaced(normal: str) -> str:
+    # Digits spaced out one by one ("4.2.4.2", "8 4 4") are one group written so as not to look like one.
+    return _SPACED_DIGITS.sub(lambda m: "".join(ch for ch in m.group() if ch.isdigit()), normal)
+
+
+def _counting(groups: list[str]) -> bool:
+    # "7 8 9 10 11 12": numbers that each add one to the last are a count, a list or a range of pages.
+    numbers = [int(g) for g in groups]
+    return len(numbers) >= 4 and all(b == a + 1 for a, b in pairwise(numbers))
+
+
+def _reading(body: str, table: dict[int, str], prefix: str | None) -> tuple[str, bool] | None:
+    """Return the digits of ``body`` read with ``table`` and whether they are grouped as dialled; None if no number."""
+    normal = body.translate(table)
+    raw_groups = _GROUPS.findall(normal)
+    if _counting(raw_groups):
+        return None
+    digits = "".join(raw_groups)
+    if prefix == "00":
+        digits = digits[2:] if digits.startswith("00") else digits
+    if not _plausible(digits):
+        return None
+    groups = _GROUPS.findall(_unspaced(normal))
+    # Dialled groups: 3-3-4, 2-2-2-2-2, 4-3-3...; a list of small numbers ("1 2 3 4 5") is not one.
+    grouped = 2 <= len(groups) <= 6 and all(len(g) <= 5 for g in groups[1:]) and sum(len(g) == 1 for g in groups) <= 1
+    return digits, grouped
+
+
+def _candidate(match: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """Return the text, body and prefix of a match that may be a number, None for words, dates, addresses..."""
+    raw = match.group().strip()
+    body = raw.lstrip("+").strip()
+    real_digits = sum(ch.isdigit() for ch in body)
+    if real_digits < 5 or real_digits * 2 < sum(ch.isalnum() for ch in body):
+        return None  # mostly letters: words, not a number with a few letters for digits
+    if _DATE.match(body) or _DECIMAL_OR_THOUSANDS.match(body) or _IP.match(body) or _RANGE.match(body):
+        return None
+    if _NETWORK.search(body):
+        return None  # an address with its network size ("10.0.0.1/24") is no phone number, whatever is before it
+    return raw, body, match.groupdict().get("prefix") or match.groupdict().get("glued_prefix")
+
+
+def _in_hex_run(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` is hexadecimal and runs on into more of it: part of a hash or an id."""
+    if not _HEX.fullmatch(text, start, end):
+        return False
+    return (start > 0 and text[start - 1] in _HEX_DIGITS) or (end < len(text) and text[end] in _HEX_DIGITS)
+
+
+def _disguised(text: str, seen: set[str]) -> list[Phone]:
+    """Return the numbers glued to words or with letters between their digits, only when grouped as dialled."""
+    found = []
+    for match in _DISGUISED.finditer(_URL.sub(" ", text) if "/" in text or "www" in text else text):
+        candidate = _candidate(match)
+        if candidate is None:
+            continue
+        if _in_hex_run(match.string, match.start(), match.end()):
+            continue  # part of a hash or an id in hexadecimal ("b9606001de92...") is not a number with letters
+        raw, body, prefix = candidate
+        readings = [r for table in (_LOOKALIKES, _THIN_SEPARATORS) if (r := _reading(body, table, prefix)) is not None]
+        digits, grouped = next((r for r in readings if r[1]), ("", False))
+        if grouped and digits not in seen:
+            seen.add(digits)
+            found.append(Phone(digits, False, raw))
+    return found
+
+
 @lru_cache(maxsize=256)
 def find_phones(text: str) -> tuple[Phone, ...]:
     """Return the phone numbers written in ``text``, in order, each once (cached: several signals ask)."""
@@ -53,32 +143,27 @@ def find_phones(text: str) -> tuple[Phone, ...]:
         return ()
     found: list[Phone] = []
     seen: set[str] = set()
+    rest = text
     for match in _CANDIDATE.finditer(text):
-        raw = match.group().strip()
-        body = raw.lstrip("+").strip()
-        real_digits = sum(ch.isdigit() for ch in body)
-        if real_digits < 5 or real_digits * 2 < sum(ch.isalnum() for ch in body):
-            continue  # mostly letters: words, not a number with a few letters for digits
-        if _DATE.match(body) or _DECIMAL_OR_THOUSANDS.match(body) or _IP.match(body) or _RANGE.match(body):
+        candidate = _candidate(match)
+        if candidate is None:
             continue
-        normal = body.translate(_LOOKALIKES)
-        digits = "".join(_GROUPS.findall(normal))
-        if match.group("prefix") == "00":
-            digits = digits[2:] if digits.startswith("00") else digits
-        if not _plausible(digits) or digits in seen:
+        raw, body, prefix = candidate
+        readings = [r for table in (_LOOKALIKES, _THIN_SEPARATORS) if (r := _reading(body, table, prefix)) is not None]
+        if not readings:
             continue
-        groups = _GROUPS.findall(normal)
-        # Dialled groups: 3-3-4, 2-2-2-2-2, 4-3-3...; a list of small numbers ("1 2 3 4 5") is not one.
-        grouped = (
-            2 <= len(groups) <= 6 and all(len(g) <= 5 for g in groups[1:]) and sum(len(g) == 1 for g in groups) <= 1
-        )
-        prefixed = match.group("prefix") is not None
+        digits, grouped = next((r for r in readings if r[1]), readings[0])  # "1-844i802": "i" may be a dash
+        if digits in seen:
+            continue
         toll_free = bool(_TOLL_FREE.match(digits))
         seen.add(digits)
-        found.append(Phone(digits, not (grouped or prefixed or toll_free), match.group().strip()))
+        found.append(Phone(digits, not (grouped or prefix is not None or toll_free), raw))
+        rest = rest.replace(match.group(), " " * len(match.group()), 1)
     for match in _GLUED.finditer(text):
         digits = match.group()
         if _plausible(digits) and digits not in seen:
             seen.add(digits)
             found.append(Phone(digits, True, digits))
+    if _LETTER_DIGIT.search(rest):  # a digit next to a letter: glued, or letters between digits
+        found += _disguised(rest, seen)
     return tuple(found)

@@ -1,0 +1,51 @@
+"""Phone numbers disguised to dodge filters are read; ids, hashes, counts and addresses are not numbers to call."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.spam.phones import find_phones
+
+
+def dialled(text: str) -> list[str]:
+    return [p.digits for p in find_phones(text) if not p.loose]
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("our agentsRing0800-555-0142today", "08005550142"),
+        ("bookings+44l20l7946l0958anytime", "442079460958"),
+        ("desk at 1i800i555i0142 for help", "18005550142"),
+        ("helpline 206a555a0173 open", "2065550173"),
+        ("dial 1-800i5S5i0I42 now", "18005550142"),
+        ("reach us on 206-555-0.1.7.3 today", "2065550173"),
+        ("ring 8 0 0 - 5 5 5 - 0 1 4 2 now", "8005550142"),
+    ],
+)
+def test_numbers_glued_to_words_split_by_letters_or_spaced_out_are_read(text: str, digits: str) -> None:
+    assert dialled(text) == [digits]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my commit 3f9a2c7e8d41b0956e2f1a7c3d5b8e90f4a6c2d1 broke the build",
+        "thanks @user-b4c2e90f1a3d5e7c96a8:disqus, good point",
+        "the id is 123e4567-e89b-12d3-a456-426614174000",
+        "Windows update fails with 0x80070005 every time I call it",
+        "see https://shop.example/item/171183229277?ref=p3984.m1555.l2649",
+        "the route 10.20.30.40/24 and 321-987-4.2.4.23/2 overlap",
+        "pages 7 8 9 10 11 12 of the manual",
+        "screens at 1920x1080 and 2560x1440 look fine",
+        "ISBN 978-3-16-148410-0, second edition",
+        "Python 3.11.4 on build 22631.3007",
+    ],
+)
+def test_hashes_ids_urls_counts_and_addresses_are_not_read_as_phone_numbers(text: str) -> None:
+    assert dialled(text) == []
+
+
+def test_a_business_number_mentioned_in_passing_is_read_once_with_its_own_digits() -> None:
+    found = find_phones("I phoned the bakery on 020 7946 0958 and they had it ready by noon.")
+    assert [(p.digits, p.loose) for p in found] == [("02079460958", False)]
