@@ -33,7 +33,8 @@ def fold(text: str) -> str:
     """Return a lower-case, accent-free form of ``text`` for matching words (cached: checks fold one text often)."""
     if text.isascii():
         return text.lower()
-    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    # Case is folded after the decomposition: styled capitals ("𝑨", "Ａ") only become "A" there.
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text).casefold())
 
 
 def words(text: str) -> list[str]:

@@ -48,49 +48,49 @@ def _key(phrase: str) -> str:
 
 
 # A phrase is folded; "#" stands for digits; a space matches any run of spaces; "-" is optional.
-_SUPPORT_LINE = compile_phrases(
-    (
-        "support number", "support phone number", "support phone", "support contact number", "support helpline",
-        "customer support number", "customer service number", "customer service phone number",
-        "customer care number", "customer care phone number", "helpline", "help line", "helpline number",
-        "help desk number", "helpdesk number", "tech support number", "technical support number",
-        "toll free", "tollfree", "toll free number", "contact number", "phone support", "support hotline",
-        "hotline number", "reservation number", "reservations number", "booking number", "reservation phone number",
-        "flight booking number", "ticket booking number", "password recovery number", "password reset number",
-        "recovery phone number", "support 24/7", "24/7 support", "24x7 support", "24/7 helpline", "call now",
-        "call us now", "call us at", "call us on", "dial now", "technical support phone", "tech support phone",
-        "numero service client", "numero du service client", "numero de telephone service client",
-        "numero de service client", "numero vert", "assistance telephonique", "joindre le service client",
-        "contacter le service client", "hotline",
-    )
+SUPPORT_LINE_PHRASES = (
+    "support number", "support phone number", "support phone", "support contact number", "support helpline",
+    "customer support number", "customer service number", "customer service phone number",
+    "customer care number", "customer care phone number", "helpline", "help line", "helpline number",
+    "help desk number", "helpdesk number", "tech support number", "technical support number",
+    "toll free", "tollfree", "toll free number", "contact number", "phone support", "support hotline",
+    "hotline number", "reservation number", "reservations number", "booking number", "reservation phone number",
+    "flight booking number", "ticket booking number", "password recovery number", "password reset number",
+    "recovery phone number", "support 24/7", "24/7 support", "24x7 support", "24/7 helpline", "call now",
+    "call us now", "call us at", "call us on", "dial now", "technical support phone", "tech support phone",
+    "numero service client", "numero du service client", "numero de telephone service client",
+    "numero de service client", "numero vert", "assistance telephonique", "joindre le service client",
+    "contacter le service client", "hotline",
 )  # fmt: skip
-_BRANDS = compile_phrases(
-    (
-        # mail, software, devices, money apps and carriers that support scams name
-        "gmail", "yahoo", "yahoo mail", "hotmail", "outlook", "aol", "aol mail", "msn", "windows live", "microsoft",
-        "office 365", "quickbooks", "quicken", "turbotax", "norton", "mcafee", "avast", "kaspersky", "bitdefender",
-        "webroot", "malwarebytes", "trend micro", "hp printer", "canon printer", "epson printer", "brother printer",
-        "printer", "printers", "antivirus", "anti virus", "router", "icloud", "itunes", "apple id", "roku", "netflix",
-        "hulu", "amazon prime", "alexa", "facebook", "instagram", "coinbase", "binance", "blockchain", "metamask",
-        "trust wallet", "cash app", "cashapp", "paypal", "venmo", "zelle", "comcast", "xfinity", "verizon",
-        "at&t", "att", "spectrum", "netgear", "linksys", "belkin", "garmin", "tomtom", "roadrunner", "sbcglobal",
-        "bellsouth", "earthlink", "juno", "email", "e mail", "mail account", "wallet",
-        # airlines and booking
-        "airline", "airlines", "airways", "delta", "american airlines", "united airlines", "southwest", "jetblue",
-        "spirit", "frontier", "alaska airlines", "lufthansa", "emirates", "air france", "british airways",
-        "qatar airways", "expedia", "booking com", "flight", "flights",
-        # French
-        "imprimante", "orange", "sfr", "bouygues", "la poste", "ameli", "caf", "edf", "engie", "darty", "fnac",
-        "cdiscount", "messagerie", "box internet", "compte",
-    )
+"""Words that only a support or booking scam writes."""
+_SUPPORT_LINE = compile_phrases(SUPPORT_LINE_PHRASES)
+SUPPORTED_BRANDS = (
+    # mail, software, devices, money apps and carriers that support scams name
+    "gmail", "yahoo", "yahoo mail", "hotmail", "outlook", "aol", "aol mail", "msn", "windows live", "microsoft",
+    "office 365", "quickbooks", "quicken", "turbotax", "norton", "mcafee", "avast", "kaspersky", "bitdefender",
+    "webroot", "malwarebytes", "trend micro", "hp printer", "canon printer", "epson printer", "brother printer",
+    "printer", "printers", "antivirus", "anti virus", "router", "icloud", "itunes", "apple id", "roku", "netflix",
+    "hulu", "amazon prime", "alexa", "facebook", "instagram", "coinbase", "binance", "blockchain", "metamask",
+    "trust wallet", "cash app", "cashapp", "paypal", "venmo", "zelle", "comcast", "xfinity", "verizon",
+    "at&t", "att", "spectrum", "netgear", "linksys", "belkin", "garmin", "tomtom", "roadrunner", "sbcglobal",
+    "bellsouth", "earthlink", "juno", "email", "e mail", "mail account", "wallet",
+    # airlines and booking
+    "airline", "airlines", "airways", "delta", "american airlines", "united airlines", "southwest", "jetblue",
+    "spirit", "frontier", "alaska airlines", "lufthansa", "emirates", "air france", "british airways",
+    "qatar airways", "expedia", "booking com", "flight", "flights",
+    # French
+    "imprimante", "orange", "sfr", "bouygues", "la poste", "ameli", "caf", "edf", "engie", "darty", "fnac",
+    "cdiscount", "messagerie", "box internet", "compte",
 )  # fmt: skip
-_SUPPORT_WORDS = compile_phrases(
-    (
-        "support", "customer service", "customer care", "helpline", "help desk", "helpdesk", "phone number",
-        "contact number", "toll free", "tech support", "technical support", "hotline", "service client",
-        "numero", "telephone", "assistance", "reservation", "reservations", "booking", "contact",
-    )
+"""Brands and products that support scams name (mail, software, devices, airlines...)."""
+_BRANDS = compile_phrases(SUPPORTED_BRANDS)
+SUPPORT_WORDS = (
+    "support", "customer service", "customer care", "helpline", "help desk", "helpdesk", "phone number",
+    "contact number", "toll free", "tech support", "technical support", "hotline", "service client",
+    "numero", "telephone", "assistance", "reservation", "reservations", "booking", "contact",
 )  # fmt: skip
+"""Words of support and contact, read next to a brand."""
+_SUPPORT_WORDS = compile_phrases(SUPPORT_WORDS)
 _CALL = compile_phrases(
     (
         "call", "call us", "call me", "dial", "ring", "text", "sms", "whatsapp", "whats app", "contact", "contact us",
@@ -163,14 +163,14 @@ _PHONE_FAMILIES = compile_phrases(
     tuple(p for name in ("black_magic", "marabout", "private_loan", "fund_recovery") for p in FAMILIES[name])
 )
 
-_COUNTERFEIT_BRANDS = compile_phrases(
-    (
-        "nike", "air max", "air jordan", "jordan", "jordans", "yeezy", "ugg", "uggs", "louboutin", "moncler",
-        "canada goose", "michael kors", "louis vuitton", "longchamp", "ray ban", "rayban", "oakley", "north face",
-        "timberland", "abercrombie", "hollister", "hermes", "chanel", "gucci", "prada", "burberry", "pandora",
-        "rolex", "omega", "tag heuer",
-    )
+COUNTERFEIT_BRANDS = (
+    "nike", "air max", "air jordan", "jordan", "jordans", "yeezy", "ugg", "uggs", "louboutin", "moncler",
+    "canada goose", "michael kors", "louis vuitton", "longchamp", "ray ban", "rayban", "oakley", "north face",
+    "timberland", "abercrombie", "hollister", "hermes", "chanel", "gucci", "prada", "burberry", "pandora",
+    "rolex", "omega", "tag heuer",
 )  # fmt: skip
+"""Brands whose counterfeits are sold in comment spam."""
+_COUNTERFEIT_BRANDS = compile_phrases(COUNTERFEIT_BRANDS)
 _SHOP_WORDS = compile_phrases(
     (
         "cheap", "cheapest", "pas cher", "pas chere", "sale", "for sale", "outlet", "replica", "replicas", "discount",

@@ -252,3 +252,8 @@ def matches(topic: str, folded: str, limit: int = 3) -> list[str]:
             if len(found) == limit:
                 break
     return found
+
+
+def phrases_of(topic: str) -> tuple[str, ...]:
+    """Return the folded phrases of ``topic``, as written (``#`` for digits)."""
+    return _TOPICS[topic]

@@ -16,12 +16,13 @@ from typing import Any
 from disposable_email_domains import blocklist as _disposable_domains
 
 from worker.models import JSON, Comment
-from worker.spam import commerce
+from worker.spam import commerce, disguise
 from worker.spam import facts as fact
 from worker.spam.evidence import Signal, grow
 from worker.spam.identity import email_domain
 from worker.spam.phrases import TOPICS, matches, topics_in
 from worker.spam.reader import reader
+from worker.spam.reading import shown
 from worker.spam.urls import find_links, host_of, registered_domain
 from worker.text import fold
 
@@ -59,6 +60,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "counterfeit": 2.0,
         "company_footer": 1.8,
         "reader": -1.0,  # for one kind (question, code, error, thanks by name); each further kind adds half
+        "disguised": 2.0,
+        "mixed_script": 1.0,
     }
 )
 """The default weight of each signal, in nats of log-odds."""
@@ -203,10 +206,11 @@ def website(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[Si
 
 def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS, phones: int | None = None) -> Signal | None:
     """Email addresses, phone numbers or messaging apps in the text: spam wants to be contacted elsewhere."""
-    folded = fold(comment.content)
-    emails = len(_EMAIL.findall(comment.content)) if "@" in comment.content else 0
+    text = shown(comment.content)
+    folded = fold(text)
+    emails = len(_EMAIL.findall(text)) if "@" in text else 0
     if phones is None:
-        phones = len(commerce.phones(comment.content, commerce.plain(folded)))
+        phones = len(commerce.phones(text, commerce.plain(folded)))
     apps = sorted(set(_MESSENGERS.findall(folded)))
     if not (emails or phones or apps):
         return None
@@ -318,15 +322,17 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     found = [s for detector in _ONE if (s := detector(comment, weights)) is not None]
     for many in _MANY:
         found.extend(many(comment, weights))
-    folded = fold(comment.content)
-    trade, numbers = commerce.detect(comment.content, folded, weights)
+    text = shown(comment.content)  # words and numbers as a reader sees them; links keep their markup above
+    folded = fold(text)
+    trade, numbers = commerce.detect(text, folded, weights)
     found.extend(trade)
+    found.extend(disguise.detect(text, folded, weights))
     reached = contact(comment, weights, len(numbers))
     if reached is not None:
         found.append(reached)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
     if all(s.name in NOT_COMMERCIAL for s in found):
-        asked = reader(comment.content, folded, weights)
+        asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
         if asked is not None:
             found.append(asked)
     return found
