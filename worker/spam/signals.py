@@ -19,6 +19,7 @@ from worker.models import JSON, Comment
 from worker.spam import commerce, disguise
 from worker.spam import facts as fact
 from worker.spam.evidence import Signal, grow
+from worker.spam.filler import filler
 from worker.spam.identity import email_domain
 from worker.spam.phrases import TOPICS, matches, topics_in
 from worker.spam.reader import reader
@@ -60,6 +61,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "counterfeit": 2.0,
         "company_footer": 1.8,
         "reader": -1.0,  # for one kind (question, code, error, thanks by name); each further kind adds half
+        "filler": 1.5,
         "disguised": 2.0,
         "mixed_script": 1.0,
     }
@@ -327,6 +329,9 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     trade, numbers = commerce.detect(text, folded, weights)
     found.extend(trade)
     found.extend(disguise.detect(text, folded, weights))
+    padded = filler(text, weights)
+    if padded is not None:
+        found.append(padded)
     reached = contact(comment, weights, len(numbers))
     if reached is not None:
         found.append(reached)

@@ -1,0 +1,82 @@
+"""Filler: a comment made mostly of keys held down, keyboard runs, symbol mash or one word typed over and over.
+
+Bots probe a comment form with junk to learn whether it publishes unmoderated, and padding gets a
+post past a minimum length; neither says anything to a reader. People stretch words ("sooooo",
+"wowwww"), laugh ("hahaha", "kkkkk" in Portuguese), repeat a word for effect ("cool cool cool") and
+cheer ("!!!!!!!"), so the signal only fires when filler makes at least half of a comment's
+characters, and none of these count as filler: a stretched word is read with its runs collapsed,
+laughter is a two-letter cycle, a repeated word needs eight copies in a row, and runs of ``.!?`` or
+of the separators ``-_=*~`` are emphasis and rules, not mash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from worker.spam.evidence import Signal
+
+_LONG_TOKEN = re.compile(r"[^\W_]{5,}|(?:[^\w\s]|_){5,}")
+"""Runs of letters and digits, or of symbols, long enough to be filler on their own (shorter ones never are)."""
+_RUN = re.compile(r"(.)\1+", re.DOTALL)
+_CYCLE = re.compile(r"(..)\1+.?")
+_ASCII_SYMBOLS = re.compile(r"[!-/:-@\[-`{-~]+")
+_EMPHASIS = frozenset(".!?-_=*~")
+_ROWS = ("abcdefghijklmnopqrstuvwxyz", "qwertyuiop", "asdfghjkl", "zxcvbnm", "0123456789")
+_SEQUENCE = 6
+"""Characters in keyboard or alphabet order that make a run ("qwerty", "abcdef")."""
+_HELD_KEY = 5
+_MASH_LETTERS = 6
+_MASH_DISTINCT = 3
+_SYMBOL_MASH_DISTINCT = 5
+_REPEATS = 8
+_REPEATED = re.compile(rf"(?<![^\W_])([^\W_]+)(?:\s+\1(?![^\W_])){{{_REPEATS - 1},}}")
+_MIN_FILLER = 10
+_SHARE = 0.5
+
+
+_KEYBOARD_RUN = re.compile(
+    "|".join(sorted({row[i : i + _SEQUENCE] for row in _ROWS for i in range(len(row) - _SEQUENCE + 1)}))
+)
+
+
+def _filler_token(token: str) -> bool:
+    """Tell whether one long token is filler on its own: a held key, mash of few keys, symbol mash."""
+    distinct = len(set(token))
+    if not token[0].isalnum():
+        if not _ASCII_SYMBOLS.fullmatch(token):
+            return False  # emoji, typographic punctuation: people's, not a probe's
+        return (distinct == 1 and token[0] not in _EMPHASIS) or distinct >= _SYMBOL_MASH_DISTINCT
+    if distinct == 1:
+        return True
+    if distinct <= _MASH_DISTINCT:
+        collapsed = _RUN.sub(r"\1", token)
+        return len(collapsed) >= _MASH_LETTERS and not _CYCLE.fullmatch(collapsed)
+    return False
+
+
+def filler_share(text: str) -> tuple[int, int]:
+    """Return how many of the text's non-space characters are filler, and how many there are."""
+    text = text.lower()
+    words = text.split()
+    longs = _LONG_TOKEN.findall(text)
+    # A word of four letters or more is filler only as a keyboard run: most long tokens are out at once.
+    found = sum(len(t) for t in longs if (len(set(t)) <= _MASH_DISTINCT or not t[0].isalnum()) and _filler_token(t))
+    if _KEYBOARD_RUN.search(text):
+        found += sum(len(t) for t in longs if len(set(t)) > _MASH_DISTINCT and _KEYBOARD_RUN.search(t))
+    if len(words) - len(set(words)) >= _REPEATS - 1:  # room for one word typed over and over
+        for run in _REPEATED.finditer(text):
+            word = run.group(1)
+            if not (len(word) >= _HELD_KEY and (_filler_token(word) or _KEYBOARD_RUN.search(word))):
+                found += len(word) * len(run.group().split())
+    return found, sum(map(len, words))
+
+
+def filler(text: str, weights: Mapping[str, float]) -> Signal | None:
+    """Most of the comment is filler (see the module's docstring), and at least ten characters of it."""
+    if len(text) < _MIN_FILLER:
+        return None
+    found, total = filler_share(text)
+    if found < _MIN_FILLER or found < _SHARE * total:
+        return None
+    return Signal("filler", weights["filler"], {"filler_chars": found, "chars": total})
