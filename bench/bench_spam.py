@@ -233,9 +233,10 @@ def tubespam(sets: list[DataSet]) -> None:
 
 NEW_SIGNALS = (
     "support_line", "brand_support", "call_to_action", "scam_family", "counterfeit", "company_footer", "contact",
-    "link_only", "referral_link", "reader",
+    "link_only", "referral_link", "disguised", "mixed_script", "filler", "reader",
 )  # fmt: skip
-"""The signals of issue 8 (``contact`` now reads phone numbers in every written form; ``reader`` weighs against)."""
+"""The signals of issue 8 (``contact`` now reads phone numbers in every written form, disguised ones too;
+``reader`` weighs against)."""
 
 
 def _caught(check: SpamCheck, row: LabelledComment, context: Context) -> bool:
