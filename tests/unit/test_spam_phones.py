@@ -15,6 +15,7 @@ def dialled(text: str) -> list[str]:
     ("text", "digits"),
     [
         ("our agentsRing0800-555-0142today", "08005550142"),
+        ("the deskI-800-555-O142 answers", "18005550142"),
         ("bookings+44l20l7946l0958anytime", "442079460958"),
         ("desk at 1i800i555i0142 for help", "18005550142"),
         ("helpline 206a555a0173 open", "2065550173"),

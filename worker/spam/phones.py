@@ -39,7 +39,7 @@ _DISGUISED = re.compile(
     rf"(?:[{_DIGITISH}](?![\w/:%])|\d(?![\d_/:%]))(?![.,]\d)"
 )
 _HEX = re.compile(r"[0-9a-fA-F]+")
-_LETTER_DIGIT = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+_LETTER_DIGIT = re.compile(r"[^\W\d_][.-]?\d|\d[.-]?[^\W\d_]")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Digits glued to a word ("SPECIALIST09001340118"): only a long bare run, so always loose.
@@ -164,6 +164,6 @@ def find_phones(text: str) -> tuple[Phone, ...]:
         if _plausible(digits) and digits not in seen:
             seen.add(digits)
             found.append(Phone(digits, True, digits))
-    if _LETTER_DIGIT.search(rest):  # a digit next to a letter: glued, or letters between digits
+    if _LETTER_DIGIT.search(rest):  # a digit next to a letter (or a dash or dot between): glued, or lettered
         found += _disguised(rest, seen)
     return tuple(found)
