@@ -17,9 +17,9 @@ it would hold, and reads the form of the sentences around the words that weigh m
 
 Abusers quote too, and add "just saying": nothing is taken off when a weighty word outside quotes is
 addressed to the reader ("you", "tu", "vous"), when the comment threatens in its own voice (the threat
-cues of :mod:`worker.abuse.categories`), or when it opens with a disclaimer ("no offense but", "je dis ça").
-A mention alone takes off little; a mention that is condemned, counter-speech, a reclaimed or named word,
-or criticism take off more. The cues found are the evidence the moderator reads.
+cues of :mod:`worker.abuse.categories`), or when it holds a disclaimer ("no offense but", "je dis ça").
+A mention alone takes nothing off; a mention that is condemned, counter-speech, a reclaimed or named word,
+or criticism take off ``STRONG``. The cues found are the evidence the moderator reads.
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ from worker.abuse.categories import ADDRESSED, category
 from worker.profanity.lexicon import DEFAULT_LANGUAGES, Severity, load_lexicon
 from worker.profanity.normalise import fold_text
 
-WEAK = 1.0
-"""Log-odds taken off for a mention that nothing else explains: abusers quote too."""
 STRONG = 3.0
 """Log-odds taken off for a condemned mention, counter-speech, a reclaimed or named word, or criticism."""
 REPORT_WINDOW = 8
@@ -42,9 +40,9 @@ REPORT_WINDOW = 8
 NAME_WINDOW = 4
 """Words either side of a weighty word within which a naming noun ("song", "collectif") makes it named."""
 LOOK_CHARS = 80
+"""Characters either side of a weighty word that the step reads: enough for its windows, bounded per word."""
 NEAR_CHARS = 48
 """Characters just before a weighty word where a denial or a self-naming that ends at the word is looked for."""
-"""Characters either side of a weighty word that the step reads: enough for its windows, bounded per word."""
 
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 _WORD = re.compile(r"[a-z0-9]+")
