@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from worker.abuse.categories import category
-from worker.abuse.features import char_count, char_ngrams, counts, features, innocent_words, tokens, words
+from worker.abuse.features import aimed, char_count, char_ngrams, counts, features, innocent_words, tokens, words
 from worker.abuse.lessons import lesson
 from worker.abuse.model import AbuseModel, WeightsError, shipped_model, sigmoid
 from worker.checks.abuse import AbuseCheck, build
@@ -56,16 +56,44 @@ def test_features_count_words_pairs_and_pieces_scaled_by_the_square_root_of_thei
     assert scaled["w:idiot"] == pytest.approx(1 / math.sqrt(total))
 
 
-def test_the_fast_score_equals_the_dot_product_of_the_features_with_the_weights() -> None:
+def test_the_fast_score_equals_the_dot_product_of_the_features_with_the_weights_plus_the_aimed_share() -> None:
     model = shipped_model()
+    assert model.aimed > 0
     for text in (INSULT, KIND, "T'es vraiment qu'un abruti", "a", ""):
         plain = model.bias
         for name, value in features(text).items():
             table = {"w": model.words, "b": model.pairs, "c": model.chars}[name[0]]
             plain += table.get(name[2:], 0.0) * value
+        found = words(text)
+        total = sum(counts(found).values())
+        for i in aimed(found):
+            weight = model.words.get(found[i], 0.0) + sum(model.chars.get(g, 0.0) for g in char_ngrams(found[i]))
+            plain += model.aimed * max(weight, 0.0) / math.sqrt(total)
         assert model.log_odds(words(text)) == pytest.approx(plain)
         assert words(text) == [t.word for t in tokens(text)]
         assert model.probability(text) == pytest.approx(sigmoid(plain))
+
+
+def test_the_words_aimed_at_a_person_are_those_near_you_tu_or_t_es_but_not_after_don_t() -> None:
+    def near(text: str) -> list[str]:
+        found = words(text)
+        return [found[i] for i in aimed(found)]
+
+    assert near("Honestly you are a complete idiot, all of them say") == ["honestly", "are", "a", "complete", "idiot"]
+    assert near("I will kill you") == ["will", "kill"]
+    assert near("T'es vraiment qu'un abruti") == ["vraiment", "qu", "un", "abruti"]
+    assert near("Don't worry, the weather is fine") == []
+    assert near("Your article is clear") == []  # possessives name the reader in calm comments too
+
+
+def test_a_word_aimed_at_a_person_weighs_more_than_the_same_word_said_of_no_one() -> None:
+    plain = toy_model()
+    aiming = AbuseModel(plain.bias, plain.words, plain.pairs, plain.chars, aimed=0.5)
+    assert aiming.log_odds(words("what an idiot")) == pytest.approx(plain.log_odds(words("what an idiot")))
+    assert aiming.log_odds(words("you idiot")) > plain.log_odds(words("you idiot"))
+    assert aiming.log_odds(words("you thorough")) == pytest.approx(plain.log_odds(words("you thorough")))  # weight < 0
+    term = aiming.explain("you idiot").terms[0]
+    assert term.text == "idiot" and term.log_odds == pytest.approx(1.5 * plain.explain("you idiot").terms[0].log_odds)
 
 
 def test_explain_gives_the_heaviest_terms_first_with_spans_of_the_text_as_written() -> None:
@@ -121,7 +149,8 @@ def test_a_lesson_moves_the_text_to_its_target_and_no_further_than_needed() -> N
     assert before < 0.1 < 0.9 < after < 0.99
     assert lesson(model, KIND, abusive=False, target=0.3) == {}  # already on that side: nothing to learn
     undo = lesson(model, INSULT, abusive=False, target=0.3)
-    assert model.with_lessons(undo, 1).probability(INSULT) < 0.3
+    assert 0.2 < model.with_lessons(undo, 1).probability(INSULT) < 0.3  # aimed words: the step follows their slope
+    assert model.with_lessons(undo, 1).aimed == model.aimed
 
 
 def test_weights_of_another_format_or_not_numbers_are_refused_with_a_clear_error() -> None:
@@ -129,6 +158,9 @@ def test_weights_of_another_format_or_not_numbers_are_refused_with_a_clear_error
         AbuseModel.from_mapping({"format": 99, "bias": 0})
     with pytest.raises(WeightsError, match="'w' must map features to numbers"):
         AbuseModel.from_mapping({"format": 1, "bias": 0, "w": {"a": "x"}})
+    with pytest.raises(WeightsError, match="'aimed' must be a number from 0"):
+        AbuseModel.from_mapping({"format": 1, "bias": 0, "aimed": -1})
+    assert AbuseModel.from_mapping({"format": 1, "bias": 0}).aimed == 0.0  # files from before it: no share
 
 
 def test_policy_thresholds_are_read_and_checked() -> None:

@@ -15,6 +15,10 @@ A comment's features, each counted once per occurrence:
 Each count is divided by the square root of the comment's total count, so that a long comment does not
 score higher just for being long. The same function feeds training (``scripts/train_abuse.py``) and the
 check, so the two can never disagree on what a feature is.
+
+Words aimed at a person (:func:`aimed`: the few words after "you", "tu", "toi", "espèce", "t'es", and the
+two before, as in "you are a complete X", "kill you") count once more in the model, by a share of their
+own weight when it is positive: "coward" said of the reader is more abusive than "coward" in a story.
 """
 
 from __future__ import annotations
@@ -28,6 +32,15 @@ from typing import NamedTuple
 from worker.abuse.language import innocent, innocent_anywhere, language_of
 from worker.profanity.normalise import fold_text
 
+AIMING = frozenset({"you", "youre", "yourself", "yourselves", "u", "tu", "toi", "espece"})
+"""Folded words that aim the words around them at a person ("t es" and "t as" too: "t'es", "t'as").
+
+Subject and object pronouns only: possessives ("your", "ton", "ta") and "te", "vous" name the reader as
+often in calm comments ("your article", "je te remercie", "vous avez raison") and held more of them."""
+AIMED_AFTER = 4
+"""Words after an aiming word that it aims ("you are a complete idiot", "t'es vraiment qu'un abruti")."""
+AIMED_BEFORE = 2
+"""Words before an aiming word that it aims: "I will kill you", "idiot, you"."""
 CHAR_SIZES = (3, 4, 5)
 """Lengths of the character n-grams taken inside each word."""
 MAX_WORD_CHARS = 24
@@ -61,6 +74,24 @@ def tokens(text: str) -> list[Token]:
     """Return the folded words of ``text`` with their spans, mentions and links left out."""
     folded = fold_text(text)
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded) if m.lastgroup]
+
+
+_AFTER_T = frozenset({"es", "as"})
+
+
+def aimed(words: Sequence[str]) -> list[int]:
+    """Return the positions of the words aimed at a person (near an aiming word, not one), in order."""
+    if AIMING.isdisjoint(words) and "t" not in words:  # most comments: nothing to look for
+        return []
+    last = len(words) - 1
+    cues = set()
+    for i, word in enumerate(words):
+        if word in AIMING:
+            cues.add(i)
+        elif word == "t" and i < last and words[i + 1] in _AFTER_T:
+            cues.update((i, i + 1))
+    near = {j for i in cues for j in range(max(0, i - AIMED_BEFORE), min(last, i + AIMED_AFTER) + 1)}
+    return sorted(near - cues)
 
 
 def char_ngrams(word: str) -> Iterator[str]:

@@ -4,13 +4,15 @@ A passive-aggressive step (Crammer et al., 2006): the weights move along the com
 far enough that the comment's log-odds reach the target (the reject threshold for "abusive", half the hold
 threshold for "not abusive"), and never further than ``MAX_STEP``. A text already on the right side teaches
 nothing. Texts that share words, word pairs or pieces with the lesson move the same way, in proportion.
+The step follows the score's own slope: a word aimed at a person (:func:`worker.abuse.features.aimed`) whose
+weight is positive counts ``1 + model.aimed`` times along its features, as it does in the score.
 """
 
 from __future__ import annotations
 
 import math
 
-from worker.abuse.features import counts, innocent_words, words
+from worker.abuse.features import aimed, char_ngrams, counts, innocent_words, words
 from worker.abuse.model import AbuseModel
 
 MAX_STEP = 12.0
@@ -37,7 +39,14 @@ def lesson(
     if not found:
         return {}
     scale = 1.0 / math.sqrt(sum(found.values()))
-    x = {name: n * scale for name, n in found.items()}
+    slope: dict[str, float] = dict(found)
+    if model.aimed:
+        for i in aimed(found_words):
+            word = found_words[i]
+            if word not in innocent and model.word_weight(word) > 0:
+                for name in ("w:" + word, *("c:" + g for g in char_ngrams(word))):
+                    slope[name] += model.aimed
+    x = {name: n * scale for name, n in slope.items()}
     current = model.log_odds(found_words, innocent)
     goal = logit(target) + (MARGIN if abusive else -MARGIN)
     gap = goal - current if abusive else current - goal

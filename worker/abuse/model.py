@@ -4,9 +4,11 @@ The shipped weights (``data/weights.json.gz``, written by ``scripts/train_abuse.
 process. Moderators' lessons are a second, sparse set of weights added on top (:meth:`AbuseModel.with_lessons`);
 both are plain dictionaries of word, word pair and character piece weights.
 
-Scoring is a sum of weights over the comment's tokens. The weight of one word (its own weight plus the sum
-of its character pieces') depends on the word alone, so each model keeps it in a bounded per-process cache:
-a comment costs a dictionary look-up or two per word, linear in its length.
+Scoring is a sum of weights over the comment's tokens, plus, for the words aimed at a person
+(:func:`worker.abuse.features.aimed`), the share ``aimed`` of their weight when it is positive. The weight
+of one word (its own weight plus the sum of its character pieces') depends on the word alone, so each model
+keeps it in a bounded per-process cache: a comment costs a dictionary look-up or two per word, linear in
+its length.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from worker.abuse.features import char_count, char_ngrams, innocent_words, tokens, words
+from worker.abuse.features import aimed, char_count, char_ngrams, innocent_words, tokens, words
 
 FORMAT = 1
 """Version of the weights file layout."""
@@ -71,7 +73,8 @@ def _table(data: Mapping[str, Any], kind: str, origin: str) -> dict[str, float]:
 
 
 class AbuseModel:
-    """Weights of words (``w``), word pairs (``b``, "one two") and character pieces (``c``), and a bias."""
+    """Weights of words (``w``), word pairs (``b``, "one two") and character pieces (``c``), a bias, and the
+    share of a word's positive weight added again when the word is aimed at a person (``aimed``)."""
 
     def __init__(
         self,
@@ -81,8 +84,10 @@ class AbuseModel:
         chars: Mapping[str, float],
         *,
         lessons: int = 0,
+        aimed: float = 0.0,
     ) -> None:
         self.bias = bias
+        self.aimed = aimed
         self.words = dict(words)
         self.pairs = dict(pairs)
         self.chars = dict(chars)
@@ -97,7 +102,11 @@ class AbuseModel:
         bias = data.get("bias")
         if not isinstance(bias, int | float) or isinstance(bias, bool):
             raise WeightsError(f"{origin}: 'bias' must be a number")
-        return cls(float(bias), _table(data, "w", origin), _table(data, "b", origin), _table(data, "c", origin))
+        gain = data.get("aimed", 0.0)
+        if not isinstance(gain, int | float) or isinstance(gain, bool) or gain < 0:
+            raise WeightsError(f"{origin}: 'aimed' must be a number from 0")
+        words, pairs, chars = (_table(data, kind, origin) for kind in ("w", "b", "c"))
+        return cls(float(bias), words, pairs, chars, aimed=float(gain))
 
     @classmethod
     def load(cls, path: Path = DEFAULT_WEIGHTS) -> AbuseModel:
@@ -122,7 +131,11 @@ class AbuseModel:
             elif kind in tables and feature:
                 table = tables[kind]
                 table[feature] = table.get(feature, 0.0) + delta
-        return AbuseModel(bias, tables["w"], tables["b"], tables["c"], lessons=lessons)
+        return AbuseModel(bias, tables["w"], tables["b"], tables["c"], lessons=lessons, aimed=self.aimed)
+
+    def word_weight(self, word: str) -> float:
+        """Return what one occurrence of the folded ``word`` adds (its own weight and its pieces'), before scaling."""
+        return (self._cache.get(word) or self._word(word))[0]
 
     def _word(self, word: str) -> tuple[float, int]:
         """Return the weight of one occurrence of ``word`` (itself and its pieces) and its feature count."""
@@ -152,7 +165,20 @@ class AbuseModel:
                 weight, n = cache.get(word) or self._word(word)
                 total += weight
                 count += n
+        if self.aimed:
+            total += self.aimed * self._aimed_weight(found, innocent)
         return self.bias + total / math.sqrt(count) if count else self.bias
+
+    def _aimed_weight(self, found: Sequence[str], innocent: frozenset[str]) -> float:
+        """Return the sum of the positive weights of the words aimed at a person (before the share and scaling)."""
+        total = 0.0
+        for i in aimed(found):
+            word = found[i]
+            if word not in innocent:
+                weight = self.word_weight(word)
+                if weight > 0:
+                    total += weight
+        return total
 
     def probability_of(self, found: Sequence[str], innocent: frozenset[str] = frozenset()) -> float:
         """Return the probability that the comment of these folded words is abusive."""
@@ -169,6 +195,7 @@ class AbuseModel:
         plain = [t.word for t in found]
         innocent = innocent_words(plain, language)
         weights: dict[tuple[int, int], float] = {}  # span -> weight before scaling; only those that add
+        boost = {i: 1.0 + self.aimed for i in aimed(plain)} if self.aimed else {}
         count = 0
         for i, token in enumerate(found):
             if i:
@@ -180,7 +207,7 @@ class AbuseModel:
                 weight, n = self._word(token.word)
                 count += n
                 if weight > 0:
-                    weights[token.start, token.end] = weight
+                    weights[token.start, token.end] = weight * boost.get(i, 1.0)
         log_odds = self.log_odds(plain, innocent)
         scale = 1.0 / math.sqrt(count) if count else 0.0
         heaviest = heapq.nlargest(top, weights.items(), key=lambda item: item[1])
