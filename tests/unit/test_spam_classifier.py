@@ -130,3 +130,8 @@ def test_link_markup_reads_as_the_link_it_is_not_as_words() -> None:
 def test_html_entities_are_read_as_the_characters_they_stand_for() -> None:
     assert features("I&#39;m here &amp; there") == features("I'm here & there")
     assert "w:0" not in features("don&#39;t")
+
+
+def test_formatting_tags_are_no_words_for_the_classifier() -> None:
+    assert "w:br" not in features("Super video<br />and <p>more</p>")
+    assert {"w:video", "w:and", "w:more"} <= features("Super video<br />and <p>more</p>")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worker.spam.reading import disguised_words, shown
+from worker.spam.reading import disguised_words, shown, without_formatting
 
 
 def test_html_tags_are_taken_out_and_entities_decoded_keeping_link_labels() -> None:
@@ -46,3 +46,10 @@ def test_accents_whole_words_of_other_scripts_and_short_formulas_are_no_disguise
     assert disguised_words("Très bon article, j'ai réussi à compiler après la mise à jour.") == ()
     assert disguised_words("Спасибо за статью, всё работает. Καλή δουλειά!") == ()
     assert disguised_words("p = ρgh and the area is 2πr², with Δx small") == ()
+
+
+def test_formatting_tags_are_dropped_while_links_and_images_stay_for_the_link_features() -> None:
+    html = 'Great<br />post, <b>really</b> <a href="https://x.example">here</a> <img src="https://y.example/a.png">'
+    assert without_formatting(html) == (
+        'Great\npost, really <a href="https://x.example">here</a> <img src="https://y.example/a.png">'
+    )

@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from worker.spam.phones import find_phones
+from worker.spam.reading import without_formatting
 from worker.spam.urls import find_links, host_of, registered_domain, replace_markup
 from worker.text import fold, words
 
@@ -45,8 +46,8 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
     if "@" in content:
         content = _EMAIL.sub(" emailaddress ", content)
     links = find_links(content)
-    # Link markup is a link, not words: a tag (its target inside) reads as one link word.
-    content = replace_markup(content, LINK_WORD)
+    # Formatting is no word ("<br />" is not "br"); link markup is a link: a tag (its target inside) is one link word.
+    content = replace_markup(without_formatting(content), LINK_WORD)
     # Words as a reader sees them: "I&#39;m" is "I'm", not "I", a number and "m".
     content = html.unescape(content)
     for link in links:

@@ -37,6 +37,16 @@ def _untag(match: re.Match[str]) -> str:
     return "\n" if name in _BLOCKS else ""
 
 
+def without_formatting(content: str) -> str:
+    """Return ``content`` without its formatting tags (``<p>``, ``<br />``, ``<b>``...); links and images stay."""
+    return _TAG.sub(_unformat, content) if "<" in content else content
+
+
+def _unformat(match: re.Match[str]) -> str:
+    name = (match.group(2) or "").lower()
+    return match.group() if name in ("a", "img") else _untag(match)
+
+
 @lru_cache(maxsize=256)
 def shown(content: str) -> str:
     """Return the text a reader sees of ``content``: HTML tags out (their text kept), entities decoded."""
