@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from worker.models import JSON
 from worker.spam.evidence import Signal, grow
@@ -31,15 +32,27 @@ _SPACED_LETTERS = 3
 """Distinct one-letter words a text needs before spaced-out words are looked for ("a" and "i" are common)."""
 
 
+@lru_cache(maxsize=256)
+def undone(folded: str) -> tuple[tuple[str, str, str], ...]:
+    """Return the disguised words of folded text: as written, as read, and how ("spaced letters"...) (cached)."""
+    found: list[tuple[str, str, str]] = []
+    if sum(len(t) == 1 and t.isalpha() for t in _words(folded)) >= _SPACED_LETTERS:
+        for match in _SPACED.finditer(folded):
+            found.append((match.group(), match.group().replace(" ", "").replace(".", ""), "spaced letters"))
+    if _DIGITISH.search(folded) and _DISGUISED_DIGIT.search(folded):
+        for match in _MIXED.finditer(folded):
+            word = match.group()
+            read = word.translate(_LEET)
+            if read != word and sum(c.isalpha() for c in word) >= 3:
+                found.append((word, read, "digits for letters"))
+    return tuple(found)
+
+
 def plain(folded: str) -> str:
     """Undo the disguises of folded text: letters spaced out ("h e l p"), digits for letters ("c01nb4s3")."""
     text = folded
-    if sum(len(t) == 1 and t.isalpha() for t in _words(folded)) >= _SPACED_LETTERS:
-        text = _SPACED.sub(lambda m: m.group().replace(" ", "").replace(".", ""), text)
-    if _DIGITISH.search(text) and _DISGUISED_DIGIT.search(text):
-        text = _MIXED.sub(
-            lambda m: m.group().translate(_LEET) if sum(c.isalpha() for c in m.group()) >= 3 else m.group(), text
-        )
+    for written, read, _ in undone(folded):
+        text = text.replace(written, read, 1)
     return " ".join(_JOINERS.sub(" ", text).split())
 
 

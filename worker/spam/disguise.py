@@ -18,7 +18,7 @@ from itertools import chain
 from worker.models import JSON
 from worker.spam import commerce
 from worker.spam.evidence import Signal
-from worker.spam.phrases import phrases_of, words
+from worker.spam.phrases import phrases_of
 from worker.spam.reading import disguised_words
 
 _TRADE_TOPICS = ("money", "crypto", "pharmacy", "seo", "gambling", "adult")
@@ -42,30 +42,11 @@ TRADE_WORDS = frozenset(
 )
 """The single words of the trade's phrase lists: a disguise that hides one of them is spam's."""
 
-_SPACED = re.compile(r"(?<!\w)(?:[^\W\d_][ .]){3,}[^\W\d_](?!\w)")
-_SPACED_LETTERS = 3
-"""Distinct one-letter words a text needs before spaced-out words are looked for, as in :func:`commerce.plain`."""
-_LEET = re.compile(r"(?<!\w)(?=[^\W\d_])(?=[\w$@]*[\d$@])[\w$@]{4,}(?!\w)")
-_DIGITISH = re.compile(r"[\d$@]")
-_DISGUISED_DIGIT = re.compile(r"[^\W\d_][\d$@]|[\d$@][^\W\d_]")
-
-
-def _plain_disguises(folded: str) -> list[tuple[str, str]]:
-    """Return the words of folded text spelled out with spaces, or with digits for letters, read plainly."""
-    found = []
-    if _SPACED.search(folded) and sum(len(t) == 1 and t.isalpha() for t in words(folded)) >= _SPACED_LETTERS:
-        found += [(m.group().replace(" ", "").replace(".", ""), "spaced letters") for m in _SPACED.finditer(folded)]
-    if _DIGITISH.search(folded) and _DISGUISED_DIGIT.search(folded):
-        for match in _LEET.finditer(folded):
-            word = commerce.plain(match.group())
-            if word != match.group():
-                found.append((word, "digits for letters"))
-    return found
-
 
 def detect(text: str, folded: str, weights: Mapping[str, float]) -> list[Signal]:
     """Return ``disguised`` for a trade word written so as to dodge filters, else ``mixed_script`` for mixed scripts."""
-    words = [(d.word, d.how) for d in disguised_words(text)] + _plain_disguises(folded)
+    words = [(d.word, d.how) for d in disguised_words(text)]
+    words += [(read, how) for _, read, how in commerce.undone(folded)]  # spaced letters, digits for letters
     if not words:
         return []
     trade = [(word, how) for word, how in words if word in TRADE_WORDS]

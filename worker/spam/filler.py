@@ -5,8 +5,9 @@ post past a minimum length; neither says anything to a reader. People stretch wo
 "wowwww"), laugh ("hahaha", "kkkkk" in Portuguese), repeat a word for effect ("cool cool cool") and
 cheer ("!!!!!!!"), so the signal only fires when filler makes at least half of a comment's
 characters, and none of these count as filler: a stretched word is read with its runs collapsed,
-laughter is a two-letter cycle, a repeated word needs eight copies in a row, and runs of ``.!?`` or
-of the separators ``-_=*~`` are emphasis and rules, not mash.
+laughter is a two-letter cycle, a keyboard run counts in a token of nine characters or more, a
+repeated word needs eight copies in a row, and runs of ``.!?`` or of the separators ``-_=*~`` are
+emphasis and rules, not mash.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _HELD_KEY = 5
 _MASH_LETTERS = 6
 _MASH_DISTINCT = 3
 _SYMBOL_MASH_DISTINCT = 5
+_KEYBOARD_TOKEN = 9
+"""A keyboard run counts in a token this long or longer ("qwertyuiop"): shorter words may hold one by chance."""
 _REPEATS = 8
 _REPEATED = re.compile(rf"(?<![^\W_])([^\W_]+)(?:\s+\1(?![^\W_])){{{_REPEATS - 1},}}")
 _MIN_FILLER = 10
@@ -38,6 +41,11 @@ _SHARE = 0.5
 _KEYBOARD_RUN = re.compile(
     "|".join(sorted({row[i : i + _SEQUENCE] for row in _ROWS for i in range(len(row) - _SEQUENCE + 1)}))
 )
+
+
+def _keyboard_run(token: str) -> bool:
+    """Tell whether a long token of letters is a keyboard or alphabet run ("qwertyuiop", "abcdefgh")."""
+    return len(set(token)) > _MASH_DISTINCT and _KEYBOARD_RUN.search(token) is not None
 
 
 def _filler_token(token: str) -> bool:
@@ -55,19 +63,23 @@ def _filler_token(token: str) -> bool:
     return False
 
 
+def _counted(word: str) -> bool:
+    """Tell whether a word of letters was already counted as filler on its own."""
+    return (len(word) >= _HELD_KEY and _filler_token(word)) or (len(word) >= _KEYBOARD_TOKEN and _keyboard_run(word))
+
+
 def filler_share(text: str) -> tuple[int, int]:
     """Return how many of the text's non-space characters are filler, and how many there are."""
     text = text.lower()
     words = text.split()
     longs = _LONG_TOKEN.findall(text)
-    # A word of four letters or more is filler only as a keyboard run: most long tokens are out at once.
+    # A word of four letters or more is filler only as a keyboard run in a long token: most are out at once.
     found = sum(len(t) for t in longs if (len(set(t)) <= _MASH_DISTINCT or not t[0].isalnum()) and _filler_token(t))
-    if _KEYBOARD_RUN.search(text):
-        found += sum(len(t) for t in longs if len(set(t)) > _MASH_DISTINCT and _KEYBOARD_RUN.search(t))
+    found += sum(len(t) for t in longs if len(t) >= _KEYBOARD_TOKEN and _keyboard_run(t))
     if len(words) - len(set(words)) >= _REPEATS - 1:  # room for one word typed over and over
         for run in _REPEATED.finditer(text):
             word = run.group(1)
-            if not (len(word) >= _HELD_KEY and (_filler_token(word) or _KEYBOARD_RUN.search(word))):
+            if not _counted(word):
                 found += len(word) * len(run.group().split())
     return found, sum(map(len, words))
 
