@@ -16,6 +16,7 @@ from worker.spam.signals import WEIGHTS
         "qwertyuiop asdfghjkl",
         "Test post\n\n#%&*@^+<>{}|;#%&*",
         "ok ok ok ok ok ok ok ok ok ok",
+        "(echo echo echo echo echo echo echo echo!",
         "hjkhkjhk, kjhhjkjh, jhkkhjkh, hkjjhkhj",
         "&&&&&&&&&&&&&&",
     ],

@@ -68,6 +68,17 @@ def _counted(word: str) -> bool:
     return (len(word) >= _HELD_KEY and _filler_token(word)) or (len(word) >= _KEYBOARD_TOKEN and _keyboard_run(word))
 
 
+def _has_run(tokens: list[str], length: int) -> bool:
+    """Tell whether ``length`` tokens in a row are the same (far cheaper than the regex that needs it)."""
+    run, previous = 0, None
+    for token in tokens:
+        run = run + 1 if token == previous else 1
+        if run >= length:
+            return True
+        previous = token
+    return False
+
+
 def filler_share(text: str) -> tuple[int, int]:
     """Return how many of the text's non-space characters are filler, and how many there are."""
     text = text.lower()
@@ -76,7 +87,7 @@ def filler_share(text: str) -> tuple[int, int]:
     # A word of four letters or more is filler only as a keyboard run in a long token: most are out at once.
     found = sum(len(t) for t in longs if (len(set(t)) <= _MASH_DISTINCT or not t[0].isalnum()) and _filler_token(t))
     found += sum(len(t) for t in longs if len(t) >= _KEYBOARD_TOKEN and _keyboard_run(t))
-    if len(words) - len(set(words)) >= _REPEATS - 1:  # room for one word typed over and over
+    if _has_run(words, _REPEATS - 2):  # copies 2 to 7 of a repeated word are whole tokens between spaces
         for run in _REPEATED.finditer(text):
             word = run.group(1)
             if not _counted(word):
