@@ -1,6 +1,11 @@
-"""Test data written by the project, shared by the tests."""
+"""Test data written by the project, and small helpers, shared by the tests."""
 
 from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
 
 
 def sample_comments(count: int, tag: str = "c") -> list[dict[str, object]]:
@@ -29,3 +34,14 @@ def expected_status(comment: dict[str, object]) -> str:
     if not str(comment["author_name"]).strip() or "@" not in str(comment["author_email"]):
         return "rejected"
     return "flagged" if "https://" in str(comment["content"]) else "approved"
+
+
+def run_check(tmp_path: Path, comments: list[dict[str, str]], *flags: str) -> list[dict[str, Any]]:
+    """Run ``moderation check`` on ``comments`` (written as JSON lines) with ``flags``; return its JSON rows."""
+    from worker.cli import main  # here, not at the top: benchmarks import this module for its data alone
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(c) + "\n" for c in comments), encoding="utf-8")
+    out = io.StringIO()
+    assert main(["check", str(source), *flags], out=out) == 0
+    return [json.loads(line) for line in out.getvalue().splitlines()]

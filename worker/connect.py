@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import redis
 from redis.sentinel import Sentinel
 
-from worker.errors import ConfigError
+from worker.errors import ConfigError, StoreUnavailable
 
 SENTINEL_PORT = 26379
 
@@ -72,6 +72,24 @@ def redis_client(url: str, sentinel_master: str = "", **options: Any) -> redis.R
     client: redis.Redis = sentinel.master_for(
         sentinel_master, db=address.db, username=address.username, password=address.password, **options
     )
+    return client
+
+
+def reachable_client(
+    url: str, sentinel_master: str, purpose: str, fallback: str, timeout_s: float = 2.0
+) -> redis.Redis:
+    """A client of ``url`` (one server or Sentinel) that connected within ``timeout_s`` and answered a PING.
+
+    Raises :class:`StoreUnavailable` in one line that names the address (password hidden), what the
+    connection was for (``purpose``) and what to do instead (``fallback``).
+    """
+    client = redis_client(url, sentinel_master, socket_connect_timeout=timeout_s)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        raise StoreUnavailable(
+            f"cannot reach Redis at {_hidden(url)} ({type(exc).__name__}) to {purpose}; {fallback}"
+        ) from None
     return client
 
 

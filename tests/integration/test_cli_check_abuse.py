@@ -6,11 +6,11 @@ import io
 import json
 import socket
 from pathlib import Path
-from typing import Any
 
 import pytest
 import redis
 
+from tests.helpers import run_check
 from worker.abuse.model import shipped_model
 from worker.abuse.peek import AbuseStateReader, ReadOnlyAbuseState
 from worker.abuse.state import AbuseState
@@ -45,14 +45,6 @@ def comment(n: int, content: str) -> dict[str, str]:
     }
 
 
-def check(tmp_path: Path, comments: list[dict[str, str]], *flags: str) -> list[dict[str, Any]]:
-    source = tmp_path / "in.jsonl"
-    source.write_text("".join(json.dumps(c) + "\n" for c in comments), encoding="utf-8")
-    out = io.StringIO()
-    assert main(["check", str(source), *flags], out=out) == 0
-    return [json.loads(line) for line in out.getvalue().splitlines()]
-
-
 def snapshot(client: redis.Redis) -> dict[bytes, bytes | None]:
     return {key: client.dump(key) for key in client.scan_iter(count=1000)}
 
@@ -60,7 +52,7 @@ def snapshot(client: redis.Redis) -> dict[bytes, bytes | None]:
 def test_a_moderators_abuse_verdict_changes_what_check_decides_and_offline_keeps_the_shipped_weights(
     settings: Settings, redis_client: redis.Redis, tmp_path: Path
 ) -> None:
-    [untaught] = check(tmp_path, [comment(1, MILD)])
+    [untaught] = run_check(tmp_path, [comment(1, MILD)])
     assert untaught["status"] == "approved"
     with ModerationClient(settings) as client:
         first = client.decide_now(client.service.engine.parse(comment(2, MILD), 0.0))
@@ -69,8 +61,8 @@ def test_a_moderators_abuse_verdict_changes_what_check_decides_and_offline_keeps
             desk.verdicts.decide_one("a-2", "reject", "camille", reason="abusive")
 
     before = snapshot(redis_client)
-    [dry] = check(tmp_path, [comment(3, MILD)])
-    [offline] = check(tmp_path, [comment(3, MILD)], "--offline")
+    [dry] = run_check(tmp_path, [comment(3, MILD)])
+    [offline] = run_check(tmp_path, [comment(3, MILD)], "--offline")
     assert snapshot(redis_client) == before  # read commands only: not even a script loaded
 
     assert dry["status"] == "rejected", dry
@@ -120,5 +112,5 @@ def test_an_unreachable_redis_for_the_abuse_lessons_is_one_line_naming_offline_a
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert "abuse lessons" in err and "--offline" in err and "s3cret" not in err
-    [offline] = check(tmp_path, [comment(1, MILD)], "--offline", "--policy", str(no_spam))
+    [offline] = run_check(tmp_path, [comment(1, MILD)], "--offline", "--policy", str(no_spam))
     assert "spam" not in offline["scores"] and offline["status"] == "approved"

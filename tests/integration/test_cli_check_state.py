@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import redis
 
+from tests.helpers import run_check
 from worker.cli import main
 from worker.client import ModerationClient
 from worker.settings import Settings, load_settings
@@ -39,14 +40,6 @@ def comment(n: int, content: str) -> dict[str, str]:
     }
 
 
-def check(tmp_path: Path, comments: list[dict[str, str]], *flags: str) -> list[dict[str, Any]]:
-    source = tmp_path / "in.jsonl"
-    source.write_text("".join(json.dumps(c) + "\n" for c in comments), encoding="utf-8")
-    out = io.StringIO()
-    assert main(["check", str(source), *flags], out=out) == 0
-    return [json.loads(line) for line in out.getvalue().splitlines()]
-
-
 def codes(row: dict[str, Any]) -> set[str]:
     return {r["code"] for r in row["reasons"]}
 
@@ -67,8 +60,8 @@ def test_a_text_a_moderator_marked_as_spam_is_rejected_by_check_as_by_a_worker(
     assert "rejected_copy" in {r.code for r in by_worker.decision.reasons}  # type: ignore[union-attr]
 
     before = snapshot(redis_client)
-    [dry] = check(tmp_path, [comment(3, COPY)])
-    [offline] = check(tmp_path, [comment(3, COPY)], "--offline")
+    [dry] = run_check(tmp_path, [comment(3, COPY)])
+    [offline] = run_check(tmp_path, [comment(3, COPY)], "--offline")
     assert snapshot(redis_client) == before  # nothing written, not even a flood entry or the secret
 
     assert dry["status"] == "rejected" and "rejected_copy" in codes(dry)
@@ -79,15 +72,15 @@ def test_check_scores_with_the_learned_model_and_knows_approved_authors(
     settings: Settings, redis_client: redis.Redis, tmp_path: Path
 ) -> None:
     probe = "I keep hearing about zorblax crystals, and a quartzy garden near me sells them for healing"
-    [seed_only] = check(tmp_path, [comment(9, probe)])
+    [seed_only] = run_check(tmp_path, [comment(9, probe)])
     with ModerationClient(settings) as client:
         for n, text in enumerate([SPAM, "The quartzy garden grows zorblax crystals, visit the quartzy garden"], 10):
             client.decide_now(client.service.engine.parse(comment(n, text), 0.0))
             client.review(f"c-{n}", "spam", "camille")
         client.decide_now(client.service.engine.parse(comment(20, "Lovely article, thank you."), 0.0))
         client.review("c-20", "approve", "camille")
-    [learned, known] = check(tmp_path, [comment(9, probe), comment(20, probe)])
-    [offline] = check(tmp_path, [comment(9, probe)], "--offline")
+    [learned, known] = run_check(tmp_path, [comment(9, probe), comment(20, probe)])
+    [offline] = run_check(tmp_path, [comment(9, probe)], "--offline")
     assert learned["scores"]["spam"] > seed_only["scores"]["spam"]
     assert offline["scores"]["spam"] == pytest.approx(seed_only["scores"]["spam"])
     assert known["scores"]["spam"] < learned["scores"]["spam"]  # the known_author signal, from the shared set

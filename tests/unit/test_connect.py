@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from worker.app import celery_config
-from worker.connect import SentinelAddress, parse_sentinel
-from worker.errors import ConfigError
+from worker.connect import SentinelAddress, parse_sentinel, reachable_client
+from worker.errors import ConfigError, StoreUnavailable
 from worker.settings import load_settings
 
 SENTINELS = "sentinel://:s3cret@10.0.0.1:26379/2;sentinel://10.0.0.2:26380;sentinel://10.0.0.3"
@@ -47,3 +47,16 @@ def test_the_broker_on_sentinel_tells_kombu_the_name_of_the_master() -> None:
     assert config["broker_transport_options"]["master_name"] == "mymaster"
     plain = celery_config(load_settings({"REDIS_URL": "redis://127.0.0.1:6379/0"}))
     assert "master_name" not in plain["broker_transport_options"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["redis://:s3cret@127.0.0.1:1/0", "sentinel://:s3cret@127.0.0.1:1;sentinel://127.0.0.1:2"],
+)
+def test_an_unreachable_redis_or_sentinel_is_one_line_naming_the_purpose_and_the_way_out(url: str) -> None:
+    with pytest.raises(StoreUnavailable) as caught:
+        reachable_client(url, "mymaster", "read the lessons", "use --offline", timeout_s=0.5)
+    message = str(caught.value)
+    assert message.startswith("cannot reach Redis at ")
+    assert "read the lessons" in message and message.endswith("use --offline")
+    assert "s3cret" not in message and "\n" not in message

@@ -9,7 +9,6 @@ lesson stored it is the shipped model, as on a worker.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,7 +17,7 @@ import redis
 from worker.abuse import facts as fact
 from worker.abuse.model import AbuseModel, WeightsError, shipped_model
 from worker.checks.abuse import build
-from worker.errors import StoreUnavailable
+from worker.connect import reachable_client
 from worker.keys import Keys
 from worker.models import Comment, Decision
 from worker.policy import Policy
@@ -89,13 +88,11 @@ class AbuseStateReader:
 
 def connect(policy: Policy, settings: Settings) -> AbuseStateReader:
     """Return a reader of the deployment's abuse lessons; one clear error naming Redis when it cannot be reached."""
-    client = redis.Redis.from_url(settings.redis_url, socket_connect_timeout=CONNECT_TIMEOUT_S)
-    try:
-        client.ping()
-    except redis.RedisError as exc:
-        where = re.sub(r"//[^@/]*@", "//***@", settings.redis_url)  # never print a password
-        raise StoreUnavailable(
-            f"cannot reach Redis at {where} ({type(exc).__name__}) to read the moderators' abuse lessons;"
-            " use --offline to check with the shipped abuse weights and no shared state"
-        ) from None
+    client = reachable_client(
+        settings.redis_url,
+        settings.sentinel_master,
+        "read the moderators' abuse lessons",
+        "use --offline to check with the shipped abuse weights and no shared state",
+        CONNECT_TIMEOUT_S,
+    )
     return AbuseStateReader(client, Keys(settings.key_prefix), build(policy.section("abuse")).learned)

@@ -9,15 +9,12 @@ Each comment is read alone: copies among the comments of one dry run are not a c
 
 from __future__ import annotations
 
-import re
 import secrets
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-import redis
-
-from worker.errors import StoreUnavailable
+from worker.connect import reachable_client
 from worker.keys import Keys
 from worker.models import Comment, Decision
 from worker.policy import Policy
@@ -121,14 +118,12 @@ class SpamStateReader(SpamState):
 
 def connect(policy: Policy, settings: Settings) -> SpamStateReader:
     """Return a reader of the deployment's spam state; one clear error naming Redis when it cannot be reached."""
-    client = redis.Redis.from_url(settings.redis_url, socket_connect_timeout=CONNECT_TIMEOUT_S)
-    try:
-        client.ping()
-    except redis.RedisError as exc:
-        where = re.sub(r"//[^@/]*@", "//***@", settings.redis_url)  # never print a password
-        raise StoreUnavailable(
-            f"cannot reach Redis at {where} ({type(exc).__name__}) to read the deployment's spam state;"
-            " use --offline to check with the seed model and no shared state"
-        ) from None
+    client = reachable_client(
+        settings.redis_url,
+        settings.sentinel_master,
+        "read the deployment's spam state",
+        "use --offline to check with the seed model and no shared state",
+        CONNECT_TIMEOUT_S,
+    )
     state = StatePolicy.from_section(policy.section("spam"))
     return SpamStateReader(client, Keys(settings.key_prefix), state, settings.author_key_secret)
