@@ -53,3 +53,8 @@ def test_formatting_tags_are_dropped_while_links_and_images_stay_for_the_link_fe
     assert without_formatting(html) == (
         'Great\npost, really <a href="https://x.example">here</a> <img src="https://y.example/a.png">'
     )
+
+
+def test_html_comments_are_not_shown_and_an_unclosed_one_stays_text() -> None:
+    assert shown("Nice<!-- buy cheap pills -->post") == "Nicepost"
+    assert shown("a <!-- never closed") == "a <!-- never closed"

@@ -26,7 +26,7 @@ _TAGS = (
     "a|abbr|acronym|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark"
     "|ol|p|pre|q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul"
 )
-_TAG = re.compile(rf"<(/?)({_TAGS})(?:\s[^<>]*)?/?>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(rf"<(/?)({_TAGS})(?:\s[^<>]*)?/?>|<!--.{{0,500}}?-->", re.IGNORECASE | re.DOTALL)
 _BLOCKS = frozenset({"blockquote", "br", "dd", "div", "dl", "dt", "hr", "li", "ol", "p", "pre", "table", "td", "th",
                      "tr", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "img"})  # fmt: skip
 """Tags that end a line or stand for something (an image) as a reader sees it; others join what they split."""
