@@ -57,6 +57,24 @@ class StoreUnavailable(ModerationError):
     """Raised when Redis cannot be reached or answers with an error; the cause is chained."""
 
 
+class NotReplicated(StoreUnavailable):
+    """Raised when comments were written but fewer than ``replicas_to_wait`` replicas confirmed them in time.
+
+    The comments are on the master and were handed to the workers; the caller submits them again (the
+    ``id`` makes that safe), so that a failover cannot lose a comment whose acceptance was answered.
+    """
+
+    def __init__(self, confirmed: int, wanted: int, timeout_s: float, *, woke: bool = False) -> None:
+        super().__init__(
+            f"the comments were written, but {confirmed} of the {wanted} replicas to wait for confirmed them"
+            f" within {timeout_s:g} s; submit them again"
+        )
+        self.confirmed = confirmed
+        self.wanted = wanted
+        self.woke = woke
+        """Whether the write set the wake flag: the caller then sends the drain message."""
+
+
 class InvalidRequest(FieldError):
     """Raised when a moderator's request (a query, a verdict, an account change) is malformed; names the field."""
 

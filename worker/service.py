@@ -15,7 +15,7 @@ from worker.checks import REGISTRY, Check, Context, build_checks
 from worker.connect import redis_client
 from worker.contract import Limits, parse_comment
 from worker.decision import moderate
-from worker.errors import InvalidComment
+from worker.errors import InvalidComment, NotReplicated
 from worker.keys import Keys
 from worker.lease import LeaseKeeper
 from worker.models import Action, Comment, Decision, Reason, Status
@@ -125,6 +125,8 @@ class Service:
             events_maxlen=settings.events_maxlen,
             author_secret=settings.author_key_secret,
             grouping=Grouping.from_policy(policy),
+            replicas_to_wait=settings.replicas_to_wait,
+            replica_wait_timeout_s=settings.replica_wait_timeout_s,
         )
         sources = build_sources(policy, client, keys, settings)
         return cls(settings, store, Engine.from_policy(policy), publish, sources=sources)
@@ -156,7 +158,12 @@ class Service:
         comments = [item for item in parsed if isinstance(item, Comment)]
         if not comments:
             return [item for item in parsed if isinstance(item, InvalidComment)]
-        added, woke = self.store.add(comments)
+        try:
+            added, woke = self.store.add(comments)
+        except NotReplicated as short:
+            if short.woke:  # the comments are on the master: the workers may have them meanwhile
+                self._publish()
+            raise
         work().record_submitted(sum(a.created for a in added))
         if woke:
             self._publish()

@@ -34,6 +34,8 @@ class Settings:
     redis_url: str = "redis://127.0.0.1:6379/0"
     broker_url: str = ""
     sentinel_master: str = ""
+    replicas_to_wait: int = 0
+    replica_wait_timeout_s: float = 1.0
     key_prefix: str = "moderation"
     queue: str = "moderation"
     policy_file: str = ""
@@ -86,6 +88,8 @@ class Settings:
 
 
 _MINIMUM: dict[str, float] = {
+    "replicas_to_wait": 0,
+    "replica_wait_timeout_s": 0.001,
     "batch_size": 1,
     "drain_max_s": 0.1,
     "wake_ttl_s": 1.0,

@@ -10,7 +10,7 @@ from typing import Any
 
 import redis
 
-from worker.errors import AlreadyReviewed, CommentNotFound, StoreUnavailable
+from worker.errors import AlreadyReviewed, CommentNotFound, NotReplicated, StoreUnavailable
 from worker.keys import Keys
 from worker.models import Comment, Decision, Status
 from worker.queue_index import LUA_INDEX, AuthorHashes, Grouping, facet_bases, facets
@@ -280,6 +280,8 @@ class CommentStore:
         events_maxlen: int = 100_000,
         author_secret: str = "",
         grouping: Grouping | None = None,
+        replicas_to_wait: int = 0,
+        replica_wait_timeout_s: float = 1.0,
     ):
         # redis-py's return types are unions over sync/async and decode modes; narrow at each call.
         self.client: Any = client
@@ -288,9 +290,15 @@ class CommentStore:
         self.events_maxlen = events_maxlen
         self.authors = AuthorHashes(self.client, keys, author_secret)
         self.grouping = grouping if grouping is not None else Grouping()
+        self.replicas_to_wait = replicas_to_wait
+        self.replica_wait_timeout_s = replica_wait_timeout_s
 
     def add(self, comments: Sequence[Comment]) -> tuple[list[Added], bool]:
-        """Store new comments as queued and pending, in one round trip; return them and whether to wake."""
+        """Store new comments as queued and pending, in one round trip; return them and whether to wake.
+
+        With ``replicas_to_wait``, the same round trip waits for that many replicas to hold the writes;
+        fewer in time raises :class:`NotReplicated` (whose ``woke`` tells whether to wake the workers).
+        """
         k = self.keys
         calls: list[Call] = []
         for c in comments:
@@ -300,9 +308,17 @@ class CommentStore:
             entry["action"] = "submit"
             bases = facet_bases(k, facets(c, None, None))
             calls.append((keys, [c.id, payload, repr(c.submitted_at), self.wake_ttl_ms, bases, json.dumps(entry)]))
-        replies = _ADD.run_many(self.client, calls)
+        wanted = self.replicas_to_wait
+        if wanted:
+            timeout_ms = max(1, int(self.replica_wait_timeout_s * 1000))
+            replies, confirmed = _ADD.run_many_replicated(self.client, calls, wanted, timeout_ms)
+        else:
+            replies, confirmed = _ADD.run_many(self.client, calls), 0
         added = [Added(c.id, Status(text(r[1])), bool(r[0])) for c, r in zip(comments, replies, strict=True)]
-        return added, any(int(r[2]) for r in replies)
+        woke = any(int(r[2]) for r in replies)
+        if confirmed < wanted:
+            raise NotReplicated(confirmed, wanted, self.replica_wait_timeout_s, woke=woke)
+        return added, woke
 
     def get(self, comment_id: str) -> Stored:
         """Return the stored comment, or raise :class:`CommentNotFound`."""
