@@ -1,4 +1,4 @@
-"""Shared fixtures: a real Redis server (REDIS_URL, or a throwaway one started here)."""
+"""Shared fixtures: a real Redis server (REDIS_URL, or a throwaway one started here), and a Sentinel set."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests.sentinel import SentinelSet
 from worker.redis_server import RedisServer
 
 
@@ -42,3 +43,11 @@ def redis_client(redis_url: str) -> Iterator[redis.Redis]:
 def repo_root() -> Path:
     """The project's root folder."""
     return Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def sentinel_set(tmp_path: Path) -> Iterator[SentinelSet]:
+    """A master, its replica and one sentinel on loopback, started for the test and stopped after it."""
+    servers = SentinelSet(tmp_path / "redis").start()
+    yield servers
+    servers.stop()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,6 @@ from worker.client import ModerationClient
 from worker.settings import load_settings
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def sentinel_set(tmp_path: Path) -> Iterator[SentinelSet]:
-    servers = SentinelSet(tmp_path / "redis").start()
-    yield servers
-    servers.stop()
 
 
 def test_a_sentinel_failover_under_load_loses_no_accepted_comment_and_decides_none_twice(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,6 @@ def settings_for(url: str, repo_root: Path, **extra: str) -> Settings:
     env = {"REDIS_URL": url, "MODERATION_CONFIG": str(repo_root / "config" / "settings.toml")}
     env["MODERATION_KEY_PREFIX"] = "replicated"
     return load_settings({**env, **{f"MODERATION_{k.upper()}": v for k, v in extra.items()}})
-
-
-@pytest.fixture
-def sentinel_set(tmp_path: Path) -> Iterator[SentinelSet]:
-    servers = SentinelSet(tmp_path / "redis").start()
-    yield servers
-    servers.stop()
 
 
 def test_a_submission_is_answered_as_accepted_only_once_the_replica_holds_it(
