@@ -30,16 +30,7 @@ class LuaScript:
 
     def run_many(self, client: Any, calls: Sequence[Call]) -> list[Any]:
         """Run every call in one pipelined round trip (two after a script cache flush); return the replies."""
-        replies = self._send(client, calls)
-        missing = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
-        if missing:
-            client.script_load(self.text)
-            for i, reply in zip(missing, self._send(client, [calls[i] for i in missing]), strict=True):
-                replies[i] = reply
-        for reply in replies:
-            if isinstance(reply, Exception):
-                raise reply
-        return replies
+        return self._run(client, calls, None)[0]
 
     def run_many_replicated(
         self, client: Any, calls: Sequence[Call], replicas: int, timeout_ms: int
@@ -49,13 +40,19 @@ class LuaScript:
         ``WAIT`` counts the writes of its own connection only, so it goes in the calls' pipeline (and in the
         second one after a script cache flush, whose writes are then the newest).
         """
-        replies = self._send(client, calls, (replicas, timeout_ms))
-        confirmed = int(replies.pop())
+        return self._run(client, calls, (replicas, timeout_ms))
+
+    def run(self, client: Any, keys: Sequence[str], args: Sequence[Any]) -> Any:
+        """Run one call."""
+        return self.run_many(client, [(keys, args)])[0]
+
+    def _run(self, client: Any, calls: Sequence[Call], wait: tuple[int, int] | None) -> tuple[list[Any], int]:
+        replies, confirmed = self._send(client, calls, wait)
         missing = [i for i, reply in enumerate(replies) if isinstance(reply, NoScriptError)]
         if missing:
             client.script_load(self.text)
-            again = self._send(client, [calls[i] for i in missing], (replicas, timeout_ms))
-            confirmed = min(confirmed, int(again.pop()))
+            again, confirmed_again = self._send(client, [calls[i] for i in missing], wait)
+            confirmed = min(confirmed, confirmed_again)
             for i, reply in zip(missing, again, strict=True):
                 replies[i] = reply
         for reply in replies:
@@ -63,14 +60,17 @@ class LuaScript:
                 raise reply
         return replies, confirmed
 
-    def run(self, client: Any, keys: Sequence[str], args: Sequence[Any]) -> Any:
-        """Run one call."""
-        return self.run_many(client, [(keys, args)])[0]
-
-    def _send(self, client: Any, calls: Sequence[Call], wait: tuple[int, int] | None = None) -> list[Any]:
+    def _send(self, client: Any, calls: Sequence[Call], wait: tuple[int, int] | None) -> tuple[list[Any], int]:
+        """Send the calls (and ``WAIT``) in one pipeline; return their replies and the replicas that confirmed."""
         pipe = client.pipeline(transaction=False)
         for keys, args in calls:
             pipe.evalsha(self.sha, len(keys), *keys, *args)
         if wait is not None:
             pipe.wait(*wait)
-        return list(pipe.execute(raise_on_error=False))
+        replies = list(pipe.execute(raise_on_error=False))
+        if wait is None:
+            return replies, 0
+        confirmed = replies.pop()
+        if isinstance(confirmed, Exception):
+            raise confirmed
+        return replies, int(confirmed)
