@@ -40,6 +40,35 @@ def test_an_ordinary_comment_is_approved_with_a_low_score_and_no_reason() -> Non
         assert result.reasons == () and result.score is not None and result.score < 0.5, text
 
 
+HEATED_REPLIES = (
+    "You people always blame the referee when your team loses. Grow up.",
+    "Please stop posting the same nonsense under every article about the budget.",
+    "Our city has been lost to developers for years and you call that progress?",
+    "Are you kidding me? Nobody with a brain believes that.",
+    "Typical government: they take our money and give us nothing back.",
+    "Get your facts straight before you call other people stupid.",
+    "Arrêtez avec vos leçons de morale, personne ne vous croit.",
+    "Ma ville est défigurée par ces travaux et la mairie s'en fiche.",
+    "Tu racontes vraiment n'importe quoi, retourne lire l'article.",
+    "Encore un match perdu, l'entraîneur doit partir, point.",
+    "Vous êtes tous pareils, vous critiquez mais vous ne votez jamais.",
+    "Retour en arrière total avec cette loi, quelle honte.",
+)
+
+
+@pytest.mark.parametrize("text", HEATED_REPLIES)
+def test_a_heated_reply_between_readers_is_not_spam(text: str) -> None:
+    result = run(text, author_email="ann@example.org")
+    assert result.reasons == (), result.reasons
+
+
+def test_words_alone_need_surer_words_to_hold_and_the_policy_can_say_how_much() -> None:
+    text = "Typical government: they take our money and give us nothing back."
+    strict = run(text, author_email="ann@example.org", section={"words_alone": 0.0})
+    default = run(text, author_email="ann@example.org")
+    assert strict.score is not None and default.score is not None and default.score < strict.score
+
+
 def test_channel_promotion_with_a_link_is_caught_with_its_signals_as_evidence() -> None:
     result = run("Check out my channel and subscribe!! https://bit.ly/3xYz")
     reason = next(r for r in result.reasons if r.code == "spam_score")

@@ -11,7 +11,7 @@ from worker.spam.score import Thresholds, Weights, combine
 
 
 def test_no_evidence_at_all_gives_the_bias_alone() -> None:
-    score = combine(0.0, [], Weights(bias=0.0))
+    score = combine(0.0, [], Weights(bias=0.0, words_alone=0.0))
     assert score.score == pytest.approx(0.5)
 
 
@@ -21,7 +21,7 @@ def test_signals_add_their_weights_to_the_log_odds() -> None:
 
 
 def test_the_classifier_is_scaled_and_capped() -> None:
-    weights = Weights(bias=0.0, model_weight=0.5, model_cap=4.0)
+    weights = Weights(bias=0.0, model_weight=0.5, model_cap=4.0, words_alone=0.0)
     assert combine(2.0, [], weights).logit == pytest.approx(1.0)
     assert combine(100.0, [], weights).logit == pytest.approx(2.0)
     assert combine(-100.0, [], weights).logit == pytest.approx(-2.0)
@@ -59,3 +59,18 @@ def test_links_alone_hold_and_rejection_needs_the_score_without_links_to_reach_f
     assert links_only.score > 0.99 and thresholds.decide(links_only) is Action.FLAG
     with_words = combine(0.0, [Signal("links", 5.0), Signal("self_promotion", 2.0)], Weights(bias=-1.0))
     assert thresholds.decide(with_words) is Action.REJECT
+
+
+def test_words_alone_need_surer_log_odds_than_words_next_to_a_sign_of_spam() -> None:
+    weights = Weights(bias=-1.25, model_weight=0.25, words_alone=-0.5)
+    assert combine(6.0, [], weights).score < 0.5  # words alone: log-odds 6 do not hold
+    assert combine(7.0, [], weights).score >= 0.5  # from 7 they do
+    assert combine(6.0, [Signal("money", 0.01)], weights).score > 0.5  # any sign of spam lifts the penalty
+    assert combine(6.0, [Signal("known_author", -1.0)], weights).logit == pytest.approx(-1.25 + 1.5 - 1.0 - 0.5)
+
+
+def test_the_score_without_links_counts_as_words_alone_when_only_links_weighed_for_spam() -> None:
+    weights = Weights(bias=-1.0, model_weight=0.5, words_alone=-0.5)
+    score = combine(4.0, [Signal("links", 2.0)], weights)
+    assert score.logit == pytest.approx(-1.0 + 2.0 + 2.0)
+    assert score.without_links == pytest.approx(sigmoid(-1.0 + 2.0 - 0.5))

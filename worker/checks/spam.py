@@ -192,6 +192,7 @@ def build(section: Section) -> SpamCheck:
             bias=section.get("bias", float, defaults.bias),
             model_weight=section.number("model_weight", defaults.model_weight),
             model_cap=section.number("model_cap", defaults.model_cap),
+            words_alone=section.get("words_alone", float, defaults.words_alone),
         ),
         signal_weights=_signal_weights(section),
         learned=section.get("learned", bool, True),

@@ -1,10 +1,14 @@
 """One calibrated spam score from the classifier's log-odds and the signals, and the action it asks for.
 
     logit = bias + model_weight * clamp(model_logit, ±model_cap) + sum(signal weights)
+            (+ words_alone when no signal weighs towards spam)
     score = 1 / (1 + exp(-logit))
 
 The classifier's log-odds are scaled down because naive Bayes counts correlated words as independent
 evidence and so is overconfident; the cap stops one long text from outweighing every signal.
+Words alone (no link, no contact, no trade phrasing, no campaign: no signal for spam) are the weakest
+case: a model first trained on the seed corpus, or on another site's spam, finds spam words in ordinary
+heated conversation ("please", "our", "lost"), so such a comment needs surer words to be held.
 
 Links are evidence to hold a comment, not to reject it (WordPress holds comments with links): honest
 people share links too, and a platform may write its own link markup (timestamps, embeds). So the
@@ -31,6 +35,8 @@ class Weights:
     bias: float = -1.25
     model_weight: float = 0.25
     model_cap: float = 10.0
+    words_alone: float = -0.5
+    """Added to the log-odds when no signal weighs towards spam: the words alone must be surer to hold."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +77,18 @@ def _capped(logit: float, weights: Weights) -> float:
     return weights.model_weight * max(-weights.model_cap, min(weights.model_cap, logit))
 
 
+def _alone(signals: list[Signal], weights: Weights) -> float:
+    return 0.0 if any(s.weight > 0 for s in signals) else weights.words_alone
+
+
 def combine(
     model_logit: float, signals: Iterable[Signal], weights: Weights = Weights(), model_link_logit: float = 0.0
 ) -> Score:
     """Return the calibrated spam score of a comment (``model_link_logit``: the classifier's part owed to links)."""
     signals = list(signals)
+    unlinked_signals = [s for s in signals if s.name not in LINK_SIGNALS]
     model_part = _capped(model_logit, weights)
-    logit = weights.bias + model_part + sum(s.weight for s in signals)
+    logit = weights.bias + model_part + sum(s.weight for s in signals) + _alone(signals, weights)
     unlinked = weights.bias + _capped(model_logit - model_link_logit, weights)
-    unlinked += sum(s.weight for s in signals if s.name not in LINK_SIGNALS)
+    unlinked += sum(s.weight for s in unlinked_signals) + _alone(unlinked_signals, weights)
     return Score(sigmoid(logit), logit, model_part, sigmoid(unlinked))

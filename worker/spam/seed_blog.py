@@ -2,7 +2,8 @@
 
 Run ``python -m worker.spam.seed_blog`` to rewrite ``worker/spam/data/seed_blog.jsonl`` (a test checks
 that the shipped file is what this module writes). The templates are the project's own: readers of
-tutorials, recipes, travel and news articles in English and French, and the spam such sites get
+tutorials, recipes, travel and news articles in English and French, readers arguing with each other
+(sport, politics, heated or rude: rude is not spam), and the spam such sites get
 (support and booking scams, SEO footers, scam families, counterfeit shops, link drops). Every
 choice comes from one seeded random generator, so the file is the same on every run.
 """
@@ -121,6 +122,19 @@ _VOCAB: Mapping[str, Sequence[str]] = {
     "metier": ("agence SEO", "agence web", "plombier", "serrurier", "entreprise de nettoyage", "déménageur",
                "création de site internet", "cabinet d'avocats", "couvreur", "électricien"),
 }  # fmt: skip
+
+_TALK_VOCAB: Mapping[str, Sequence[str]] = {
+    "handle": ("jdub77", "NorthSider", "Marie_L", "old_tom", "skeptic42", "CityFan", "RedBaron", "lulu_b",
+               "KarenW", "truthseeker", "bigmike", "Zed", "anon1234", "frenchie"),
+    "team": ("United", "the Habs", "Lyon", "the Lakers", "Arsenal", "the Rangers", "Marseille", "the Bears",
+             "City", "the Canadiens", "PSG", "the Yankees"),
+    "who": ("the mayor", "the minister", "the coach", "the referee", "the president", "the council", "the union",
+            "the governor", "the owner", "the senator", "the manager", "the board"),
+    "equipe": ("l'OM", "le PSG", "l'OL", "Lens", "le Stade Rennais", "les Bleus", "le Canadien", "Nantes"),
+    "qui": ("le maire", "le ministre", "l'entraîneur", "l'arbitre", "le gouvernement", "le président", "le syndicat",
+            "la mairie", "le préfet", "la direction"),
+}  # fmt: skip
+"""Words of readers talking to each other (news, sport, politics), drawn with their own random generator."""
 
 _HAM_EN: Sequence[str] = (
     "I got {error} at {step}. Any idea what I missed?",
@@ -318,6 +332,74 @@ _SPAM_FR: Sequence[str] = (
     "Allez voir ma dernière vidéo, des {niche_fr} chaque semaine, un petit like svp",
     "Suivez-moi sur Instagram pour plus de {niche_fr}, je follow en retour",
 )  # fmt: skip
+_TALK_EN: Sequence[str] = (
+    "@{handle} you clearly didn't read the article. Try again.",
+    "@{handle} please, spare us your theories about {subject}.",
+    "Oh please. {who} has been saying the same thing for years and nothing ever changes.",
+    "You are the problem we have in this country, not {subject}.",
+    "Get a life. Nobody cares what you think about {team}.",
+    "{team} lost again and {who} still has a job? Unbelievable.",
+    "Our players looked lost out there tonight. {who} needs to go.",
+    "What a joke. {who} should be ashamed, and so should everyone who voted for this.",
+    "Are you serious? That's the dumbest take on {subject} I've read all week.",
+    "lol you lost the argument the moment you brought up {team}",
+    "I'll bet you anything {who} backs down on {subject} by next month.",
+    "Shut up and let the rest of us talk about the game.",
+    "Wow, what a well reasoned rebuttal. You really changed my mind. Not.",
+    "Back in my day {team} would have won that by ten.",
+    "Stop crying about {subject}, you lost the vote, move on.",
+    "My money is on {team} this year, the rest of the league looks weak.",
+    "Our taxes pay for this and {who} won't even answer a simple question.",
+    "They're all the same, left or right, they only look after their own.",
+    "Have you even been to {place}? Didn't think so.",
+    "Seriously, who writes this stuff? Half of it is wrong.",
+    "You're an idiot if you think {who} cares about us.",
+    "I'm so tired of people like you ruining every thread about {subject}.",
+    "Your comment makes no sense at all. Read it again slowly.",
+    "Nice try, troll. Everyone can see your post history.",
+    "Not everyone lives in a big city, some of us need a car. Get off your high horse.",
+    "Typical. {who} gets a raise while the rest of us pay more for {subject}.",
+    "Man, that last minute goal. I screamed so loud the neighbours knocked.",
+    "Come back when {team} wins something, we'll talk.",
+    "We lost our shop because of {subject}, so no, it's not fine.",
+    "Good riddance. {who} was a disaster from day one.",
+    "I don't care about your opinion, and neither does anyone here.",
+    "Sorry, but you have no idea how {subject} works in real life.",
+    "This thread is a mess. Can we get back to {subject} please?",
+    "Lmao, {handle} getting destroyed in the replies again.",
+    "My dad worked there thirty years and they treated him like dirt.",
+    "Everyone complains about {subject} but nobody shows up to vote.",
+)  # fmt: skip
+_TALK_FR: Sequence[str] = (
+    "@{handle} tu n'as visiblement pas lu l'article.",
+    "Arrêtez de pleurer sur {chose}, vous avez perdu le vote, passez à autre chose.",
+    "N'importe quoi. {qui} se moque de nous depuis des années.",
+    "Vous ne comprenez rien, restez donc entre vous à Paris.",
+    "{equipe} a encore perdu et {qui} est toujours là ? Incroyable.",
+    "Quelle honte. {qui} devrait démissionner, et vite.",
+    "Ma vie ne change pas d'un iota avec {chose}, comme d'habitude.",
+    "Retour à la case départ pour {chose}, merci {qui}.",
+    "Tu es sérieux ? C'est l'avis le plus bête que j'ai lu sur {chose}.",
+    "Mdr tu as perdu le débat dès que tu as parlé de {equipe}.",
+    "On paie des impôts pour ça et {qui} ne répond même pas aux questions.",
+    "Ils sont tous pareils, de gauche comme de droite.",
+    "Franchement, qui écrit ces articles ? La moitié est fausse.",
+    "Tu es vraiment un abruti si tu crois que {qui} pense à nous.",
+    "Ton commentaire n'a aucun sens, relis-toi.",
+    "Bien essayé, le troll. Tout le monde voit ton historique.",
+    "Tout le monde ne vit pas en ville, certains ont besoin de leur voiture.",
+    "Typique. {qui} s'augmente pendant qu'on paie plus pour {chose}.",
+    "Ce but à la dernière minute ! J'ai hurlé, les voisins ont tapé au mur.",
+    "Reviens quand {equipe} aura gagné quelque chose.",
+    "On a perdu notre commerce à cause de {chose}, alors non, tout ne va pas bien.",
+    "Bon débarras, {qui} était une catastrophe depuis le premier jour.",
+    "Ton avis, tout le monde s'en fiche ici.",
+    "Désolé mais tu ne sais pas comment ça se passe en vrai.",
+    "Tout le monde râle sur {chose} mais personne ne va voter.",
+    "Mon père a bossé là-bas trente ans et ils l'ont traité comme un chien.",
+    "En même temps, qu'est-ce que tu attendais de {qui} ?",
+    "Je fais rarement des commentaires mais là c'est trop, {qui} exagère.",
+)  # fmt: skip
 # Spam and legitimate comments draw their authors from the same names: a name is no evidence.
 _FIRST_NAMES = (
     "Alex",
@@ -334,34 +416,37 @@ _FIRST_NAMES = (
     "Ivan",
 )
 
-_PER_TEMPLATE = {"ham_en": 8, "ham_fr": 9, "spam_en": 7, "spam_fr": 9}
+_PER_TEMPLATE = {"ham_en": 8, "ham_fr": 9, "spam_en": 7, "spam_fr": 9, "talk_en": 2, "talk_fr": 2}
 
 
-def _fill(template: str, rng: random.Random) -> str:
-    return template.format_map({key: rng.choice(values) for key, values in _VOCAB.items()})
+def _fill(template: str, rng: random.Random, vocab: Mapping[str, Sequence[str]] = _VOCAB) -> str:
+    return template.format_map({key: rng.choice(values) for key, values in vocab.items()})
 
 
 def rows() -> Iterator[dict[str, object]]:
     """Yield the generated rows (label, language, author_name, author_url, content), each text once."""
     rng = random.Random(_SEED)  # noqa: S311 - reproducible text, not secrets
+    talk = {**_VOCAB, **_TALK_VOCAB}
     groups = (
-        ("ham_en", _HAM_EN, "ham", "en", _FIRST_NAMES),
-        ("ham_fr", _HAM_FR, "ham", "fr", _FIRST_NAMES),
-        ("spam_en", _SPAM_EN, "spam", "en", _FIRST_NAMES),
-        ("spam_fr", _SPAM_FR, "spam", "fr", _FIRST_NAMES),
+        ("ham_en", _HAM_EN, "ham", "en", _VOCAB),
+        ("ham_fr", _HAM_FR, "ham", "fr", _VOCAB),
+        ("spam_en", _SPAM_EN, "spam", "en", _VOCAB),
+        ("spam_fr", _SPAM_FR, "spam", "fr", _VOCAB),
+        ("talk_en", _TALK_EN, "ham", "en", talk),  # last, so that the rows above stay as they were
+        ("talk_fr", _TALK_FR, "ham", "fr", talk),
     )
     seen: set[str] = set()
-    for group, templates, label, language, names in groups:
+    for group, templates, label, language, vocab in groups:
         for template in templates:
             for _ in range(_PER_TEMPLATE[group]):
-                content = _fill(template, rng)
+                content = _fill(template, rng, vocab)
                 if content in seen:
                     continue
                 seen.add(content)
                 yield {
                     "label": label,
                     "language": language,
-                    "author_name": rng.choice(names),
+                    "author_name": rng.choice(_FIRST_NAMES),
                     "author_url": None,
                     "content": content,
                 }
