@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.spam.phrases import TOPICS, compile_phrases, matches, topics_in
+from worker.spam.phrases import TOPICS, compile_phrases, matches, remember, tokens, topics_in, words
 from worker.text import fold
 
 PHRASES = compile_phrases(
@@ -57,3 +57,25 @@ def test_the_topics_that_may_match_a_text_include_every_topic_that_does() -> Non
     assert found
     assert found <= topics_in(text)
     assert topics_in("zzz qqq") == {topic for topic in TOPICS if TOPICS[topic].always}
+
+
+def test_phrases_of_digits_and_symbols_are_tried_only_on_texts_holding_their_symbols() -> None:
+    assert PHRASES.digit_phrases_may_match("only $20 today")
+    assert not PHRASES.digit_phrases_may_match("page 20 of 31, no money sign")
+    assert not PHRASES.digit_phrases_may_match("only $ and no digit")
+
+
+@pytest.mark.parametrize(
+    "text", ("100 free 100% free 7% free", "$5 5$ 5 $ 12 followers", "x100% free", "a$5", "1 100%free", "")
+)
+def test_a_subset_pattern_with_digit_and_digit_led_phrases_matches_as_the_full_pattern(text: str) -> None:
+    found = [(m.start(), m.end()) for m in PHRASES.finditer(text)]
+    assert found == [(m.start(), m.end()) for m in PHRASES.pattern.finditer(text)]
+
+
+def test_the_words_of_a_text_come_in_order_and_a_reader_may_give_them_to_spare_a_second_reading() -> None:
+    assert tokens("a b, a c") == ("a", "b", "a", "c")
+    assert words("a b, a c") == {"a", "b", "c"}
+    remember("not read", ("given",))
+    assert tokens("not read") == ("given",)
+    assert words("not read") == {"given"}

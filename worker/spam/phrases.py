@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import MappingProxyType
 
 _TOPICS: dict[str, tuple[str, ...]] = {
@@ -108,12 +107,35 @@ def _piece(phrase: str) -> str:
 
 _TOKEN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_READ_MAX = 64
+"""Texts whose words :func:`tokens` keeps: the few texts of the comment being checked."""
+_READ: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
 
 
-@lru_cache(maxsize=64)
+def _read(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    found = _READ.get(text)
+    if found is None:
+        found = remember(text, tuple(_TOKEN.findall(text)))
+    return found
+
+
+def remember(text: str, found: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Keep ``found`` as the words of ``text`` (a caller that knows them spares a second reading); return both forms."""
+    if len(_READ) >= _READ_MAX:
+        _READ.pop(next(iter(_READ), ""), None)  # the oldest; another thread may have taken it already
+    read = (found, frozenset(found))
+    _READ[text] = read
+    return read
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Return the words (``\\w+`` runs) of ``text`` in order (cached: several signals read the same few texts)."""
+    return _read(text)[0]
+
+
 def words(text: str) -> frozenset[str]:
     """Return the distinct words of ``text`` (cached: every phrase list asks about the same few texts)."""
-    return frozenset(_TOKEN.findall(text))
+    return _read(text)[1]
 
 
 def _keys(phrase: str) -> set[str] | None:
@@ -133,6 +155,40 @@ _SUBSETS_MAX = 512
 """Patterns of phrase subsets a :class:`Phrases` keeps compiled before it starts again."""
 
 _WRAP = r"(?<![\w$€])(?:{})(?![\w$€])"
+_DIGIT_HEAD = r"\d"
+
+
+def _head(phrase: str, piece: str) -> tuple[str, str] | None:
+    """Split a phrase's piece into the pattern of its first character and the rest (None if it has no such start)."""
+    if phrase[0] == "#":
+        return _DIGIT_HEAD, r"\d*" + piece.removeprefix(r"\d+")  # "\d+" is "\d" then "\d*"
+    first = re.escape(phrase[0])
+    return (first, piece[len(first) :]) if phrase[0] != "-" and piece.startswith(first) else None
+
+
+def _subset_pattern(pieces: list[str], heads: list[tuple[str, str] | None]) -> re.Pattern[str] | None:
+    """Compile pieces into a pattern with :data:`_WRAP`'s matches that starts on a set of characters (faster)."""
+    known = [head for head in heads if head is not None]
+    if len(known) < len(pieces):
+        return re.compile(_WRAP.format("|".join(pieces))) if pieces else None
+    # A pattern starting with a look-behind is tried at every position of a text; one starting with a set of
+    # characters jumps from one of them to the next. So the look-behind comes after the first character, and
+    # the pieces are grouped by it: at one place only one group can match (a digit goes with "\d"), and each
+    # group keeps the pieces' order, so the matches are _WRAP's.
+    digits = any(first == _DIGIT_HEAD for first, _ in known)
+    groups: dict[str, list[str]] = {}
+    for first, rest in known:
+        if digits and first != _DIGIT_HEAD and re.fullmatch(r"\d", first):
+            groups.setdefault(_DIGIT_HEAD, []).append(f"(?<={first}){rest}")
+        else:
+            groups.setdefault(first, []).append(rest)
+    if len(groups) == 1:
+        body = "|".join(next(iter(groups.values())))
+    else:
+        body = "|".join(f"(?<={first})(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile(rf"[{''.join(groups)}](?<![\w$€].)(?:{body})(?![\w$€])")
+
+
 _NOT_COMPILED = re.compile("")  # a sentinel of the cache's type: no subset compiles to the empty pattern
 
 
@@ -156,6 +212,10 @@ class Phrases:
     """Whether some phrase has neither a word nor digits: every text may match it."""
     ordered: tuple[tuple[str, frozenset[str] | None], ...] = ()
     """Each phrase's pattern piece, longest phrase first, and its keys (None: digits or symbols only)."""
+    heads: tuple[tuple[str, str] | None, ...] = ()
+    """Each phrase's piece split into its first character (a pattern) and the rest, as :func:`_head` splits it."""
+    needs: tuple[frozenset[str], ...] = ()
+    """The characters each phrase of digits and symbols needs besides digits ("$#" needs "$")."""
     _subsets: dict[tuple[frozenset[str], bool], re.Pattern[str] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -163,19 +223,23 @@ class Phrases:
     def _for(self, text: str) -> re.Pattern[str] | None:
         """Return the pattern of the phrases that may match ``text``, None when none may."""
         present = self.keys.intersection(words(text))
-        bare = self.always or (self.digits and _DIGIT.search(text) is not None)
+        bare = self.always or (self.digits and self.digit_phrases_may_match(text))
         if not (present or bare):
             return None
         cached = (frozenset(present), bare)
         found = self._subsets.get(cached, _NOT_COMPILED)  # one lookup: another thread may empty the cache
         if found is not _NOT_COMPILED:
             return found
-        pieces = [piece for piece, keys in self.ordered if (not keys.isdisjoint(present) if keys else bare)]
-        pattern = re.compile(_WRAP.format("|".join(pieces))) if pieces else None
+        chosen = [i for i, (_, keys) in enumerate(self.ordered) if (not keys.isdisjoint(present) if keys else bare)]
+        pattern = _subset_pattern([self.ordered[i][0] for i in chosen], [self.heads[i] for i in chosen])
         if len(self._subsets) >= _SUBSETS_MAX:
             self._subsets.clear()
         self._subsets[cached] = pattern
         return pattern
+
+    def digit_phrases_may_match(self, text: str) -> bool:
+        """Tell whether a phrase of digits and symbols may match ``text``: it holds digits and all that one needs."""
+        return _DIGIT.search(text) is not None and any(all(ch in text for ch in need) for need in self.needs)
 
     def search(self, text: str) -> re.Match[str] | None:
         """Return the first match in ``text``, as :meth:`re.Pattern.search` does."""
@@ -199,16 +263,20 @@ def compile_phrases(phrases: tuple[str, ...]) -> Phrases:
     keys: set[str] = set()
     digits = always = False
     pieces: list[tuple[str, frozenset[str] | None]] = []
+    needs: list[frozenset[str]] = []
     for phrase in ordered:
         words = _keys(phrase)
         if words is not None:
             keys |= words
         elif "#" in phrase:
             digits = True
+            needs.append(frozenset(ch for ch in phrase if not (ch.isspace() or ch in "#-")))
         else:
             always = True
         pieces.append((_piece(phrase), frozenset(words) if words is not None else None))
-    return Phrases(re.compile(_WRAP.format(body)), frozenset(keys), digits, always, tuple(pieces))
+    heads = tuple(_head(phrase, piece) for phrase, (piece, _) in zip(ordered, pieces, strict=True))
+    pattern = re.compile(_WRAP.format(body))
+    return Phrases(pattern, frozenset(keys), digits, always, tuple(pieces), heads, tuple(needs))
 
 
 TOPICS: Mapping[str, Phrases] = MappingProxyType({name: compile_phrases(p) for name, p in _TOPICS.items()})
@@ -235,8 +303,7 @@ _ALL_KEYS = frozenset(_TOPICS_BY_KEY)
 def topics_in(folded: str) -> frozenset[str]:
     """Return the topics that may match ``folded``, from one look at its words instead of one per topic."""
     found = set(_ALWAYS_TOPICS)
-    if _DIGIT_TOPICS and _DIGIT.search(folded):
-        found |= _DIGIT_TOPICS
+    found.update(name for name in _DIGIT_TOPICS if TOPICS[name].digit_phrases_may_match(folded))
     for word in words(folded) & _ALL_KEYS:
         found |= _TOPICS_BY_KEY[word]
     return frozenset(found)
