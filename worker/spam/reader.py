@@ -41,19 +41,37 @@ _ERROR = compile_phrases(
         "bugs", "debug", "stuck",
     )
 )  # fmt: skip
-_CODE = re.compile(
-    r"```|`[^`\n]+`|<code>|<pre>"
-    r"|\b(?:def|class|import|return|function|const|let|var|public|void|sudo|pip|npm|git|docker|kubectl|SELECT|FROM)\b"
-    r"[^\n]{0,40}?[(){};=$]"
-    r"|[\w\])]\.[a-z_]\w*\(|[{};][ \t]*$|=>|->|::|\$\(|\$\{|\$[A-Z_]{2,}|^[ \t]*\$ "
-    r"|(?<!\w)\w+\.(?:py|js|ts|java|go|rb|php|cs|cpp|h|sh|yml|yaml|json|toml|xml|html|css|sql|ini|conf)\b"
-    r"|(?:^|\s)(?:/usr|/etc|/var|/home|~/|C:\\)",
-    re.MULTILINE,
+
+
+def _at_word_start(words: tuple[str, ...]) -> str:
+    """Return an alternation of ``words`` (of letters) matching where a word starts, the edge checked after a letter."""
+    # A pattern starting with a look-behind is tried at every position of a text; one starting with a letter
+    # jumps from one such letter to the next.
+    return "|".join(rf"{word[0]}(?<!\w.){word[1:]}" for word in words)
+
+
+# Code, told by any of: marks ("```", "<code>", "=>", "::"...), `inline code`, a keyword with a bracket or an
+# operator after it, a call ("x.read(") or a file name ("app.py"), a line ending on "{", "}" or ";", shell
+# variables and prompts, system paths. Each pattern starts on a character, not on a look-behind.
+_CODE_MARKS = ("```", "<code>", "<pre>", "=>", "->", "::", "$(", "${")
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_KEYWORDS = (
+    "def", "class", "import", "return", "function", "const", "let", "var", "public", "void", "sudo", "pip", "npm",
+    "git", "docker", "kubectl", "SELECT", "FROM",
+)  # fmt: skip
+_KEYWORD_CODE = re.compile(rf"(?:{_at_word_start(_KEYWORDS)})\b[^\n]{{0,40}}?[(){{}};=$]")
+_DOTTED_CODE = re.compile(
+    r"\.(?:(?<=[\w\])]\.)[a-z_]\w*\(|(?<=\w\.)"
+    r"(?:py|js|ts|java|go|rb|php|cs|cpp|h|sh|yml|yaml|json|toml|xml|html|css|sql|ini|conf)\b)"
 )
-_THANKS_NAME = re.compile(
-    r"(?<!\w)(?:thanks|thank you|thx|cheers|great work|nice work|well done|merci|bravo|bien joue|hi|hello|hey|"
-    r"bonjour|salut)[ ,!]+([A-Z][a-zà-ÿ]{2,})(?!\w)"
-)
+_LINE_END_CODE = re.compile(r"[{};][ \t]*$", re.MULTILINE)
+_SHELL_CODE = re.compile(r"\$[A-Z_]{2,}|^[ \t]*\$ ", re.MULTILINE)
+_PATH_CODE = re.compile(r"/(?<!\S/)(?:usr|etc|var|home)|~(?<!\S~)/|C(?<!\SC):\\")  # after a space or a line start
+_GREETINGS = (
+    "thanks", "thank you", "thx", "cheers", "great work", "nice work", "well done", "merci", "bravo", "bien joue",
+    "hi", "hello", "hey", "bonjour", "salut",
+)  # fmt: skip
+_THANKS_NAME = re.compile(rf"(?:{_at_word_start(_GREETINGS)})[ ,!]+([A-Z][a-zà-ÿ]{{2,}})(?!\w)")
 _NOT_NAMES = frozenset(
     {
         "admin", "for", "again", "very", "you", "all", "everyone", "guys", "team", "sir", "dear", "buddy", "man",
@@ -61,6 +79,19 @@ _NOT_NAMES = frozenset(
         "les", "monsieur", "madame", "author", "webmaster", "there", "friends", "folks",
     }
 )  # fmt: skip
+
+
+def _has_code(text: str) -> bool:
+    """Tell whether ``text`` holds code: a mark, inline code, a keyword, a call, a file name, a path..."""
+    return (
+        any(mark in text for mark in _CODE_MARKS)
+        or ("`" in text and _INLINE_CODE.search(text) is not None)
+        or _KEYWORD_CODE.search(text) is not None
+        or ("." in text and _DOTTED_CODE.search(text) is not None)
+        or _LINE_END_CODE.search(text) is not None
+        or ("$" in text and _SHELL_CODE.search(text) is not None)
+        or _PATH_CODE.search(text) is not None
+    )
 
 
 def _thanks_by_name(text: str) -> str | None:
@@ -76,7 +107,7 @@ def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | Non
     first = folded.strip().split(maxsplit=1)
     if "?" in text or _ASKING.search(folded) or (first and _QUESTION_START.fullmatch(first[0].strip(",.!"))):
         kinds["question"] = True
-    if _CODE.search(text):
+    if _has_code(text):
         kinds["code"] = True
     error = _ERROR.search(folded)
     if error:
