@@ -18,15 +18,19 @@ from functools import lru_cache
 from worker.models import JSON
 from worker.spam.evidence import Signal, grow
 from worker.spam.phones import Phone, find_phones
-from worker.spam.phrases import Phrases, compile_phrases
+from worker.spam.phrases import Phrases, compile_phrases, remember, tokens
 from worker.spam.phrases import words as _words
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
 # A word that starts with a letter and holds digits or $ @ ("c01nb4s3"); "123movies" or "mp3" are left alone.
 _MIXED = re.compile(r"(?<!\w)(?=[^\W\d_])(?=[\w$@]*[\d$@])[\w$@]{4,}(?!\w)")
 _SPACED = re.compile(r"(?<!\w)(?:[^\W\d_][ .]){3,}[^\W\d_](?!\w)")
-_DISGUISED_DIGIT = re.compile(r"[^\W\d_][\d$@]|[\d$@][^\W\d_]")
-_JOINERS = re.compile(r"[@*~:]{2,}|[\[\](){}<>*~=_|]+")
+# A letter next to a digit, "$" or "@" (only whether there is one is read): the pattern starts on the digit,
+# so that Python's regular expressions jump from one digit to the next instead of trying every position.
+_DISGUISED_DIGIT = re.compile(r"[\d$@](?:(?<=[^\W\d_].)|[^\W\d_])")
+# Runs of two or more of "@*~:", else runs of brackets and the like: the same, written to start on a set of
+# characters (each branch checks the first one behind it) for the same reason.
+_JOINERS = re.compile(r"[@*~:\[\](){}<>=_|](?:(?<=[@*~:])[@*~:]+|(?<=[\[\](){}<>*~=_|])[\[\](){}<>*~=_|]*)")
 _DIGITISH = re.compile(r"[\d$@]")
 _SPACED_LETTERS = 3
 """Distinct one-letter words a text needs before spaced-out words are looked for ("a" and "i" are common)."""
@@ -36,7 +40,7 @@ _SPACED_LETTERS = 3
 def undone(folded: str) -> tuple[tuple[str, str, str], ...]:
     """Return the disguised words of folded text: as written, as read, and how ("spaced letters"...) (cached)."""
     found: list[tuple[str, str, str]] = []
-    if sum(len(t) == 1 and t.isalpha() for t in _words(folded)) >= _SPACED_LETTERS:
+    if len([t for t in _words(folded) if len(t) == 1 and t.isalpha()]) >= _SPACED_LETTERS:
         for match in _SPACED.finditer(folded):
             found.append((match.group(), match.group().replace(" ", "").replace(".", ""), "spaced letters"))
     if _DIGITISH.search(folded) and _DISGUISED_DIGIT.search(folded):
@@ -51,9 +55,13 @@ def undone(folded: str) -> tuple[tuple[str, str, str], ...]:
 def plain(folded: str) -> str:
     """Undo the disguises of folded text: letters spaced out ("h e l p"), digits for letters ("c01nb4s3")."""
     text = folded
-    for written, read, _ in undone(folded):
+    disguised = undone(folded)
+    for written, read, _ in disguised:
         text = text.replace(written, read, 1)
-    return " ".join(_JOINERS.sub(" ", text).split())
+    clear = " ".join(_JOINERS.sub(" ", text).split())
+    if not disguised and "_" not in folded and clear != folded:
+        remember(clear, tokens(folded))  # joiners other than "_" and spaces are not in words: the same words
+    return clear
 
 
 def _key(phrase: str) -> str:
@@ -199,6 +207,8 @@ _COLOURWAY = re.compile(
     r"playoffs?|fire red|oreo|taxi|retro|jordan|jordans|foamposite)s?\s+\d{1,2}s(?!\w)"
 )
 
+_DIGIT_S = re.compile(r"\ds")
+
 _KINDS = (
     r"company|companies|agency|agencies|services?|service provider|solutions?|institute|training|academy|"
     r"consultants?|consultancy|firm|clinic|experts?|packers and movers|movers|developers?|specialists?|"
@@ -222,6 +232,9 @@ _FOOTER_FR = re.compile(
     r"referencement|seo|creation de site|site internet)\s+(?:[\w'-]+\s+){0,3}(?:a|sur|en)\s+[\w-]+(?:\s+\d+)?$"
 )
 _TRADE = re.compile(rf"(?<!\w)(?:{_TRADES})(?!\w)")
+_PLACES = frozenset({"in", "at", "near", "from", "a", "sur", "en"})
+"""The words before a place in both footer patterns, each a word between spaces."""
+_PLACE_WORD = re.compile(r"[\w-]+")
 _SENTENCES = re.compile(r"[.!?\n]+")
 _COMPLIMENT = compile_phrases(
     (
@@ -307,7 +320,7 @@ def scam_family(folded: str, weights: Mapping[str, float]) -> Signal | None:
 
 def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """Counterfeit goods: a brand they copy with shop words ("nike air max pas cher"), or a sneaker colourway."""
-    colourway = _COLOURWAY.search(folded)
+    colourway = _COLOURWAY.search(folded) if _DIGIT_S.search(folded) else None  # "11s": no "s" after a digit, none
     if colourway:
         return Signal("counterfeit", weights["counterfeit"], {"phrases": [colourway.group()]})
     brand = _COUNTERFEIT_BRANDS.search(folded)
@@ -319,12 +332,15 @@ def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
 
 def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """The last sentence names a trade and a place ("Top SEO company in Delhi"), often after a stock compliment."""
-    sentences = [s.strip(" ,;:-") for s in _SENTENCES.split(folded) if s.strip(" ,;:-")]
+    sentences = [s for s in (s.strip(" ,;:-") for s in _SENTENCES.split(folded)) if s]
     if not sentences:
         return None
     last = sentences[-1]
-    if len(last.split()) > _FOOTER_MAX_WORDS or len(last) > _FOOTER_MAX_CHARS:
+    place = last.split()
+    if len(place) > _FOOTER_MAX_WORDS or len(last) > _FOOTER_MAX_CHARS:
         return None  # a footer is short; a long run of letters would make the patterns below backtrack
+    if _PLACES.isdisjoint(place[-4:-1]) or not _PLACE_WORD.fullmatch(place[-1]):
+        return None  # both patterns end on "in", "at", "a", "en"... and one to three words: none here
     footer = _FOOTER.search(last) or _FOOTER_FR.search(last)
     if footer is None or not (_TRADE.search(last) or footer.group().split()[0] in _LEADS or len(sentences) > 1):
         return None
