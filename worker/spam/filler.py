@@ -12,12 +12,14 @@ emphasis and rules, not mash.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Mapping
 
 from worker.spam.evidence import Signal
 
-_LONG_TOKEN = re.compile(r"[^\W_]{5,}|(?:[^\w\s]|_){5,}")
+_LONG = 5
+_LONG_TOKEN = re.compile(rf"[^\W_]{{{_LONG},}}|(?:[^\w\s]|_){{{_LONG},}}")
 """Runs of letters and digits, or of symbols, long enough to be filler on their own (shorter ones never are)."""
 _RUN = re.compile(r"(.)\1+", re.DOTALL)
 _CYCLE = re.compile(r"(..)\1+.?")
@@ -70,23 +72,39 @@ def _counted(word: str) -> bool:
 
 def _has_run(tokens: list[str], length: int) -> bool:
     """Tell whether ``length`` tokens in a row are the same (far cheaper than the regex that needs it)."""
-    run, previous = 0, None
-    for token in tokens:
-        run = run + 1 if token == previous else 1
-        if run >= length:
-            return True
-        previous = token
-    return False
+    if length <= 1 or not tokens:
+        return bool(tokens)
+    if len(tokens) - len(set(tokens)) < length - 1:
+        return False  # too few repeated tokens for such a run
+    same = bytes(map(operator.eq, tokens, tokens[1:]))  # 1 where a token is the one before it
+    return b"\x01" * (length - 1) in same
+
+
+def _long_tokens(words: list[str]) -> list[str]:
+    """Return the long tokens (:data:`_LONG_TOKEN`) of the words between spaces, in order."""
+    found: list[str] = []
+    for word in words:
+        if len(word) >= _LONG:  # a shorter word holds no long token
+            if word.isalnum():  # the usual case: the word is one token of letters and digits
+                found.append(word)
+            else:
+                found += _LONG_TOKEN.findall(word)
+    return found
 
 
 def filler_share(text: str) -> tuple[int, int]:
     """Return how many of the text's non-space characters are filler, and how many there are."""
     text = text.lower()
     words = text.split()
-    longs = _LONG_TOKEN.findall(text)
-    # A word of four letters or more is filler only as a keyboard run in a long token: most are out at once.
-    found = sum(len(t) for t in longs if (len(set(t)) <= _MASH_DISTINCT or not t[0].isalnum()) and _filler_token(t))
-    found += sum(len(t) for t in longs if len(t) >= _KEYBOARD_TOKEN and _keyboard_run(t))
+    found = 0
+    for token in _long_tokens(words):
+        if not token[0].isalnum():
+            found += len(token) if _filler_token(token) else 0  # symbols: never a keyboard run
+        elif len(set(token)) <= _MASH_DISTINCT:
+            found += len(token) if _filler_token(token) else 0
+        elif len(token) >= _KEYBOARD_TOKEN and _KEYBOARD_RUN.search(token):
+            # A word of four letters or more is filler only as a keyboard run in a long token: most are out at once.
+            found += len(token)
     if _has_run(words, _REPEATS - 2):  # copies 2 to 7 of a repeated word are whole tokens between spaces
         for run in _REPEATED.finditer(text):
             word = run.group(1)

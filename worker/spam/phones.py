@@ -39,11 +39,14 @@ _DISGUISED = re.compile(
     rf"(?:[{_DIGITISH}](?![\w/:%])|\d(?![\d_/:%]))(?![.,]\d)"
 )
 _HEX = re.compile(r"[0-9a-fA-F]+")
-_LETTER_DIGIT = re.compile(r"[^\W\d_][.-]?\d|\d[.-]?[^\W\d_]")
+# A letter next to a digit, or with a dot or a dash between (only whether there is one is read). This pattern and
+# _GLUED start on a digit and look behind it, so that Python's regular expressions jump from one digit to the
+# next instead of trying every position of the text.
+_LETTER_DIGIT = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_][.-]\d)|[.-]?[^\W\d_])")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Digits glued to a word ("SPECIALIST09001340118"): only a long bare run, so always loose.
-_GLUED = re.compile(r"(?<=[^\W\d_])\d{10,13}(?!\w)")
+_GLUED = re.compile(r"\d(?<=[^\W\d_]\d)\d{9,12}(?!\w)")
 _FIVE_DIGITS = re.compile(r"\d(?:\D*\d){4}")
 _GROUPS = re.compile(r"[0-9]+")
 _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ .-][0-9](?![0-9]))+")

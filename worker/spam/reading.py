@@ -78,6 +78,8 @@ _STYLED = {
     "ᴢ": "z", "ɑ": "a", "ɡ": "g", "ɩ": "i", "ı": "i", "ȷ": "j", "ɼ": "r", "ɾ": "r", "ʂ": "s",
 }  # fmt: skip
 _LOOKALIKE = str.maketrans({**_FOREIGN, **_STYLED})
+_FIRST_STYLED = min("\U0001d400", "\uff21", *_STYLED)
+"""The first character that :func:`_styled` may accept."""
 _FOREIGN_LETTERS = frozenset(_FOREIGN)
 _NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W]")
 """A letter or digit beyond ASCII (a joiner or a byte-order mark, not a letter, does not count)."""
@@ -126,11 +128,10 @@ def disguised_words(text: str) -> tuple[Disguise, ...]:
     found: list[Disguise] = []
     for token in _non_ascii_words(text):
         folded = fold(token)
-        foreign = sum(ch in _FOREIGN_LETTERS for ch in folded)
-        latin = sum("a" <= ch <= "z" for ch in folded)
-        styled = any(_styled(ch) for ch in token)
+        foreign = sum(map(_FOREIGN_LETTERS.__contains__, folded))
+        latin = sum("a" <= ch <= "z" for ch in folded) if foreign else 0
         if foreign and latin and foreign + latin >= _MIN_MIXED_LETTERS:
             found.append(Disguise(folded.translate(_LOOKALIKE), "mixed scripts"))
-        elif styled:
+        elif max(token) >= _FIRST_STYLED and any(_styled(ch) for ch in token):  # most words hold none that far on
             found.append(Disguise(folded.translate(_LOOKALIKE), "styled letters"))
     return tuple(found)

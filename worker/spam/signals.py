@@ -21,7 +21,7 @@ from worker.spam import facts as fact
 from worker.spam.evidence import Signal, grow
 from worker.spam.filler import filler
 from worker.spam.identity import email_domain
-from worker.spam.phrases import TOPICS, matches, topics_in
+from worker.spam.phrases import TOPICS, matches, tokens, topics_in
 from worker.spam.reader import reader
 from worker.spam.reading import shown
 from worker.spam.urls import find_links, host_of, registered_domain
@@ -134,7 +134,8 @@ _SPAM_HOST_WORDS = re.compile(
 )
 _MARKUP = re.compile(r"<a\s[^>]*href|\[url[=\]]|\[link[=\]]|\[[^\]\n]+\]\(\s*(?:https?://|www\.)", re.IGNORECASE)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts on a word's edge: linear
-_MESSENGERS = re.compile(r"(?<!\w)(?:whatsapp|whats app|telegram|t\.me|wa\.me|wechat|kik|skype|snapchat|viber)(?!\w)")
+_APPS = ("whatsapp", "whats app", "telegram", "t.me", "wa.me", "wechat", "kik", "skype", "snapchat", "viber")
+_MESSENGERS = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _APPS))})(?!\w)")
 _CHAR_RUN = re.compile(r"(\S)\1{4,}")
 _WORD = re.compile(r"\w+")
 _MIN_SHOUT_LETTERS = 15
@@ -213,7 +214,7 @@ def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS, phones: in
     emails = len(_EMAIL.findall(text)) if "@" in text else 0
     if phones is None:
         phones = len(commerce.phones(text, commerce.plain(folded)))
-    apps = sorted(set(_MESSENGERS.findall(folded)))
+    apps = sorted(set(_MESSENGERS.findall(folded))) if any(app in folded for app in _APPS) else []
     if not (emails or phones or apps):
         return None
     kinds = bool(emails) + bool(phones) + bool(apps)
@@ -238,21 +239,24 @@ def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[S
 
 def shouting(comment: Comment, weights: Mapping[str, float] = WEIGHTS, ratio: float = 0.7) -> Signal | None:
     """Mostly capital letters over a text long enough for that to mean something."""
-    letters = sum(map(str.isalpha, comment.content))  # map over a builtin: no Python frame per character
+    capitals = sum(map(str.isupper, comment.content))  # map over a builtin: no Python frame per character
+    if capitals < ratio * _MIN_SHOUT_LETTERS:
+        return None  # too few letters, or too few of them capitals: the letters need not be counted
+    letters = sum(map(str.isalpha, comment.content))
     if letters < _MIN_SHOUT_LETTERS:
         return None
-    caps = sum(map(str.isupper, comment.content)) / letters
+    caps = capitals / letters
     return Signal("shouting", weights["shouting"], {"caps_ratio": round(caps, 2)}) if caps >= ratio else None
 
 
 def repetition(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
     """A character typed five times or more in a row, or one word making up much of a long text."""
     run = _CHAR_RUN.search(comment.content)
-    tokens = [w for w in _WORD.findall(fold(comment.content)) if len(w) > 1]
+    found = [w for w in tokens(fold(comment.content)) if len(w) > 1]
     top_word, top_count = "", 0
-    if len(tokens) >= 8:
-        top_word, top_count = Counter(tokens).most_common(1)[0]
-    repeated_word = top_count >= 4 and top_count / len(tokens) >= 0.3
+    if len(found) >= 8 and len(found) - len(set(found)) >= 3:  # else no word comes four times: none counted
+        top_word, top_count = Counter(found).most_common(1)[0]
+    repeated_word = top_count >= 4 and top_count / len(found) >= 0.3
     if not (run or repeated_word):
         return None
     evidence: dict[str, JSON] = {}

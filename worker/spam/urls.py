@@ -30,8 +30,9 @@ _MARKUP_LINK = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # Every link holds "://", "www." or a dot and a listed TLD: a text without any has none (the usual case),
-# which one quick search tells without trying the bare-domain pattern at every word.
-_MAY_LINK = re.compile(rf"://|www\.|\.(?:{_TLDS})(?![\w-])", re.IGNORECASE)
+# which one quick search tells without trying the bare-domain pattern at every word. The search starts on
+# the dot and looks behind it for "www", so that it jumps from one dot to the next.
+_MAY_LINK = re.compile(rf"\.(?:(?<=www\.)|(?:{_TLDS})(?![\w-]))", re.IGNORECASE)
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#]+)", re.IGNORECASE)
 
 
@@ -52,7 +53,7 @@ def host_of(url: str) -> str:
 @lru_cache(maxsize=1024)
 def find_links(text: str) -> tuple[Link, ...]:
     """Return the links of ``text``, in order (cached: several signals look at the same text)."""
-    if not _MAY_LINK.search(text):
+    if "://" not in text and not _MAY_LINK.search(text):
         return ()
     return tuple(Link(m.group(), host_of(m.group())) for m in _URL.finditer(text))
 
