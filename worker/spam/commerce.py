@@ -31,19 +31,23 @@ _DISGUISED_DIGIT = re.compile(r"[\d$@](?:(?<=[^\W\d_].)|[^\W\d_])")
 # Runs of two or more of "@*~:", else runs of brackets and the like: the same, written to start on a set of
 # characters (each branch checks the first one behind it) for the same reason.
 _JOINERS = re.compile(r"[@*~:\[\](){}<>=_|](?:(?<=[@*~:])[@*~:]+|(?<=[\[\](){}<>*~=_|])[\[\](){}<>*~=_|]*)")
-_DIGITISH = re.compile(r"[\d$@]")
 _SPACED_LETTERS = 3
 """Distinct one-letter words a text needs before spaced-out words are looked for ("a" and "i" are common)."""
+
+
+def _four_letters(folded: str) -> bool:
+    """Tell whether four words in a row are one character each, as letters spaced out are (one look at the words)."""
+    return b"\x01\x01\x01\x01" in bytes(map((1).__eq__, map(len, tokens(folded))))
 
 
 @lru_cache(maxsize=256)
 def undone(folded: str) -> tuple[tuple[str, str, str], ...]:
     """Return the disguised words of folded text: as written, as read, and how ("spaced letters"...) (cached)."""
     found: list[tuple[str, str, str]] = []
-    if len([t for t in _words(folded) if len(t) == 1 and t.isalpha()]) >= _SPACED_LETTERS:
+    if len([t for t in _words(folded) if len(t) == 1 and t.isalpha()]) >= _SPACED_LETTERS and _four_letters(folded):
         for match in _SPACED.finditer(folded):
             found.append((match.group(), match.group().replace(" ", "").replace(".", ""), "spaced letters"))
-    if _DIGITISH.search(folded) and _DISGUISED_DIGIT.search(folded):
+    if _DISGUISED_DIGIT.search(folded):  # a letter next to a digit, "$" or "@"
         for match in _MIXED.finditer(folded):
             word = match.group()
             read = word.translate(_LEET)

@@ -216,6 +216,8 @@ class Phrases:
     """Each phrase's piece split into its first character (a pattern) and the rest, as :func:`_head` splits it."""
     needs: tuple[frozenset[str], ...] = ()
     """The characters each phrase of digits and symbols needs besides digits ("$#" needs "$")."""
+    needed: tuple[str, ...] = ()
+    """Characters one of which a text needs for any phrase of digits and symbols to match (empty: none needed)."""
     _subsets: dict[tuple[frozenset[str], bool], re.Pattern[str] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -239,6 +241,8 @@ class Phrases:
 
     def digit_phrases_may_match(self, text: str) -> bool:
         """Tell whether a phrase of digits and symbols may match ``text``: it holds digits and all that one needs."""
+        if self.needed and not any(map(text.__contains__, self.needed)):
+            return False  # the usual case, told in one look for each character
         return _DIGIT.search(text) is not None and any(all(ch in text for ch in need) for need in self.needs)
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -276,7 +280,8 @@ def compile_phrases(phrases: tuple[str, ...]) -> Phrases:
         pieces.append((_piece(phrase), frozenset(words) if words is not None else None))
     heads = tuple(_head(phrase, piece) for phrase, (piece, _) in zip(ordered, pieces, strict=True))
     pattern = re.compile(_WRAP.format(body))
-    return Phrases(pattern, frozenset(keys), digits, always, tuple(pieces), heads, tuple(needs))
+    needed = () if not all(needs) else tuple(sorted(set().union(*needs)))
+    return Phrases(pattern, frozenset(keys), digits, always, tuple(pieces), heads, tuple(needs), needed)
 
 
 TOPICS: Mapping[str, Phrases] = MappingProxyType({name: compile_phrases(p) for name, p in _TOPICS.items()})
