@@ -47,6 +47,21 @@ def test_hashes_ids_urls_counts_and_addresses_are_not_read_as_phone_numbers(text
     assert dialled(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "powerbank https://www.amazon.com/dp/B00X5RV14Y/ref=sr_1_3?ie=UTF8&qid=1512261941&sr=8-3 works",
+        "the thread www.example.org/t/2019/05/5551234567 explains it",
+    ],
+)
+def test_digits_inside_a_link_are_not_even_a_loose_number(text: str) -> None:
+    assert find_phones(text) == ()
+
+
+def test_a_number_next_to_a_link_is_still_read() -> None:
+    assert [p.digits for p in find_phones("call 1-888-555-0199 or see https://example.com/help")] == ["18885550199"]
+
+
 def test_a_business_number_mentioned_in_passing_is_read_once_with_its_own_digits() -> None:
     found = find_phones("I phoned the bakery on 020 7946 0958 and they had it ready by noon.")
     assert [(p.digits, p.loose) for p in found] == [("02079460958", False)]

@@ -139,11 +139,17 @@ def _disguised(text: str, seen: set[str]) -> list[Phone]:
     return found
 
 
+def _without_links(text: str) -> str:
+    """Blank out the links of ``text``: the digits of an id, a date or a query in a link are no phone number."""
+    return _URL.sub(lambda link: " " * len(link.group()), text) if "/" in text or "www" in text.lower() else text
+
+
 @lru_cache(maxsize=256)
 def find_phones(text: str) -> tuple[Phone, ...]:
     """Return the phone numbers written in ``text``, in order, each once (cached: several signals ask)."""
     if not _FIVE_DIGITS.search(text):
         return ()
+    text = _without_links(text)
     found: list[Phone] = []
     seen: set[str] = set()
     rest = text
