@@ -59,7 +59,11 @@ _KEYWORDS = (
     "def", "class", "import", "return", "function", "const", "let", "var", "public", "void", "sudo", "pip", "npm",
     "git", "docker", "kubectl", "SELECT", "FROM",
 )  # fmt: skip
-_KEYWORD_CODE = re.compile(rf"(?:{_at_word_start(_KEYWORDS)})\b[^\n]{{0,40}}?[(){{}};=$]")
+_KEYWORD_GAP = 40
+_KEYWORD_CODE = re.compile(rf"(?:{_at_word_start(_KEYWORDS)})\b[^\n]{{0,{_KEYWORD_GAP}}}?[(){{}};=$]")
+_KEYWORD_END = re.compile(r"[(){};=$]")
+_KEYWORD_ENDS = 8
+"""Up to this many brackets or signs, the keyword is looked for just before each (a text has few, mostly)."""
 _DOTTED_CODE = re.compile(
     r"\.(?:(?<=[\w\])]\.)[a-z_]\w*\(|(?<=\w\.)"
     r"(?:py|js|ts|java|go|rb|php|cs|cpp|h|sh|yml|yaml|json|toml|xml|html|css|sql|ini|conf)\b)"
@@ -86,12 +90,22 @@ def _has_code(text: str) -> bool:
     return (
         any(mark in text for mark in _CODE_MARKS)
         or ("`" in text and _INLINE_CODE.search(text) is not None)
-        or _KEYWORD_CODE.search(text) is not None
+        or _keyword_code(text)
         or ("." in text and _DOTTED_CODE.search(text) is not None)
         or _LINE_END_CODE.search(text) is not None
         or ("$" in text and _SHELL_CODE.search(text) is not None)
         or _PATH_CODE.search(text) is not None
     )
+
+
+def _keyword_code(text: str) -> bool:
+    """Tell whether a keyword ("def", "import"...) comes with a bracket, ";", "=" or "$" after it on its line."""
+    ends = [match.start() for match in _KEYWORD_END.finditer(text)]
+    if len(ends) > _KEYWORD_ENDS:
+        return _KEYWORD_CODE.search(text) is not None
+    # A keyword that such a character follows starts at most this far before it: search there only.
+    reach = _KEYWORD_GAP + max(map(len, _KEYWORDS))
+    return any(_KEYWORD_CODE.search(text, max(0, end - reach), end + 1) for end in ends)
 
 
 def _thanks_by_name(text: str) -> str | None:
