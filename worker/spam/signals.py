@@ -136,6 +136,8 @@ _MARKUP = re.compile(r"<a\s[^>]*href|\[url[=\]]|\[link[=\]]|\[[^\]\n]+\]\(\s*(?:
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts on a word's edge: linear
 _APPS = ("whatsapp", "whats app", "telegram", "t.me", "wa.me", "wechat", "kik", "skype", "snapchat", "viber")
 _MESSENGERS = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _APPS))})(?!\w)")
+_MAY_BE_CAPITAL = re.compile(r"[A-Z\x80-\U0010ffff]")
+_MAY_BE_LETTER = re.compile(r"[A-Za-z\x80-\U0010ffff]")
 _CHAR_RUN = re.compile(r"(\S)\1{4,}")
 _WORD = re.compile(r"\w+")
 _MIN_SHOUT_LETTERS = 15
@@ -226,12 +228,13 @@ def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[S
     """One signal per topic of spam phrasing (promotion, money, crypto, ...) found in the text or the name."""
     content, name = fold(comment.content), fold(comment.author_name)
     found = []
-    candidates = topics_in(content) | topics_in(name)
+    in_content, in_name = topics_in(content), topics_in(name)  # a topic in neither has no match in it
     for topic in TOPICS:
-        if topic not in candidates:
+        if topic not in in_content and topic not in in_name:
             continue
-        phrases = matches(topic, content)
-        phrases += [p for p in matches(topic, name) if p not in phrases]
+        phrases = matches(topic, content) if topic in in_content else []
+        if topic in in_name:
+            phrases += [p for p in matches(topic, name) if p not in phrases]
         if phrases:
             found.append(Signal(topic, grow(weights[topic], len(phrases), 3), {"phrases": phrases[:3]}))
     return found
@@ -239,10 +242,11 @@ def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[S
 
 def shouting(comment: Comment, weights: Mapping[str, float] = WEIGHTS, ratio: float = 0.7) -> Signal | None:
     """Mostly capital letters over a text long enough for that to mean something."""
-    capitals = sum(map(str.isupper, comment.content))  # map over a builtin: no Python frame per character
+    # The only capitals and letters of ASCII are A-Z and a-z: the others are looked at one by one.
+    capitals = sum(map(str.isupper, _MAY_BE_CAPITAL.findall(comment.content)))
     if capitals < ratio * _MIN_SHOUT_LETTERS:
         return None  # too few letters, or too few of them capitals: the letters need not be counted
-    letters = sum(map(str.isalpha, comment.content))
+    letters = sum(map(str.isalpha, _MAY_BE_LETTER.findall(comment.content)))
     if letters < _MIN_SHOUT_LETTERS:
         return None
     caps = capitals / letters
@@ -254,7 +258,8 @@ def repetition(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Sign
     run = _CHAR_RUN.search(comment.content)
     found = [w for w in tokens(fold(comment.content)) if len(w) > 1]
     top_word, top_count = "", 0
-    if len(found) >= 8 and len(found) - len(set(found)) >= 3:  # else no word comes four times: none counted
+    repeats = len(found) - len(set(found))  # a word that comes n times makes n - 1 of them
+    if len(found) >= 8 and repeats >= 3 and (repeats + 1) / len(found) >= 0.3:  # else no word can come that often
         top_word, top_count = Counter(found).most_common(1)[0]
     repeated_word = top_count >= 4 and top_count / len(found) >= 0.3
     if not (run or repeated_word):
