@@ -81,6 +81,11 @@ _LOOKALIKE = str.maketrans({**_FOREIGN, **_STYLED})
 _FIRST_STYLED = min("\U0001d400", "\uff21", *_STYLED)
 """The first character that :func:`_styled` may accept."""
 _FOREIGN_LETTERS = frozenset(_FOREIGN)
+_FIRST_DISGUISE = min(
+    [_FIRST_STYLED] + [chr(c) for c in range(0x80, ord(_FIRST_STYLED)) if _FOREIGN_LETTERS.intersection(fold(chr(c)))]
+)
+"""The first character that may be part of a disguise: a text without any from here on holds none (most do)."""
+_MAY_DISGUISE = re.compile(f"[{_FIRST_DISGUISE}-\U0010ffff]")
 _NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W]")
 """A letter or digit beyond ASCII (a joiner or a byte-order mark, not a letter, does not count)."""
 _WORD_END = re.compile(r"\w*")
@@ -123,7 +128,7 @@ class Disguise:
 @lru_cache(maxsize=256)
 def disguised_words(text: str) -> tuple[Disguise, ...]:
     """Return the words of ``text`` written with look-alike letters of other scripts or styled ones, read plainly."""
-    if text.isascii():
+    if text.isascii() or not _MAY_DISGUISE.search(text):
         return ()
     found: list[Disguise] = []
     for token in _non_ascii_words(text):
