@@ -80,16 +80,14 @@ def _has_run(tokens: list[str], length: int) -> bool:
     return b"\x01" * (length - 1) in same
 
 
-def _long_tokens(words: list[str]) -> list[str]:
-    """Return the long tokens (:data:`_LONG_TOKEN`) of the words between spaces, in order."""
-    found: list[str] = []
-    for word in words:
-        if len(word) >= _LONG:  # a shorter word holds no long token
-            if word.isalnum():  # the usual case: the word is one token of letters and digits
-                found.append(word)
-            else:
-                found += _LONG_TOKEN.findall(word)
-    return found
+def _filler_chars(token: str) -> int:
+    """Return the length of a long token (:data:`_LONG_TOKEN`) if it is filler on its own or a keyboard run, else 0."""
+    if not token[0].isalnum():
+        return len(token) if _filler_token(token) else 0  # symbols: never a keyboard run
+    if len(set(token)) <= _MASH_DISTINCT:
+        return len(token) if _filler_token(token) else 0
+    # A word of four letters or more is filler only as a keyboard run in a long token: most are out at once.
+    return len(token) if len(token) >= _KEYBOARD_TOKEN and _KEYBOARD_RUN.search(token) else 0
 
 
 def filler_share(text: str) -> tuple[int, int]:
@@ -97,14 +95,14 @@ def filler_share(text: str) -> tuple[int, int]:
     text = text.lower()
     words = text.split()
     found = 0
-    for token in _long_tokens(words):
-        if not token[0].isalnum():
-            found += len(token) if _filler_token(token) else 0  # symbols: never a keyboard run
-        elif len(set(token)) <= _MASH_DISTINCT:
-            found += len(token) if _filler_token(token) else 0
-        elif len(token) >= _KEYBOARD_TOKEN and _KEYBOARD_RUN.search(token):
-            # A word of four letters or more is filler only as a keyboard run in a long token: most are out at once.
-            found += len(token)
+    for word in words:  # long tokens never cross spaces: they are read word by word
+        if len(word) < _LONG:
+            continue  # a shorter word holds no long token
+        if word.isalnum():  # the usual case: the word is one token of letters and digits
+            found += _filler_chars(word)
+        else:
+            for token in _LONG_TOKEN.findall(word):
+                found += _filler_chars(token)
     if _has_run(words, _REPEATS - 2):  # copies 2 to 7 of a repeated word are whole tokens between spaces
         for run in _REPEATED.finditer(text):
             word = run.group(1)
