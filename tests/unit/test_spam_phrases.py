@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.spam.phrases import TOPICS, compile_phrases, matches, remember, tokens, topics_in, words
+from worker.spam.phrases import TOPICS, compile_phrases, matches, same_words, tokens, topics_in, words
 from worker.text import fold
 
 PHRASES = compile_phrases(
@@ -73,9 +73,9 @@ def test_a_subset_pattern_with_digit_and_digit_led_phrases_matches_as_the_full_p
     assert found == [(m.start(), m.end()) for m in PHRASES.pattern.finditer(text)]
 
 
-def test_the_words_of_a_text_come_in_order_and_a_reader_may_give_them_to_spare_a_second_reading() -> None:
+def test_the_words_of_a_text_come_in_order_and_a_caller_may_say_two_texts_share_them() -> None:
     assert tokens("a b, a c") == ("a", "b", "a", "c")
     assert words("a b, a c") == {"a", "b", "c"}
-    remember("not read", ("given",))
-    assert tokens("not read") == ("given",)
-    assert words("not read") == {"given"}
+    same_words("not read", "given words")
+    assert tokens("not read") == ("given", "words")
+    assert words("not read") == {"given", "words"}

@@ -18,7 +18,7 @@ from functools import lru_cache
 from worker.models import JSON
 from worker.spam.evidence import Signal, grow
 from worker.spam.phones import Phone, find_phones
-from worker.spam.phrases import Phrases, compile_phrases, remember, tokens
+from worker.spam.phrases import Phrases, compile_phrases, same_words, tokens
 from worker.spam.phrases import words as _words
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
@@ -64,7 +64,7 @@ def plain(folded: str) -> str:
         text = text.replace(written, read, 1)
     clear = " ".join(_JOINERS.sub(" ", text).split())
     if not disguised and "_" not in folded and clear != folded:
-        remember(clear, tokens(folded))  # joiners other than "_" and spaces are not in words: the same words
+        same_words(clear, folded)  # joiners other than "_" and spaces are not in words: the same words
     return clear
 
 
@@ -334,18 +334,23 @@ def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
     return None
 
 
+def _bare_sentence(sentence: str) -> str:
+    return sentence.strip(" ,;:-")
+
+
 def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """The last sentence names a trade and a place ("Top SEO company in Delhi"), often after a stock compliment."""
-    sentences = [s for s in (s.strip(" ,;:-") for s in _SENTENCES.split(folded)) if s]
-    if not sentences:
+    parts = _SENTENCES.split(folded)
+    last = next((s for s in map(_bare_sentence, reversed(parts)) if s), "")
+    if not last:
         return None
-    last = sentences[-1]
     place = last.split()
     if len(place) > _FOOTER_MAX_WORDS or len(last) > _FOOTER_MAX_CHARS:
         return None  # a footer is short; a long run of letters would make the patterns below backtrack
     if _PLACES.isdisjoint(place[-4:-1]) or not _PLACE_WORD.fullmatch(place[-1]):
         return None  # both patterns end on "in", "at", "a", "en"... and one to three words: none here
     footer = _FOOTER.search(last) or _FOOTER_FR.search(last)
+    sentences = [s for s in map(_bare_sentence, parts) if s]
     if footer is None or not (_TRADE.search(last) or footer.group().split()[0] in _LEADS or len(sentences) > 1):
         return None
     evidence: dict[str, JSON] = {"footer": " ".join(footer.group().split())[:60]}

@@ -113,19 +113,23 @@ _READ: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
 
 
 def _read(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    found = _READ.get(text)
-    if found is None:
-        found = remember(text, tuple(_TOKEN.findall(text)))
-    return found
+    read = _READ.get(text)
+    if read is None:
+        found = tuple(_TOKEN.findall(text))
+        read = _keep(text, (found, frozenset(found)))
+    return read
 
 
-def remember(text: str, found: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
-    """Keep ``found`` as the words of ``text`` (a caller that knows them spares a second reading); return both forms."""
+def _keep(text: str, read: tuple[tuple[str, ...], frozenset[str]]) -> tuple[tuple[str, ...], frozenset[str]]:
     if len(_READ) >= _READ_MAX:
         _READ.pop(next(iter(_READ), ""), None)  # the oldest; another thread may have taken it already
-    read = (found, frozenset(found))
     _READ[text] = read
     return read
+
+
+def same_words(text: str, source: str) -> None:
+    """Note that ``text`` has the words of ``source`` (a caller that knows it spares a second reading)."""
+    _keep(text, _read(source))
 
 
 def tokens(text: str) -> tuple[str, ...]:
