@@ -36,6 +36,125 @@ return {1, 'queued', 0}
 """
 )
 
+# KEYS: queued, flagged, counts, events.
+# ARGV: events maxlen, comment key prefix, history key prefix, campaign index base prefix, min bands, band ttl (s),
+# then for each comment: id, new status, decision json, now, post id, decided by, note, index facet bases, the
+# number of its LSH band keys, and those keys.
+# A worker's decisions of one batch in one call: each comment moves out of 'queued' only if it still is there,
+# exactly as ``_TRANSITION`` in worker mode moves one, in order (a comment may join the near-duplicate group of
+# one before it in the batch). A comment's hash, band keys, history and event are written at its turn; its index
+# entries (only additions, as it leaves 'queued'), the waiting and review sets and the counts are written at the
+# end, one command per key, and also when a comment fails half-way, before the error is raised, so that every
+# comment written is indexed. Returns one reply per comment: 1 when written, 0 when refused, -1 when missing.
+_RECORD = LuaScript(
+    LUA_INDEX
+    + """
+local adds, order, made = {}, {}, {}
+local function later(key, score, member)
+  local list = adds[key]
+  if not list then list = {}; adds[key] = list; order[#order + 1] = key end
+  list[#list + 1] = score
+  list[#list + 1] = member
+end
+-- What move() does for a comment leaving 'queued', kept for the end.
+local function add_later(list, id, to, score)
+  for _, base in ipairs(list) do
+    if to ~= 'queued' then later(base .. ':' .. to, score, id) end
+    later(base .. ':all', score, id)
+  end
+end
+local unqueued, unflagged, counted, tally = {}, {}, {}, {}
+local function count(status, by)
+  if not tally[status] then tally[status] = 0; counted[#counted + 1] = status end
+  tally[status] = tally[status] + by
+end
+local function one(at)
+  local id, status, now, by = ARGV[at], ARGV[at + 1], ARGV[at + 3], ARGV[at + 5]
+  local ckey = ARGV[2] .. id
+  local current, known, score = unpack(redis.call('HMGET', ckey, 'status', 'facets', 'submitted_at'))
+  if not current then return -1 end
+  if current ~= 'queued' then return 0 end
+  local fields = {'status', status, 'decision', ARGV[at + 2], 'updated_at', now}
+  local extra = ARGV[at + 7]
+  local nbands = tonumber(ARGV[at + 8])
+  if nbands > 0 then
+    local bands = {unpack(ARGV, at + 9, at + 8 + nbands)}
+    local found, votes, best, most = redis.call('MGET', unpack(bands)), {}, nil, 0
+    for i, g in ipairs(found) do
+      if g then
+        votes[g] = (votes[g] or 0) + 1
+        if votes[g] > most then best, most = g, votes[g] end
+      end
+    end
+    local group = id
+    if best and most >= tonumber(ARGV[5]) then group = best end
+    for i, key in ipairs(bands) do
+      if not found[i] then redis.call('SET', key, group, 'EX', ARGV[6]) end
+    end
+    if group ~= id then
+      local base = ARGV[4] .. group
+      if not made[base] and redis.call('EXISTS', base .. ':all') == 0 then
+        local founder = ARGV[2] .. group
+        local fstatus, fscore = unpack(redis.call('HMGET', founder, 'status', 'submitted_at'))
+        if fstatus then
+          add_later(merge_facets(founder, base), group, fstatus, fscore)
+          redis.call('HSET', founder, 'campaign', group)
+        end
+      end
+      made[base] = true
+      fields[#fields + 1] = 'campaign'
+      fields[#fields + 1] = group
+      extra = extra .. '\\n' .. base
+    end
+  end
+  local seen, list = {}, {}
+  for _, source in ipairs({known or '', extra}) do
+    for _, f in ipairs(split_lines(source)) do
+      if not seen[f] then seen[f] = true; list[#list + 1] = f end
+    end
+  end
+  fields[#fields + 1] = 'facets'
+  fields[#fields + 1] = table.concat(list, '\\n')
+  redis.call('HSET', ckey, unpack(fields))
+  add_later(list, id, status, score)
+  unqueued[#unqueued + 1] = id
+  if status == 'flagged' then later(KEYS[2], now, id) else unflagged[#unflagged + 1] = id end
+  count(current, -1)
+  count(status, 1)
+  redis.call('RPUSH', ARGV[3] .. id, cjson.encode({at = tonumber(now), by = by, from = current, to = status,
+                                                  note = ARGV[at + 6], action = 'decide'}))
+  if tonumber(ARGV[1]) > 0 then
+    redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[1], '*', 'id', id, 'post_id', ARGV[at + 4],
+               'status', status, 'decided_by', by, 'decided_at', now)
+  end
+  return 1
+end
+local function chunked(command, key, list, step)
+  for i = 1, #list, step do redis.call(command, key, unpack(list, i, math.min(i + step - 1, #list))) end
+end
+local function finish()
+  for _, key in ipairs(order) do chunked('ZADD', key, adds[key], 1000) end
+  chunked('ZREM', KEYS[1], unqueued, 500)
+  chunked('ZREM', KEYS[2], unflagged, 500)
+  for _, status in ipairs(counted) do
+    if tally[status] ~= 0 then redis.call('HINCRBY', KEYS[3], status, tally[status]) end
+  end
+end
+local replies, at = {}, 7
+while at <= #ARGV do
+  local ok, reply = pcall(one, at)
+  if not ok then
+    finish()
+    error(reply)
+  end
+  replies[#replies + 1] = reply
+  at = at + 9 + tonumber(ARGV[at + 8])
+end
+finish()
+return replies
+"""
+)
+
 # KEYS: comment, queued, flagged, counts, events, history, then the LSH band keys of near-duplicate groups.
 # ARGV: id, mode ('worker' or 'moderator'), new status, decision json, now, post id, decided by, events maxlen,
 # index facet bases, note, verdict id, comment key prefix, campaign index base prefix, min bands, band ttl (s).
@@ -213,6 +332,10 @@ redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 redis.call('ZADD', KEYS[5], ARGV[2], ARGV[1])
 return 1
 """)
+
+
+RECORD_CHUNK = 200
+"""Most decisions recorded by one script call (a Lua function takes at most about 8,000 arguments at once)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,9 +521,39 @@ class CommentStore:
         return comments
 
     def record(self, decided: Sequence[tuple[Comment, Decision]]) -> list[bool]:
-        """Move each comment out of ``queued`` with its decision; False where another worker already did."""
-        calls = [self._transition_call(c, "worker", d) for c, d in decided]
-        return [int(r) == 1 for r in _TRANSITION.run_many(self.client, calls)]
+        """Move each comment out of ``queued`` with its decision; False where another worker already did.
+
+        One script call per :data:`RECORD_CHUNK` comments, all in one round trip (see ``_RECORD``).
+        """
+        k = self.keys
+        head = [
+            self.events_maxlen,
+            k.comment(""),
+            k.history(""),
+            k.index_base("campaign="),
+            self.grouping.min_bands,
+            max(1, int(self.grouping.window_s)),
+        ]
+        calls: list[Call] = []
+        for start in range(0, len(decided), RECORD_CHUNK):
+            args: list[Any] = list(head)
+            for comment, decision in decided[start : start + RECORD_CHUNK]:
+                bands = self.grouping.bands(comment)
+                args += [
+                    comment.id,
+                    decision.status.value,
+                    json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":")),
+                    repr(decision.decided_at),
+                    comment.post_id,
+                    decision.decided_by,
+                    _note(decision),
+                    facet_bases(k, facets(comment, decision, self.authors.of(comment))),
+                    len(bands),
+                ]
+                args += [k.campaign_band(band, value) for band, value in enumerate(bands)]
+            calls.append(([k.queued, k.flagged, k.counts, k.events], args))
+        replies = _RECORD.run_many(self.client, calls) if calls else []
+        return [int(r) == 1 for reply in replies for r in reply]
 
     def review(self, comment_id: str, decision: Decision, *, verdict_id: str = "") -> None:
         """Record a moderator's decision; raise when another moderator already decided (naming who)."""
@@ -461,7 +614,7 @@ class CommentStore:
         bands = self.grouping.bands(comment) if mode == "worker" else ()
         keys = [k.comment(comment.id), k.queued, k.flagged, k.counts, k.events, k.history(comment.id)]
         keys += [k.campaign_band(band, value) for band, value in enumerate(bands)]
-        note = next((str(r.evidence.get("note", "")) for r in decision.reasons if r.check == "moderator"), "")
+        note = _note(decision)
         args = [
             comment.id,
             mode,
@@ -523,6 +676,11 @@ class CommentStore:
         if not reply:
             return []
         return [(text(eid), {text(a): text(b) for a, b in fields.items()}) for eid, fields in reply[0][1]]
+
+
+def _note(decision: Decision) -> str:
+    """The moderator's note of a decision, if any (the history keeps it)."""
+    return next((str(r.evidence.get("note", "")) for r in decision.reasons if r.check == "moderator"), "")
 
 
 def _stored(fields: Sequence[Any]) -> Stored:

@@ -1,0 +1,105 @@
+"""A worker's batch of decisions, recorded in one script call, leaves Redis as one call per comment did."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import redis
+
+from worker.keys import Keys
+from worker.models import Action, Comment, Decision, Reason, Status
+from worker.queue_index import Grouping
+from worker.store import _TRANSITION, RECORD_CHUNK, CommentStore
+
+pytestmark = pytest.mark.integration
+
+CAMPAIGN = "Buy cheap watches at our online shop today, best prices guaranteed for every reader of this blog"
+
+
+def _comments(tag: str, count: int) -> list[Comment]:
+    comments = []
+    for i in range(count):
+        text = f"{CAMPAIGN} number {i % 3}" if i % 4 == 1 else f"Thoughtful comment {i} about the article, thanks."
+        email = f"reader{i % 5}@example.org" if i % 6 else ""
+        comments.append(Comment(f"{tag}-{i}", f"post-{i % 3}", f"Reader {i}", email, text, submitted_at=1000.0 + i))
+    return comments
+
+
+def _decision(i: int) -> Decision:
+    if i % 4 == 1:
+        reason = Reason("spam", "spam_score", "Spam.", Action.FLAG, {"score": 0.9})
+        return Decision(Status.FLAGGED, (reason,), {"spam": 0.9}, "v1", 2000.0 + i)
+    if i % 7 == 3:
+        reasons = (
+            Reason("validation", "email_missing", "An email address is required.", Action.REJECT),
+            Reason("profanity", "mild_profanity", "Mild.", Action.CENSOR, {"word": "x"}),
+        )
+        return Decision(Status.REJECTED, reasons, {}, "v1", 2000.0 + i, censor=((0, 3),))
+    return Decision(Status.APPROVED, (), {"spam": 0.1}, "v1", 2000.0 + i)
+
+
+def _dump(client: Any, prefix: str) -> dict[str, Any]:
+    """Every key under the prefix, named without it, with its value (stream entries without their ids)."""
+    found: dict[str, Any] = {}
+    for key in client.scan_iter(match=f"{prefix}:*"):
+        kind = client.type(key)
+        if kind == "hash":
+            value: Any = client.hgetall(key)
+        elif kind == "zset":
+            value = client.zrange(key, 0, -1, withscores=True)
+        elif kind == "list":
+            value = client.lrange(key, 0, -1)
+        elif kind == "stream":
+            value = [fields for _, fields in client.xrange(key)]
+        else:
+            value = (client.get(key), client.ttl(key) > 0)
+        found[key[len(prefix) :]] = value
+    return {name: _unprefixed(value, prefix) for name, value in found.items()}
+
+
+def _unprefixed(value: Any, prefix: str) -> Any:
+    return repr(value).replace(prefix + ":", "P:")
+
+
+def _store(client: redis.Redis, prefix: str) -> CommentStore:
+    return CommentStore(client, Keys(prefix), author_secret="secret", grouping=Grouping(min_words=5))
+
+
+def test_a_batch_recorded_at_once_leaves_the_store_as_recording_each_comment_did(redis_client: redis.Redis) -> None:
+    batch, single = _store(redis_client, "batch"), _store(redis_client, "single")
+    for store in (batch, single):
+        comments = _comments("c", 40)
+        store.add(comments)
+        store.add(_comments("old", 3))  # a group founded before the batch: its founder joins the index then
+        store.record([(c, _decision(1)) for c in _comments("old", 3)])
+    pairs = [(c, _decision(i)) for i, c in enumerate(_comments("c", 40))]
+    written = batch.record(pairs)
+    calls = [single._transition_call(c, "worker", d) for c, d in pairs]
+    replies = [int(r) == 1 for r in _TRANSITION.run_many(single.client, calls)]
+    assert written == replies == [True] * 40
+    assert _dump(redis_client, "batch") == _dump(redis_client, "single")
+    assert any(key.startswith(":ix:campaign=") for key in _dump(redis_client, "batch"))
+
+
+def test_a_comment_no_longer_queued_or_unknown_is_refused_and_the_others_are_written(
+    redis_client: redis.Redis,
+) -> None:
+    store = _store(redis_client, "p")
+    comments = _comments("c", 3)
+    store.add(comments[:2])
+    assert store.record([(comments[0], _decision(0))]) == [True]
+    pairs = [(c, _decision(i)) for i, c in enumerate(comments)]
+    assert store.record(pairs) == [False, True, False]
+    assert store.counts() == {"queued": 0, "approved": 1, "rejected": 0, "flagged": 1}
+    assert redis_client.zrange("p:ix:flagged", 0, -1) == ["c-1"]
+
+
+def test_a_batch_longer_than_one_script_call_is_recorded_whole(redis_client: redis.Redis) -> None:
+    store = _store(redis_client, "p")
+    comments = _comments("c", RECORD_CHUNK + 7)
+    store.add(comments)
+    assert store.record([(c, _decision(0)) for c in comments]) == [True] * len(comments)
+    assert store.counts()["approved"] == len(comments)
+    assert redis_client.zcard("p:ix:approved") == len(comments)
+    assert redis_client.zcard("p:queued") == 0
