@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from email_validator import EmailNotValidError, validate_email
+from hypothesis import given
+from hypothesis import strategies as st
 
 from worker.checks.base import Context
-from worker.checks.validation import ValidationCheck, scrub
+from worker.checks.validation import ValidationCheck, plain_address, scrub, syntax_problem
 from worker.models import Action, Comment
 
 CHECK = ValidationCheck()
@@ -93,3 +96,50 @@ def test_a_dns_timeout_is_no_proof_of_a_bad_address(monkeypatch: pytest.MonkeyPa
     import dns.exception
 
     assert deliverability(monkeypatch, dns.exception.Timeout()) == []
+
+
+def _library_problem(email: str) -> str | None:
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return scrub(str(exc), email)
+    return None
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["ann@example.org", "Ann.Lee+news@Mail.Example.CO.UK", "a_b-c@x1.io", "x@123.com", "y@a-b.example.org"],
+)
+def test_a_plain_address_is_known_good_without_asking_email_validator(email: str) -> None:
+    assert plain_address(email)
+    assert _library_problem(email) is None
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "x@localhost", "x@printer.local", "x@example.test", "x@example.invalid", "x@10.in-addr.arpa", "x@123.456",
+        "x@xn--bcher-kva.example", "x@ab--cd.example", "x@-a.org", "x@a-.org", "x..y@example.org", ".x@example.org",
+        "x.@example.org", "x@example..org", "x@example.org.", "é@example.org", "x@exämple.org", '"x"@example.org',
+        "Ann <ann@example.org>", "x" * 65 + "@example.org", "x@" + "a" * 64 + ".org", "x@example", "x@@example.org",
+        "x@" + ("a" * 60 + ".") * 5 + "org", "x@exa_mple.org",
+    ],
+)
+def test_anything_else_is_left_to_email_validator(email: str) -> None:
+    assert not plain_address(email)
+
+
+@given(st.text(alphabet="abXY09._+-@é", max_size=40))
+def test_a_plain_address_is_one_that_email_validator_accepts(email: str) -> None:
+    if plain_address(email):
+        assert _library_problem(email) is None
+    assert syntax_problem(email) == _library_problem(email)
+
+
+@pytest.mark.parametrize(
+    "email", ["reader-at-example.org", "a@b", "x@localhost", "Élodie@exämple..fr", "bob@example.org"]
+)
+def test_the_remembered_verdict_is_the_library_one_and_never_holds_the_address(email: str) -> None:
+    assert syntax_problem(email) == _library_problem(email)
+    assert syntax_problem(email) == _library_problem(email)  # from the cache now
+    assert email not in (syntax_problem(email) or "")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import dns.resolver
+import email_validator
 from email_validator import EmailNotValidError, EmailUndeliverableError, validate_email
 from email_validator.deliverability import caching_resolver, validate_email_deliverability
 
@@ -15,6 +18,16 @@ from worker.policy import Section
 from worker.text import has_control_chars, nfkc, visible
 
 NAME = "validation"
+EMAIL_CACHE_SIZE = 4096
+"""Addresses whose syntax verdict a process remembers: readers comment again and again."""
+
+# A plain address: dot-separated ASCII words before the @, then host labels of letters, digits and inner
+# hyphens. email_validator accepts every one (see :func:`plain_address`); anything else goes to it.
+_PLAIN = re.compile(
+    r"[A-Za-z0-9_+-]{1,64}(?:\.[A-Za-z0-9_+-]{1,64})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?",
+    re.ASCII,
+)
 
 
 def scrub(message: str, email: str) -> str:
@@ -24,6 +37,33 @@ def scrub(message: str, email: str) -> str:
         if len(part) >= 3:
             message = message.replace(part, "…")
     return message
+
+
+def plain_address(email: str) -> bool:
+    """True when ``email`` is a plain address that email_validator surely accepts (no DNS), without asking it.
+
+    That is: at most 254 characters, at most 64 before the @, a top-level domain that ends with a letter,
+    no ``--`` after the @ (Punycode and the rule on ``ab--``), and no special-use domain (``.local``...).
+    """
+    if len(email) > 254 or not _PLAIN.fullmatch(email) or not email[-1].isalpha():
+        return False
+    local, _, domain = email.partition("@")
+    if len(local) > 64 or "--" in domain:
+        return False
+    domain = domain.lower()
+    return not any(domain == d or domain.endswith("." + d) for d in email_validator.SPECIAL_USE_DOMAIN_NAMES)
+
+
+@lru_cache(maxsize=EMAIL_CACHE_SIZE)
+def syntax_problem(email: str) -> str | None:
+    """Return why ``email`` is not a valid address (scrubbed of the address), or None; no DNS. Remembered."""
+    if plain_address(email):
+        return None
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return scrub(str(exc), email)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +95,9 @@ class ValidationCheck:
     def _check_email(self, email: str) -> Reason | None:
         if not email:
             return self._reason("email_missing", "An email address is required.")
+        if not self.check_deliverability:
+            problem = syntax_problem(email)
+            return None if problem is None else self._reason("email_invalid", problem)
         try:
             valid = validate_email(email, check_deliverability=False)
         except EmailNotValidError as exc:
