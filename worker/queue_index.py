@@ -42,14 +42,19 @@ local function split_lines(s)
   for item in string.gmatch(s or '', '[^\\n]+') do t[#t + 1] = item end
   return t
 end
--- The comment's facet bases: those it has, plus ``extra`` (newline-separated); stored back.
-local function merge_facets(ckey, extra)
+-- Facet bases ``known`` (a comment's, newline-separated, or false) then ``extra``, each once, in order.
+local function merged(known, extra)
   local seen, list = {}, {}
-  for _, source in ipairs({redis.call('HGET', ckey, 'facets'), extra}) do
-    for _, f in ipairs(split_lines(source or '')) do
+  for _, source in ipairs({known or '', extra}) do
+    for _, f in ipairs(split_lines(source)) do
       if not seen[f] then seen[f] = true; list[#list + 1] = f end
     end
   end
+  return list
+end
+-- The comment's facet bases: those it has, plus ``extra`` (newline-separated); stored back.
+local function merge_facets(ckey, extra)
+  local list = merged(redis.call('HGET', ckey, 'facets'), extra)
   redis.call('HSET', ckey, 'facets', table.concat(list, '\\n'))
   return list
 end

@@ -23,10 +23,12 @@ from worker.scripts import Call, LuaScript
 _ADD = LuaScript(
     LUA_INDEX
     + """
-local status = redis.call('HGET', KEYS[1], 'status')
+local status, known = unpack(redis.call('HMGET', KEYS[1], 'status', 'facets'))
 if status then return {0, status, 0} end
-redis.call('HSET', KEYS[1], 'comment', ARGV[2], 'status', 'queued', 'submitted_at', ARGV[3], 'updated_at', ARGV[3])
-move(merge_facets(KEYS[1], ARGV[5]), ARGV[1], 'queued', 'queued', ARGV[3])
+local list = merged(known, ARGV[5])
+redis.call('HSET', KEYS[1], 'comment', ARGV[2], 'status', 'queued', 'submitted_at', ARGV[3], 'updated_at', ARGV[3],
+           'facets', table.concat(list, '\\n'))
+move(list, ARGV[1], 'queued', 'queued', ARGV[3])
 redis.call('RPUSH', KEYS[6], ARGV[6])
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
@@ -107,12 +109,7 @@ local function one(at)
       extra = extra .. '\\n' .. base
     end
   end
-  local seen, list = {}, {}
-  for _, source in ipairs({known or '', extra}) do
-    for _, f in ipairs(split_lines(source)) do
-      if not seen[f] then seen[f] = true; list[#list + 1] = f end
-    end
-  end
+  local list = merged(known, extra)
   fields[#fields + 1] = 'facets'
   fields[#fields + 1] = table.concat(list, '\\n')
   redis.call('HSET', ckey, unpack(fields))
