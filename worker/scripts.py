@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redis.exceptions import NoScriptError
+from redis.exceptions import NoScriptError, ResponseError
 
 Call = tuple[Sequence[str], Sequence[Any]]
 """The keys and the arguments of one script call."""
@@ -61,7 +61,17 @@ class LuaScript:
         return replies, confirmed
 
     def _send(self, client: Any, calls: Sequence[Call], wait: tuple[int, int] | None) -> tuple[list[Any], int]:
-        """Send the calls (and ``WAIT``) in one pipeline; return their replies and the replicas that confirmed."""
+        """Send the calls (and ``WAIT``) in one pipeline; return their replies and the replicas that confirmed.
+
+        A lone call without ``WAIT`` (a web request's submission) is sent as a plain command: a pipeline costs
+        more to set up than it saves; a Redis error comes back as its reply, as a pipeline's would.
+        """
+        if wait is None and len(calls) == 1:
+            keys, args = calls[0]
+            try:
+                return [client.evalsha(self.sha, len(keys), *keys, *args)], 0
+            except ResponseError as exc:
+                return [exc], 0
         pipe = client.pipeline(transaction=False)
         for keys, args in calls:
             pipe.evalsha(self.sha, len(keys), *keys, *args)
