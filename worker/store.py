@@ -40,8 +40,8 @@ return {1, 'queued', 0}
 
 # KEYS: queued, flagged, counts, events.
 # ARGV: events maxlen, comment key prefix, history key prefix, campaign index base prefix, min bands, band ttl (s),
-# then for each comment: id, new status, decision json, now, post id, decided by, note, index facet bases, the
-# number of its LSH band keys, and those keys.
+# then for each comment: id, new status, decision json, now, post id, decided by, note, index facet bases and its
+# LSH band keys (both newline-separated).
 # A worker's decisions of one batch in one call: each comment moves out of 'queued' only if it still is there,
 # exactly as ``_TRANSITION`` in worker mode moves one, in order (a comment may join the near-duplicate group of
 # one before it in the batch). A comment's hash, band keys, history and event are written at its turn; its index
@@ -78,9 +78,8 @@ local function one(at)
   if current ~= 'queued' then return 0 end
   local fields = {'status', status, 'decision', ARGV[at + 2], 'updated_at', now}
   local extra = ARGV[at + 7]
-  local nbands = tonumber(ARGV[at + 8])
-  if nbands > 0 then
-    local bands = {unpack(ARGV, at + 9, at + 8 + nbands)}
+  local bands = split_lines(ARGV[at + 8])
+  if #bands > 0 then
     local found, votes, best, most = redis.call('MGET', unpack(bands)), {}, nil, 0
     for i, g in ipairs(found) do
       if g then
@@ -145,7 +144,7 @@ while at <= #ARGV do
     error(reply)
   end
   replies[#replies + 1] = reply
-  at = at + 9 + tonumber(ARGV[at + 8])
+  at = at + 9
 end
 finish()
 return replies
@@ -262,6 +261,16 @@ return 1
 """
 )
 
+# ARGV: comment key prefix, then ids.  Returns, for each id, its comment JSON when it is queued, else false.
+_LOAD_QUEUED = LuaScript("""
+local found = {}
+for i = 2, #ARGV do
+  local raw, status = unpack(redis.call('HMGET', ARGV[1] .. ARGV[i], 'comment', 'status'))
+  if raw and status == 'queued' then found[i - 1] = raw else found[i - 1] = false end
+end
+return found
+""")
+
 # KEYS: pending, queued, legacy pending list, attempts.  ARGV: count, now.
 # Takes up to count waiting ids, oldest first (then any left in the list of older versions), and marks
 # each as taken now in 'queued', so that the sweeper only hands it back once a worker had it too long.
@@ -332,7 +341,7 @@ return 1
 
 
 RECORD_CHUNK = 200
-"""Most decisions recorded by one script call (a Lua function takes at most about 8,000 arguments at once)."""
+"""Most decisions recorded by one script call: Redis serves nobody else while a script runs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,15 +516,11 @@ class CommentStore:
         return sum(int(n) for n in pipe.execute())
 
     def load_queued(self, ids: Sequence[str]) -> list[Comment]:
-        """Return the comments among ``ids`` that are still queued (one round trip)."""
-        pipe = self.client.pipeline(transaction=False)
-        for comment_id in ids:
-            pipe.hmget(self.keys.comment(comment_id), "comment", "status")
-        comments = []
-        for raw, status in pipe.execute():
-            if raw is not None and text(status) == Status.QUEUED:
-                comments.append(Comment.from_private_dict(json.loads(raw)))
-        return comments
+        """Return the comments among ``ids`` that are still queued (one script call)."""
+        if not ids:
+            return []
+        found = _LOAD_QUEUED.run(self.client, [], [self.keys.comment(""), *ids])
+        return [Comment.from_private_dict(json.loads(raw)) for raw in found if raw]
 
     def record(self, decided: Sequence[tuple[Comment, Decision]]) -> list[bool]:
         """Move each comment out of ``queued`` with its decision; False where another worker already did.
@@ -545,9 +550,8 @@ class CommentStore:
                     decision.decided_by,
                     _note(decision),
                     facet_bases(k, facets(comment, decision, self.authors.of(comment))),
-                    len(bands),
+                    "\n".join([k.campaign_band(band, value) for band, value in enumerate(bands)]),
                 ]
-                args += [k.campaign_band(band, value) for band, value in enumerate(bands)]
             calls.append(([k.queued, k.flagged, k.counts, k.events], args))
         replies = _RECORD.run_many(self.client, calls) if calls else []
         return [int(r) == 1 for reply in replies for r in reply]
