@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, start_http_server
 from prometheus_client import values as prometheus_values
@@ -70,9 +70,9 @@ class WorkMetrics:
     def record_decided(self, written: Sequence[tuple[Comment, Decision]], now: float) -> None:
         """Count the decisions a worker wrote, their reasons, and how long each comment waited for it."""
         for comment, decision in written:
-            self.decided.labels(decision.status.value).inc()
+            _child(self.decided, decision.status.value).inc()
             for reason in decision.reasons:
-                self.reasons.labels(reason.check, reason.code).inc()
+                _child(self.reasons, reason.check, reason.code).inc()
             if comment.submitted_at:
                 self.latency_s.observe(max(0.0, now - comment.submitted_at))
 
@@ -86,6 +86,18 @@ class WorkMetrics:
         self.sweeps.inc()
         if handed:
             self.handed_back.inc(handed)
+
+
+_CHILDREN: dict[tuple[object, tuple[str, ...]], Any] = {}
+
+
+def _child(metric: Counter | Histogram, *labels: str) -> Any:
+    """Return ``metric.labels(*labels)``, kept: prometheus-client looks a child up under a lock at each call."""
+    key = (metric, labels)
+    child = _CHILDREN.get(key)
+    if child is None:
+        child = _CHILDREN[key] = metric.labels(*labels)
+    return child
 
 
 def _use_multiprocess_values_if_configured() -> None:
@@ -165,7 +177,7 @@ class TimedCheck:
             metrics.check_failures.labels(self.inner.name).inc()
             raise
         finally:
-            metrics.check_seconds.labels(self.inner.name).observe(time.perf_counter() - started)
+            _child(metrics.check_seconds, self.inner.name).observe(time.perf_counter() - started)
 
 
 def timed(checks: Sequence[Check]) -> tuple[Check, ...]:
