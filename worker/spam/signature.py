@@ -18,7 +18,6 @@ import math
 import re
 import struct
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,8 +40,10 @@ MAX_CHARS = 2000
 """Only the first characters of a normalised text are shingled, which bounds the cost of a long comment."""
 
 _BAND = struct.Struct(f"<{ROWS}Q")
+_VALUES = struct.Struct(f"<{HASHES}Q")
 _BIN_SPAN = 2**32 // HASHES + 1
 _EMPTY = 2**63
+_NO_CRC = 2**32
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts on a word's edge: linear
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -73,26 +74,26 @@ class Signature:
         return sum(a == b for a, b in zip(self.bands, other.bands, strict=True))
 
 
-def _shingles(data: bytes) -> set[bytes]:
-    if len(data) <= SHINGLE_CHARS:
-        return {data}
-    return {data[i : i + SHINGLE_CHARS] for i in range(len(data) - SHINGLE_CHARS + 1)}
+def _min_hashes(data: bytes) -> list[int]:
+    """Return the densified one-permutation MinHash of the shingles of ``data`` (all of it when shorter than one).
 
-
-def _min_hashes(shingles: Iterable[bytes]) -> list[int]:
-    # One-permutation MinHash: one CRC-32 per shingle picks a bin and a value, each bin keeps its minimum;
-    # about ten times cheaper than HASHES independent hashes per shingle, with the same estimate.
-    mins = [_EMPTY] * HASHES
-    for crc in map(zlib.crc32, shingles):
-        value, which = divmod(crc, HASHES)
-        if value < mins[which]:  # noqa: PLR1730 (a comparison is cheaper than a call to min on this hot path)
-            mins[which] = value
-    return _densify(mins)
+    One CRC-32 per shingle picks a bin (``crc % HASHES``) and a value (``crc // HASHES``); each bin keeps its
+    minimum: about ten times cheaper than HASHES independent hashes per shingle, with the same estimate. In a
+    bin, the smallest CRC has the smallest value, so the loop keeps CRCs and divides once per bin at the end;
+    a repeated shingle cannot change a minimum, so the shingles are not deduplicated.
+    """
+    mins = [_NO_CRC] * HASHES
+    crc32, hashes, width = zlib.crc32, HASHES, SHINGLE_CHARS
+    for crc in [crc32(data[i : i + width]) for i in range(max(len(data) - width + 1, 1))]:
+        which = crc % hashes
+        if crc < mins[which]:  # noqa: PLR1730 (a comparison is cheaper than a call to min on this hot path)
+            mins[which] = crc
+    return _densify([_EMPTY if crc == _NO_CRC else crc // hashes for crc in mins])
 
 
 def _densify(mins: list[int]) -> list[int]:
     """Fill each empty bin from the next filled one (circularly), offset by the distance, as a rotation does."""
-    if all(value == _EMPTY for value in mins):
+    if _EMPTY not in mins or all(value == _EMPTY for value in mins):
         return mins
     filled = list(mins)
     for i, value in enumerate(mins):
@@ -113,12 +114,9 @@ def signature(text: str, min_words: int) -> Signature | None:
     normal = normalise(text)
     if len(normal.split()) < max(1, min_words):
         return None
-    values = _min_hashes(_shingles(normal[:MAX_CHARS].encode("utf-8")))
-    bands = []
-    for band in range(BANDS):
-        rows = _BAND.pack(*values[band * ROWS : (band + 1) * ROWS])
-        bands.append(hashlib.blake2b(rows, digest_size=8).hexdigest())
-    return Signature(tuple(bands))
+    rows = _VALUES.pack(*_min_hashes(normal[:MAX_CHARS].encode("utf-8")))
+    step, blake2b = _BAND.size, hashlib.blake2b
+    return Signature(tuple(blake2b(rows[i : i + step], digest_size=8).hexdigest() for i in range(0, len(rows), step)))
 
 
 def min_bands(similarity: float) -> int:
