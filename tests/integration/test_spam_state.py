@@ -21,6 +21,7 @@ from worker.spam.corpus import LabelledComment, seed_model
 from worker.spam.identity import author_key
 from worker.spam.state import SpamState
 from worker.spam.state_policy import StatePolicy
+from worker.spam.state_scripts import ZADD_CHUNK
 
 pytestmark = pytest.mark.integration
 
@@ -223,6 +224,18 @@ def test_comments_of_one_batch_count_each_other_whatever_their_order_in_it(
         now=1010.0,
     )
     assert [f[fact.FLOOD_COUNT] for f in facts] == [2, 0, 1]
+
+
+def test_a_batch_larger_than_one_write_to_a_set_counts_every_comment_of_it(
+    new_state: Callable[..., SpamState], redis_client: redis.Redis
+) -> None:
+    size = 2 * ZADD_CHUNK + 7  # one address and one text: the script writes each set in several chunks
+    batch = [comment(CAMPAIGN, f"r{i}@example.org", ip="203.0.113.9", at=1000.0 + i / size) for i in range(size)]
+    facts = run(new_state(), *batch)
+    assert [f[fact.FLOOD_COUNT] for f in (facts[0], facts[-1])] == [0, size - 1]
+    assert [f[fact.DUPLICATES] for f in (facts[0], facts[-1])] == [0, size - 1]
+    bands = redis_client.keys(KEYS.spam_band(0, "*"))
+    assert len(bands) == 1 and redis_client.zcard(bands[0]) == size
 
 
 def test_a_comment_handed_to_the_workers_twice_does_not_count_as_its_own_flood(

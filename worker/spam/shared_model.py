@@ -3,7 +3,7 @@
 The hash starts as the seed model, written once by whichever process comes first (an atomic script
 guarded by ``SET NX`` on the version). Learning adds count increments and bumps the version in one
 atomic script, flooring counts at zero as :meth:`ModelState.apply` does. A reader sends the version it
-holds; the first facts script of a batch (:data:`worker.spam.state_scripts.FACTS`) answers with the whole
+holds; the facts script of a batch (:data:`worker.spam.state_scripts.FACTS`) answers with the whole
 hash only when the version changed, so a worker keeps a per-process snapshot and pays for a reload only
 after something was learned, within its usual round trip.
 

@@ -36,6 +36,9 @@ BANDS = 10
 HASHES = ROWS * BANDS
 """MinHash values per signature."""
 
+BAND_CHARS = 16
+"""Characters of a band value: the hex of an 8-byte BLAKE2b of the band's rows."""
+
 MAX_CHARS = 2000
 """Only the first characters of a normalised text are shingled, which bounds the cost of a long comment."""
 
@@ -115,8 +118,9 @@ def signature(text: str, min_words: int) -> Signature | None:
     if len(normal.split()) < max(1, min_words):
         return None
     rows = _VALUES.pack(*_min_hashes(normal[:MAX_CHARS].encode("utf-8")))
-    step, blake2b = _BAND.size, hashlib.blake2b
-    return Signature(tuple(blake2b(rows[i : i + step], digest_size=8).hexdigest() for i in range(0, len(rows), step)))
+    step, size, blake2b = _BAND.size, BAND_CHARS // 2, hashlib.blake2b
+    bands = tuple(blake2b(rows[i : i + step], digest_size=size).hexdigest() for i in range(0, len(rows), step))
+    return Signature(bands)
 
 
 def min_bands(similarity: float) -> int:

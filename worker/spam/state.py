@@ -1,8 +1,8 @@
 """The spam check's shared state in Redis: known authors, flood counts, campaigns, rejected copies, the model.
 
-``facts`` answers for a whole batch in one pipelined round trip, ``decided`` records the batch in one
-more, ``reviewed`` learns from one moderator decision in one (see :mod:`worker.sources`). ``facts`` and
-``decided`` make one Lua script call per comment (:mod:`worker.spam.state_scripts`), sent by SHA.
+``facts`` answers for a whole batch in one round trip, ``decided`` records the batch in one more,
+``reviewed`` learns from one moderator decision in one (see :mod:`worker.sources`). ``facts`` and
+``decided`` make one Lua script call per batch (:mod:`worker.spam.state_scripts`), sent by SHA.
 
 Authors and addresses are only ever keyed hashes (:func:`worker.spam.identity.author_key` of the email,
 the same HMAC of the IP, IPv6 by its /64): no email or IP is written to a key, a member or a fact.
@@ -44,7 +44,6 @@ from worker.keys import Keys
 from worker.models import DECIDED_BY_WORKER, Comment, Decision, Status
 from worker.policy import Policy
 from worker.replies import text
-from worker.scripts import Call
 from worker.settings import Settings
 from worker.spam import facts as fact
 from worker.spam import state_scripts
@@ -53,7 +52,7 @@ from worker.spam.corpus import LabelledComment
 from worker.spam.identity import author_key
 from worker.spam.secret import stored_secret
 from worker.spam.shared_model import SharedModel
-from worker.spam.signature import Signature, min_bands, signature
+from worker.spam.signature import BAND_CHARS, BANDS, Signature, min_bands, signature
 from worker.spam.state_policy import StatePolicy
 
 BAND_READ_LIMIT = 64
@@ -120,6 +119,8 @@ class SpamState:
         self.min_rejected_bands = min_bands(policy.rejected_similarity)
         self._secret = secret.encode("utf-8") if secret else b""
         self._seen: dict[str, Seen] = {}
+        self._band_bases = [keys.spam_band(band, "") for band in range(BANDS)]
+        self._rejected_band_bases = [keys.spam_rejected_band(band, "") for band in range(BANDS)]
 
     @classmethod
     def build(cls, policy: Policy, client: redis.Redis, keys: Keys, settings: Settings) -> SpamState:
@@ -158,103 +159,105 @@ class SpamState:
         return keys
 
     def facts(self, comments: Sequence[Comment], now: float) -> list[dict[str, Any]]:
-        """Return the spam facts of each comment: one script call per comment, one round trip for the batch."""
+        """Return the spam facts of each comment: one script call, one round trip for the whole batch."""
         if not comments:
             return []
         self._seen.clear()
         batch = [self.seen(c, now) for c in comments]
-        calls = self._fact_calls(batch, now)
-        replies = state_scripts.FACTS.run_many(self.client, calls)
-        model = self.model.take(replies[0][0]) if self.policy.learned else None
+        model_reply, answers, found = state_scripts.FACTS.run(self.client, self._fact_keys, self._fact_args(batch, now))
+        model = self.model.take(model_reply) if self.policy.learned else None
+        copies: list[set[str]] = [set() for _ in batch]
+        for i in range(0, len(found), 2):
+            copies[int(found[i])].add(text(found[i + 1]))
+        values = text(answers).split()
         result = []
-        # Copies in this same batch are not in Redis yet: earlier comments of the batch, by band value.
-        earlier: dict[tuple[int, str], list[int]] = {}
-        for i, (s, (_, known, flood, copies, rejected)) in enumerate(zip(batch, replies, strict=True)):
-            others = {text(who) for who in copies}
+        # Copies in this same batch are not in Redis yet: earlier comments of the batch, by band and value.
+        earlier: list[dict[str, list[int]]] = [{} for _ in range(BANDS)]
+        for i, (s, others) in enumerate(zip(batch, copies, strict=True)):
             if s.signature is not None:
-                shared: Counter[int] = Counter()
-                for band in enumerate(s.signature.bands):
-                    shared.update(earlier.get(band, ()))
-                    earlier.setdefault(band, []).append(i)
-                others.update(batch[j].identity for j, n in shared.items() if n >= self.min_bands)
+                shared: list[int] = []
+                for by_value, value in zip(earlier, s.signature.bands, strict=True):
+                    found_before = by_value.get(value)
+                    if found_before is None:
+                        by_value[value] = [i]
+                    else:
+                        shared += found_before
+                        found_before.append(i)
+                if len(shared) >= self.min_bands:
+                    others.update(batch[j].identity for j, n in Counter(shared).items() if n >= self.min_bands)
             others.discard(s.identity)
+            known, flood, rejected = values[3 * i : 3 * i + 3]
             facts: dict[str, Any] = {
-                fact.KNOWN_AUTHOR: bool(int(known)),
+                fact.KNOWN_AUTHOR: known != "0",
                 fact.FLOOD_COUNT: max(int(flood), 0),
                 fact.DUPLICATES: len(others),
-                fact.REJECTED_COPY: bool(int(rejected)),
+                fact.REJECTED_COPY: rejected != "0",
             }
             if model is not None:
                 facts[fact.MODEL] = model
             result.append(facts)
         return result
 
-    def _fact_calls(self, batch: Sequence[Seen], now: float) -> list[Call]:
-        window = self.policy.flood_window_s
-        trim = f"({(min(s.at for s in batch) - window)!r}"
-        rejected_since = repr(now - self.policy.rejected_window_s)
-        # Every comment of the batch is in its flood sets before any is counted, so the order does not matter:
-        # the first call that meets a flood key adds the batch's other comments under it.
-        pending: dict[str, list[Seen]] = {}
+    @property
+    def _fact_keys(self) -> list[str]:
+        return [self.keys.spam_model_version, self.keys.spam_model, self.keys.spam_known_authors]
+
+    def _fact_args(self, batch: Sequence[Seen], now: float) -> list[str | int]:
+        """Return the arguments of the batch's :data:`~worker.spam.state_scripts.FACTS` call (see the script)."""
+        window, campaign_window = self.policy.flood_window_s, self.policy.campaign_window_s
+        args: list[str | int] = [
+            "1" if self.policy.learned else "0",
+            self.model.version,
+            self.keys.spam_flood("ip", ""),
+            self.keys.spam_flood("author", ""),
+            f"({(min(s.at for s in batch) - window)!r}",
+            _ttl_s(window),
+            repr(now - self.policy.rejected_window_s),
+            BAND_READ_LIMIT,
+            self.min_bands,
+            self.min_rejected_bands,
+            BANDS,
+            BAND_CHARS,
+            *self._band_bases,
+            *self._rejected_band_bases,
+        ]
         for s in batch:
-            for key in self._flood_keys(s):
-                pending.setdefault(key, []).append(s)
-        calls: list[Call] = []
-        for i, s in enumerate(batch):
-            flood_keys = self._flood_keys(s)
-            extra: list[str | int] = []
-            for key in flood_keys:
-                others = [o for o in pending.pop(key, []) if o is not s]
-                extra.append(len(others))
-                extra.extend(item for o in others for item in (o.comment_id, repr(o.at)))
-            bands = s.signature.bands if s.signature is not None else ()
-            keys = [self.keys.spam_model_version, self.keys.spam_model, self.keys.spam_known_authors, *flood_keys]
-            keys += [self.keys.spam_band(b, v) for b, v in enumerate(bands)]
-            keys += [self.keys.spam_rejected_band(b, v) for b, v in enumerate(bands)]
-            args: list[str | int] = [
-                "1" if i == 0 and self.policy.learned else "0",
-                self.model.version,
-                s.author or "",
-                len(flood_keys),
+            at = s.at
+            args += (
                 s.comment_id,
-                repr(s.at),
-                repr(s.at - window),
-                trim,
-                _ttl_s(window),
-                len(bands),
-                repr(s.at - self.policy.campaign_window_s),
-                rejected_since,
-                BAND_READ_LIMIT,
-                self.min_bands,
-                self.min_rejected_bands,
-                *extra,
-            ]
-            calls.append((keys, args))
-        return calls
+                repr(at),
+                repr(at - window),
+                repr(at - campaign_window),
+                s.author or "",
+                s.ip[:32] if s.ip else "",
+                "".join(s.signature.bands) if s.signature is not None else "",
+            )
+        return args
 
     def decided(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> None:
-        """Record the batch's signatures and count its approved authors: one script call per comment, one round trip.
+        """Record the batch's signatures and count its approved authors: one script call, one round trip.
 
         An author becomes known after ``known_after_approved`` approvals by the workers, so that one
         harmless first comment does not buy a spammer the known-author bonus for the next.
         """
-        window = self.policy.campaign_window_s
-        calls: list[Call] = []
+        args: list[str | int] = [
+            _ttl_s(self.policy.campaign_window_s),
+            self.policy.known_after_approved,
+            BANDS,
+            BAND_CHARS,
+            *self._band_bases,
+        ]
+        header = len(args)
         for comment, decision in decided:
             s = self.seen(comment, now)
             known = s.author if decision.status is Status.APPROVED and s.author else ""
-            bands = s.signature.bands if s.signature is not None else ()
-            if not (known or bands):
-                continue
-            keys = [
-                self.keys.spam_known_authors,
-                self.keys.spam_author_approvals,
-                *(self.keys.spam_band(b, v) for b, v in enumerate(bands)),
-            ]
-            args = [known, s.member, repr(s.at), _ttl_s(window), self.policy.known_after_approved]
-            calls.append((keys, args))
-        if calls:
-            state_scripts.DECIDED.run_many(self.client, calls)
+            if known or s.signature is not None:
+                bands = "".join(s.signature.bands) if s.signature is not None else ""
+                args += (known, s.member, repr(s.at), bands)
+        if len(args) > header:
+            state_scripts.DECIDED.run(
+                self.client, [self.keys.spam_known_authors, self.keys.spam_author_approvals], args
+            )
         self._seen.clear()
 
     def reviewed(self, comment: Comment, decision: Decision, previous: Decision | None) -> None:

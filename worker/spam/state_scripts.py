@@ -1,26 +1,54 @@
-"""The Lua scripts of the spam state: one call per comment for its facts, one per comment for what was decided.
+"""The Lua scripts of the spam state: one call per batch for its facts, one per batch for what was decided.
 
-Each call does in Redis what used to take some fifty pipelined commands per comment (flood counts,
-the known-author look-up, the band reads and their tallies), so the client builds and parses one
-command per comment. Calls go by SHA (:class:`worker.scripts.LuaScript`), all of a batch in one pipeline.
+Each call does in Redis what used to take some fifty commands per comment (flood counts, the known-author
+look-up, the band reads and their tallies), so the client builds one command per batch and parses a short
+string back. Copies among the batch itself stay the client's to find: in a batch of copies of one text
+that takes time growing with the square of its size, which here would hold every other client of Redis.
+
+A comment is a few fields (see the scripts); the keys of its flood and band sets are built here from the
+bases the client sends once per batch (:class:`worker.keys.Keys` stays their one definition), so they
+are not declared: Redis Cluster is not supported anyway (see the README). Calls go by SHA
+(:class:`worker.scripts.LuaScript`).
+
 Numbers that are times arrive as the client formatted them: Lua would round them to 14 digits.
+The keys and members are those of the earlier per-comment scripts: workers of both versions share them.
 """
 
 from __future__ import annotations
 
 from worker.scripts import LuaScript
 
+FACT_FIELDS = 7
+"""Arguments per comment of :data:`FACTS`."""
+
+DECIDED_FIELDS = 4
+"""Arguments per comment of :data:`DECIDED`."""
+
+ZADD_CHUNK = 1000
+"""Members added per ``ZADD``: a whole batch on one key would exceed what ``unpack`` can pass at once."""
+
+_ZADD_ALL = f"""
+-- Adds every score, member pair of list m to key (in order, as one ZADD each would), in chunks.
+local function zadd_all(key, m)
+  for j = 1, #m, {2 * ZADD_CHUNK} do
+    redis.call('ZADD', key, unpack(m, j, math.min(j + {2 * ZADD_CHUNK - 1}, #m)))
+  end
+end
+"""
+
 FACTS = LuaScript(
-    """
--- KEYS: model version, model, known authors, then ARGV[4] flood keys, then ARGV[10] band keys and as many
---   rejected band keys.
--- ARGV: 1 read the model ('1' or '0'), 2 the model version held, 3 the author hash ('' for none),
---   4 flood key count, 5 comment id, 6 submitted at, 7 flood window start, 8 trim bound ('(t'), 9 flood TTL,
---   10 band count, 11 campaign window start, 12 rejected window start, 13 members read per band,
---   14 bands shared for a copy, 15 bands shared for a rejected copy,
---   then per flood key: how many other comments of the batch to add first, and their id, time pairs.
--- Returns {model, known, flood, identities of copies, rejected copy}, model being {} (no model),
---   {version} (unchanged) or {version, {field, value, ...}}.
+    _ZADD_ALL
+    + """
+-- KEYS: model version, model, known authors.
+-- ARGV: 1 read the model ('1' or '0'), 2 the model version held, 3 and 4 the bases of the flood keys by IP
+--   and by author, 5 flood trim bound ('(t'), 6 flood TTL, 7 rejected window start, 8 members read per
+--   band, 9 bands shared for a copy, 10 bands shared for a rejected copy, 11 bands per signature (nb),
+--   12 characters per band value, then nb band key bases and nb rejected band key bases;
+--   then per comment: id, submitted at, flood window start, campaign window start, author hash ('' for
+--   none), IP hash tag ('' for none), band values one after the other ('' for no signature).
+-- Returns {model, answers, copies}: model is {} (no model), {version} (unchanged) or {version, {field, value,
+--   ...}}; answers holds 'known flood rejected' per comment, space-separated; copies holds the position in
+--   the batch (from 0) and the identity of each author of an earlier copy found in Redis.
 local model = {}
 if ARGV[1] == '1' then
   local version = redis.call('GET', KEYS[1])
@@ -28,76 +56,128 @@ if ARGV[1] == '1' then
     if version == ARGV[2] then model = {version} else model = {version, redis.call('HGETALL', KEYS[2])} end
   end
 end
-local known = 0
-if ARGV[3] ~= '' then known = redis.call('SISMEMBER', KEYS[3], ARGV[3]) end
-local nf, at = tonumber(ARGV[4]), 16
-local flood = 0
-for i = 1, nf do
-  local key = KEYS[3 + i]
-  for _ = 1, tonumber(ARGV[at]) do
-    redis.call('ZADD', key, ARGV[at + 2], ARGV[at + 1])
-    at = at + 2
+local flood_ip, flood_author, trim, ttl = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local rejected_since, limit = ARGV[7], ARGV[8]
+local need, need_rejected = tonumber(ARGV[9]), tonumber(ARGV[10])
+local nb, width = tonumber(ARGV[11]), tonumber(ARGV[12])
+local first = 13 + 2 * nb
+-- Flood: every comment of the batch is in its flood sets before any is counted, so the order does not
+-- matter; each set is written, trimmed and given its TTL once.
+local flood_keys, adds, order = {}, {}, {}
+for a = first, #ARGV, $FACT_FIELDS do
+  local keys = {}
+  if ARGV[a + 5] ~= '' then keys[#keys + 1] = flood_ip .. ARGV[a + 5] end
+  if ARGV[a + 4] ~= '' then keys[#keys + 1] = flood_author .. string.sub(ARGV[a + 4], 1, 32) end
+  flood_keys[a] = keys
+  for _, key in ipairs(keys) do
+    local m = adds[key]
+    if not m then
+      m = {}
+      adds[key] = m
+      order[#order + 1] = key
+    end
+    m[#m + 1] = ARGV[a + 1]
+    m[#m + 1] = ARGV[a]
   end
-  at = at + 1
-  redis.call('ZADD', key, ARGV[6], ARGV[5])
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', ARGV[8])
-  redis.call('EXPIRE', key, ARGV[9])
-  local count = redis.call('ZCOUNT', key, ARGV[7], ARGV[6]) - 1
-  if count > flood then flood = count end
 end
-local nb, others, rejected = tonumber(ARGV[10]), {}, 0
+for _, key in ipairs(order) do
+  zadd_all(key, adds[key])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', trim)
+  redis.call('EXPIRE', key, ttl)
+end
 -- Most texts are new: one EXISTS over a comment's band keys usually spares reading each of them.
-local function read(first, since, tally, trim)
-  if redis.call('EXISTS', unpack(KEYS, first + 1, first + nb)) == 0 then return end
-  for b = first + 1, first + nb do
-    local members = redis.call('ZREVRANGEBYSCORE', KEYS[b], '+inf', since, 'LIMIT', 0, ARGV[13])
+local function read(keys, since, tally, trim_older)
+  if redis.call('EXISTS', unpack(keys)) == 0 then return end
+  for _, key in ipairs(keys) do
+    local members = redis.call('ZREVRANGEBYSCORE', key, '+inf', since, 'LIMIT', 0, limit)
     -- A set with a member in the window is one a text is being written to again: trim its older ones.
-    if trim and #members > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[b], '-inf', '(' .. since) end
+    if trim_older and #members > 0 then redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. since) end
     for _, m in ipairs(members) do tally[m] = (tally[m] or 0) + 1 end
   end
 end
-if nb > 0 then
-  local first, tally, rejected_tally = 3 + nf, {}, {}
-  -- The band sets are trimmed here, where they are read, rather than at every write (see DECIDED).
-  read(first, ARGV[11], tally, true)
-  read(first + nb, ARGV[12], rejected_tally, false)
-  local need, need_rejected, seen = tonumber(ARGV[14]), tonumber(ARGV[15]), {}
-  for m, n in pairs(tally) do
-    local who = string.match(m, '^[^|]*')
-    if n >= need and not seen[who] then
-      seen[who] = true
-      others[#others + 1] = who
+local answers, copies, i = {}, {}, 0
+for a = first, #ARGV, $FACT_FIELDS do
+  local known = 0
+  if ARGV[a + 4] ~= '' then known = redis.call('SISMEMBER', KEYS[3], ARGV[a + 4]) end
+  local flood = 0
+  for _, key in ipairs(flood_keys[a]) do
+    local count = redis.call('ZCOUNT', key, ARGV[a + 2], ARGV[a + 1]) - 1
+    if count > flood then flood = count end
+  end
+  local bands, rejected = ARGV[a + 6], 0
+  if bands ~= '' then
+    local keys, rejected_keys = {}, {}
+    for b = 1, nb do
+      local value = string.sub(bands, (b - 1) * width + 1, b * width)
+      keys[b] = ARGV[12 + b] .. value
+      rejected_keys[b] = ARGV[12 + nb + b] .. value
+    end
+    -- The band sets are trimmed here, where they are read, rather than at every write (see DECIDED).
+    local tally, rejected_tally, seen = {}, {}, {}
+    read(keys, ARGV[a + 3], tally, true)
+    read(rejected_keys, rejected_since, rejected_tally, false)
+    for m, n in pairs(tally) do
+      local who = string.match(m, '^[^|]*')
+      if n >= need and not seen[who] then
+        seen[who] = true
+        copies[#copies + 1] = i
+        copies[#copies + 1] = who
+      end
+    end
+    for _, n in pairs(rejected_tally) do
+      if n >= need_rejected then
+        rejected = 1
+        break
+      end
     end
   end
-  for _, n in pairs(rejected_tally) do
-    if n >= need_rejected then
-      rejected = 1
-      break
-    end
-  end
+  answers[#answers + 1] = known .. ' ' .. flood .. ' ' .. rejected
+  i = i + 1
 end
-return {model, known, flood, others, rejected}
-"""
+return {model, table.concat(answers, ' '), copies}
+""".replace("$FACT_FIELDS", str(FACT_FIELDS))
 )
-"""Reads one comment's facts (and, in the first call of a batch, the shared model when it changed)."""
+"""Reads the facts of a batch of comments (and the shared model when it changed)."""
 
 DECIDED = LuaScript(
-    """
--- KEYS: known authors, approvals per author, then the comment's band keys.
--- ARGV: 1 hash of an author the workers approved ('' for none), 2 band member, 3 submitted at,
---   4 TTL, 5 approvals that make an author known (0: never by workers alone).
-if ARGV[1] ~= '' and ARGV[5] ~= '0' then
-  local approvals = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
-  if approvals >= tonumber(ARGV[5]) then redis.call('SADD', KEYS[1], ARGV[1]) end
+    _ZADD_ALL
+    + """
+-- KEYS: known authors, approvals per author.
+-- ARGV: 1 band set TTL, 2 approvals that make an author known (0: never by workers alone), 3 bands per
+--   signature (nb), 4 characters per band value, then nb band key bases; then per comment: hash of an
+--   author the workers approved ('' for none), band member, submitted at, band values ('' for none).
+-- Returns how many band sets were written.
+local ttl, need = ARGV[1], ARGV[2]
+local nb, width = tonumber(ARGV[3]), tonumber(ARGV[4])
+local adds, order = {}, {}
+for a = 5 + nb, #ARGV, $DECIDED_FIELDS do
+  if ARGV[a] ~= '' and need ~= '0' then
+    local approvals = redis.call('HINCRBY', KEYS[2], ARGV[a], 1)
+    if approvals >= tonumber(need) then redis.call('SADD', KEYS[1], ARGV[a]) end
+  end
+  local bands = ARGV[a + 3]
+  if bands ~= '' then
+    for b = 1, nb do
+      local key = ARGV[4 + b] .. string.sub(bands, (b - 1) * width + 1, b * width)
+      local m = adds[key]
+      if not m then
+        m = {}
+        adds[key] = m
+        order[#order + 1] = key
+      end
+      m[#m + 1] = ARGV[a + 2]
+      m[#m + 1] = ARGV[a + 1]
+    end
+  end
 end
 -- No trim here: the facts of this same comment read every band key of it, and trimmed those with a
 -- member in the window. Members of a key read empty are all older than the window: the next read that
 -- finds this comment's member trims them. Keys nobody writes again expire with the window.
-for i = 3, #KEYS do
-  redis.call('ZADD', KEYS[i], ARGV[3], ARGV[2])
-  redis.call('EXPIRE', KEYS[i], ARGV[4])
+for _, key in ipairs(order) do
+  zadd_all(key, adds[key])
+  redis.call('EXPIRE', key, ttl)
 end
-return #KEYS - 2
-"""
+return #order
+""".replace("$DECIDED_FIELDS", str(DECIDED_FIELDS))
 )
-"""Records one decided comment: its signature in the band sets; an approval counts towards its author being known."""
+"""Records a decided batch: the signatures in the band sets; an approval counts towards its author being known."""
