@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worker.spam.classifier import BITS_FIELD, Label, ModelState
-from worker.spam.features import bucket, features, is_link_feature
+from worker.spam.features import bucket, display, features, is_link_feature
 
 
 def trained() -> ModelState:
@@ -135,3 +135,9 @@ def test_html_entities_are_read_as_the_characters_they_stand_for() -> None:
 def test_formatting_tags_are_no_words_for_the_classifier() -> None:
     assert "w:br" not in features("Super video<br />and <p>more</p>")
     assert {"w:video", "w:and", "w:more"} <= features("Super video<br />and <p>more</p>")
+
+
+def test_evidence_writes_each_kind_of_feature_as_a_reader_would() -> None:
+    shown = [display(f) for f in ("w:cheap", "b:cheap pills", "n:bob", "u:website", "h:example.com", "g:.exa")]
+    assert shown == ["cheap", "cheap pills", "name:bob", "has website", "link:example.com", "link~.exa"]
+    assert display("x:unknown kind") == "x:unknown kind"

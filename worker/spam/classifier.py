@@ -31,8 +31,8 @@ _DOCS = "docs:"
 _MEMO_MAX = 1 << 17
 """Features whose odds a model remembers before it starts again (about 20 MB): bounds what random words cost."""
 _LINK_KINDS = frozenset("hgu")
-_UNSEEN = float("nan")
-"""What the memo answers for a feature it has not looked up yet (compared by identity)."""
+_PLAIN, _LINK, _GRAM = 0, 1, 2
+"""Kinds of features in the score: words, links and the website field (their share is ``link_logit``), host grams."""
 
 
 class Label(StrEnum):
@@ -80,9 +80,10 @@ class ModelState:
 
     def __init__(self, counts: Mapping[str, int] | None = None) -> None:
         self._counts: dict[str, int] = dict(counts or {})
-        # feature -> log((spam + s) / (ham + s)) of its bucket, None when neither class met the bucket;
-        # emptied on learning. Most of a comment's words were met before: one dict lookup each.
-        self._odds: dict[str, float | None] = {}
+        # feature -> (its weight: the log-odds of its bucket, log((spam + s) / (ham + s)), plus the base; None
+        # when neither class met the bucket, and its kind); emptied on learning. Most of a comment's words
+        # were met before: one dict lookup each.
+        self._odds: dict[str, tuple[float | None, int]] = {}
         self._counts.setdefault(BITS_FIELD, BUCKET_BITS)
         if self._counts[BITS_FIELD] != BUCKET_BITS:
             raise ValueError(f"model hashed with {self._counts[BITS_FIELD]} bits, this code uses {BUCKET_BITS}")
@@ -120,41 +121,50 @@ class ModelState:
         self.apply(delta)
         return delta
 
-    def _feature_odds(self, feature: str) -> float | None:
+    def _base(self) -> float:
+        """Return the log-odds every feature's weight is measured from: the classes' sizes, smoothed."""
+        docs_spam = self._counts.get(_DOCS + Label.SPAM, 0) + 2 * SMOOTHING
+        docs_ham = self._counts.get(_DOCS + Label.HAM, 0) + 2 * SMOOTHING
+        return math.log(docs_ham / docs_spam)
+
+    def _weight(self, feature: str) -> tuple[float | None, int]:
+        """Return and remember the feature's weight in the score (None: never seen) and its kind (a ``_PLAIN``...)."""
         b = bucket(feature)
         in_spam = self._counts.get(f"spam:{b}", 0)
         in_ham = self._counts.get(f"ham:{b}", 0)
         # A feature never seen says nothing, whatever the class sizes.
         odds = math.log((in_spam + SMOOTHING) / (in_ham + SMOOTHING)) if in_spam or in_ham else None
+        kind = feature[0]
+        if kind == HOST_GRAM:
+            code = _GRAM
+        elif kind in _LINK_KINDS or (kind in "wb" and LINK_WORD in feature and is_link_feature(feature)):
+            code = _LINK
+        else:
+            code = _PLAIN
+        weight = (odds + self._base(), code) if odds is not None else (None, code)
         if len(self._odds) >= _MEMO_MAX:
             self._odds.clear()
-        self._odds[feature] = odds
-        return odds
+        self._odds[feature] = weight
+        return weight
 
     def explain(self, text: str, *, author_name: str = "", author_url: str | None = None, top: int = 5) -> Verdict:
         """Return the log-odds that the comment is spam and the ``top`` features behind them."""
-        docs_spam = self._counts.get(_DOCS + Label.SPAM, 0) + 2 * SMOOTHING
-        docs_ham = self._counts.get(_DOCS + Label.HAM, 0) + 2 * SMOOTHING
-        base = math.log(docs_ham / docs_spam)
-        memo, missing = self._odds, self._feature_odds
+        memo, missing = self._odds, self._weight
         weighed: list[tuple[float, str]] = []
         grams: list[tuple[float, str]] = []
         links: list[float] = []
         n_grams = 0
         for feature in features(text, author_name, author_url):
-            kind = feature[0]
-            n_grams += kind == HOST_GRAM
-            odds = memo.get(feature, _UNSEEN)  # one lookup: another thread may empty the memo meanwhile
-            if odds is _UNSEEN:
-                odds = missing(feature)
-            if odds is None:
-                continue
-            if kind == HOST_GRAM:
-                grams.append((odds + base, feature))
-            else:
-                weighed.append((odds + base, feature))
-                if kind in _LINK_KINDS or (kind in "wb" and LINK_WORD in feature and is_link_feature(feature)):
-                    links.append(odds + base)
+            known = memo.get(feature)  # one lookup: another thread may empty the memo meanwhile
+            log_odds, code = missing(feature) if known is None else known
+            if code == _GRAM:
+                n_grams += 1
+                if log_odds is not None:
+                    grams.append((log_odds, feature))
+            elif log_odds is not None:
+                weighed.append((log_odds, feature))
+                if code == _LINK:
+                    links.append(log_odds)
         if grams:
             # The pieces of link hosts overlap and come many per link: together they weigh as one feature.
             share = 1.0 / n_grams

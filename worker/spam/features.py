@@ -89,14 +89,14 @@ def bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & _MASK
 
 
+_SHOWN_AS = {"w": "", "b": "", "n": "name:", "h": "link:", "g": "link~"}
+"""How evidence writes a feature of each kind: this before its value (the website field is a phrase of its own)."""
+
+
 def display(feature: str) -> str:
     """Return a feature as a reader would write it in evidence."""
     kind, _, value = feature.partition(":")
-    return {
-        "w": value,
-        "b": value,
-        "n": f"name:{value}",
-        "u": "has website",
-        "h": f"link:{value}",
-        "g": f"link~{value}",
-    }.get(kind, feature)
+    shown_as = _SHOWN_AS.get(kind)
+    if shown_as is not None:
+        return shown_as + value
+    return "has website" if kind == "u" else feature
