@@ -44,10 +44,15 @@ _ERROR = compile_phrases(
 
 
 def _at_word_start(words: tuple[str, ...]) -> str:
-    """Return an alternation of ``words`` (of letters) matching where a word starts, the edge checked after a letter."""
-    # A pattern starting with a look-behind is tried at every position of a text; one starting with a letter
-    # jumps from one such letter to the next.
-    return "|".join(rf"{word[0]}(?<!\w.){word[1:]}" for word in words)
+    """Return a pattern of ``words`` (of letters) matching where a word starts, the edge checked after a letter."""
+    # A pattern starting with a look-behind is tried at every position of a text; one starting with a set of
+    # letters jumps from one of them to the next. Words are grouped by their first letter (only one group can
+    # match at one place), each group keeping its words' order.
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    body = "|".join(f"(?<={first})(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return rf"[{''.join(groups)}](?<!\w.)(?:{body})"
 
 
 # Code, told by any of: marks ("```", "<code>", "=>", "::"...), `inline code`, a keyword with a bracket or an
@@ -61,7 +66,7 @@ _KEYWORDS = (
 )  # fmt: skip
 _KEYWORD_GAP = 40
 _KEYWORD_CODE = re.compile(rf"(?:{_at_word_start(_KEYWORDS)})\b[^\n]{{0,{_KEYWORD_GAP}}}?[(){{}};=$]")
-_KEYWORD_END = re.compile(r"[(){};=$]")
+_KEYWORD_MARKS = "(){};=$"
 _KEYWORD_ENDS = 8
 """Up to this many brackets or signs, the keyword is looked for just before each (a text has few, mostly)."""
 _DOTTED_CODE = re.compile(
@@ -87,25 +92,39 @@ _NOT_NAMES = frozenset(
 
 def _has_code(text: str) -> bool:
     """Tell whether ``text`` holds code: a mark, inline code, a keyword, a call, a file name, a path..."""
+    # Each pattern is only searched when the text holds a character it needs: most texts hold none.
     return (
-        any(mark in text for mark in _CODE_MARKS)
+        any(map(text.__contains__, _CODE_MARKS))
         or ("`" in text and _INLINE_CODE.search(text) is not None)
         or _keyword_code(text)
         or ("." in text and _DOTTED_CODE.search(text) is not None)
-        or _LINE_END_CODE.search(text) is not None
+        or (("{" in text or "}" in text or ";" in text) and _LINE_END_CODE.search(text) is not None)
         or ("$" in text and _SHELL_CODE.search(text) is not None)
-        or _PATH_CODE.search(text) is not None
+        or (("/" in text or "C:" in text) and _PATH_CODE.search(text) is not None)
     )
 
 
 def _keyword_code(text: str) -> bool:
     """Tell whether a keyword ("def", "import"...) comes with a bracket, ";", "=" or "$" after it on its line."""
-    ends = [match.start() for match in _KEYWORD_END.finditer(text)]
-    if len(ends) > _KEYWORD_ENDS:
-        return _KEYWORD_CODE.search(text) is not None
-    # A keyword that such a character follows starts at most this far before it: search there only.
+    ends: list[int] = []
+    for mark in _KEYWORD_MARKS:
+        end = text.find(mark)
+        while end >= 0:
+            if len(ends) == _KEYWORD_ENDS:
+                return _KEYWORD_CODE.search(text) is not None
+            ends.append(end)
+            end = text.find(mark, end + 1)
+    # A keyword that such a character follows starts at most this far before it: search there only, once
+    # over windows that overlap.
     reach = _KEYWORD_GAP + max(map(len, _KEYWORDS))
-    return any(_KEYWORD_CODE.search(text, max(0, end - reach), end + 1) for end in ends)
+    start = stop = -1
+    for end in sorted(ends):
+        if stop < 0 or end - reach > stop:
+            if stop >= 0 and _KEYWORD_CODE.search(text, start, stop) is not None:
+                return True
+            start = max(0, end - reach)
+        stop = end + 1
+    return stop >= 0 and _KEYWORD_CODE.search(text, start, stop) is not None
 
 
 def _thanks_by_name(text: str) -> str | None:
