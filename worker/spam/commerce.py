@@ -239,7 +239,8 @@ _TRADE = re.compile(rf"(?<!\w)(?:{_TRADES})(?!\w)")
 _PLACES = frozenset({"in", "at", "near", "from", "a", "sur", "en"})
 """The words before a place in both footer patterns, each a word between spaces."""
 _PLACE_WORD = re.compile(r"[\w-]+")
-_SENTENCES = re.compile(r"[.!?\n]+")
+_SENTENCE_ENDS = ".!?\n"
+_SENTENCES = re.compile(rf"[{_SENTENCE_ENDS}]+")
 _COMPLIMENT = compile_phrases(
     (
         "great post", "nice post", "great article", "nice article", "very informative", "informative post",
@@ -338,10 +339,15 @@ def _bare_sentence(sentence: str) -> str:
     return sentence.strip(" ,;:-")
 
 
+def _last_sentence(folded: str) -> str:
+    """Return the last sentence of ``folded`` that is not empty once bare (as :data:`_SENTENCES` splits it)."""
+    last = _bare_sentence(folded[max(map(folded.rfind, _SENTENCE_ENDS)) + 1 :])  # the usual case: after the last mark
+    return last or next((s for s in map(_bare_sentence, reversed(_SENTENCES.split(folded))) if s), "")
+
+
 def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """The last sentence names a trade and a place ("Top SEO company in Delhi"), often after a stock compliment."""
-    parts = _SENTENCES.split(folded)
-    last = next((s for s in map(_bare_sentence, reversed(parts)) if s), "")
+    last = _last_sentence(folded)
     if not last:
         return None
     place = last.split()
@@ -350,7 +356,7 @@ def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
     if _PLACES.isdisjoint(place[-4:-1]) or not _PLACE_WORD.fullmatch(place[-1]):
         return None  # both patterns end on "in", "at", "a", "en"... and one to three words: none here
     footer = _FOOTER.search(last) or _FOOTER_FR.search(last)
-    sentences = [s for s in map(_bare_sentence, parts) if s]
+    sentences = [s for s in map(_bare_sentence, _SENTENCES.split(folded)) if s]
     if footer is None or not (_TRADE.search(last) or footer.group().split()[0] in _LEADS or len(sentences) > 1):
         return None
     evidence: dict[str, JSON] = {"footer": " ".join(footer.group().split())[:60]}

@@ -180,7 +180,7 @@ def referral_link(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> S
 
 def link_markup(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
     """HTML, BBCode or Markdown link markup, which people typing a comment rarely write."""
-    match = _MARKUP.search(comment.content)
+    match = _MARKUP.search(comment.content) if "<" in comment.content or "[" in comment.content else None
     return Signal("link_markup", weights["link_markup"], {"markup": match.group()[:20]}) if match else None
 
 
