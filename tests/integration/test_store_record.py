@@ -103,3 +103,19 @@ def test_a_batch_longer_than_one_script_call_is_recorded_whole(redis_client: red
     assert store.counts()["approved"] == len(comments)
     assert redis_client.zcard("p:ix:approved") == len(comments)
     assert redis_client.zcard("p:queued") == 0
+
+
+def test_a_comment_failing_half_way_raises_after_every_comment_written_before_it_is_indexed(
+    redis_client: redis.Redis,
+) -> None:
+    store = _store(redis_client, "p")
+    comments = _comments("c", 4)
+    store.add(comments)
+    redis_client.delete("p:history:c-2")
+    redis_client.set("p:history:c-2", "not a list")  # its history cannot take the decision
+    with pytest.raises(redis.ResponseError, match="WRONGTYPE"):
+        store.record([(c, _decision(0)) for c in comments])
+    assert redis_client.zrange("p:ix:approved", 0, -1) == ["c-0", "c-1", "c-2"]
+    assert redis_client.zrange("p:queued", 0, -1) == ["c-3"]
+    assert store.counts() == {"queued": 1, "approved": 3, "rejected": 0, "flagged": 0}
+    assert store.get("c-3").status.value == "queued"
