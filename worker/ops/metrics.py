@@ -9,6 +9,7 @@ keeps them in memory and renders them itself (:func:`render`).
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import glob
 import logging
@@ -69,12 +70,17 @@ class WorkMetrics:
 
     def record_decided(self, written: Sequence[tuple[Comment, Decision]], now: float) -> None:
         """Count the decisions a worker wrote, their reasons, and how long each comment waited for it."""
+        statuses: collections.Counter[str] = collections.Counter()
+        reasons: collections.Counter[tuple[str, str]] = collections.Counter()
         for comment, decision in written:
-            _child(self.decided, decision.status.value).inc()
-            for reason in decision.reasons:
-                _child(self.reasons, reason.check, reason.code).inc()
+            statuses[decision.status.value] += 1
+            reasons.update((reason.check, reason.code) for reason in decision.reasons)
             if comment.submitted_at:
                 self.latency_s.observe(max(0.0, now - comment.submitted_at))
+        for status, count in statuses.items():
+            _child(self.decided, status).inc(count)
+        for (check, code), count in reasons.items():
+            _child(self.reasons, check, code).inc(count)
 
     def record_verdict(self, decision: Decision) -> None:
         """Count one moderator verdict, by its reason code (approve, reject, spam)."""
