@@ -224,7 +224,7 @@ class Service:
                 pairs.append((comment, decision))
         written = [pair for pair, ok in zip(pairs, self.store.record(pairs), strict=True) if ok]
         work().record_decided(written, self.clock())
-        for comment, decision in written:
+        for comment, decision in written if logger.isEnabledFor(logging.DEBUG) else ():
             logger.debug(
                 "comment %s decided: %s", comment.id, decision.status.value,
                 extra={"comment_id": comment.id, "status": decision.status.value},
