@@ -19,9 +19,9 @@ from worker.spam import facts as fact
 from worker.spam.classifier import Label, ModelState
 from worker.spam.corpus import LabelledComment, seed_model
 from worker.spam.identity import author_key
+from worker.spam.signature import signature
 from worker.spam.state import SpamState
 from worker.spam.state_policy import StatePolicy
-from worker.spam.state_scripts import ZADD_CHUNK
 
 pytestmark = pytest.mark.integration
 
@@ -146,6 +146,20 @@ def test_a_band_set_written_again_and_again_keeps_only_the_members_of_the_campai
         assert redis_client.ttl(key) > 0
 
 
+@pytest.mark.parametrize(("bands", "copies"), [((5,), 0), ((3, 7), 1), ((0, 1, 2, 9), 1)])
+def test_the_band_sets_a_text_shares_with_earlier_ones_are_read_and_trimmed_whichever_they_are(
+    new_state: Callable[..., SpamState], redis_client: redis.Redis, bands: tuple[int, ...], copies: int
+) -> None:
+    sig = signature(CAMPAIGN, StatePolicy().duplicate_min_words)
+    assert sig is not None
+    for band in bands:  # an earlier copy in these bands only, and a member older than the window in each
+        redis_client.zadd(KEYS.spam_band(band, sig.bands[band]), {"older|a": 100.0, "earlier|b": 900.0})
+    (facts,) = new_state(campaign_window_s=600.0).facts([comment(CAMPAIGN, EMAIL_A, at=1000.0)], 1000.0)
+    assert facts[fact.DUPLICATES] == copies  # two shared bands make a copy
+    for band in bands:
+        assert redis_client.zrange(KEYS.spam_band(band, sig.bands[band]), 0, -1) == ["earlier|b"]
+
+
 def test_short_generic_texts_are_not_counted_as_campaigns(new_state: Callable[..., SpamState]) -> None:
     state = new_state()
     run(state, comment("Great post, thanks a lot!", EMAIL_A))
@@ -226,10 +240,10 @@ def test_comments_of_one_batch_count_each_other_whatever_their_order_in_it(
     assert [f[fact.FLOOD_COUNT] for f in facts] == [2, 0, 1]
 
 
-def test_a_batch_larger_than_one_write_to_a_set_counts_every_comment_of_it(
+def test_a_large_batch_of_copies_from_one_address_counts_every_comment_of_it(
     new_state: Callable[..., SpamState], redis_client: redis.Redis
 ) -> None:
-    size = 2 * ZADD_CHUNK + 7  # one address and one text: the script writes each set in several chunks
+    size = 1207  # one address and one text: every flood and band set holds the whole batch
     batch = [comment(CAMPAIGN, f"r{i}@example.org", ip="203.0.113.9", at=1000.0 + i / size) for i in range(size)]
     facts = run(new_state(), *batch)
     assert [f[fact.FLOOD_COUNT] for f in (facts[0], facts[-1])] == [0, size - 1]

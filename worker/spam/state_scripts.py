@@ -24,21 +24,8 @@ FACT_FIELDS = 7
 DECIDED_FIELDS = 4
 """Arguments per comment of :data:`DECIDED`."""
 
-ZADD_CHUNK = 1000
-"""Members added per ``ZADD``: a whole batch on one key would exceed what ``unpack`` can pass at once."""
-
-_ZADD_ALL = f"""
--- Adds every score, member pair of list m to key (in order, as one ZADD each would), in chunks.
-local function zadd_all(key, m)
-  for j = 1, #m, {2 * ZADD_CHUNK} do
-    redis.call('ZADD', key, unpack(m, j, math.min(j + {2 * ZADD_CHUNK - 1}, #m)))
-  end
-end
-"""
-
 FACTS = LuaScript(
-    _ZADD_ALL
-    + """
+    """
 -- KEYS: model version, model, known authors.
 -- ARGV: 1 read the model ('1' or '0'), 2 the model version held, 3 and 4 the bases of the flood keys by IP
 --   and by author, 5 flood trim bound ('(t'), 6 flood TTL, 7 rejected window start, 8 members read per
@@ -62,38 +49,45 @@ local need, need_rejected = tonumber(ARGV[9]), tonumber(ARGV[10])
 local nb, width = tonumber(ARGV[11]), tonumber(ARGV[12])
 local first = 13 + 2 * nb
 -- Flood: every comment of the batch is in its flood sets before any is counted, so the order does not
--- matter; each set is written, trimmed and given its TTL once.
-local flood_keys, adds, order = {}, {}, {}
+-- matter; each set is trimmed and given its TTL once.
+local flood_keys, written = {}, {}
 for a = first, #ARGV, $FACT_FIELDS do
   local keys = {}
   if ARGV[a + 5] ~= '' then keys[#keys + 1] = flood_ip .. ARGV[a + 5] end
   if ARGV[a + 4] ~= '' then keys[#keys + 1] = flood_author .. string.sub(ARGV[a + 4], 1, 32) end
   flood_keys[a] = keys
   for _, key in ipairs(keys) do
-    local m = adds[key]
-    if not m then
-      m = {}
-      adds[key] = m
-      order[#order + 1] = key
-    end
-    m[#m + 1] = ARGV[a + 1]
-    m[#m + 1] = ARGV[a]
+    redis.call('ZADD', key, ARGV[a + 1], ARGV[a])
+    written[key] = true
   end
 end
-for _, key in ipairs(order) do
-  zadd_all(key, adds[key])
+for key in pairs(written) do
   redis.call('ZREMRANGEBYSCORE', key, '-inf', trim)
   redis.call('EXPIRE', key, ttl)
 end
--- Most texts are new: one EXISTS over a comment's band keys usually spares reading each of them.
-local function read(keys, since, tally, trim_older)
-  if redis.call('EXISTS', unpack(keys)) == 0 then return end
-  for _, key in ipairs(keys) do
-    local members = redis.call('ZREVRANGEBYSCORE', key, '+inf', since, 'LIMIT', 0, limit)
-    -- A set with a member in the window is one a text is being written to again: trim its older ones.
-    if trim_older and #members > 0 then redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. since) end
-    for _, m in ipairs(members) do tally[m] = (tally[m] or 0) + 1 end
+-- Reads keys[first..last], of which count exist: all of them when all exist, else each half as it has any.
+-- A key that does not exist reads as nothing and is not trimmed, and reading creates or empties none
+-- (a set is trimmed only below a member it keeps), so skipping the missing keys changes nothing.
+local function read_existing(keys, first, last, count, since, tally, trim_older)
+  if count == 0 then return end
+  if count == last - first + 1 or count > 2 then
+    for b = first, last do
+      local members = redis.call('ZREVRANGEBYSCORE', keys[b], '+inf', since, 'LIMIT', 0, limit)
+      -- A set with a member in the window is one a text is being written to again: trim its older ones.
+      if trim_older and #members > 0 then redis.call('ZREMRANGEBYSCORE', keys[b], '-inf', '(' .. since) end
+      for _, m in ipairs(members) do tally[m] = (tally[m] or 0) + 1 end
+    end
+    return
   end
+  local middle = math.floor((first + last) / 2)
+  local left = redis.call('EXISTS', unpack(keys, first, middle))
+  read_existing(keys, first, middle, left, since, tally, trim_older)
+  read_existing(keys, middle + 1, last, count - left, since, tally, trim_older)
+end
+-- Most texts are new: one EXISTS over a comment's band keys usually spares reading each of them, and
+-- most of the others share a band or two with earlier texts: those few keys are found by halves.
+local function read(keys, since, tally, trim_older)
+  read_existing(keys, 1, #keys, redis.call('EXISTS', unpack(keys)), since, tally, trim_older)
 end
 local answers, copies, i = {}, {}, 0
 for a = first, #ARGV, $FACT_FIELDS do
@@ -140,8 +134,7 @@ return {model, table.concat(answers, ' '), copies}
 """Reads the facts of a batch of comments (and the shared model when it changed)."""
 
 DECIDED = LuaScript(
-    _ZADD_ALL
-    + """
+    """
 -- KEYS: known authors, approvals per author.
 -- ARGV: 1 band set TTL, 2 approvals that make an author known (0: never by workers alone), 3 bands per
 --   signature (nb), 4 characters per band value, then nb band key bases; then per comment: hash of an
@@ -149,7 +142,10 @@ DECIDED = LuaScript(
 -- Returns how many band sets were written.
 local ttl, need = ARGV[1], ARGV[2]
 local nb, width = tonumber(ARGV[3]), tonumber(ARGV[4])
-local adds, order = {}, {}
+-- No trim here: the facts of this same comment read every band key of it, and trimmed those with a
+-- member in the window. Members of a key read empty are all older than the window: the next read that
+-- finds this comment's member trims them. Keys nobody writes again expire with the window.
+local expiring, written = {}, 0
 for a = 5 + nb, #ARGV, $DECIDED_FIELDS do
   if ARGV[a] ~= '' and need ~= '0' then
     local approvals = redis.call('HINCRBY', KEYS[2], ARGV[a], 1)
@@ -159,25 +155,17 @@ for a = 5 + nb, #ARGV, $DECIDED_FIELDS do
   if bands ~= '' then
     for b = 1, nb do
       local key = ARGV[4 + b] .. string.sub(bands, (b - 1) * width + 1, b * width)
-      local m = adds[key]
-      if not m then
-        m = {}
-        adds[key] = m
-        order[#order + 1] = key
+      redis.call('ZADD', key, ARGV[a + 2], ARGV[a + 1])
+      -- A second EXPIRE of the key in this script would only move its end by the time the script took.
+      if not expiring[key] then
+        expiring[key] = true
+        written = written + 1
+        redis.call('EXPIRE', key, ttl)
       end
-      m[#m + 1] = ARGV[a + 2]
-      m[#m + 1] = ARGV[a + 1]
     end
   end
 end
--- No trim here: the facts of this same comment read every band key of it, and trimmed those with a
--- member in the window. Members of a key read empty are all older than the window: the next read that
--- finds this comment's member trims them. Keys nobody writes again expire with the window.
-for _, key in ipairs(order) do
-  zadd_all(key, adds[key])
-  redis.call('EXPIRE', key, ttl)
-end
-return #order
+return written
 """.replace("$DECIDED_FIELDS", str(DECIDED_FIELDS))
 )
 """Records a decided batch: the signatures in the band sets; an approval counts towards its author being known."""
