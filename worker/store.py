@@ -43,7 +43,7 @@ return {1, 'queued', 0}
 # then for each comment: id, new status, decision json, now, post id, decided by, note, index facet bases and its
 # LSH band keys (both newline-separated).
 # A worker's decisions of one batch in one call: each comment moves out of 'queued' only if it still is there,
-# exactly as ``_TRANSITION`` in worker mode moves one, in order (a comment may join the near-duplicate group of
+# in order, as if one by one (a comment may join the near-duplicate group of
 # one before it in the batch). A comment's hash, band keys, history and event are written at its turn; its index
 # entries (only additions, as it leaves 'queued'), the waiting and review sets and the counts are written at the
 # end, one command per key, and also when a comment fails half-way, before the error is raised, so that every
@@ -151,69 +151,31 @@ return replies
 """
 )
 
-# KEYS: comment, queued, flagged, counts, events, history, then the LSH band keys of near-duplicate groups.
-# ARGV: id, mode ('worker' or 'moderator'), new status, decision json, now, post id, decided by, events maxlen,
-# index facet bases, note, verdict id, comment key prefix, campaign index base prefix, min bands, band ttl (s).
-# A worker may only move a comment out of 'queued'; a moderator may decide once, over anything but
-# another moderator's decision, and the status and decision it replaced are kept for an undo. The queue
-# indexes, the review queue, the counts, the history and the event stream change in the same script.
+# KEYS: comment, queued, flagged, counts, events, history.
+# ARGV: id, new status, decision json, now, post id, decided by, events maxlen, index facet bases, note, verdict id.
+# A moderator decides once, over anything but another moderator's decision; the status and decision it replaced
+# are kept for an undo. The queue indexes, the review queue, the counts, the history and the event stream change
+# in the same script. (A worker's decisions go through ``_RECORD``.)
 # Returns 1 when written, 0 when refused, -1 when there is no such comment.
-_TRANSITION = LuaScript(
+_REVIEW = LuaScript(
     LUA_INDEX
     + """
 local current = redis.call('HGET', KEYS[1], 'status')
 if not current then return -1 end
-if ARGV[2] == 'worker' then
-  if current ~= 'queued' then return 0 end
-elseif redis.call('HEXISTS', KEYS[1], 'moderated') == 1 then
-  return 0
-end
-if ARGV[2] == 'moderator' then
-  redis.call('HSET', KEYS[1], 'moderated', '1', 'verdict_id', ARGV[11], 'prev_status', current,
-             'prev_decision', redis.call('HGET', KEYS[1], 'decision') or '')
-end
-redis.call('HSET', KEYS[1], 'status', ARGV[3], 'decision', ARGV[4], 'updated_at', ARGV[5])
-local facets = ARGV[9]
-if #KEYS > 6 then
-  local bands = {unpack(KEYS, 7)}
-  local found, tally, best, most = redis.call('MGET', unpack(bands)), {}, nil, 0
-  for i, g in ipairs(found) do
-    if g then
-      tally[g] = (tally[g] or 0) + 1
-      if tally[g] > most then best, most = g, tally[g] end
-    end
-  end
-  local group = ARGV[1]
-  if best and most >= tonumber(ARGV[14]) then group = best end
-  for i, key in ipairs(bands) do
-    if not found[i] then redis.call('SET', key, group, 'EX', ARGV[15]) end
-  end
-  if group ~= ARGV[1] then
-    local base = ARGV[13] .. group
-    if redis.call('EXISTS', base .. ':all') == 0 then
-      local founder = ARGV[12] .. group
-      local fstatus, fscore = unpack(redis.call('HMGET', founder, 'status', 'submitted_at'))
-      if fstatus then
-        move(merge_facets(founder, base), group, 'queued', fstatus, fscore)
-        redis.call('HSET', founder, 'campaign', group)
-      end
-    end
-    redis.call('HSET', KEYS[1], 'campaign', group)
-    facets = facets .. '\\n' .. base
-  end
-end
-move(merge_facets(KEYS[1], facets), ARGV[1], current, ARGV[3], redis.call('HGET', KEYS[1], 'submitted_at'))
+if redis.call('HEXISTS', KEYS[1], 'moderated') == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'moderated', '1', 'verdict_id', ARGV[10], 'prev_status', current,
+           'prev_decision', redis.call('HGET', KEYS[1], 'decision') or '')
+redis.call('HSET', KEYS[1], 'status', ARGV[2], 'decision', ARGV[3], 'updated_at', ARGV[4])
+move(merge_facets(KEYS[1], ARGV[8]), ARGV[1], current, ARGV[2], redis.call('HGET', KEYS[1], 'submitted_at'))
 redis.call('ZREM', KEYS[2], ARGV[1])
-if ARGV[3] == 'flagged' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1]) else redis.call('ZREM', KEYS[3], ARGV[1]) end
+if ARGV[2] == 'flagged' then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1]) else redis.call('ZREM', KEYS[3], ARGV[1]) end
 redis.call('HINCRBY', KEYS[4], current, -1)
-redis.call('HINCRBY', KEYS[4], ARGV[3], 1)
-local action = 'decide'
-if ARGV[2] == 'moderator' then action = 'review' end
-redis.call('RPUSH', KEYS[6], cjson.encode({at = tonumber(ARGV[5]), by = ARGV[7], from = current, to = ARGV[3],
-                                           note = ARGV[10], action = action}))
-if tonumber(ARGV[8]) > 0 then
-  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[8], '*', 'id', ARGV[1], 'post_id', ARGV[6],
-             'status', ARGV[3], 'decided_by', ARGV[7], 'decided_at', ARGV[5])
+redis.call('HINCRBY', KEYS[4], ARGV[2], 1)
+redis.call('RPUSH', KEYS[6], cjson.encode({at = tonumber(ARGV[4]), by = ARGV[6], from = current, to = ARGV[2],
+                                           note = ARGV[9], action = 'review'}))
+if tonumber(ARGV[7]) > 0 then
+  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[7], '*', 'id', ARGV[1], 'post_id', ARGV[5],
+             'status', ARGV[2], 'decided_by', ARGV[6], 'decided_at', ARGV[4])
 end
 return 1
 """
@@ -569,8 +531,8 @@ class CommentStore:
 
         ``verdict_id`` names the action, so that :meth:`undo` reverts it only while it is still the comment's.
         """
-        calls = [self._transition_call(s.comment, "moderator", d, verdict_id) for s, d in items]
-        replies = [int(r) for r in _TRANSITION.run_many(self.client, calls)] if calls else []
+        calls = [self._review_call(s.comment, d, verdict_id) for s, d in items]
+        replies = [int(r) for r in _REVIEW.run_many(self.client, calls)] if calls else []
         refused = [s.comment.id for (s, _), r in zip(items, replies, strict=True) if r == 0]
         current = dict(zip(refused, self.get_many(refused), strict=True))
         outcomes: list[AlreadyReviewed | CommentNotFound | None] = []
@@ -610,15 +572,11 @@ class CommentStore:
             raise CommentNotFound(comment_id)
         return [json.loads(entry) for entry in raw]
 
-    def _transition_call(self, comment: Comment, mode: str, decision: Decision, verdict_id: str = "") -> Call:
+    def _review_call(self, comment: Comment, decision: Decision, verdict_id: str) -> Call:
         k = self.keys
-        bands = self.grouping.bands(comment) if mode == "worker" else ()
         keys = [k.comment(comment.id), k.queued, k.flagged, k.counts, k.events, k.history(comment.id)]
-        keys += [k.campaign_band(band, value) for band, value in enumerate(bands)]
-        note = _note(decision)
         args = [
             comment.id,
-            mode,
             decision.status.value,
             json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":")),
             repr(decision.decided_at),
@@ -626,12 +584,8 @@ class CommentStore:
             decision.decided_by,
             self.events_maxlen,
             facet_bases(k, facets(comment, decision, self.authors.of(comment))),
-            note,
+            _note(decision),
             verdict_id,
-            k.comment(""),
-            k.index_base("campaign="),
-            self.grouping.min_bands,
-            max(1, int(self.grouping.window_s)),
         ]
         return keys, args
 
