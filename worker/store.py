@@ -504,12 +504,7 @@ class CommentStore:
             for comment, decision in decided[start : start + RECORD_CHUNK]:
                 bands = self.grouping.bands(comment)
                 args += [
-                    comment.id,
-                    decision.status.value,
-                    json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":")),
-                    repr(decision.decided_at),
-                    comment.post_id,
-                    decision.decided_by,
+                    *_decision_fields(comment, decision),
                     _note(decision),
                     facet_bases(k, facets(comment, decision, self.authors.of(comment))),
                     "\n".join([k.campaign_band(band, value) for band, value in enumerate(bands)]),
@@ -576,12 +571,7 @@ class CommentStore:
         k = self.keys
         keys = [k.comment(comment.id), k.queued, k.flagged, k.counts, k.events, k.history(comment.id)]
         args = [
-            comment.id,
-            decision.status.value,
-            json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":")),
-            repr(decision.decided_at),
-            comment.post_id,
-            decision.decided_by,
+            *_decision_fields(comment, decision),
             self.events_maxlen,
             facet_bases(k, facets(comment, decision, self.authors.of(comment))),
             _note(decision),
@@ -631,6 +621,18 @@ class CommentStore:
         if not reply:
             return []
         return [(text(eid), {text(a): text(b) for a, b in fields.items()}) for eid, fields in reply[0][1]]
+
+
+def _decision_fields(comment: Comment, decision: Decision) -> list[Any]:
+    """The arguments both decision scripts take first: id, status, decision JSON, time, post, decided by."""
+    return [
+        comment.id,
+        decision.status.value,
+        json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":")),
+        repr(decision.decided_at),
+        comment.post_id,
+        decision.decided_by,
+    ]
 
 
 def _note(decision: Decision) -> str:
