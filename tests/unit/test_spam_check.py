@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,3 +183,34 @@ def test_word_list_files_are_read_relative_to_the_policy(tmp_path: Path) -> None
     check = build(Section("spam", {"blocklist_file": "block.txt"}, "test", tmp_path))
     result = check.check(comment("cheap viagra"), Context(now=0.0))
     assert codes(result)["blocklist"] is Action.REJECT
+
+
+_EVIDENCE_SCRIPT = """
+import json
+import os
+import subprocess
+import sys
+from worker.checks.base import Context
+from worker.checks.spam import SpamCheck
+from worker.models import Comment
+from worker.spam import facts as fact
+from worker.spam.classifier import Label, ModelState
+
+model = ModelState()
+model.learn("cheap watches alpha bravo charlie delta echo foxtrot golf hotel india", Label.SPAM)
+text = "cheap watches alpha bravo charlie delta echo foxtrot golf hotel india, buy now http://watches.example.com"
+result = SpamCheck().check(Comment(id="c1", post_id="p1", content=text), Context(now=0.0, facts={fact.MODEL: model}))
+print(json.dumps([[r.code, r.evidence] for r in result.reasons], sort_keys=True))
+"""
+
+
+def test_two_workers_with_different_hash_seeds_store_the_same_evidence() -> None:
+    stored, root = [], Path(__file__).resolve().parents[2]
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-c", _EVIDENCE_SCRIPT]
+        child = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=60, check=False)
+        assert child.returncode == 0, child.stderr
+        stored.append(child.stdout)
+    assert "spam_score" in stored[0]
+    assert stored[0] == stored[1]

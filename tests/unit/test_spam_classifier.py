@@ -141,3 +141,11 @@ def test_evidence_writes_each_kind_of_feature_as_a_reader_would() -> None:
     shown = [display(f) for f in ("w:cheap", "b:cheap pills", "n:bob", "u:website", "h:example.com", "g:.exa")]
     assert shown == ["cheap", "cheap pills", "name:bob", "has website", "link:example.com", "link~.exa"]
     assert display("x:unknown kind") == "x:unknown kind"
+
+
+def test_features_that_weigh_the_same_are_listed_by_name() -> None:
+    model = ModelState()
+    model.learn("zulu yankee xray whiskey victor", Label.SPAM)
+    top = model.explain("zulu yankee xray whiskey victor", top=4).top
+    assert len({c.log_odds for c in top}) == 1
+    assert [c.feature for c in top] == ["whiskey victor", "xray whiskey", "yankee xray", "zulu yankee"]

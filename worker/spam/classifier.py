@@ -172,7 +172,9 @@ class ModelState:
             weighed += grams
             links += [log_odds for log_odds, _ in grams]
         logit = math.fsum(log_odds for log_odds, _ in weighed)
-        strongest = heapq.nlargest(top, weighed, key=lambda w: abs(w[0])) if top > 0 else []
+        # Ties go to the feature's name, not to the order of a set, which changes with PYTHONHASHSEED: two
+        # workers store the same evidence for one comment.
+        strongest = heapq.nsmallest(top, weighed, key=lambda w: (-abs(w[0]), w[1])) if top > 0 else []
         contributions = tuple(Contribution(display(feature), log_odds) for log_odds, feature in strongest)
         return Verdict(logit, sigmoid(logit), contributions, math.fsum(links))
 
