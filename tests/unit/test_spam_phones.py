@@ -22,6 +22,7 @@ def dialled(text: str) -> list[str]:
         ("dial 1-800i5S5i0I42 now", "18005550142"),
         ("reach us on 206-555-0.1.7.3 today", "2065550173"),
         ("ring 8 0 0 - 5 5 5 - 0 1 4 2 now", "8005550142"),
+        ("remedies+91-9812345678instantly", "919812345678"),
     ],
 )
 def test_numbers_glued_to_words_split_by_letters_or_spaced_out_are_read(text: str, digits: str) -> None:
@@ -41,6 +42,8 @@ def test_numbers_glued_to_words_split_by_letters_or_spaced_out_are_read(text: st
         "screens at 1920x1080 and 2560x1440 look fine",
         "ISBN 978-3-16-148410-0, second edition",
         "Python 3.11.4 on build 22631.3007",
+        "h = (h * 31 + 998244353) % size, then x + 1000000007",
+        "int64 r = (a+1000000007) % m",
     ],
 )
 def test_hashes_ids_urls_counts_and_addresses_are_not_read_as_phone_numbers(text: str) -> None:

@@ -4,13 +4,15 @@ Spam that wants a call writes its number so that a reader can dial it and a filt
 ``+91-9950211818``, ``1 - 844-780-67 62``, ``(((08295003531)))``, ``I-888-884-Olll``, ``1-8OO``. Honest
 comments hold numbers too (view counts, years, versions, error codes, IP addresses), so a number counts
 only when it is written like a phone number: grouped as one is dialled, or after a ``+`` or ``00``
-country prefix, or as a toll-free number. A bare run of digits is reported apart, as ``loose``: it is a
-phone number only when the words around it say so (:mod:`worker.spam.commerce` decides).
+country prefix written against it (``a + 998244353`` is a sum in code), or as a toll-free number. A
+bare run of digits is reported apart, as ``loose``: it is a phone number only when the words around it
+say so (:mod:`worker.spam.commerce` decides).
 
 Filters that look for a number between word boundaries are dodged by gluing it to words
 (``Some972-534-5446body``), by letters between its groups (``1i888i884i0111``, ``628a215a2166``) or by
 digits spaced out one by one (``321-987-4.2.4.2``): such a number still counts when, read so, it is
-grouped as one is dialled. A row of consecutive numbers ("10 11 12 13") is a count, not a number.
+grouped as one is dialled or opens on a ``+`` and a country code (``word+91-9812345678word``). A row of
+consecutive numbers ("10 11 12 13") is a count, not a number.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ _DISGUISED = re.compile(
     rf"(?:[{_DIGITISH} \t().\-/]|(?<=\d)[^\W\d_](?=[{_DIGITISH}])|(?<=[{_DIGITISH}])[^\W\d_](?=\d)){{6,28}}"
     rf"(?:[{_DIGITISH}](?![\w/:%])|\d(?![\d_/:%]))(?![.,]\d)"
 )
+_COUNTRY_CODE = re.compile(r"\(?\d{1,3}\)?[ \t.\-/]")
+"""A country code of one to three digits, set apart from the number that follows."""
 _HEX = re.compile(r"[0-9a-fA-F]+")
 # A letter next to a digit, or with a dot or a dash between (only whether there is one is read). This pattern and
 # _GLUED start on a digit and look behind it, so that Python's regular expressions jump from one digit to the
@@ -111,7 +115,10 @@ def _candidate(match: re.Match[str]) -> tuple[str, str, str | None] | None:
         return None
     if _NETWORK.search(body):
         return None  # an address with its network size ("10.0.0.1/24") is no phone number, whatever is before it
-    return raw, body, match.groupdict().get("prefix") or match.groupdict().get("glued_prefix")
+    prefix = match.groupdict().get("prefix") or match.groupdict().get("glued_prefix")
+    if prefix and raw[len(prefix) : len(prefix) + 1].isspace():
+        prefix = None  # a country prefix is written against its number ("+91"); "a + 998244353" is a sum in code
+    return raw, body, prefix
 
 
 def _in_hex_run(text: str, start: int, end: int) -> bool:
@@ -133,6 +140,8 @@ def _disguised(text: str, seen: set[str]) -> list[Phone]:
         raw, body, prefix = candidate
         readings = [r for table in (_LOOKALIKES, _THIN_SEPARATORS) if (r := _reading(body, table, prefix)) is not None]
         digits, grouped = next((r for r in readings if r[1]), ("", False))
+        if not grouped and readings and prefix == "+" and _COUNTRY_CODE.match(body):
+            digits, grouped = readings[0][0], True  # "+91-9799144164": a country code, then the number
         if grouped and digits not in seen:
             seen.add(digits)
             found.append(Phone(digits, False, raw))
