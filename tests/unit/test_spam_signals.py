@@ -88,6 +88,13 @@ def test_french_money_and_phishing_phrasing_is_found_without_accents_mattering()
     assert "phishing" in found
 
 
+def test_a_wallet_in_a_pocket_is_no_crypto_word_but_a_crypto_wallet_is() -> None:
+    for text in ("Don't forget your wallet at the stadium.", "Le ministre garde son portefeuille."):
+        assert "crypto" not in names(signals.phrasing(comment(text))), text
+    for text in ("Send it to my wallet address today", "Connect your wallet to claim", "Ouvrez un portefeuille crypto"):
+        assert "crypto" in names(signals.phrasing(comment(text))), text
+
+
 def test_phrases_match_whole_words_not_substrings() -> None:
     assert signals.phrasing(comment("The seoul trip was a bet on good weather, it paid off.")) == []
 

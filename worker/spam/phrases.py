@@ -59,8 +59,10 @@ _TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "crypto": (
         "bitcoin", "bitcoins", "btc", "crypto", "cryptocurrency", "ethereum", "eth", "usdt", "binance", "forex",
-        "trading", "trader", "nft", "nfts", "airdrop", "wallet", "blockchain", "mining", "signals", "altcoin",
-        "cryptomonnaie", "cryptomonnaies", "crypto-monnaie", "portefeuille", "minage",
+        "trading", "trader", "nft", "nfts", "airdrop", "blockchain", "mining", "signals", "altcoin",
+        # a wallet alone is the one in a pocket (a minister's "portefeuille" too): the trade names a crypto one
+        "crypto wallet", "wallet address", "connect your wallet",
+        "cryptomonnaie", "cryptomonnaies", "crypto-monnaie", "minage", "portefeuille crypto", "adresse de portefeuille",
     ),
     "pharmacy": (
         "viagra", "cialis", "levitra", "pharmacy", "pills", "weight loss", "lose weight", "diet pills",
