@@ -26,6 +26,15 @@ def language_of(words: Iterable[str], hint: str | None = None) -> str:
     return guess_language(set(words), _lexicon().stopwords, hint, DEFAULT_LANGUAGE)
 
 
+def in_english(words: Iterable[str], hint: str | None = None) -> bool:
+    """Return whether a comment of these folded words reads as English: by its own words, else by its hint.
+
+    Unlike :func:`language_of`, a comment with no telling words (a name, a slur alone) is not taken as
+    English unless its hint says so.
+    """
+    return guess_language(set(words), _lexicon().stopwords, hint, "") == DEFAULT_LANGUAGE
+
+
 @cache
 def innocent_anywhere() -> frozenset[str]:
     """Return the words innocent in at least one language."""

@@ -55,6 +55,18 @@ class Explained:
     terms: tuple[Term, ...]
 
 
+def read_weights(path: Path, what: str) -> dict[str, Any]:
+    """Return the JSON object of a gzipped weights file; :class:`WeightsError` names the file and ``what`` it holds."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, EOFError, ValueError) as exc:
+        raise WeightsError(f"{path}: cannot read {what} ({exc})") from None
+    if not isinstance(data, dict):
+        raise WeightsError(f"{path}: expected a JSON object")
+    return data
+
+
 def sigmoid(x: float) -> float:
     """Return the logistic function of ``x``, without overflow."""
     if x >= 0:
@@ -111,14 +123,7 @@ class AbuseModel:
     @classmethod
     def load(cls, path: Path = DEFAULT_WEIGHTS) -> AbuseModel:
         """Read a gzipped JSON weights file."""
-        try:
-            with gzip.open(path, "rt", encoding="utf-8") as f:
-                data = json.load(f)
-        except (OSError, EOFError, ValueError) as exc:
-            raise WeightsError(f"{path}: cannot read the abuse weights ({exc})") from None
-        if not isinstance(data, dict):
-            raise WeightsError(f"{path}: expected a JSON object")
-        return cls.from_mapping(data, str(path))
+        return cls.from_mapping(read_weights(path, "the abuse weights"), str(path))
 
     def with_lessons(self, deltas: Mapping[str, float], lessons: int) -> AbuseModel:
         """Return a model whose weights are this one's plus ``deltas`` (keys ``w:word``, ``b:one two``, ``c:abc``)."""

@@ -1,0 +1,148 @@
+"""A second opinion on English comments: alt-profanity-check's model, computed without scikit-learn.
+
+alt-profanity-check (MIT) learnt from the Jigsaw toxic comment training set (Wikipedia talk pages) and
+Davidson et al.'s tweets: a TF-IDF over single English words and a linear SVM calibrated by five sigmoids.
+Its weights are exported once by ``scripts/export_english_model.py`` into ``data/english.json.gz`` and
+read once per process; :meth:`EnglishModel.probability` gives the same probability as the package's
+``predict_prob`` (to 1e-5), in pure Python. The abuse check adds a share of its log-odds to its own model's
+for a comment in English (:mod:`worker.checks.abuse`): the project's model learnt from tweets, this one
+mostly from longer comments that argue, so each covers what the other has seen less of.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from worker.abuse.model import WeightsError, read_weights, sigmoid
+
+FORMAT = 1
+"""Version of the weights file layout."""
+DEFAULT_WEIGHTS = Path(__file__).with_name("data") / "english.json.gz"
+LOG_ODDS_LIMIT = 12.0
+"""The log-odds are kept within plus or minus this (a probability of 6e-6 from 0 or 1)."""
+
+_TOKEN = re.compile(r"\w\w+")
+r"""Words of two or more word characters: the tokens of scikit-learn's default pattern ``\b\w\w+\b`` (a run of
+word characters is matched whole by either), found faster."""
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of the comment that the model knows, its span and what it adds to the log-odds (about)."""
+
+    text: str
+    start: int
+    end: int
+    log_odds: float
+
+
+class EnglishModel:
+    """Per word an IDF and one SVM weight per calibrated SVM; per calibrated SVM its intercept and sigmoid."""
+
+    def __init__(self, words: Mapping[str, Sequence[float]], calibrated: Sequence[Sequence[float]]) -> None:
+        if not calibrated:
+            raise WeightsError("the English model needs at least one calibrated SVM")
+        self.intercepts = tuple(float(c[0]) for c in calibrated)
+        self.slopes = tuple(float(c[1]) for c in calibrated)
+        self.offsets = tuple(float(c[2]) for c in calibrated)
+        size = len(calibrated)
+        if any(len(row) != size + 1 for row in words.values()):
+            raise WeightsError(f"every word of the English model needs an IDF and {size} weights")
+        slope = -sum(self.slopes) / size  # how one unit of SVM decision moves the log-odds, about
+        self._rows: dict[str, tuple[float, ...]] = {}
+        """Per word: its IDF squared, then per calibrated SVM its weight times its IDF (what one occurrence adds
+        before the norm), then what one occurrence adds to the log-odds, about, before the norm (for evidence)."""
+        for word, row in words.items():
+            idf = float(row[0])
+            added = tuple(idf * float(w) for w in row[1:])
+            self._rows[word] = (idf * idf, *added, slope * sum(added) / size)
+        self._last: tuple[str, list[str]] = ("", [])
+        """The last text read and its known words: the evidence reads the text the score has just read."""
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], origin: str = "English weights") -> EnglishModel:
+        """Build the model from the weights file's content."""
+        if data.get("format") != FORMAT:
+            raise WeightsError(f"{origin}: format {data.get('format')!r}, expected {FORMAT}")
+        words, calibrated = data.get("words"), data.get("calibrated")
+        if not isinstance(words, dict) or not isinstance(calibrated, list):
+            raise WeightsError(f"{origin}: 'words' must map words to numbers and 'calibrated' be a list")
+        try:
+            return cls(words, calibrated)
+        except (TypeError, ValueError, IndexError) as exc:
+            raise WeightsError(f"{origin}: {exc}") from None
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_WEIGHTS) -> EnglishModel:
+        """Read a gzipped JSON weights file."""
+        return cls.from_mapping(read_weights(path, "the English model's weights"), str(path))
+
+    def _known(self, text: str) -> list[str]:
+        """Return the words of ``text`` the model knows, lower-cased, in order (remembered for the last text)."""
+        last = self._last
+        if last[0] == text:
+            return last[1]
+        rows = self._rows
+        known = [word for word in _TOKEN.findall(text.lower()) if word in rows]
+        self._last = (text, known)
+        return known
+
+    def _sums(self, known: list[str]) -> tuple[float, list[float]]:
+        """Return the norm of the TF-IDF vector of these known words and, per calibrated SVM, its weighted sum."""
+        sums = [sum(column) for column in zip(*map(self._rows.__getitem__, known), strict=True)]
+        squares = sums[0]
+        if len(set(known)) != len(known):  # a word more than once: its TF-IDF is its count times its IDF
+            rows = self._rows
+            squares = sum(count * count * rows[word][0] for word, count in Counter(known).items())
+        return math.sqrt(squares), sums[1:-1]
+
+    def probability(self, text: str) -> float:
+        """Return the probability that ``text`` is offensive, as alt-profanity-check's ``predict_prob`` does."""
+        known = self._known(text)
+        decisions = list(self.intercepts)
+        if known:
+            norm, sums = self._sums(known)
+            decisions = [b + w / norm for b, w in zip(decisions, sums, strict=True)]
+        total = 0.0
+        for decision, slope, offset in zip(decisions, self.slopes, self.offsets, strict=True):
+            total += sigmoid(-(slope * decision + offset))
+        return total / len(decisions)
+
+    def log_odds(self, text: str) -> float:
+        """Return the log-odds of :meth:`probability`, kept within ``LOG_ODDS_LIMIT``."""
+        p = self.probability(text)
+        if p <= 0.0 or p >= 1.0:
+            return math.copysign(LOG_ODDS_LIMIT, p - 0.5)
+        return max(-LOG_ODDS_LIMIT, min(LOG_ODDS_LIMIT, math.log(p / (1.0 - p))))
+
+    def words(self, text: str, top: int = 5) -> list[Word]:
+        """Return the ``top`` words that raise the log-odds most, heaviest first, with their spans in ``text``."""
+        known = self._known(text)
+        rows = self._rows
+        share = {word: rows[word][-1] for word in known}
+        heaviest = heapq.nlargest(top, (word for word, value in share.items() if value > 0), key=share.__getitem__)
+        lowered = text.lower()
+        if not heaviest or len(lowered) != len(text):  # a letter whose lower case is longer: spans would not match
+            return []
+        scale = 1.0 / self._sums(known)[0]
+        chosen = set(heaviest)
+        spans = [
+            Word(text[m.start() : m.end()], m.start(), m.end(), scale * share[m.group()])
+            for m in _TOKEN.finditer(lowered)
+            if m.group() in chosen
+        ]
+        return sorted(spans, key=lambda w: (-w.log_odds, w.start))[:top]
+
+
+@cache
+def shipped_english(path: Path = DEFAULT_WEIGHTS) -> EnglishModel:
+    """Return the shipped English model, read once per process."""
+    return EnglishModel.load(path)
