@@ -10,7 +10,8 @@ their held-out part, never a text it was trained on) it prints precision, recall
 - ``both``: either of the two (what the product does with both checks on; its cost is that of the
   profanity check, then the abuse check only when the first reported nothing);
 - ``better-profanity`` 0.7.0 (on a sample of ``--bp-sample`` texts: it is slow), and
-  ``alt-profanity-check`` where it is installed (``pip install alt-profanity-check``; English only).
+  ``alt-profanity-check`` where it is installed (``pip install alt-profanity-check``; English only), and how
+  far the abuse check's English model (:mod:`worker.abuse.english`, exported from it) is from it.
 The cost per comment of each is its CPU time on the same texts (one cold pass: caches fill as it goes;
 better-profanity on its sample), then throughput on comments of 8 to 80 words (with and without the
 abuse check's context step, :mod:`worker.abuse.context`) with the cost per word at 10, 20, 40 and 80
@@ -249,6 +250,23 @@ def context_set() -> None:
                 )
 
 
+def english_agreement(texts: Sequence[str]) -> None:
+    """Print how far the English model's probabilities are from alt-profanity-check's on the same texts."""
+    try:
+        from profanity_check import predict_prob
+    except ImportError:
+        return
+    from worker.abuse.english import shipped_english
+
+    model = shipped_english()
+    theirs = [float(p) for p in predict_prob(list(texts))]
+    ours = [model.probability(t) for t in texts]
+    gap = max(abs(a - b) for a, b in zip(ours, theirs, strict=True))
+    flips = sum((a >= 0.5) != (b >= 0.5) for a, b in zip(ours, theirs, strict=True))
+    print(f"English model (worker/abuse/english.py) against alt-profanity-check on {len(texts)} texts:")
+    print(f"  largest difference of probability {gap:.1e}, decisions at 0.5 that differ: {flips}")
+
+
 def main() -> int:
     """Print every figure; return the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -267,6 +285,8 @@ def main() -> int:
     throughput(texts, args.repeats)
     print()
     kinds(args.data)
+    print()
+    english_agreement([t for s in SETS for t, _ in s.load(args.data)])
     return 0
 
 

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from profanity_check import predict_prob
 
+from worker.abuse import facts as fact
 from worker.abuse.english import DEFAULT_WEIGHTS, EnglishModel, shipped_english
-from worker.abuse.model import WeightsError
+from worker.abuse.lessons import lesson
+from worker.abuse.model import WeightsError, shipped_model
 from worker.checks.abuse import AbuseCheck, build
 from worker.checks.base import Context
 from worker.errors import ConfigError
@@ -116,3 +118,25 @@ def test_the_policy_sets_the_english_share_and_refuses_a_negative_one() -> None:
     assert build(Policy.from_mapping({"abuse": {"english": 0}}).section("abuse")).english == 0
     with pytest.raises(ConfigError, match=r"abuse\.english.*-1"):
         build(Policy.from_mapping({"abuse": {"english": -1}}).section("abuse"))
+
+
+def test_an_approval_teaches_enough_that_the_check_english_model_included_lets_the_text_through() -> None:
+    check, model = AbuseCheck(), shipped_model()
+    target = check.flag_at / 2
+    offset = check.english_added(INSULT)
+    assert offset > 0 and check.check(comment(INSULT), Context(0.0)).reasons
+    taught = model.with_lessons(lesson(model, INSULT, abusive=False, target=target, offset=offset), 1)
+    result = check.check(comment(INSULT), Context(0.0, {fact.MODEL: taught}))
+    assert not result.reasons and result.score is not None and result.score < target
+    short = model.with_lessons(lesson(model, INSULT, abusive=False, target=target), 1)  # the model alone
+    assert check.check(comment(INSULT), Context(0.0, {fact.MODEL: short})).reasons
+
+
+def test_an_abusive_lesson_makes_the_check_reject_the_text_even_where_the_english_model_disagrees() -> None:
+    text = "People like them should go back where they came from, all of them."
+    check, model = AbuseCheck(), shipped_model()
+    offset = check.english_added(text)
+    assert offset < 0
+    taught = model.with_lessons(lesson(model, text, abusive=True, target=check.reject_at, offset=offset), 1)
+    [reason] = check.check(comment(text), Context(0.0, {fact.MODEL: taught})).reasons
+    assert reason.action is Action.REJECT

@@ -6,6 +6,9 @@ threshold for "not abusive"), and never further than ``MAX_STEP``. A text alread
 nothing. Texts that share words, word pairs or pieces with the lesson move the same way, in proportion.
 The step follows the score's own slope: a word aimed at a person (:func:`worker.abuse.features.aimed`) whose
 weight is positive counts ``1 + model.aimed`` times along its features, as it does in the score.
+What the check adds to the model's log-odds for the text (``offset``: the English model's share) counts
+too: "not abusive" brings the sum below the target; "abusive" brings the model there, and the sum as well
+when the offset is negative (rejecting needs the model alone to be near certain).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ def logit(p: float) -> float:
 
 
 def lesson(
-    model: AbuseModel, text: str, abusive: bool, target: float, language: str | None = None
+    model: AbuseModel, text: str, abusive: bool, target: float, language: str | None = None, *, offset: float = 0.0
 ) -> dict[str, float]:
     """Return the weight changes (``w:``, ``b:``, ``c:`` keys) that move ``text`` to probability ``target``."""
     found_words = words(text)[:MAX_WORDS]
@@ -47,7 +50,7 @@ def lesson(
                 for name in ("w:" + word, *("c:" + g for g in char_ngrams(word))):
                     slope[name] += model.aimed
     x = {name: n * scale for name, n in slope.items()}
-    current = model.log_odds(found_words, innocent)
+    current = model.log_odds(found_words, innocent) + (min(offset, 0.0) if abusive else offset)
     goal = logit(target) + (MARGIN if abusive else -MARGIN)
     gap = goal - current if abusive else current - goal
     if gap <= 0:

@@ -148,7 +148,8 @@ class AbuseState:
     def teach(self, lesson_id: str, content: str, *, abusive: bool, language: str | None = None) -> bool:
         """Teach the shared model one text; return False when it taught nothing (already taught, or already so)."""
         target = min(self.check.reject_at, 0.999) if abusive else self.check.flag_at / 2
-        deltas = lesson(self.refresh(), content, abusive, target, language)
+        offset = self.check.english_added(content, language)
+        deltas = lesson(self.refresh(), content, abusive, target, language, offset=offset)
         if not deltas:
             return False
         body = json.dumps(deltas, separators=(",", ":"))

@@ -66,7 +66,7 @@ class AbuseCheck:
         """
         model = self.model(context)
         found = words(comment.content)
-        english = self._english(comment, found)
+        english = self.english_added(comment.content, comment.language, found)
         score = sigmoid(model.log_odds(found, innocent_words(found, comment.language)) + english)
         if score < self.flag_at:
             return CheckResult(NAME, (), score=score)
@@ -83,11 +83,13 @@ class AbuseCheck:
         )
         return CheckResult(NAME, (reason,), score=lowered)
 
-    def _english(self, comment: Comment, found: list[str]) -> float:
-        """Return what the English model adds to the log-odds: nothing unless the comment reads as English."""
-        if not self.english or not in_english(found, comment.language):
+    def english_added(self, content: str, language: str | None = None, found: list[str] | None = None) -> float:
+        """Return what the English model adds to the log-odds of ``content``: nothing unless it reads as English."""
+        if not self.english:
             return 0.0
-        return self.english * shipped_english().log_odds(comment.content)
+        if not in_english(words(content) if found is None else found, language):
+            return 0.0
+        return self.english * shipped_english().log_odds(content)
 
     def _reason(
         self,
