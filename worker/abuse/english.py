@@ -16,10 +16,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from worker.abuse.model import WeightsError, read_weights, sigmoid
 
@@ -34,8 +33,7 @@ r"""Words of two or more word characters: the tokens of scikit-learn's default p
 word characters is matched whole by either), found faster."""
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """A word of the comment that the model knows, its span and what it adds to the log-odds (about)."""
 
     text: str
@@ -64,7 +62,7 @@ class EnglishModel:
             idf = float(row[0])
             added = tuple(idf * float(w) for w in row[1:])
             self._rows[word] = (idf * idf, *added, slope * sum(added) / size)
-        self._last: tuple[str, list[str]] = ("", [])
+        self._last: tuple[str, tuple[list[str], float, list[float]]] = ("", ([], 0.0, [0.0] * size))
         """The last text read and its known words: the evidence reads the text the score has just read."""
 
     @classmethod
@@ -85,36 +83,33 @@ class EnglishModel:
         """Read a gzipped JSON weights file."""
         return cls.from_mapping(read_weights(path, "the English model's weights"), str(path))
 
-    def _known(self, text: str) -> list[str]:
-        """Return the words of ``text`` the model knows, lower-cased, in order (remembered for the last text)."""
+    def _read(self, text: str) -> tuple[list[str], float, list[float]]:
+        """Return the known words of ``text`` (lower-cased, in order), the norm of their TF-IDF vector and, per
+        calibrated SVM, their weighted sum; remembered for the last text (its evidence reads it again)."""
         last = self._last
         if last[0] == text:
             return last[1]
         rows = self._rows
         known = [word for word in _TOKEN.findall(text.lower()) if word in rows]
-        self._last = (text, known)
-        return known
-
-    def _sums(self, known: list[str]) -> tuple[float, list[float]]:
-        """Return the norm of the TF-IDF vector of these known words and, per calibrated SVM, its weighted sum."""
-        sums = [sum(column) for column in zip(*map(self._rows.__getitem__, known), strict=True)]
-        squares = sums[0]
-        if len(set(known)) != len(known):  # a word more than once: its TF-IDF is its count times its IDF
-            rows = self._rows
-            squares = sum(count * count * rows[word][0] for word, count in Counter(known).items())
-        return math.sqrt(squares), sums[1:-1]
+        norm, sums = 0.0, [0.0] * len(self.intercepts)
+        if known:
+            totals = [sum(column) for column in zip(*map(rows.__getitem__, known), strict=True)]
+            squares = totals[0]
+            if len(set(known)) != len(known):  # a word more than once: its TF-IDF is its count times its IDF
+                squares = sum(count * count * rows[word][0] for word, count in Counter(known).items())
+            norm, sums = math.sqrt(squares), totals[1:-1]
+        read = (known, norm, sums)
+        self._last = (text, read)
+        return read
 
     def probability(self, text: str) -> float:
         """Return the probability that ``text`` is offensive, as alt-profanity-check's ``predict_prob`` does."""
-        known = self._known(text)
-        decisions = list(self.intercepts)
-        if known:
-            norm, sums = self._sums(known)
-            decisions = [b + w / norm for b, w in zip(decisions, sums, strict=True)]
+        _, norm, sums = self._read(text)
         total = 0.0
-        for decision, slope, offset in zip(decisions, self.slopes, self.offsets, strict=True):
+        for intercept, added, slope, offset in zip(self.intercepts, sums, self.slopes, self.offsets, strict=True):
+            decision = intercept + added / norm if norm else intercept
             total += sigmoid(-(slope * decision + offset))
-        return total / len(decisions)
+        return total / len(sums)
 
     def log_odds(self, text: str) -> float:
         """Return the log-odds of :meth:`probability`, kept within ``LOG_ODDS_LIMIT``."""
@@ -125,21 +120,33 @@ class EnglishModel:
 
     def words(self, text: str, top: int = 5) -> list[Word]:
         """Return the ``top`` words that raise the log-odds most, heaviest first, with their spans in ``text``."""
-        known = self._known(text)
+        known, norm, _ = self._read(text)
         rows = self._rows
         share = {word: rows[word][-1] for word in known}
         heaviest = heapq.nlargest(top, (word for word, value in share.items() if value > 0), key=share.__getitem__)
         lowered = text.lower()
         if not heaviest or len(lowered) != len(text):  # a letter whose lower case is longer: spans would not match
             return []
-        scale = 1.0 / self._sums(known)[0]
-        chosen = set(heaviest)
-        spans = [
-            Word(text[m.start() : m.end()], m.start(), m.end(), scale * share[m.group()])
-            for m in _TOKEN.finditer(lowered)
-            if m.group() in chosen
-        ]
+        scale = 1.0 / norm
+        spans = [Word(text[a:b], a, b, scale * share[word]) for word in heaviest for a, b in _spans(lowered, word)]
         return sorted(spans, key=lambda w: (-w.log_odds, w.start))[:top]
+
+
+def _spans(text: str, word: str) -> list[tuple[int, int]]:
+    """Return where ``word`` stands in ``text`` as a whole token (what the token pattern would find), in order."""
+    found = []
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
+            found.append((start, end))
+        start = text.find(word, end)
+    return found
+
+
+def _is_word(char: str) -> bool:
+    """Return whether ``char`` is a word character (``\\w``: a letter, a digit or the underscore)."""
+    return char.isalnum() or char == "_"
 
 
 @cache

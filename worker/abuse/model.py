@@ -194,8 +194,14 @@ class AbuseModel:
         found = words(text)
         return sigmoid(self.log_odds(found, innocent_words(found, language)))
 
-    def explain(self, text: str, top: int = 5, language: str | None = None) -> Explained:
-        """Return the log-odds, the probability and the ``top`` terms that add most to them."""
+    def explain(
+        self, text: str, top: int = 5, language: str | None = None, *, log_odds: float | None = None
+    ) -> Explained:
+        """Return the log-odds, the probability and the ``top`` terms that add most to them.
+
+        ``log_odds``: the text's log-odds when the caller has just computed them (:meth:`log_odds` of its
+        :func:`worker.abuse.features.words`, the same words as its tokens), so they are not summed again.
+        """
         found = tokens(text)
         plain = [t.word for t in found]
         innocent = innocent_words(plain, language)
@@ -213,7 +219,8 @@ class AbuseModel:
                 count += n
                 if weight > 0:
                     weights[token.start, token.end] = weight * boost.get(i, 1.0)
-        log_odds = self.log_odds(plain, innocent)
+        if log_odds is None:
+            log_odds = self.log_odds(plain, innocent)
         scale = 1.0 / math.sqrt(count) if count else 0.0
         heaviest = heapq.nlargest(top, weights.items(), key=lambda item: item[1])
         terms = tuple(Term(text[start:end], start, end, weight * scale) for (start, end), weight in heaviest)

@@ -14,6 +14,7 @@ alt-profanity-check's, learnt from other comments than the project's) is added t
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 from worker.abuse import facts as fact
@@ -67,10 +68,11 @@ class AbuseCheck:
         model = self.model(context)
         found = words(comment.content)
         english = self.english_added(comment.content, comment.language, found)
-        score = sigmoid(model.log_odds(found, innocent_words(found, comment.language)) + english)
+        own = model.log_odds(found, innocent_words(found, comment.language))
+        score = sigmoid(own + english)
         if score < self.flag_at:
             return CheckResult(NAME, (), score=score)
-        explained = model.explain(comment.content, top=TOP_TERMS, language=comment.language)
+        explained = model.explain(comment.content, top=TOP_TERMS, language=comment.language, log_odds=own)
         terms = _merged(explained.terms, comment.content, self.english) if english > 0 else list(explained.terms)
         floor = terms[0].log_odds * TERM_SHARE if terms else 0.0
         heavy = [t for t in terms if t.log_odds >= floor]
@@ -140,12 +142,14 @@ def _merged(terms: tuple[Term, ...], text: str, share: float) -> list[Term]:
 
     A word both name adds up into one term, so that the evidence shows it once.
     """
-    by_span = {(t.start, t.end): t for t in terms}
+    weights = {(t.start, t.end): t.log_odds for t in terms}
+    said = {(t.start, t.end): t.text for t in terms}
     for word in shipped_english().words(text, top=TOP_TERMS):
-        known = by_span.get((word.start, word.end))
-        weight = share * word.log_odds + (known.log_odds if known else 0.0)
-        by_span[word.start, word.end] = Term(word.text, word.start, word.end, weight)
-    return sorted(by_span.values(), key=lambda t: (-t.log_odds, t.start))[:TOP_TERMS]
+        span = (word.start, word.end)
+        weights[span] = weights.get(span, 0.0) + share * word.log_odds
+        said[span] = word.text
+    heaviest = heapq.nlargest(TOP_TERMS, weights.items(), key=lambda item: (item[1], -item[0][0]))
+    return [Term(said[span], span[0], span[1], weight) for span, weight in heaviest]
 
 
 def build(section: Section) -> AbuseCheck:
