@@ -229,3 +229,19 @@ def test_a_first_name_that_is_also_a_mild_word_is_not_held() -> None:
 
     comment = Comment("c", "p", "Dick Smith", "x@example.org", "Great article, thanks.")
     assert ProfanityCheck().check(comment, Context(now=0.0)).reasons == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Go home, honky.", "Nobody likes a wigga.", "He called them porch monkeys.", "Shut up, jungle bunny."],
+)
+def test_english_racial_slurs_missing_from_better_profanity_are_reported_as_slurs(text: str) -> None:
+    [reason] = run(text).reasons
+    assert reason.evidence["severity"] == "slur" and reason.action is Action.REJECT
+
+
+@pytest.mark.parametrize(
+    "text", ["Honky Tonk Women is a great song.", "We danced in a honky-tonk bar.", "The monkey sat on the porch."]
+)
+def test_a_music_genre_or_the_plain_words_of_a_slur_are_not_reported(text: str) -> None:
+    assert run(text).reasons == ()
