@@ -7,7 +7,10 @@ Starts its own redis-server and one worker (2 processes) at a time, on this mach
   4. latency at a steady rate: submit-to-decision p50 / p99.
 Comments are the tests' sample authors with bodies of 8 to 80 words drawn from French and English
 sentences (some links, spam phrasing and swearing; texts differ, as readers' comments do).
-Each throughput is the median of --repeats runs. Usage: python bench/bench_pipeline.py [--comments 5000]
+The runs are interleaved, round by round (no-op, one by one, burst), each with a warm worker of its own,
+so that a change in the machine's load during the benchmark falls on all three alike. Each throughput
+is the median of --repeats rounds, and each pipeline kind is also compared with the no-op run of its own
+round (the median of those paired ratios). Usage: python bench/bench_pipeline.py [--comments 5000]
 
 Throughput on a shared machine follows whatever else runs there. So each run also adds up the CPU time
 that the worker's processes, the redis-server and this process (the submitter) spent on it (Linux /proc),
@@ -18,6 +21,7 @@ load moves far less, and that tells what the throughput ratio would be on cores 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import signal
@@ -26,7 +30,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import redis
@@ -141,10 +146,149 @@ def decided(client: ModerationClient) -> int:
     return counts["approved"] + counts["rejected"] + counts["flagged"]
 
 
+@dataclass
+class Bench:
+    """What every run shares: the redis-server, the environment, the message count, and where logs go."""
+
+    raw: redis.Redis
+    env: dict[str, str]
+    tmp: Path
+    n: int
+    can_meter: bool
+
+
+@dataclass
+class Kind:
+    """One kind of run: its label, its runs' rates (messages/s) and CPU per message (us)."""
+
+    label: str
+    rates: list[float] = field(default_factory=list)
+    cpu_us: list[float] = field(default_factory=list)
+
+    def add(self, rate: float, cpu_us: float | None) -> None:
+        """Record one run."""
+        self.rates.append(rate)
+        if cpu_us is not None:
+            self.cpu_us.append(cpu_us)
+
+
+def noop_run(bench: Bench, run: int) -> tuple[float, float | None]:
+    """Publish N no-op messages one by one to a warm no-op worker; return msg/s and CPU per message (us)."""
+    from bench.noop_app import COUNTER
+    from bench.noop_app import app as noop_app
+
+    argv = [sys.executable, "-m", "celery", "-A", "bench.noop_app", "worker", "-c", "2", "-l", "WARNING", "-Q", "noop"]
+    worker = start(argv, {**bench.env, "MODERATION_QUEUE": "noop"}, bench.tmp / f"noop{run}.log")
+    noop_app.conf.broker_url = bench.env["REDIS_URL"]
+    raw, n = bench.raw, bench.n
+    try:
+        with noop_app.producer_pool.acquire(block=True) as producer:
+            raw.delete(COUNTER)
+            noop_app.send_task("bench.noop", queue="noop", producer=producer)  # warm-up: the worker is up
+            wait(lambda: int(raw.get(COUNTER) or 0) >= 1, 60)
+            raw.delete(COUNTER)
+            meter = CpuMeter(worker, raw)
+            if bench.can_meter:
+                meter.read()
+            started = time.perf_counter()
+            for _ in range(n):
+                noop_app.send_task("bench.noop", queue="noop", producer=producer)
+            wait(lambda: int(raw.get(COUNTER) or 0) >= n)
+            rate = n / (time.perf_counter() - started)
+            if bench.can_meter:
+                meter.read()
+    finally:
+        stop(worker)
+    return rate, meter.spent_s() / n * 1e6 if bench.can_meter else None
+
+
+@contextlib.contextmanager
+def warm_worker(bench: Bench, prefix: str) -> Iterator[tuple[subprocess.Popen[bytes], ModerationClient]]:
+    """Start a moderation worker (2 processes) under key prefix ``prefix``; yield it, warm, and a client."""
+    env = {**bench.env, "MODERATION_KEY_PREFIX": prefix}
+    argv = [sys.executable, "-m", "worker.cli", "worker", "--concurrency", "2", "--loglevel", "WARNING"]
+    worker = start(argv, env, bench.tmp / f"{prefix}.log")
+    try:
+        with ModerationClient(load_settings(env)) as client:
+            client.submit(sample_comments(1, "warm-up")[0])
+            wait(lambda: decided(client) == 1, 60)
+            yield worker, client
+    finally:
+        stop(worker)
+
+
+def pipeline_run(
+    bench: Bench, label: str, run: int, submit: Callable[[ModerationClient, list[dict[str, object]]], None]
+) -> tuple[float, float | None]:
+    """Submit N comments to a warm worker as ``submit`` does; return comments/s and CPU per comment (us)."""
+    n = bench.n
+    with warm_worker(bench, f"{label}{run}") as (worker, client):
+        comments = realistic(sample_comments(n, f"{label}{run}"), run)
+        meter = CpuMeter(worker, bench.raw)
+        if bench.can_meter:
+            meter.read()
+        started = time.perf_counter()
+        submit(client, comments)
+        wait(lambda: decided(client) == n + 1)
+        rate = n / (time.perf_counter() - started)
+        if bench.can_meter:
+            meter.read()
+    return rate, meter.spent_s() / n * 1e6 if bench.can_meter else None
+
+
+def one_by_one(client: ModerationClient, comments: list[dict[str, object]]) -> None:
+    """Submit the comments one call each, as web requests do."""
+    for comment in comments:
+        client.submit(comment)
+
+
+def in_batches(client: ModerationClient, comments: list[dict[str, object]]) -> None:
+    """Submit the comments 500 per call."""
+    for i in range(0, len(comments), 500):
+        client.submit_many(comments[i : i + 500])
+
+
+def report(kind: Kind, ceiling: Kind) -> None:
+    """Print a pipeline kind's throughput and CPU against the no-op ceiling, overall and round by round."""
+    rate = statistics.median(kind.rates)
+    paired = [r / c for r, c in zip(kind.rates, ceiling.rates, strict=True)]
+    print(
+        f"pipeline, {kind.label:<20} median {rate:8.0f} comments/s  runs {[round(r) for r in kind.rates]}"
+        f"  = {rate / statistics.median(ceiling.rates):.2f} x the no-op ceiling"
+        f"  (round by round: median {statistics.median(paired):.2f} x, {[round(p, 2) for p in paired]})"
+    )
+    if kind.cpu_us and ceiling.cpu_us:
+        print(cpu_note(kind.label, kind.cpu_us, statistics.median(ceiling.cpu_us)))
+
+
+def latency(bench: Bench, rate: float, seconds: float) -> None:
+    """Submit comments at a steady rate and print the submit-to-decision p50 and p99."""
+    with warm_worker(bench, "latency") as (_, client):
+        count = int(rate * seconds)
+        comments = realistic(sample_comments(count, "lat"), 99)
+        period = 1.0 / rate
+        began = time.perf_counter()
+        for i, comment in enumerate(comments):
+            delay = began + i * period - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            client.submit(comment)
+        wait(lambda: decided(client) == count + 1)
+        latencies_ms = []
+        for comment in comments:
+            stored = client.store.get(str(comment["id"]))
+            assert stored.decision is not None
+            latencies_ms.append((stored.decision.decided_at - stored.comment.submitted_at) * 1000)
+    latencies_ms.sort()
+    p50 = statistics.median(latencies_ms)
+    p99 = latencies_ms[int(0.99 * (len(latencies_ms) - 1))]
+    print(f"latency at {rate:.0f} comments/s for {seconds:.0f} s: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--comments", type=int, default=5000)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--rate", type=float, default=200.0, help="comments/s of the latency run")
     parser.add_argument("--latency-seconds", type=float, default=10.0)
     args = parser.parse_args()
@@ -155,141 +299,30 @@ def main() -> None:
     raw = redis.Redis.from_url(server.url)
     n = args.comments
     print(
-        f"redis {server.url}, {n} messages per run, {args.repeats} runs,"
+        f"redis {server.url}, {n} messages per run, {args.repeats} rounds (no-op, one by one, burst),"
         f" one worker of 2 processes, {os.cpu_count()} cores"
     )
-    can_meter = Path("/proc/self/stat").exists()
+    bench = Bench(raw, env, tmp, n, Path("/proc/self/stat").exists())
     try:
-        noop_rates, noop_cpu_us = [], []
-        worker = start(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "bench.noop_app",
-                "worker",
-                "-c",
-                "2",
-                "-l",
-                "WARNING",
-                "-Q",
-                "noop",
-            ],
-            {**env, "MODERATION_QUEUE": "noop"},
-            tmp / "noop.log",
-        )
-        from bench.noop_app import COUNTER
-        from bench.noop_app import app as noop_app
-
-        noop_app.conf.broker_url = server.url
-        meter = CpuMeter(worker, raw)
-        with noop_app.producer_pool.acquire(block=True) as producer:
-            for _ in range(args.repeats):
-                raw.delete(COUNTER)
-                if can_meter:
-                    meter.read()
-                started = time.perf_counter()
-                for _ in range(n):
-                    noop_app.send_task("bench.noop", queue="noop", producer=producer)
-                wait(lambda: int(raw.get(COUNTER) or 0) >= n)
-                noop_rates.append(n / (time.perf_counter() - started))
-                if can_meter:
-                    meter.read()
-                    noop_cpu_us.append(meter.spent_s() / n * 1e6)
-        stop(worker)
+        ceiling, single, burst = Kind("no-op"), Kind("one by one"), Kind("burst, 500 per call")
+        for run in range(args.repeats):
+            ceiling.add(*noop_run(bench, run))
+            single.add(*pipeline_run(bench, "single", run, one_by_one))
+            burst.add(*pipeline_run(bench, "burst", run, in_batches))
         print(
-            f"no-op Celery task ceiling:       median {statistics.median(noop_rates):8.0f} msg/s"
-            f"       runs {[round(r) for r in noop_rates]}"
+            f"no-op Celery task ceiling:       median {statistics.median(ceiling.rates):8.0f} msg/s"
+            f"       runs {[round(r) for r in ceiling.rates]}"
         )
-        noop_us = statistics.median(noop_cpu_us) if noop_cpu_us else 0.0
-        if noop_us:
-            print(f"  CPU per message, no-op task          median {noop_us:6.0f} us  (worker, redis-server, publisher)")
+        if ceiling.cpu_us:
+            print(
+                f"  CPU per message, no-op task          median {statistics.median(ceiling.cpu_us):6.0f} us"
+                "  (worker, redis-server, publisher)"
+            )
         else:
             print("  CPU per message not measured: this system has no /proc")
-
-        def pipeline_run(
-            prefix: str, submit: Callable[[ModerationClient, list[dict[str, object]]], None]
-        ) -> tuple[list[float], list[float]]:
-            rates, cpu_us = [], []
-            for run in range(args.repeats):
-                settings = load_settings({**env, "MODERATION_KEY_PREFIX": f"{prefix}{run}"})
-                worker = start(
-                    [sys.executable, "-m", "worker.cli", "worker", "--concurrency", "2", "--loglevel", "WARNING"],
-                    {**env, "MODERATION_KEY_PREFIX": f"{prefix}{run}"},
-                    tmp / f"{prefix}{run}.log",
-                )
-                with ModerationClient(settings) as client:
-                    comments = realistic(sample_comments(n, f"{prefix}{run}"), run)
-                    client.submit(sample_comments(1, "warm-up")[0])
-                    wait(lambda: decided(client) == 1, 60)
-                    meter = CpuMeter(worker, raw)
-                    if can_meter:
-                        meter.read()
-                    started = time.perf_counter()
-                    submit(client, comments)
-                    wait(lambda: decided(client) == n + 1)
-                    rates.append(n / (time.perf_counter() - started))
-                    if can_meter:
-                        meter.read()
-                        cpu_us.append(meter.spent_s() / n * 1e6)
-                stop(worker)
-            return rates, cpu_us
-
-        def one_by_one(client: ModerationClient, comments: list[dict[str, object]]) -> None:
-            for comment in comments:
-                client.submit(comment)
-
-        def in_batches(client: ModerationClient, comments: list[dict[str, object]]) -> None:
-            for i in range(0, len(comments), 500):
-                client.submit_many(comments[i : i + 500])
-
-        ceiling = statistics.median(noop_rates)
-        for label, prefix, submit in (
-            ("one by one", "single", one_by_one),
-            ("burst, 500 per call", "burst", in_batches),
-        ):
-            rates, cpu_us = pipeline_run(prefix, submit)
-            rate = statistics.median(rates)
-            print(
-                f"pipeline, {label:<20} median {rate:8.0f} comments/s  runs {[round(r) for r in rates]}"
-                f"  = {rate / ceiling:.2f} x the no-op ceiling"
-            )
-            if noop_us and cpu_us:
-                print(cpu_note(label, cpu_us, noop_us))
-
-        settings = load_settings({**env, "MODERATION_KEY_PREFIX": "latency"})
-        worker = start(
-            [sys.executable, "-m", "worker.cli", "worker", "--concurrency", "2", "--loglevel", "WARNING"],
-            {**env, "MODERATION_KEY_PREFIX": "latency"},
-            tmp / "latency.log",
-        )
-        with ModerationClient(settings) as client:
-            client.submit(sample_comments(1, "warm-up")[0])
-            wait(lambda: decided(client) == 1, 60)
-            count = int(args.rate * args.latency_seconds)
-            comments = realistic(sample_comments(count, "lat"), 99)
-            period = 1.0 / args.rate
-            began = time.perf_counter()
-            for i, comment in enumerate(comments):
-                delay = began + i * period - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-                client.submit(comment)
-            wait(lambda: decided(client) == count + 1)
-            latencies_ms = []
-            for comment in comments:
-                stored = client.store.get(str(comment["id"]))
-                assert stored.decision is not None
-                latencies_ms.append((stored.decision.decided_at - stored.comment.submitted_at) * 1000)
-        stop(worker)
-        latencies_ms.sort()
-        p50 = statistics.median(latencies_ms)
-        p99 = latencies_ms[int(0.99 * (len(latencies_ms) - 1))]
-        print(
-            f"latency at {args.rate:.0f} comments/s for {args.latency_seconds:.0f} s:"
-            f" p50 {p50:.1f} ms, p99 {p99:.1f} ms"
-        )
+        report(single, ceiling)
+        report(burst, ceiling)
+        latency(bench, args.rate, args.latency_seconds)
     finally:
         raw.close()
         server.stop()
