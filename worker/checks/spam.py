@@ -23,7 +23,7 @@ from worker.errors import ConfigError
 from worker.models import JSON, Action, CheckResult, Comment, Reason
 from worker.policy import Section
 from worker.spam import facts as fact
-from worker.spam.classifier import ModelState, Verdict
+from worker.spam.classifier import ModelState, Weighing
 from worker.spam.corpus import seed_model
 from worker.spam.evidence import Signal
 from worker.spam.score import Score, Thresholds, Weights, combine
@@ -91,18 +91,16 @@ class SpamCheck:
         comment = self.site.strip(comment)
         signals = self.signals(comment, context)
         model = self.model(context)
-        verdict = None
+        weighing = None
         if model is not None:
-            verdict = model.explain(
-                comment.content, author_name=comment.author_name, author_url=comment.author_url, top=_TOP_FEATURES
-            )
+            weighing = model.weigh(comment.content, author_name=comment.author_name, author_url=comment.author_url)
         score = combine(
-            verdict.logit if verdict else 0.0, signals, self.weights, verdict.link_logit if verdict else 0.0
+            weighing.logit if weighing else 0.0, signals, self.weights, weighing.link_logit if weighing else 0.0
         )
         reasons = self._rule_reasons(comment, signals, context.facts)
         action = self.thresholds.decide(score)
         if action is not Action.APPROVE:
-            reasons.append(self._score_reason(score, action, signals, verdict))
+            reasons.append(self._score_reason(score, action, signals, weighing))
         return CheckResult(NAME, tuple(reasons), score=score.score)
 
     def _rule_reasons(self, comment: Comment, signals: list[Signal], facts: Mapping[str, Any]) -> list[Reason]:
@@ -126,7 +124,7 @@ class SpamCheck:
             reasons.append(Reason(NAME, "flood", message, Action.FLAG, {"earlier_comments": flood}))
         return reasons
 
-    def _score_reason(self, score: Score, action: Action, signals: list[Signal], verdict: Verdict | None) -> Reason:
+    def _score_reason(self, score: Score, action: Action, signals: list[Signal], weighing: Weighing | None) -> Reason:
         threshold = self.thresholds.reject_at if action is Action.REJECT else self.thresholds.flag_at
         named = sorted(signals, key=lambda s: s.weight, reverse=True)
         because = ", ".join(s.name.replace("_", " ") for s in named[:3] if s.weight > 0) or "the words used"
@@ -137,10 +135,10 @@ class SpamCheck:
             "without_links": round(score.without_links, 3),
             "signals": [_signal_dict(s) for s in named],
         }
-        if verdict is not None:
+        if weighing is not None:
             evidence["model"] = {
                 "log_odds": round(score.model_log_odds, 2),
-                "top": [[c.feature, round(c.log_odds, 2)] for c in verdict.top],
+                "top": [[c.feature, round(c.log_odds, 2)] for c in weighing.top(_TOP_FEATURES)],
             }
         message = f"Spam score {score.score:.2f} ({verb} from {threshold:.2f}): {because}."
         if action is Action.FLAG and score.score >= self.thresholds.reject_at:

@@ -61,6 +61,25 @@ class Verdict:
     """The part of ``logit`` owed to links and the website field (their hosts, the word standing for a link)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Weighing:
+    """What the classifier's features weigh in a comment: the log-odds, the links' share, each weighed feature."""
+
+    logit: float
+    link_logit: float
+    weighed: tuple[tuple[float, str], ...]
+    """``(log_odds, feature)`` of each feature with a weight, in the order they were weighed."""
+
+    def top(self, count: int) -> tuple[Contribution, ...]:
+        """Return the ``count`` features that weigh most either way (picked only when evidence shows them)."""
+        if count <= 0:
+            return ()
+        # Ties go to the feature's name, not to the order of a set, which changes with PYTHONHASHSEED: two
+        # workers store the same evidence for one comment.
+        strongest = heapq.nsmallest(count, self.weighed, key=lambda w: (-abs(w[0]), w[1]))
+        return tuple(Contribution(display(feature), log_odds) for log_odds, feature in strongest)
+
+
 def sigmoid(logit: float) -> float:
     """Return the probability whose log-odds are ``logit``."""
     if logit >= 0:
@@ -149,6 +168,11 @@ class ModelState:
 
     def explain(self, text: str, *, author_name: str = "", author_url: str | None = None, top: int = 5) -> Verdict:
         """Return the log-odds that the comment is spam and the ``top`` features behind them."""
+        weighing = self.weigh(text, author_name=author_name, author_url=author_url)
+        return Verdict(weighing.logit, sigmoid(weighing.logit), weighing.top(top), weighing.link_logit)
+
+    def weigh(self, text: str, *, author_name: str = "", author_url: str | None = None) -> Weighing:
+        """Return the comment's log-odds of spam, the links' share and every weighed feature (see :meth:`explain`)."""
         memo, missing = self._odds, self._weight
         weighed: list[tuple[float, str]] = []
         grams: list[tuple[float, str]] = []
@@ -171,12 +195,7 @@ class ModelState:
             grams = [(log_odds * share, feature) for log_odds, feature in grams]
             weighed += grams
             links += [log_odds for log_odds, _ in grams]
-        logit = math.fsum(log_odds for log_odds, _ in weighed)
-        # Ties go to the feature's name, not to the order of a set, which changes with PYTHONHASHSEED: two
-        # workers store the same evidence for one comment.
-        strongest = heapq.nsmallest(top, weighed, key=lambda w: (-abs(w[0]), w[1])) if top > 0 else []
-        contributions = tuple(Contribution(display(feature), log_odds) for log_odds, feature in strongest)
-        return Verdict(logit, sigmoid(logit), contributions, math.fsum(links))
+        return Weighing(math.fsum(log_odds for log_odds, _ in weighed), math.fsum(links), tuple(weighed))
 
     def score(self, text: str, *, author_name: str = "", author_url: str | None = None) -> float:
         """Return the probability that the comment is spam, by this model alone."""
