@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from worker.spam.phones import find_phones
@@ -68,3 +70,28 @@ def test_a_number_next_to_a_link_is_still_read() -> None:
 def test_a_business_number_mentioned_in_passing_is_read_once_with_its_own_digits() -> None:
     found = find_phones("I phoned the bakery on 020 7946 0958 and they had it ready by noon.")
     assert [(p.digits, p.loose) for p in found] == [("02079460958", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+91-9950211818 call now",
+        "1 - 844-780-67 62 toll free",
+        "(((08295003531))) baba ji",
+        "I-888-884-Olll any time",
+        "00 33 1 23 45 67 89 from abroad",
+        "+\u00a044\u200920 7946 0958 with odd spaces",
+        "call 0800/555/0142 or 0800.555.0142",
+        "o l i S B | 1 2 3 4 5 look-alikes before digits",
+        "12 34 and 56, 78 and 9 are apart",
+        "digits 1a2b3c4d5e between letters",
+        "year 2019, page 40 and comment (1234)",
+        "room 12345 on floor 3",
+    ],
+)
+def test_texts_without_five_digits_written_as_a_number_find_what_the_full_scan_finds(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quick = find_phones.__wrapped__(text)
+    monkeypatch.setattr("worker.spam.phones._GROUPED_DIGITS", re.compile(""))  # every text scanned in full
+    assert find_phones.__wrapped__(text) == quick

@@ -52,6 +52,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Digits glued to a word ("SPECIALIST09001340118"): only a long bare run, so always loose.
 _GLUED = re.compile(r"\d(?<=[^\W\d_]\d)\d{9,12}(?!\w)")
 _FIVE_DIGITS = re.compile(r"\d(?:\D*\d){4}")
+# Five digits with nothing but what a written number holds between them (look-alikes, spaces, brackets, dots,
+# dashes, slashes, "+"): a candidate must have them, and the usual text has none, so it spares the candidates'
+# pattern, which is tried at every letter that may stand for a digit.
+_GROUPED_DIGITS = re.compile(r"[0-9](?:[OoIliS|B\s().\-/+]*[0-9]){4}")
 _GROUPS = re.compile(r"[0-9]+")
 _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ .-][0-9](?![0-9]))+")
 _TOLL_FREE = re.compile(r"^1?8(?:00|33|44|55|66|77|88)\d{7}$")
@@ -162,7 +166,8 @@ def find_phones(text: str) -> tuple[Phone, ...]:
     found: list[Phone] = []
     seen: set[str] = set()
     rest = text
-    for match in _CANDIDATE.finditer(text):
+    candidates = _CANDIDATE.finditer(text) if _GROUPED_DIGITS.search(text) else iter(())
+    for match in candidates:
         candidate = _candidate(match)
         if candidate is None:
             continue
