@@ -15,6 +15,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from worker.spam.evidence import Signal
 
@@ -80,8 +81,12 @@ def _has_run(tokens: list[str], length: int) -> bool:
     return b"\x01" * (length - 1) in same
 
 
+@lru_cache(maxsize=1 << 14)
 def _filler_chars(token: str) -> int:
-    """Return the length of a long token (:data:`_LONG_TOKEN`) if it is filler on its own or a keyboard run, else 0."""
+    """Return the length of a long token (:data:`_LONG_TOKEN`) if it is filler on its own or a keyboard run, else 0.
+
+    Cached: most long words of a comment are common words, read again in every other comment.
+    """
     if not token[0].isalnum():
         return len(token) if _filler_token(token) else 0  # symbols: never a keyboard run
     if len(set(token)) <= _MASH_DISTINCT:
