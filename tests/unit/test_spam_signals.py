@@ -136,6 +136,23 @@ def test_configured_word_lists_match_whole_words_in_any_field() -> None:
     assert signals.word_list("blocklist", pattern, comment("casinos are loud")) is None
 
 
+def test_a_word_list_finds_what_its_whole_pattern_finds() -> None:
+    texts = (
+        "gagner de l'argent vite", "gagner de largent", "l'argent", "casino\ten\n ligne", "cryptos", "le crypto!",
+        "a#promo", "#promo here", "get $$$ fast", "ça marche", "çamarche", "nothing at all", "", "crypto_x",
+    )  # fmt: skip
+    words_first = ("gagner de l'argent", "casino  en ligne", "crypto", "ça marche")
+    for terms in (words_first, (*words_first, "#promo", "$$$ fast")):  # then some terms start with a mark
+        folded = sorted({" ".join(t.split()) for t in terms}, key=len, reverse=True)
+        body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in folded)
+        pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        listed = signals.WordList.of(pattern, folded)
+        assert (listed.first_words is None) == (len(terms) > len(words_first))
+        for text in texts:
+            expected, found = pattern.search(text), listed.search(text)
+            assert (found.group() if found else None) == (expected.group() if expected else None), (terms, text)
+
+
 def test_a_known_author_lowers_the_score() -> None:
     found = signals.known_author({fact.KNOWN_AUTHOR: True})
     assert found is not None and found.weight < 0

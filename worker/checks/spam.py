@@ -27,7 +27,7 @@ from worker.spam.classifier import ModelState, Weighing
 from worker.spam.corpus import seed_model
 from worker.spam.evidence import Signal
 from worker.spam.score import Score, Thresholds, Weights, combine
-from worker.spam.signals import WEIGHTS, detect, word_list
+from worker.spam.signals import WEIGHTS, WordList, detect, word_list
 from worker.spam.site_links import SiteLinks
 from worker.spam.state_policy import StatePolicy
 from worker.spam.urls import find_links, host_of
@@ -37,13 +37,13 @@ NAME = "spam"
 _TOP_FEATURES = 5
 
 
-def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+def _phrase_pattern(phrases: tuple[str, ...]) -> WordList | None:
     """Compile phrases into one whole-word pattern over folded text."""
     folded = sorted({fold(p).strip() for p in phrases if p.strip()}, key=len, reverse=True)
     if not folded:
         return None
     body = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in folded)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    return WordList.of(re.compile(rf"(?<!\w)(?:{body})(?!\w)"), folded)
 
 
 def _count(facts: Mapping[str, Any], key: str) -> int:
@@ -60,8 +60,8 @@ class SpamCheck:
     """Scores a comment from its signals and the shared classifier; holds or rejects by the policy's thresholds."""
 
     links_hold_at: int = 2
-    blocklist: re.Pattern[str] | None = None
-    moderation_keys: re.Pattern[str] | None = None
+    blocklist: WordList | re.Pattern[str] | None = None
+    moderation_keys: WordList | re.Pattern[str] | None = None
     thresholds: Thresholds = field(default_factory=Thresholds)
     weights: Weights = field(default_factory=Weights)
     signal_weights: Mapping[str, float] = field(default_factory=lambda: WEIGHTS)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -22,6 +23,7 @@ from worker.spam.evidence import Signal, grow
 from worker.spam.filler import filler
 from worker.spam.identity import email_domain
 from worker.spam.phrases import TOPICS, matches, tokens, topics_in
+from worker.spam.phrases import words as _words
 from worker.spam.reader import reader
 from worker.spam.reading import shown
 from worker.spam.urls import find_links, host_of, registered_domain
@@ -287,8 +289,35 @@ def disposable_email(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -
     return Signal("disposable_email", weights["disposable_email"], {"domain": domain})
 
 
+@dataclass(frozen=True, slots=True)
+class WordList:
+    """A configured list of folded terms (blocklist, moderation keys) as one whole-word pattern over folded text.
+
+    The pattern is tried at every position of a text; a term that starts with a word can only match where the
+    text holds that word whole, so a text holding none of the terms' first words (the usual case) is answered
+    by one set look-up.
+    """
+
+    pattern: re.Pattern[str]
+    first_words: frozenset[str] | None
+    """The word each term starts with; None when some term starts with something else (the pattern is then tried)."""
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str], terms: Iterable[str]) -> WordList:
+        """Return the list of ``terms`` (folded, as ``pattern`` matches them whole, first words before any mark)."""
+        starts = [_WORD.match(term) for term in terms]
+        firsts = frozenset(m.group() for m in starts if m is not None) if all(starts) else None
+        return cls(pattern, firsts)
+
+    def search(self, folded: str) -> re.Match[str] | None:
+        """Return the first term in ``folded`` text, as ``pattern.search`` does."""
+        if self.first_words is not None and self.first_words.isdisjoint(_words(folded)):
+            return None
+        return self.pattern.search(folded)
+
+
 def word_list(
-    name: str, pattern: re.Pattern[str] | None, comment: Comment, weights: Mapping[str, float] = WEIGHTS
+    name: str, pattern: WordList | re.Pattern[str] | None, comment: Comment, weights: Mapping[str, float] = WEIGHTS
 ) -> Signal | None:
     """A term of a configured list (blocklist, moderation keys) in the content, name or website, on whole words."""
     if pattern is None:
