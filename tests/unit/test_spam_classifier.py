@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from worker.spam import features as features_module
 from worker.spam.classifier import BITS_FIELD, Label, ModelState
 from worker.spam.features import bucket, display, features, is_link_feature
 
@@ -149,3 +152,10 @@ def test_features_that_weigh_the_same_are_listed_by_name() -> None:
     top = model.explain("zulu yankee xray whiskey victor", top=4).top
     assert len({c.log_odds for c in top}) == 1
     assert [c.feature for c in top] == ["whiskey victor", "xray whiskey", "yankee xray", "zulu yankee"]
+
+
+def test_numbers_are_found_where_a_word_boundary_pattern_finds_them() -> None:
+    before = re.compile(r"\b\d+(?:[.,]\d+)*\b")  # the pattern as first written
+    texts = ("x2 2x 2,000,000 views, $5000, 3.14 and 1.2.3", "a1.5 _12 12_ 12a é3 3é", "١٢٣ ٤,٥ ²3 3² 12.", "", "7")
+    for text in texts:
+        assert features_module._NUMBER.sub(" 0 ", text) == before.sub(" 0 ", text), text
