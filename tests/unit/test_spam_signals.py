@@ -176,3 +176,10 @@ def test_every_signal_detect_can_return_has_a_default_weight() -> None:
     found = detect(spammy, {fact.KNOWN_AUTHOR: True, fact.DUPLICATES: 2})
     assert names(found) <= set(WEIGHTS)
     assert len(found) >= 10
+
+
+def test_a_run_of_five_characters_is_found_as_the_repeated_backreference_finds_it() -> None:
+    before = re.compile(r"(\S)\1{4,}")  # the pattern as first written
+    for text in ("soooooo good", "!!!!!", "!!!!", "aaaa aaaaaaaaaaaaaaa", "ab" * 10 + "ééééééé", "", "zzzzzzz"):
+        found, expected = signals._CHAR_RUN.search(text), before.search(text)
+        assert (found.span() if found else None) == (expected.span() if expected else None), text
