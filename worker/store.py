@@ -17,6 +17,9 @@ from worker.queue_index import LUA_INDEX, AuthorHashes, Grouping, facet_bases, f
 from worker.replies import text
 from worker.scripts import Call, LuaScript
 
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""How comments and decisions are written: ``json.dumps`` with these options builds an encoder at every call."""
+
 # KEYS: comment, queued, pending, counts, wake, history.
 # ARGV: id, comment json, now, wake ttl (ms), index facet bases, history entry json.
 # Returns {created (0/1), status, woke (0/1)}.
@@ -393,7 +396,7 @@ class CommentStore:
         k = self.keys
         calls: list[Call] = []
         for c in comments:
-            payload = json.dumps(c.to_private_dict(), ensure_ascii=False, separators=(",", ":"))
+            payload = _COMPACT_JSON.encode(c.to_private_dict())
             keys = [k.comment(c.id), k.queued, k.pending, k.counts, k.wake, k.history(c.id)]
             entry = {"at": c.submitted_at, "by": "submission", "from": None, "to": "queued", "note": ""}
             entry["action"] = "submit"
@@ -628,7 +631,7 @@ def _decision_fields(comment: Comment, decision: Decision) -> list[Any]:
     return [
         comment.id,
         decision.status.value,
-        json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":")),
+        _COMPACT_JSON.encode(decision.to_dict()),
         repr(decision.decided_at),
         comment.post_id,
         decision.decided_by,
