@@ -160,8 +160,10 @@ def main() -> None:
             print(f"{stage:<16} {median[stage]:7.0f}us {median_redis[stage]:7.0f}us   {spent / total:6.1%}")
             if stage == "checks":
                 for name, values in sorted(checks.items(), key=lambda kv: -statistics.median(kv[1])):
-                    print(f"  check {name:<10} {statistics.median(values):6.0f}us {'':>9}   "
-                          f"{statistics.median(values) / total:6.1%}")
+                    print(
+                        f"  check {name:<10} {statistics.median(values):6.0f}us {'':>9}   "
+                        f"{statistics.median(values) / total:6.1%}"
+                    )
         print(f"{'whole drain':<16} {sum(median.values()):7.0f}us {sum(median_redis.values()):7.0f}us   100.0%")
     finally:
         raw.close()

@@ -70,8 +70,16 @@ def record_before(store: CommentStore, pairs: list[tuple[Comment, Decision]]) ->
     for comment, decision in pairs:
         keys = [k.comment(comment.id), k.queued, k.flagged, k.counts, k.events]
         payload = json.dumps(decision.to_dict(), ensure_ascii=False, separators=(",", ":"))
-        args = [comment.id, "worker", decision.status.value, payload, repr(decision.decided_at), comment.post_id,
-                decision.decided_by, store.events_maxlen]
+        args = [
+            comment.id,
+            "worker",
+            decision.status.value,
+            payload,
+            repr(decision.decided_at),
+            comment.post_id,
+            decision.decided_by,
+            store.events_maxlen,
+        ]
         calls.append((keys, args))
     _BEFORE.run_many(store.client, calls)
 

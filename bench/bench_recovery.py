@@ -147,9 +147,7 @@ def main() -> None:
             for run in range(args.runs):
                 recovery_s, held_count = one_run(env, tmp, kind, run)
                 times.append(recovery_s)
-                print(
-                    f"  {kind:<6} run {run}: {held_count:4d} held, all decided {recovery_s:5.1f} s after the kill"
-                )
+                print(f"  {kind:<6} run {run}: {held_count:4d} held, all decided {recovery_s:5.1f} s after the kill")
             print(
                 f"kill -9 of the {'whole worker' if kind == 'worker' else 'pool processes'}:"
                 f" median {statistics.median(times):.1f} s, max {max(times):.1f} s (bound {BOUND_S:g} s)"

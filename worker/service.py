@@ -200,7 +200,10 @@ class Service:
         if taken:
             duration_s = round(time.monotonic() - started, 4)
             logger.info(
-                "drain took %d pending ids and decided %d comments in %.3f s", taken, decided, duration_s,
+                "drain took %d pending ids and decided %d comments in %.3f s",
+                taken,
+                decided,
+                duration_s,
                 extra={"taken": taken, "decided": decided, "duration_s": duration_s},
             )
         # Every worker host's timer sweeps too; this one costs a SET NX per drain.
@@ -226,7 +229,9 @@ class Service:
         work().record_decided(written, self.clock())
         for comment, decision in written if logger.isEnabledFor(logging.DEBUG) else ():
             logger.debug(
-                "comment %s decided: %s", comment.id, decision.status.value,
+                "comment %s decided: %s",
+                comment.id,
+                decision.status.value,
                 extra={"comment_id": comment.id, "status": decision.status.value},
             )
         for source in self.sources:

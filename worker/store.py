@@ -463,9 +463,7 @@ class CommentStore:
     def requeue(self, ids: Sequence[str], now: float) -> list[bool]:
         """Send dead letters back to the workers; False for an id that is not one."""
         k = self.keys
-        calls: list[Call] = [
-            ([k.comment(i), k.dead, k.attempts, k.queued, k.pending], [i, repr(now)]) for i in ids
-        ]
+        calls: list[Call] = [([k.comment(i), k.dead, k.attempts, k.queued, k.pending], [i, repr(now)]) for i in ids]
         return [int(r) == 1 for r in _REQUEUE.run_many(self.client, calls)] if calls else []
 
     def renew(self, ids: Sequence[str], now: float) -> None:

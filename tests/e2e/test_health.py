@@ -24,7 +24,11 @@ def health(env: dict[str, str], *args: str) -> tuple[int, dict[str, Any]]:
     """Run ``moderation health --json ARGS``; return its exit code and its report."""
     done = subprocess.run(
         [sys.executable, "-m", "worker.cli", "health", "--json", *args],
-        env=env, capture_output=True, text=True, timeout=60, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.stdout, done.stderr
     return done.returncode, json.loads(done.stdout)

@@ -62,8 +62,15 @@ def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 def target_comments() -> list[dict[str, object]]:
     text = "Je reviens sur ce sujet passionnant avec quelques remarques sur la mise en page de ce blog tres clair"
     return [
-        {"id": f"ana-{i}", "post_id": "p1", "author_name": "Ana", "author_email": TARGET if i % 2 else TARGET.lower(),
-         "content": f"{text} {i}", "ip": IPS[i % 2], "user_agent": "Mozilla/5.0 (Ana)"}
+        {
+            "id": f"ana-{i}",
+            "post_id": "p1",
+            "author_name": "Ana",
+            "author_email": TARGET if i % 2 else TARGET.lower(),
+            "content": f"{text} {i}",
+            "ip": IPS[i % 2],
+            "user_agent": "Mozilla/5.0 (Ana)",
+        }
         for i in range(4)
     ]
 

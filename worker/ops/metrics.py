@@ -126,37 +126,53 @@ def work() -> WorkMetrics:
             "moderation_decided", "Comments decided by a worker, per status.", ["status"], registry=registry
         ),
         reasons=Counter(
-            "moderation_reasons", "Reasons given in workers' decisions, per check and code.", ["check", "code"],
+            "moderation_reasons",
+            "Reasons given in workers' decisions, per check and code.",
+            ["check", "code"],
             registry=registry,
         ),
         verdicts=Counter("moderation_verdicts", "Moderator verdicts, per verdict.", ["verdict"], registry=registry),
         check_seconds=Histogram(
-            "moderation_check_seconds", "Time one check took on one comment.", ["check"],
-            buckets=CHECK_BUCKETS_S, registry=registry,
+            "moderation_check_seconds",
+            "Time one check took on one comment.",
+            ["check"],
+            buckets=CHECK_BUCKETS_S,
+            registry=registry,
         ),
         check_failures=Counter(
-            "moderation_check_failures", "Checks that raised instead of answering (comment held).", ["check"],
+            "moderation_check_failures",
+            "Checks that raised instead of answering (comment held).",
+            ["check"],
             registry=registry,
         ),
         batch_size=Histogram(
-            "moderation_drain_batch_size", "Comment ids taken by one batch of a drain.", buckets=BATCH_BUCKETS,
+            "moderation_drain_batch_size",
+            "Comment ids taken by one batch of a drain.",
+            buckets=BATCH_BUCKETS,
             registry=registry,
         ),
         latency_s=Histogram(
-            "moderation_decision_latency_seconds", "Time from submission to a worker's decision.",
-            buckets=LATENCY_BUCKETS_S, registry=registry,
+            "moderation_decision_latency_seconds",
+            "Time from submission to a worker's decision.",
+            buckets=LATENCY_BUCKETS_S,
+            registry=registry,
         ),
         sweeps=Counter("moderation_sweeps", "Sweeps run for stale comments.", registry=registry),
         handed_back=Counter(
-            "moderation_handed_back", "Comments a worker took and did not decide, handed back by a sweep.",
+            "moderation_handed_back",
+            "Comments a worker took and did not decide, handed back by a sweep.",
             registry=registry,
         ),
         expired=Counter(
-            "moderation_expired", "Comments whose personal data expired, per what was removed (private, comment).",
-            ["removed"], registry=registry,
+            "moderation_expired",
+            "Comments whose personal data expired, per what was removed (private, comment).",
+            ["removed"],
+            registry=registry,
         ),
         processes=Gauge(
-            "moderation_worker_processes", "Worker pool processes alive on this host.", multiprocess_mode="livesum",
+            "moderation_worker_processes",
+            "Worker pool processes alive on this host.",
+            multiprocess_mode="livesum",
             registry=registry,
         ),
     )
@@ -298,5 +314,3 @@ def remove_folder(path: Path) -> None:
 def process_started() -> None:
     """Count this pool process among the live ones."""
     work().processes.set(1)
-
-

@@ -230,13 +230,15 @@ class Retention:
         if found.erased or found.deleted:
             logger.info(
                 "retention erased the email and IP of %d decided comments and removed %d",
-                found.erased, found.deleted,
+                found.erased,
+                found.deleted,
                 extra={"erased": found.erased, "deleted": found.deleted, "scanned": found.scanned},
             )
         if found.flagged_waiting:
             logger.warning(
                 "%d flagged comments have waited over erase_private_after_days for a moderator; they keep "
-                "their email and IP until decided", found.flagged_waiting,
+                "their email and IP until decided",
+                found.flagged_waiting,
                 extra={"flagged_waiting": found.flagged_waiting},
             )
 
@@ -361,7 +363,10 @@ class Authors:
         found["campaign_entries"] = campaign
         logger.info(
             "forgot one author: the private fields of %d comments, %d index keys, %d campaign entries",
-            erased, len(indexes), campaign, extra=found,
+            erased,
+            len(indexes),
+            campaign,
+            extra=found,
         )
         return found
 
