@@ -11,7 +11,6 @@ mostly from longer comments that argue, so each covers what the other has seen l
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -123,7 +122,7 @@ class EnglishModel:
         known, norm, _ = self._read(text)
         rows = self._rows
         share = {word: rows[word][-1] for word in known}
-        heaviest = heapq.nlargest(top, (word for word, value in share.items() if value > 0), key=share.__getitem__)
+        heaviest = sorted([w for w, value in share.items() if value > 0], key=share.__getitem__, reverse=True)[:top]
         lowered = text.lower()
         if not heaviest or len(lowered) != len(text):  # a letter whose lower case is longer: spans would not match
             return []

@@ -14,7 +14,6 @@ its length.
 from __future__ import annotations
 
 import gzip
-import heapq
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -222,7 +221,7 @@ class AbuseModel:
         if log_odds is None:
             log_odds = self.log_odds(plain, innocent)
         scale = 1.0 / math.sqrt(count) if count else 0.0
-        heaviest = heapq.nlargest(top, weights.items(), key=lambda item: item[1])
+        heaviest = sorted(weights.items(), key=lambda item: item[1], reverse=True)[:top]  # as nlargest, faster here
         terms = tuple(Term(text[start:end], start, end, weight * scale) for (start, end), weight in heaviest)
         return Explained(log_odds, sigmoid(log_odds), terms)
 

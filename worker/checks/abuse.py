@@ -14,7 +14,6 @@ alt-profanity-check's, learnt from other comments than the project's) is added t
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 
 from worker.abuse import facts as fact
@@ -148,7 +147,7 @@ def _merged(terms: tuple[Term, ...], text: str, share: float) -> list[Term]:
         span = (word.start, word.end)
         weights[span] = weights.get(span, 0.0) + share * word.log_odds
         said[span] = word.text
-    heaviest = heapq.nlargest(TOP_TERMS, weights.items(), key=lambda item: (item[1], -item[0][0]))
+    heaviest = sorted(weights.items(), key=lambda item: (item[1], -item[0][0]), reverse=True)[:TOP_TERMS]
     return [Term(said[span], span[0], span[1], weight) for span, weight in heaviest]
 
 
