@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from worker.checks.base import Context
@@ -13,6 +11,7 @@ from worker.spam.classifier import Label
 from worker.spam.corpus import CorpusError, LabelledComment, parse_lines
 from worker.spam.evaluate import Report, evaluate, split_chronological
 from worker.spam.score import Weights
+from worker.spam.signals import WordList
 
 
 def row(content: str, label: str, number: int = 0) -> LabelledComment:
@@ -23,8 +22,8 @@ def word_check() -> SpamCheck:
     """A check that only obeys its word lists: 'junk' rejects, 'maybe' holds, anything else passes."""
     return SpamCheck(
         learned=False,
-        blocklist=re.compile(r"(?<!\w)junk(?!\w)"),
-        moderation_keys=re.compile(r"(?<!\w)maybe(?!\w)"),
+        blocklist=WordList.of_terms(["junk"]),
+        moderation_keys=WordList.of_terms(["maybe"]),
         weights=Weights(bias=-50.0),
         links_hold_at=0,
     )

@@ -13,7 +13,6 @@ model snapshot; the seed model when absent), ``spam.known_author``, ``spam.dupli
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,19 +30,9 @@ from worker.spam.signals import WEIGHTS, WordList, detect, word_list
 from worker.spam.site_links import SiteLinks
 from worker.spam.state_policy import StatePolicy
 from worker.spam.urls import find_links, host_of
-from worker.text import fold
 
 NAME = "spam"
 _TOP_FEATURES = 5
-
-
-def _phrase_pattern(phrases: tuple[str, ...]) -> WordList | None:
-    """Compile phrases into one whole-word pattern over folded text."""
-    folded = sorted({fold(p).strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    if not folded:
-        return None
-    body = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in folded)
-    return WordList.of(re.compile(rf"(?<!\w)(?:{body})(?!\w)"), folded)
 
 
 def _count(facts: Mapping[str, Any], key: str) -> int:
@@ -60,8 +49,8 @@ class SpamCheck:
     """Scores a comment from its signals and the shared classifier; holds or rejects by the policy's thresholds."""
 
     links_hold_at: int = 2
-    blocklist: WordList | re.Pattern[str] | None = None
-    moderation_keys: WordList | re.Pattern[str] | None = None
+    blocklist: WordList | None = None
+    moderation_keys: WordList | None = None
     thresholds: Thresholds = field(default_factory=Thresholds)
     weights: Weights = field(default_factory=Weights)
     signal_weights: Mapping[str, float] = field(default_factory=lambda: WEIGHTS)
@@ -181,8 +170,8 @@ def build(section: Section) -> SpamCheck:
     defaults = Weights()
     return SpamCheck(
         links_hold_at=section.integer("links_hold_at", 2),
-        blocklist=_phrase_pattern(section.strings("blocklist") + section.words_file("blocklist_file")),
-        moderation_keys=_phrase_pattern(
+        blocklist=WordList.of_terms(section.strings("blocklist") + section.words_file("blocklist_file")),
+        moderation_keys=WordList.of_terms(
             section.strings("moderation_keys") + section.words_file("moderation_keys_file")
         ),
         thresholds=thresholds,

@@ -303,6 +303,15 @@ class WordList:
     """The word each term starts with; None when some term starts with something else (the pattern is then tried)."""
 
     @classmethod
+    def of_terms(cls, terms: Iterable[str]) -> WordList | None:
+        """Return the list of ``terms`` as written in the policy (folded here, spaces matching any run), or None."""
+        folded = sorted({fold(t).strip() for t in terms if t.strip()}, key=len, reverse=True)
+        if not folded:
+            return None
+        body = "|".join(r"\s+".join(map(re.escape, term.split())) for term in folded)
+        return cls.of(re.compile(rf"(?<!\w)(?:{body})(?!\w)"), folded)
+
+    @classmethod
     def of(cls, pattern: re.Pattern[str], terms: Iterable[str]) -> WordList:
         """Return the list of ``terms`` (folded, as ``pattern`` matches them whole, first words before any mark)."""
         starts = [_WORD.match(term) for term in terms]
@@ -317,7 +326,7 @@ class WordList:
 
 
 def word_list(
-    name: str, pattern: WordList | re.Pattern[str] | None, comment: Comment, weights: Mapping[str, float] = WEIGHTS
+    name: str, pattern: WordList | None, comment: Comment, weights: Mapping[str, float] = WEIGHTS
 ) -> Signal | None:
     """A term of a configured list (blocklist, moderation keys) in the content, name or website, on whole words."""
     if pattern is None:
