@@ -245,3 +245,28 @@ def test_english_racial_slurs_missing_from_better_profanity_are_reported_as_slur
 )
 def test_a_music_genre_or_the_plain_words_of_a_slur_are_not_reported(text: str) -> None:
     assert run(text).reasons == ()
+
+
+@pytest.mark.parametrize("text", ["Happy birthday my nicca.", "Look at those niccas.", "Them nigs again."])
+def test_spellings_of_the_n_word_missing_from_better_profanity_are_reported_as_slurs(text: str) -> None:
+    [reason] = run(text).reasons
+    assert reason.evidence["severity"] == "slur" and reason.action is Action.REJECT
+
+
+@pytest.mark.parametrize("text", ["Shut up, hoe.", "He only talks about his hoes.", "Typical white trash behaviour."])
+def test_sexist_and_classist_slurs_are_held_for_a_moderator(text: str) -> None:
+    [reason] = run(text).reasons
+    assert reason.evidence["severity"] == "strong" and reason.action is Action.FLAG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sharpened my garden hoe and weeded the beds.",
+        "A Dutch hoe is easier on the back.",
+        "Our Maine Coon sleeps all day.",
+        "Those were the chinks in their armor.",
+    ],
+)
+def test_a_garden_tool_a_cat_breed_or_an_idiom_holding_a_listed_word_is_not_reported(text: str) -> None:
+    assert run(text).reasons == ()
