@@ -72,6 +72,18 @@ def test_words_alone_need_surer_words_to_hold_and_the_policy_can_say_how_much() 
     assert strict.score is not None and default.score is not None and default.score < strict.score
 
 
+def test_a_topic_talked_about_with_no_sign_of_a_sale_weighs_half_and_the_policy_can_weigh_it_in_full() -> None:
+    text = "We don't want to see porn on the front page of a news site."
+    default = run(text, author_email="ann@example.org")
+    full = run(text, author_email="ann@example.org", section={"topic_alone": 1.0})
+    assert default.score is not None and full.score is not None and default.score < full.score
+
+
+def test_a_topic_share_above_one_is_a_config_error_naming_the_key() -> None:
+    with pytest.raises(ConfigError, match=r"spam\.topic_alone"):
+        build(Section("spam", {"topic_alone": 2.0}, "test"))
+
+
 def test_channel_promotion_with_a_link_is_caught_with_its_signals_as_evidence() -> None:
     result = run("Check out my channel and subscribe!! https://bit.ly/3xYz")
     reason = next(r for r in result.reasons if r.code == "spam_score")

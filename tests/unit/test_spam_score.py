@@ -7,7 +7,7 @@ import pytest
 from worker.models import Action
 from worker.spam.classifier import sigmoid
 from worker.spam.evidence import Signal
-from worker.spam.score import Thresholds, Weights, combine
+from worker.spam.score import Thresholds, Weights, combine, topics_alone
 
 
 def test_no_evidence_at_all_gives_the_bias_alone() -> None:
@@ -74,3 +74,15 @@ def test_the_score_without_links_counts_as_words_alone_when_only_links_weighed_f
     score = combine(4.0, [Signal("links", 2.0)], weights)
     assert score.logit == pytest.approx(-1.0 + 2.0 + 2.0)
     assert score.without_links == pytest.approx(sigmoid(-1.0 + 2.0 - 0.5))
+
+
+def test_topic_signals_alone_keep_the_topic_share_of_their_weight() -> None:
+    signals = [Signal("money", 1.5), Signal("shouting", 0.6), Signal("reader", -1.0)]
+    weighed = topics_alone(signals, Weights(topic_alone=0.5))
+    assert [s.weight for s in weighed] == [0.75, 0.6, -1.0]
+
+
+@pytest.mark.parametrize("sign_of_a_sale", ["links", "contact", "call_to_action", "self_promotion", "campaign"])
+def test_topic_signals_weigh_in_full_next_to_a_sign_of_a_sale(sign_of_a_sale: str) -> None:
+    signals = [Signal("pharmacy", 2.0), Signal(sign_of_a_sale, 1.0)]
+    assert topics_alone(signals, Weights(topic_alone=0.5)) == signals

@@ -25,7 +25,7 @@ from worker.spam import facts as fact
 from worker.spam.classifier import ModelState, Weighing
 from worker.spam.corpus import seed_model
 from worker.spam.evidence import Signal
-from worker.spam.score import Score, Thresholds, Weights, combine
+from worker.spam.score import Score, Thresholds, Weights, combine, topics_alone
 from worker.spam.signals import WEIGHTS, WordList, detect, word_list
 from worker.spam.site_links import SiteLinks
 from worker.spam.state_policy import StatePolicy
@@ -78,7 +78,7 @@ class SpamCheck:
     def check(self, comment: Comment, context: Context) -> CheckResult:
         """Return the reasons found and the calibrated spam score in [0, 1]."""
         comment = self.site.strip(comment)
-        signals = self.signals(comment, context)
+        signals = topics_alone(self.signals(comment, context), self.weights)
         model = self.model(context)
         weighing = None
         if model is not None:
@@ -149,6 +149,13 @@ def _signal_weights(section: Section) -> Mapping[str, float]:
     return weights
 
 
+def _share(section: Section, key: str, default: float) -> float:
+    value = section.number(key, default)
+    if value > 1.0:
+        raise ConfigError(f"{section.name}.{key}", value, "must be between 0 and 1", section.source)
+    return value
+
+
 def _site_links(section: Section) -> SiteLinks:
     hosts = section.strings("own_hosts")
     for host in hosts:
@@ -180,6 +187,7 @@ def build(section: Section) -> SpamCheck:
             model_weight=section.number("model_weight", defaults.model_weight),
             model_cap=section.number("model_cap", defaults.model_cap),
             words_alone=section.get("words_alone", float, defaults.words_alone),
+            topic_alone=_share(section, "topic_alone", defaults.topic_alone),
         ),
         signal_weights=_signal_weights(section),
         learned=section.get("learned", bool, True),

@@ -10,6 +10,10 @@ Words alone (no link, no contact, no trade phrasing, no campaign: no signal for 
 case: a model first trained on the seed corpus, or on another site's spam, finds spam words in ordinary
 heated conversation ("please", "our", "lost"), so such a comment needs surer words to be held.
 
+A topic alone is not a sale: money, pills, porn or bets talked about with no other sign of spam (no link,
+contact, call to action, trade phrasing, campaign...) weigh ``topic_alone`` (half) of their weight. A spammer
+must give a way to buy; a reader arguing about taxes, birth control or a celebrity's photos does not.
+
 Links are evidence to hold a comment, not to reject it (WordPress holds comments with links): honest
 people share links too, and a platform may write its own link markup (timestamps, embeds). So the
 score is also computed without any link evidence (the link signals of
@@ -20,12 +24,12 @@ rejected when that score alone would hold it: what it says must be suspicious to
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from worker.models import Action
 from worker.spam.classifier import sigmoid
 from worker.spam.evidence import Signal
-from worker.spam.signals import LINK_SIGNALS
+from worker.spam.signals import LINK_SIGNALS, STYLE_SIGNALS, TOPIC_SIGNALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,8 @@ class Weights:
     model_cap: float = 10.0
     words_alone: float = -0.5
     """Added to the log-odds when no signal weighs towards spam: the words alone must be surer to hold."""
+    topic_alone: float = 0.5
+    """Share of their weight the topic signals keep when no other sign of spam is there (see :func:`topics_alone`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +85,15 @@ def _capped(logit: float, weights: Weights) -> float:
 
 def _alone(signals: list[Signal], weights: Weights) -> float:
     return 0.0 if any(s.weight > 0 for s in signals) else weights.words_alone
+
+
+def topics_alone(signals: list[Signal], weights: Weights) -> list[Signal]:
+    """Return ``signals``, the topic ones weighed at ``weights.topic_alone`` when nothing else says a thing is sold."""
+    if weights.topic_alone == 1.0 or not any(s.name in TOPIC_SIGNALS for s in signals):
+        return signals
+    if any(s.weight > 0 and s.name not in TOPIC_SIGNALS and s.name not in STYLE_SIGNALS for s in signals):
+        return signals
+    return [replace(s, weight=s.weight * weights.topic_alone) if s.name in TOPIC_SIGNALS else s for s in signals]
 
 
 def combine(

@@ -76,6 +76,12 @@ NOT_COMMERCIAL = frozenset(
 )  # fmt: skip
 """Signals that leave a reader's comment a reader's comment: any other one means something is sold."""
 
+TOPIC_SIGNALS = frozenset({"money", "crypto", "pharmacy", "seo", "gambling", "adult"})
+"""Signals of what a comment talks about: readers talk about money, pills and porn too, spammers sell them."""
+
+STYLE_SIGNALS = frozenset({"shouting", "repetition", "filler", "mixed_script"})
+"""Signals of how a comment is written, which say nothing of a sale."""
+
 LINK_SIGNALS = frozenset(
     {"links", "link_only", "link_markup", "shortener", "link_in_name", "website", "website_suspicious"}
 )
