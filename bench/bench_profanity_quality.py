@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -35,19 +36,37 @@ Labelled = list[tuple[str, bool]]
 """(comment, labelled toxic) pairs."""
 
 
-def _kaggle_text(raw: str) -> str:
+_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+|\\u[0-9a-fA-F]{4}|\\[ntr'\"\\]")
+_PLAIN = {"\\n": "\n", "\\t": "\t", "\\r": "\r", "\\'": "'", '\\"': '"', "\\\\": "\\"}
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    escaped = match.group(0)
+    if escaped.startswith("\\x"):  # a run of byte escapes: UTF-8 when it reads as such, else Latin-1
+        raw = bytes.fromhex(escaped.replace("\\x", ""))
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
+    if escaped.startswith("\\u"):
+        return chr(int(escaped[2:], 16))
+    return _PLAIN[escaped]
+
+
+def kaggle_text(raw: str) -> str:
+    """Return a comment of the Kaggle insults set as written: its quotes and (doubly) escaped characters undone."""
     text = raw.strip()
     if len(text) >= 2 and text[0] == text[-1] == '"':
         text = text[1:-1]
-    for escaped, plain in (("\\xc2\\xa0", " "), ("\\xa0", " "), ("\\n", "\n"), ("\\'", "'"), ("\\\\", "\\")):
-        text = text.replace(escaped, plain)
-    return text
+    for _ in range(2):  # the set escapes some comments twice ("\\\\xc2\\\\xa0")
+        text = _ESCAPES.sub(_unescaped, text)
+    return text.replace("\xa0", " ")
 
 
 def insults_en(data: Path) -> Labelled:
     """Kaggle insults: Insult 1 = toxic."""
     with (data / "insults_en" / "train.csv").open(encoding="utf-8", newline="") as f:
-        return [(_kaggle_text(row["Comment"]), row["Insult"] == "1") for row in csv.DictReader(f)]
+        return [(kaggle_text(row["Comment"]), row["Insult"] == "1") for row in csv.DictReader(f)]
 
 
 def hateday_fr(data: Path) -> Labelled:

@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.bench_profanity_quality import kaggle_text
 from worker.checks.base import Context
 from worker.checks.spam import SpamCheck
 from worker.models import Action, Comment
@@ -122,13 +123,7 @@ def qa_cases(path: Path) -> list[LabelledComment]:
 def news_comments(path: Path) -> list[LabelledComment]:
     """Read the news-site comments labelled for insults, every one as legitimate (their quotes and escapes undone)."""
     with path.open(encoding="utf-8", newline="") as fh:
-        rows = []
-        for i, row in enumerate(csv.DictReader(fh)):
-            text = row["Comment"].strip()
-            text = text[1:-1] if len(text) >= 2 and text[0] == text[-1] == '"' else text
-            text = text.replace("\\n", "\n").replace("\\xa0", " ").replace("\\\\", "\\")
-            rows.append(_row("news", i, text, Label.HAM))
-        return rows
+        return [_row("news", i, kaggle_text(row["Comment"]), Label.HAM) for i, row in enumerate(csv.DictReader(fh))]
 
 
 def french_tweets(path: Path) -> list[LabelledComment]:
