@@ -253,7 +253,9 @@ def test_spellings_of_the_n_word_missing_from_better_profanity_are_reported_as_s
     assert reason.evidence["severity"] == "slur" and reason.action is Action.REJECT
 
 
-@pytest.mark.parametrize("text", ["Shut up, hoe.", "He only talks about his hoes.", "Typical white trash behaviour."])
+@pytest.mark.parametrize(
+    "text", ["Shut up, hoe.", "He only talks about his hoes.", "Side hos everywhere.", "Typical white trash behaviour."]
+)
 def test_sexist_and_classist_slurs_are_held_for_a_moderator(text: str) -> None:
     [reason] = run(text).reasons
     assert reason.evidence["severity"] == "strong" and reason.action is Action.FLAG
