@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from worker.app import celery_config
@@ -60,3 +63,16 @@ def test_an_unreachable_redis_or_sentinel_is_one_line_naming_the_purpose_and_the
     assert message.startswith("cannot reach Redis at ")
     assert "read the lessons" in message and message.endswith("use --offline")
     assert "s3cret" not in message and "\n" not in message
+
+
+def test_no_module_but_connect_opens_redis_from_an_address_itself() -> None:
+    """A client built with ``redis.Redis.from_url`` cannot follow a ``sentinel://`` address: use ``redis_client``."""
+    package = Path(__file__).resolve().parents[2] / "worker"
+    allowed = {package / "connect.py", package / "redis_server.py"}  # the throwaway server is never a Sentinel
+    from_url = re.compile(r"\b(Strict)?Redis\.from_url\b|\bredis\.from_url\b")
+    offenders = [
+        str(path.relative_to(package.parent))
+        for path in sorted(package.rglob("*.py"))
+        if path not in allowed and from_url.search(path.read_text("utf-8"))
+    ]
+    assert offenders == []
