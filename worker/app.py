@@ -22,7 +22,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "broker_connection_retry_on_startup": True,
         "broker_transport_options": {
             "visibility_timeout": settings.visibility_timeout_s,
-            **broker_transport_options(settings.broker, settings.sentinel_master),
+            **broker_transport_options(settings),
         },
         "task_default_queue": settings.queue,
         "task_acks_late": True,

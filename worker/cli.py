@@ -281,13 +281,13 @@ def _labelled(source: str) -> tuple[list[LabelledComment], int]:
 
 def cmd_train(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     """Teach the spam model that all workers share (in Redis) from JSON lines labelled spam or ham."""
-    from worker.connect import redis_client
+    from worker.connect import settings_client
     from worker.keys import Keys
     from worker.spam.state import SpamState
     from worker.store import redis_errors
 
     rows, failed = _labelled(args.file)
-    client = redis_client(settings.redis_url, settings.sentinel_master)
+    client = settings_client(settings)
     try:
         state = SpamState.build(Policy.load(settings.policy_path), client, Keys(settings.key_prefix), settings)
         with redis_errors():

@@ -42,11 +42,11 @@ def _rows(path: str) -> tuple[list[tuple[str, bool]], int]:
 def cmd_train_abuse(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     """Teach the abuse model all workers share (in Redis) texts labelled abuse or ok; list, forget or drop lessons."""
     from worker.abuse.state import AbuseState
-    from worker.connect import redis_client
+    from worker.connect import settings_client
     from worker.keys import Keys
     from worker.store import redis_errors
 
-    client = redis_client(settings.redis_url, settings.sentinel_master)
+    client = settings_client(settings)
     report: dict[str, Any] = {}
     failed = 0
     try:

@@ -21,7 +21,7 @@ import redis
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from worker.connect import redis_client
+from worker.connect import settings_client
 from worker.errors import BadCredentials, InvalidRequest, LoginThrottled, ModeratorExists, UnknownModerator
 from worker.keys import Keys
 from worker.models import DECIDED_BY_WORKER
@@ -155,7 +155,7 @@ class Moderators:
     @classmethod
     def from_settings(cls, settings: Settings) -> Moderators:
         """Connect to the settings' Redis, under their key prefix."""
-        client = redis_client(settings.redis_url, settings.sentinel_master, health_check_interval=30)
+        client = settings_client(settings, health_check_interval=30)
         return cls(client, Keys(settings.key_prefix))
 
     def close(self) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import redis
 
 from worker.checks import REGISTRY, Check, Context, build_checks
-from worker.connect import redis_client
+from worker.connect import settings_client
 from worker.contract import Limits, parse_comment
 from worker.decision import moderate
 from worker.errors import InvalidComment, NotReplicated
@@ -115,7 +115,7 @@ class Service:
     @classmethod
     def from_settings(cls, settings: Settings, publish: Publish) -> Service:
         """Connect to the settings' Redis and load their policy."""
-        client = redis_client(settings.redis_url, settings.sentinel_master, health_check_interval=30)
+        client = settings_client(settings, health_check_interval=30)
         keys = Keys(settings.key_prefix)
         policy = Policy.load(settings.policy_path)
         store = CommentStore(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -36,6 +37,8 @@ class Settings:
     sentinel_master: str = ""
     replicas_to_wait: int = 0
     replica_wait_timeout_s: float = 1.0
+    redis_socket_timeout_s: float = 5.0
+    redis_connect_timeout_s: float = 5.0
     key_prefix: str = "moderation"
     queue: str = "moderation"
     policy_file: str = ""
@@ -90,6 +93,8 @@ class Settings:
 _MINIMUM: dict[str, float] = {
     "replicas_to_wait": 0,
     "replica_wait_timeout_s": 0.001,
+    "redis_socket_timeout_s": 2.0,
+    "redis_connect_timeout_s": 0.1,
     "batch_size": 1,
     "drain_max_s": 0.1,
     "wake_ttl_s": 1.0,
@@ -127,6 +132,8 @@ def _coerce(name: str, kind: type, value: Any, source: str) -> Any:
             raise ConfigError(name, value, f"expected {kind.__name__}", source) from None
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
+    if kind is float and isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(name, value, "expected a finite number", source)
     if not isinstance(value, kind) or isinstance(value, bool):
         raise ConfigError(name, value, f"expected {kind.__name__}", source)
     checked: Any = value
@@ -173,6 +180,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             values[name] = _coerce(name, kind, file_values[name], str(path))
     settings = Settings(**values)
     _check_sentinel(settings)
+    _check_socket_timeout(settings)
     return settings
 
 
@@ -187,3 +195,16 @@ def _check_sentinel(settings: Settings) -> None:
             if not settings.sentinel_master:
                 problem = f"must name the master that the sentinels of {key} watch"
                 raise ConfigError("sentinel_master", "", problem, "settings")
+
+
+def _check_socket_timeout(settings: Settings) -> None:
+    """Redis's WAIT for replicas blocks up to ``replica_wait_timeout_s``: the socket timeout must outlast it."""
+    from worker.connect import longest_block_s
+
+    longest = longest_block_s(settings.redis_socket_timeout_s)
+    if settings.replicas_to_wait and settings.replica_wait_timeout_s > longest:
+        problem = (
+            f"must be at least 1 s above replica_wait_timeout_s ({settings.replica_wait_timeout_s:g} s), which"
+            " a submission may wait for its replicas"
+        )
+        raise ConfigError("redis_socket_timeout_s", settings.redis_socket_timeout_s, problem, "settings")

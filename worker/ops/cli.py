@@ -30,7 +30,7 @@ def cmd_health(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
 
 def _on_author(settings: Settings, act: Callable[[Any], Any]) -> Any:
     """Run ``act`` on the store's :class:`~worker.ops.retention.Authors`, Redis errors made clear."""
-    from worker.connect import redis_client
+    from worker.connect import settings_client
     from worker.keys import Keys
     from worker.ops.logs import configure
     from worker.ops.retention import Authors
@@ -39,7 +39,7 @@ def _on_author(settings: Settings, act: Callable[[Any], Any]) -> Any:
     from worker.store import redis_errors
 
     configure(settings.log_format, settings.log_level, "cli")
-    client = redis_client(settings.redis_url, settings.sentinel_master)
+    client = settings_client(settings)
     keys = Keys(settings.key_prefix)
     try:
         with redis_errors():

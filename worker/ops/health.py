@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import redis
 
-from worker.connect import redis_client
+from worker.connect import settings_client
 from worker.models import JSON
 from worker.settings import Settings
 
@@ -36,9 +36,7 @@ class Probe:
 
 
 def _redis(settings: Settings, timeout_s: float) -> Probe:
-    client = redis_client(
-        settings.redis_url, settings.sentinel_master, socket_timeout=timeout_s, socket_connect_timeout=timeout_s
-    )
+    client = settings_client(settings, socket_timeout=timeout_s, socket_connect_timeout=timeout_s)
     try:
         client.ping()
         return Probe("redis", True, "answers")
@@ -75,7 +73,7 @@ def _backlog(settings: Settings) -> Probe:
     from worker.keys import Keys
     from worker.store import CommentStore
 
-    client = redis_client(settings.redis_url, settings.sentinel_master, socket_timeout=5)
+    client = settings_client(settings)
     try:
         oldest = CommentStore(client, Keys(settings.key_prefix)).oldest_queued_at()
     except redis.RedisError as exc:

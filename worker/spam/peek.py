@@ -124,6 +124,7 @@ def connect(policy: Policy, settings: Settings) -> SpamStateReader:
         "read the deployment's spam state",
         "use --offline to check with the seed model and no shared state",
         CONNECT_TIMEOUT_S,
+        socket_timeout_s=settings.redis_socket_timeout_s,
     )
     state = StatePolicy.from_section(policy.section("spam"))
     return SpamStateReader(client, Keys(settings.key_prefix), state, settings.author_key_secret)

@@ -14,7 +14,7 @@ import redis
 from celery import Celery
 from celery.signals import task_postrun, worker_init
 
-from worker.connect import redis_client
+from worker.connect import settings_client
 from worker.errors import ConfigError
 from worker.keys import Keys
 from worker.settings import Settings
@@ -70,7 +70,7 @@ class _PerProcess:
 
     def get(self) -> WebhookService:
         if self.service is None or self.pid != os.getpid():
-            client = redis_client(self.settings.redis_url, self.settings.sentinel_master, health_check_interval=30)
+            client = settings_client(self.settings, health_check_interval=30)
             store = CommentStore(client, Keys(self.settings.key_prefix))
             queue = self.hooks.queue
 
