@@ -12,7 +12,7 @@ from typing import Any
 import redis
 
 from worker.checks import REGISTRY, Check, Context, build_checks
-from worker.connect import settings_client
+from worker.connect import longest_block_s, settings_client
 from worker.contract import Limits, parse_comment
 from worker.decision import moderate
 from worker.errors import InvalidComment, NotReplicated
@@ -127,6 +127,7 @@ class Service:
             grouping=Grouping.from_policy(policy),
             replicas_to_wait=settings.replicas_to_wait,
             replica_wait_timeout_s=settings.replica_wait_timeout_s,
+            longest_block_ms=int(longest_block_s(settings.redis_socket_timeout_s) * 1000),
         )
         sources = build_sources(policy, client, keys, settings)
         return cls(settings, store, Engine.from_policy(policy), publish, sources=sources)

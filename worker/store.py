@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -376,6 +377,7 @@ class CommentStore:
         grouping: Grouping | None = None,
         replicas_to_wait: int = 0,
         replica_wait_timeout_s: float = 1.0,
+        longest_block_ms: int | None = None,
     ):
         # redis-py's return types are unions over sync/async and decode modes; narrow at each call.
         self.client: Any = client
@@ -386,6 +388,8 @@ class CommentStore:
         self.grouping = grouping if grouping is not None else Grouping()
         self.replicas_to_wait = replicas_to_wait
         self.replica_wait_timeout_s = replica_wait_timeout_s
+        self.longest_block_ms = longest_block_ms
+        """The longest one XREAD may wait inside Redis (None: no limit), so that it ends within the socket timeout."""
 
     def add(self, comments: Sequence[Comment]) -> tuple[list[Added], bool]:
         """Store new comments as queued and pending, in one round trip; return them and whether to wake.
@@ -617,7 +621,28 @@ class CommentStore:
     def events(
         self, after: str = "0", count: int = 100, block_ms: int | None = None
     ) -> list[tuple[str, dict[str, str]]]:
-        """Return decision events after the stream id ``after`` (``$`` for only new ones)."""
+        """Return decision events after the stream id ``after`` (``$`` for only new ones), waiting up to ``block_ms``.
+
+        A wait longer than ``longest_block_ms`` is made of several XREADs of at most that long each, so
+        that none outlasts the socket timeout: the whole wait is kept, and a Redis that stops answering is
+        still noticed within the timeout.
+        """
+        longest = self.longest_block_ms
+        if not block_ms or longest is None or block_ms <= longest:
+            return self._read_events(after, count, block_ms)
+        deadline = time.monotonic() + block_ms / 1000
+        if after == "$":  # each XREAD would read "$" anew: pin it to the last event of now
+            last = self.client.xrevrange(self.keys.events, count=1)
+            after = text(last[0][0]) if last else "0-0"
+        while True:
+            left_ms = int((deadline - time.monotonic()) * 1000)
+            if left_ms <= 0:  # never BLOCK 0, which waits forever
+                return []
+            found = self._read_events(after, count, min(left_ms, longest))
+            if found:
+                return found
+
+    def _read_events(self, after: str, count: int, block_ms: int | None) -> list[tuple[str, dict[str, str]]]:
         reply = self.client.xread({self.keys.events: after}, count=count, block=block_ms)
         if not reply:
             return []
