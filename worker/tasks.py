@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
+from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+import redis
 from celery import Celery
 
 from worker.service import Service
 from worker.settings import Settings
+
+logger = logging.getLogger(__name__)
 
 DRAIN = "moderation.drain"
 SWEEP = "moderation.sweep"
@@ -68,6 +73,32 @@ class _PerProcess:
             signal.signal(signal.SIGTERM, self.on_sigterm)
 
 
+def unless_redis_lost(task: str, settings: Settings, run: Callable[[], int]) -> int:
+    """``run()``; when Redis times out or drops the connection, say so in one line and return 0 instead.
+
+    redis-py has dropped that connection already, so the next task opens a new one; the comments this one
+    held stay leased to no one and go back to the workers when their lease runs out, as after a crash.
+    """
+    try:
+        return run()
+    except (redis.TimeoutError, redis.ConnectionError) as exc:
+        if isinstance(exc, redis.TimeoutError):
+            what = f"Redis did not answer in time (redis_socket_timeout_s = {settings.redis_socket_timeout_s:g} s)"
+        else:
+            what = "the connection to Redis failed"
+        logger.warning(
+            "%s stopped: %s: %s: %s; the next %s connects again, and any comments in hand go back to the workers"
+            " when their lease runs out (requeue_after_s = %g s)",
+            task,
+            what,
+            type(exc).__name__,
+            exc,
+            task,
+            settings.requeue_after_s,
+        )
+        return 0
+
+
 def register(app: Celery, settings: Settings) -> None:
     """Register the drain and sweep tasks on ``app``."""
     runtime = _PerProcess(app, settings)
@@ -80,11 +111,11 @@ def register(app: Celery, settings: Settings) -> None:
         runtime.guard_sigterm()
         runtime.draining = True
         try:
-            return runtime.get().drain().decided
+            return unless_redis_lost("drain", settings, lambda: runtime.get().drain().decided)
         finally:
             runtime.draining = False
 
     @app.task(name=SWEEP, ignore_result=True)  # type: ignore[untyped-decorator]
     def sweep() -> int:
         """Hand comments stuck in ``queued`` back to the workers (unless another sweep ran this interval)."""
-        return runtime.get().sweep_if_due()
+        return unless_redis_lost("sweep", settings, lambda: runtime.get().sweep_if_due())
