@@ -94,5 +94,6 @@ def connect(policy: Policy, settings: Settings) -> AbuseStateReader:
         "read the moderators' abuse lessons",
         "use --offline to check with the shipped abuse weights and no shared state",
         CONNECT_TIMEOUT_S,
+        socket_timeout_s=settings.redis_socket_timeout_s,
     )
     return AbuseStateReader(client, Keys(settings.key_prefix), build(policy.section("abuse")).learned)
