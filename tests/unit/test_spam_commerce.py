@@ -131,3 +131,42 @@ def test_a_question_with_a_phone_number_gets_no_reader_discount() -> None:
 def test_names_that_start_with_digits_are_not_read_as_leetspeak() -> None:
     assert "123movies" in commerce.plain("watch it on 123movies")
     assert "scam_family" in names("Watch the latest releases on 123movies")
+
+
+def family_of(text: str) -> list[str]:
+    signal = next((s for s in detect(comment(text), {}) if s.name == "scam_family"), None)
+    return [] if signal is None else [str(f) for f in signal.evidence["families"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vous êtes fiché FICP ? Nous accordons des prêts à taux bas, même aux personnes refusées par les banques.",
+        "Besoin d'un crédit ? Interdit bancaire, fichage Banque de France : nous finançons vos projets.",
+        "Need cash today? Bad credit OK, no credit check, apply in minutes.",
+    ],
+)
+def test_a_lender_who_promises_money_to_those_the_banks_turn_away_is_a_loan_scam(text: str) -> None:
+    assert family_of(text) == ["private_loan"]
+    assert action(check(text)) is not Action.APPROVE
+
+
+def test_a_promise_to_recover_money_lost_to_a_scam_is_the_recovery_scam_in_french() -> None:
+    text = "Arnaqué sur un site de placement ? Une société récupère l'argent perdu, cherchez-la, elle est efficace."
+    assert family_of(text) == ["fund_recovery"]
+
+
+def test_the_indian_film_piracy_sites_and_their_wording_are_the_streaming_family() -> None:
+    assert family_of("Tamilrockers new link, latest movies download in hindi dubbed") == ["streaming"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Même histoire avec ma banque, trois mois pour récupérer mon argent.",
+        "Acheter une box à 300 € pour la revendre 50 € un an après, c'est de l'argent perdu.",
+        "I downloaded the movie from the library's streaming service, it was free with my card.",
+    ],
+)
+def test_readers_who_talk_of_their_money_or_a_film_they_watched_name_no_scam_family(text: str) -> None:
+    assert family_of(text) == []

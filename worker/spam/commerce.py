@@ -148,6 +148,10 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
         "credit rapide", "credit entre particuliers", "loan offer", "loan lender", "private lender",
         "private loan lender", "urgent loan", "guaranteed loan", "apply for a loan", "loan company",
         "personal loan offer", "loan without collateral",
+        # the lender of last resort's promise: money for those the banks turn away
+        "interdit bancaire", "interdits bancaires", "fiche ficp", "fiches ficp", "fichee ficp", "fichees ficp",
+        "fichage ficp", "fichage banque de france", "fiche banque de france", "fiches banque de france",
+        "refuses par les banques", "refusees par les banques", "no credit check", "bad credit ok",
     ),
     "fund_recovery": (
         "hacker a louer", "hacker a engager", "hire a hacker", "hire hacker", "hacker for hire", "hackers for hire",
@@ -156,6 +160,10 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
         "recover my lost", "recover your lost", "recovery expert", "recovery hacker", "scam recovery",
         "recover scammed", "lost bitcoin recovery", "spy on your partner", "catch a cheating", "hack whatsapp",
         "ethical hacker",
+        # money lost to a scam, which the "recovery" scam promises back
+        "recuperer l argent perdu", "recuperer l'argent perdu", "recupere l argent perdu", "recupere l'argent perdu",
+        "recuperer votre argent perdu", "recuperer vos fonds perdus", "recuperer mes fonds", "recupere vos fonds",
+        "recuperer les fonds perdus", "recuperent vos fonds", "recuperons vos fonds", "recuperons votre argent",
     ),
     "credit_insurance": (
         "rachat de credit", "rachat de credits", "regroupement de credit", "regroupement de credits",
@@ -170,6 +178,9 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
         "telecharger film", "keygen", "serial key", "license key free", "activation key free", "crack download",
         "cracked version", "full version free", "mod apk", "apk mod", "iptv subscription", "free iptv", "iptv",
         "watch online free", "free download full",
+        # the Indian film piracy sites and their wording
+        "tamilrockers", "movierulz", "filmyzilla", "filmywap", "9xmovies", "vegamovies", "tamilyogi", "isaimini",
+        "hindi dubbed movies", "dubbed movies download", "movies download", "movie download",
     ),
     "essay_mill": (
         "essay writing service", "write my essay", "do my homework", "assignment help", "dissertation writing",
