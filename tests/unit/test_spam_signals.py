@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from worker.models import Comment
 from worker.spam import facts as fact
 from worker.spam import signals
@@ -183,3 +185,23 @@ def test_a_run_of_five_characters_is_found_as_the_repeated_backreference_finds_i
     for text in ("soooooo good", "!!!!!", "!!!!", "aaaa aaaaaaaaaaaaaaa", "ab" * 10 + "ééééééé", "", "zzzzzzz"):
         found, expected = signals._CHAR_RUN.search(text), before.search(text)
         assert (found.span() if found else None) == (expected.span() if expected else None), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Please vote for me in the contest!", "Vote for my cover, link in my channel", "Votez pour moi, merci !"],
+)
+def test_a_vote_asked_for_oneself_is_engagement_bait(text: str) -> None:
+    assert "engagement_bait" in {s.name for s in detect(Comment(id="c", post_id="p", content=text), {})}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These people are morons, they'll vote for anyone who promises free stuff.",
+        "I will never vote for the mayor again after this.",
+        "Ceux qui votez pour lui, relisez son programme.",
+    ],
+)
+def test_a_vote_argued_about_in_politics_is_not_engagement_bait(text: str) -> None:
+    assert "engagement_bait" not in {s.name for s in detect(Comment(id="c", post_id="p", content=text), {})}

@@ -35,12 +35,15 @@ _TOPICS: dict[str, tuple[str, ...]] = {
     "engagement_bait": (
         "please like", "pls like", "plz like", "like this comment", "like my comment", "like if", "thumbs up",
         "give me a like", "give it a like", "share this", "please share", "share my", "help me reach", "help me get",
-        "help me grow", "so everyone can see", "so more people can see", "to the top", "get this to", "vote for",
-        "please vote", "vote now", "like this photo", "like this picture", "like this pic", "like this poster",
+        "help me grow", "so everyone can see", "so more people can see", "to the top", "get this to",
+        # a vote asked for oneself; "they'll vote for anyone" is politics
+        "vote for me", "vote for my", "vote for us", "vote for our", "vote for this", "please vote", "vote now",
+        "like this photo", "like this picture", "like this pic", "like this poster",
         "like this page", "like my page", "like my photo", "like and subscribe", "like and share",
         "likez", "laissez un like",
         "mettez un like",
-        "un petit like", "un pouce bleu", "partagez", "faites tourner", "votez pour",
+        "un petit like", "un pouce bleu", "partagez", "faites tourner", "votez pour moi", "votez pour nous",
+        "votez pour mon", "votez pour ma", "votez pour notre",
     ),
     "money": (
         "make money", "making money", "earn money", "earn $", "earning", "earn up to", "per day", "a day from home",
