@@ -9,7 +9,7 @@ from worker.checks.spam import build
 from worker.errors import ConfigError
 from worker.models import Comment
 from worker.policy import Section
-from worker.spam.site_links import SiteLinks
+from worker.spam.site_links import SiteLinks, is_reference
 
 PAGE = "https://www.example.org/2026/11/article?p=42"
 
@@ -96,3 +96,43 @@ def test_the_spam_check_does_not_count_links_to_the_sites_own_hosts() -> None:
 def test_an_own_host_that_is_not_a_host_name_is_a_config_error_naming_it() -> None:
     with pytest.raises(ConfigError, match=r"spam\.own_hosts.*not a host"):
         build(Section("spam", {"own_hosts": ["not a host"]}, "test"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://en.wikipedia.org/wiki/Transistor",
+        "https://docs.python.org/3/library/functools.html#functools.lru_cache",
+        "https://www.impots.gouv.fr/particulier/questions",
+        "https://www.irs.gov/retirement-plans",
+        "github.com/someone/csv-merge/issues/12",
+    ],
+)
+def test_an_encyclopedia_official_documentation_a_government_or_a_code_forge_is_a_reference(url: str) -> None:
+    assert is_reference(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://someone.github.io/free-followers",
+        "https://wikipedia.org.cheap-pills.top/",
+        "https://my-gov-loans.com/apply",
+        "https://evil.top/?u=https://en.wikipedia.org/wiki/X",
+    ],
+)
+def test_a_host_that_only_borrows_a_references_name_is_not_one(url: str) -> None:
+    assert not is_reference(url)
+
+
+def test_the_spam_check_reads_a_reference_link_as_no_link_but_still_reads_the_rest() -> None:
+    check = build(Section("spam", {}, "test"))
+    reader = comment(
+        "Pour les impôts, le site officiel est plus clair : https://www.impots.gouv.fr/particulier/questions"
+    )
+    stripped = SiteLinks().strip(reader)
+    assert "impots.gouv.fr" not in stripped.content and "site officiel" in stripped.content
+    two = comment("See https://en.wikipedia.org/wiki/A and https://en.wikipedia.org/wiki/B", permalink=None)
+    assert check.check(two, Context(now=0.0)).reasons == ()
+    sold = comment("Docs: https://docs.python.org/3/ and cheap pills at https://pills.top/now https://pills.top/more")
+    assert "too_many_links" in {r.code for r in check.check(sold, Context(now=0.0)).reasons}

@@ -1,9 +1,12 @@
-"""Links into the site itself: to the page the comment is on (its ``permalink``) or to one of the site's own hosts.
+"""Links that promote nobody: into the site itself (its page, its own hosts) or to a reference.
 
 Readers point at the page they comment on ("the best part is at 3:40", "as the third paragraph says")
-and at the site's other articles. Such links promote nobody, so the spam check reads a comment with
-them taken out: a link written as markup keeps its label ("3:40"), a bare address goes. Other checks
-see the comment as written.
+and at the site's other articles. Under a tutorial or an article they also point at references: an
+encyclopedia, a government's page, a language's or a tool's documentation, a bug in a code forge.
+Nobody can buy a page there to sell from, so such links promote nobody either, and the spam check reads
+a comment with them taken out: a link written as markup keeps its label ("3:40"), a bare address goes.
+What the comment says still counts (a phone number, a trade's words, another link). Other checks see
+the comment as written.
 """
 
 from __future__ import annotations
@@ -51,6 +54,36 @@ def _under(host: str, own: str) -> bool:
     return host == own or host.endswith("." + own)
 
 
+REFERENCE_HOSTS = frozenset(
+    {
+        # encyclopedias
+        "wikipedia.org", "wiktionary.org", "wikimedia.org", "wikidata.org",
+        # standards, languages and tools: their own documentation
+        "w3.org", "ietf.org", "rfc-editor.org", "developer.mozilla.org", "python.org", "php.net", "ruby-lang.org",
+        "rust-lang.org", "go.dev", "nodejs.org", "readthedocs.io", "readthedocs.org", "learn.microsoft.com",
+        "docs.microsoft.com", "support.microsoft.com", "developer.apple.com", "support.apple.com",
+        "developer.android.com", "developer.wordpress.org", "codex.wordpress.org", "kernel.org", "gnu.org",
+        "debian.org", "ubuntu.com", "ubuntu-fr.org", "archlinux.org", "fedoraproject.org", "postgresql.org",
+        "sqlite.org", "docs.docker.com", "kubernetes.io", "gimp.org", "libreoffice.org",
+        # questions and answers, code forges
+        "stackoverflow.com", "stackexchange.com", "superuser.com", "serverfault.com", "askubuntu.com",
+        "github.com", "gitlab.com",
+    }
+)  # fmt: skip
+"""Hosts (subdomains included) of references that nobody can buy a page on to sell from."""
+GOVERNMENT_SUFFIXES = (".gov", ".gouv.fr", ".gov.uk", ".gc.ca", ".gouv.qc.ca", ".europa.eu", ".gov.au", ".govt.nz")
+"""Domains only a government registers under ("irs.gov", "impots.gouv.fr"), and the host names ending so."""
+
+
+def is_reference(url: str) -> bool:
+    """Tell whether ``url`` leads to a reference: an encyclopedia, official documentation, a government's site."""
+    page = _page(url)
+    if page is None:
+        return False
+    host = "." + page.host
+    return host.endswith(GOVERNMENT_SUFFIXES) or any(_under(page.host, ref) for ref in REFERENCE_HOSTS)
+
+
 @dataclass(frozen=True, slots=True)
 class SiteLinks:
     """Which links lead into the site: ``own_hosts`` (subdomains included) and each comment's permalink."""
@@ -74,12 +107,17 @@ class SiteLinks:
             page.host == target.host and page.path == target.path and target.query <= page.query
         )
 
+    def promotes_nobody(self, url: str, permalink: str | None) -> bool:
+        """Tell whether ``url`` leads into the site (see :meth:`is_internal`) or to a reference."""
+        return self.is_internal(url, permalink) or is_reference(url)
+
     def strip(self, comment: Comment) -> Comment:
-        """Return the comment with its links into the site taken out of the content (markup keeps its label)."""
-        if not (self.own_hosts or comment.permalink) or "." not in comment.content:
+        """Return the comment with its links into the site and to references taken out (markup keeps its label)."""
+        if "." not in comment.content:
             return comment
-        content = replace_markup_links(comment.content, lambda href: not self.is_internal(href, comment.permalink))
+        permalink = comment.permalink
+        content = replace_markup_links(comment.content, lambda href: not self.promotes_nobody(href, permalink))
         for link in find_links(content):
-            if self.is_internal(link.text, comment.permalink):
+            if self.promotes_nobody(link.text, permalink):
                 content = content.replace(link.text, " ", 1)
         return comment if content == comment.content else replace(comment, content=content)
