@@ -105,10 +105,15 @@ def test_an_own_host_that_is_not_a_host_name_is_a_config_error_naming_it() -> No
         "https://docs.python.org/3/library/functools.html#functools.lru_cache",
         "https://www.impots.gouv.fr/particulier/questions",
         "https://www.irs.gov/retirement-plans",
+        "https://stackoverflow.com/questions/231767",
         "github.com/someone/csv-merge/issues/12",
+        "https://gitlab.com/group/project/-/merge_requests/7",
+        "https://github.com/psf/requests/blob/main/src/requests/api.py#L14",
     ],
 )
-def test_an_encyclopedia_official_documentation_a_government_or_a_code_forge_is_a_reference(url: str) -> None:
+def test_an_encyclopedia_official_docs_a_government_a_q_and_a_site_or_a_projects_issue_or_code_is_a_reference(
+    url: str,
+) -> None:
     assert is_reference(url)
 
 
@@ -116,12 +121,15 @@ def test_an_encyclopedia_official_documentation_a_government_or_a_code_forge_is_
     "url",
     [
         "https://someone.github.io/free-followers",
+        "https://github.com/someone/free-robux-generator",
+        "https://github.com/someone/free-robux-generator/",
+        "https://cheap-essays.readthedocs.io/en/latest/",
         "https://wikipedia.org.cheap-pills.top/",
         "https://my-gov-loans.com/apply",
         "https://evil.top/?u=https://en.wikipedia.org/wiki/X",
     ],
 )
-def test_a_host_that_only_borrows_a_references_name_is_not_one(url: str) -> None:
+def test_a_host_where_anyone_opens_a_page_or_that_borrows_a_references_name_is_not_one(url: str) -> None:
     assert not is_reference(url)
 
 

@@ -60,17 +60,23 @@ REFERENCE_HOSTS = frozenset(
         "wikipedia.org", "wiktionary.org", "wikimedia.org", "wikidata.org",
         # standards, languages and tools: their own documentation
         "w3.org", "ietf.org", "rfc-editor.org", "developer.mozilla.org", "python.org", "php.net", "ruby-lang.org",
-        "rust-lang.org", "go.dev", "nodejs.org", "readthedocs.io", "readthedocs.org", "learn.microsoft.com",
+        "rust-lang.org", "go.dev", "nodejs.org", "learn.microsoft.com",
         "docs.microsoft.com", "support.microsoft.com", "developer.apple.com", "support.apple.com",
         "developer.android.com", "developer.wordpress.org", "codex.wordpress.org", "kernel.org", "gnu.org",
         "debian.org", "ubuntu.com", "ubuntu-fr.org", "archlinux.org", "fedoraproject.org", "postgresql.org",
         "sqlite.org", "docs.docker.com", "kubernetes.io", "gimp.org", "libreoffice.org",
-        # questions and answers, code forges
+        # questions and answers, moderated by their own community
         "stackoverflow.com", "stackexchange.com", "superuser.com", "serverfault.com", "askubuntu.com",
-        "github.com", "gitlab.com",
     }
 )  # fmt: skip
-"""Hosts (subdomains included) of references that nobody can buy a page on to sell from."""
+"""Hosts (subdomains included) of references that nobody can buy a page on to sell from. Not the hosts where
+anyone opens a page in a minute (hosted documentation, blogs): spammers do, to borrow a name."""
+CODE_FORGES = frozenset({"github.com", "gitlab.com", "codeberg.org", "bitbucket.org"})
+"""Code forges: anyone opens a project there in a minute, so only a link into a project's work counts."""
+FORGE_PLACES = frozenset(
+    {"issues", "pull", "pulls", "merge_requests", "discussions", "wiki", "releases", "blob", "tree", "commit", "src"}
+)
+"""Where in a project readers point (a bug, a change, a line of code); a promoter links the project's front page."""
 GOVERNMENT_SUFFIXES = (".gov", ".gouv.fr", ".gov.uk", ".gc.ca", ".gouv.qc.ca", ".europa.eu", ".gov.au", ".govt.nz")
 """Domains only a government registers under ("irs.gov", "impots.gouv.fr"), and the host names ending so."""
 
@@ -80,6 +86,9 @@ def is_reference(url: str) -> bool:
     page = _page(url)
     if page is None:
         return False
+    if page.host in CODE_FORGES:  # owner/project/<place>/..., GitLab's owner/project/-/<place>/...
+        parts = [part for part in page.path.split("/") if part and part != "-"]
+        return len(parts) > 3 and parts[2] in FORGE_PLACES
     host = "." + page.host
     return host.endswith(GOVERNMENT_SUFFIXES) or any(_under(page.host, ref) for ref in REFERENCE_HOSTS)
 
