@@ -3,6 +3,7 @@
 Run from the project root (needs the ``train`` extra: ``.venv/bin/pip install -e '.[train]'``):
 
     .venv/bin/python scripts/train_abuse.py [--data ../shared/data] [--out worker/abuse/data/weights.json.gz]
+        [--leave-out NAME ...]
 
 Learns from the training part (four texts in five, see ``bench/abuse_sets.py``) of Davidson et al. (MIT)
 and the OLID training set (CC BY 4.0) in English, HateDay and MLMA (MIT) in French; the Kaggle insults
@@ -11,6 +12,8 @@ set and the Jigsaw sample are never learnt from. A logistic regression over the 
 the file holds words, word pairs and character pieces, never a sentence or a rare name. The weights are
 rounded and the smallest dropped, which keeps the file small; ``--validate`` prints the F1 on a
 validation part of the training texts (never the held-out test part) for a few regularisation strengths.
+``--leave-out HateDay`` (a set's name or its last part, repeatable) learns without that set, to measure how
+the model does on a set it never saw (cross-set): write such weights to a scratch ``--out``, never ship them.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import math
 import statistics
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +56,16 @@ PROJECT_FILES = (ROOT / "scripts" / "data" / "abuse_seed.jsonl", ROOT / "worker"
 legitimate ones, labelled ``ham``) that use words close to insults ("retard" in French is a delay)."""
 
 
-def training_rows(data: Path) -> list[tuple[str, bool, str, str]]:
-    """Return (text, abusive, language, set name) for the training part of every trainable set."""
+def left_out(name: str, leave_out: Sequence[str]) -> bool:
+    """Tell whether the set ``name`` ("abuse_en/OLID") is one of ``leave_out`` (whole names or last parts, any case)."""
+    return any(n.casefold() in (name.casefold(), name.rpartition("/")[2].casefold()) for n in leave_out)
+
+
+def training_rows(data: Path, leave_out: Sequence[str] = ()) -> list[tuple[str, bool, str, str]]:
+    """Return (text, abusive, language, set name) for the training part of every trainable set not left out."""
     rows = []
     for labelled in SETS:
-        if not labelled.trainable:
+        if not labelled.trainable or left_out(labelled.name, leave_out):
             continue
         train, _ = split(labelled.load(data))
         rows += [(text, bad, labelled.language, labelled.name) for text, bad in train]
@@ -126,7 +135,7 @@ def fit(rows: list[tuple[str, bool, str, str]], min_docs: int, c: float) -> tupl
     matrix.indptr = matrix.indptr.astype("int32")
     labels = [int(bad) for _, bad, *_ in rows]
     weights = balanced_weights(rows)
-    model = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)  # same file every run
     model.fit(matrix, labels, sample_weight=weights)
     names = vectoriser.get_feature_names_out()
     learnt = {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True)}
@@ -195,16 +204,25 @@ def main() -> int:
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
     parser.add_argument("--keep", type=int, default=60000, help="features kept in the file, strongest first")
     parser.add_argument("--validate", type=float, nargs="*", help="print validation F1 for these C values and stop")
+    parser.add_argument(
+        "--leave-out", action="append", default=[], metavar="NAME", help="learn without this set (cross-set measure)"
+    )
     args = parser.parse_args()
     if not args.data.is_dir():
         print(f"No labelled data at {args.data}: nothing to train on (see ../shared/data/README.md).")
         return 1
-    rows = training_rows(args.data)
+    unknown = [n for n in args.leave_out if not any(left_out(s.name, [n]) for s in SETS if s.trainable)]
+    if unknown:
+        print(f"--leave-out: no trainable set named {', '.join(unknown)}")
+        return 2
+    rows = training_rows(args.data, args.leave_out)
     if args.validate is not None:
         validate(rows, args.min_docs, args.validate or [args.c])
         return 0
     bias, weights = fit(rows, args.min_docs, args.c)
-    sets = [f"{s.name} ({s.licence}), training part" for s in SETS if s.trainable]
+    sets = [
+        f"{s.name} ({s.licence}), training part" for s in SETS if s.trainable and not left_out(s.name, args.leave_out)
+    ]
     content = export(bias, weights, args.keep, sets)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     body = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
