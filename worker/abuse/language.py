@@ -21,18 +21,18 @@ def _lexicon() -> Lexicon:
     return load_lexicon(DEFAULT_LANGUAGES)
 
 
+def told_language(words: Iterable[str], hint: str | None = None) -> str:
+    """Return the language a comment of these folded words tells by its own words, else by its ``hint``, else "".
+
+    Unlike :func:`language_of`, a comment with no telling words (a name, a slur alone) is given no language
+    unless its hint says one: the abuse check's English model reads only a comment that reads as English.
+    """
+    return guess_language(set(words), _lexicon().stopwords, hint, "")
+
+
 def language_of(words: Iterable[str], hint: str | None = None) -> str:
     """Return the language of a comment of these folded words (``hint``: the comment's own ``language``)."""
-    return guess_language(set(words), _lexicon().stopwords, hint, DEFAULT_LANGUAGE)
-
-
-def in_english(words: Iterable[str], hint: str | None = None) -> bool:
-    """Return whether a comment of these folded words reads as English: by its own words, else by its hint.
-
-    Unlike :func:`language_of`, a comment with no telling words (a name, a slur alone) is not taken as
-    English unless its hint says so.
-    """
-    return guess_language(set(words), _lexicon().stopwords, hint, "") == DEFAULT_LANGUAGE
+    return told_language(words, hint) or DEFAULT_LANGUAGE
 
 
 @cache

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from worker.abuse.features import aimed, char_count, char_ngrams, innocent_words, tokens, words
+from worker.abuse.features import aimed, char_count, char_ngrams, innocent_words, spans, words
 
 FORMAT = 1
 """Version of the weights file layout."""
@@ -199,30 +199,49 @@ class AbuseModel:
         """Return the log-odds, the probability and the ``top`` terms that add most to them.
 
         ``log_odds``: the text's log-odds when the caller has just computed them (:meth:`log_odds` of its
-        :func:`worker.abuse.features.words`, the same words as its tokens), so they are not summed again.
+        :func:`worker.abuse.features.words`), so they are not summed again.
         """
-        found = tokens(text)
-        plain = [t.word for t in found]
-        innocent = innocent_words(plain, language)
-        weights: dict[tuple[int, int], float] = {}  # span -> weight before scaling; only those that add
-        boost = {i: 1.0 + self.aimed for i in aimed(plain)} if self.aimed else {}
+        found = words(text)
+        return self.explain_words(text, found, innocent_words(found, language), top, log_odds=log_odds)
+
+    def explain_words(
+        self,
+        text: str,
+        found: Sequence[str],
+        innocent: frozenset[str],
+        top: int = 5,
+        *,
+        log_odds: float | None = None,
+    ) -> Explained:
+        """Return :meth:`explain` of ``text`` from the folded words the caller has read (its
+        :func:`worker.abuse.features.words`) and those innocent in its language, so neither is read again."""
+        pairs = self.pairs
+        cache = self._cache
+        weights: dict[tuple[int, int], float] = {}  # (first word, last word) -> weight before scaling; if it adds
+        boost = {i: 1.0 + self.aimed for i in aimed(found)} if self.aimed else {}
         count = 0
-        for i, token in enumerate(found):
+        previous = ""
+        for i, word in enumerate(found):
             if i:
                 count += 1
-                pair = self.pairs.get(plain[i - 1] + " " + token.word, 0.0)
+                pair = pairs.get(previous + " " + word, 0.0)
                 if pair > 0:
-                    weights[found[i - 1].start, token.end] = pair
-            if token.word not in innocent:
-                weight, n = self._word(token.word)
+                    weights[i - 1, i] = pair
+            previous = word
+            if word not in innocent:
+                weight, n = cache.get(word) or self._word(word)
                 count += n
                 if weight > 0:
-                    weights[token.start, token.end] = weight * boost.get(i, 1.0)
+                    weights[i, i] = weight * boost.get(i, 1.0)
         if log_odds is None:
-            log_odds = self.log_odds(plain, innocent)
+            log_odds = self.log_odds(found, innocent)
         scale = 1.0 / math.sqrt(count) if count else 0.0
         heaviest = sorted(weights.items(), key=lambda item: item[1], reverse=True)[:top]  # as nlargest, faster here
-        terms = tuple(Term(text[start:end], start, end, weight * scale) for (start, end), weight in heaviest)
+        at = spans(text) if heaviest else []  # the spans of the few words named only
+        terms = tuple(
+            Term(text[at[first][0] : at[last][1]], at[first][0], at[last][1], weight * scale)
+            for (first, last), weight in heaviest
+        )
         return Explained(log_odds, sigmoid(log_odds), terms)
 
 

@@ -21,7 +21,7 @@ from worker.abuse.categories import category
 from worker.abuse.context import NOTHING, Reading, read
 from worker.abuse.english import shipped_english
 from worker.abuse.features import innocent_words, words
-from worker.abuse.language import in_english
+from worker.abuse.language import DEFAULT_LANGUAGE, told_language
 from worker.abuse.model import AbuseModel, Term, WeightsError, shipped_model, sigmoid
 from worker.checks.base import Context
 from worker.errors import ConfigError
@@ -66,12 +66,14 @@ class AbuseCheck:
         """
         model = self.model(context)
         found = words(comment.content)
-        english = self.english_added(comment.content, comment.language, found)
-        own = model.log_odds(found, innocent_words(found, comment.language))
+        told = told_language(found, comment.language) if self.english else None  # guessed once, used twice
+        english = self.english_added(comment.content, told=told)
+        innocent = innocent_words(found, comment.language, told)
+        own = model.log_odds(found, innocent)
         score = sigmoid(own + english)
         if score < self.flag_at:
             return CheckResult(NAME, (), score=score)
-        explained = model.explain(comment.content, top=TOP_TERMS, language=comment.language, log_odds=own)
+        explained = model.explain_words(comment.content, found, innocent, top=TOP_TERMS, log_odds=own)
         terms = _merged(explained.terms, comment.content, self.english) if english > 0 else list(explained.terms)
         floor = terms[0].log_odds * TERM_SHARE if terms else 0.0
         heavy = [t for t in terms if t.log_odds >= floor]
@@ -84,11 +86,14 @@ class AbuseCheck:
         )
         return CheckResult(NAME, (reason,), score=lowered)
 
-    def english_added(self, content: str, language: str | None = None, found: list[str] | None = None) -> float:
-        """Return what the English model adds to the log-odds of ``content``: nothing unless it reads as English."""
+    def english_added(self, content: str, language: str | None = None, *, told: str | None = None) -> float:
+        """Return what the English model adds to the log-odds of ``content``: nothing unless it reads as English.
+
+        ``told``: the language its words tell (:func:`told_language`) when the caller has guessed it.
+        """
         if not self.english:
             return 0.0
-        if not in_english(words(content) if found is None else found, language):
+        if (told_language(words(content), language) if told is None else told) != DEFAULT_LANGUAGE:
             return 0.0
         return self.english * shipped_english().log_odds(content)
 
