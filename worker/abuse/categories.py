@@ -40,18 +40,16 @@ def cues(path: Path = CATEGORIES_FILE) -> dict[str, list[tuple[tuple[str, ...], 
 def category(words: Sequence[str]) -> str | None:
     """Return the category of an abusive comment of these folded words."""
     table = cues()
-    listed = slurs()
-    seen: set[str] = set()
-    for i, word in enumerate(words):
-        if word in listed:
-            seen.add("hate")
-        for phrase, kind in table.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                seen.add(kind)
+    seen: set[str] = set() if slurs().isdisjoint(words) else {"hate"}
+    if not table.keys().isdisjoint(words):  # most comments start no cue: no need to look at each word
+        for i, word in enumerate(words):
+            for phrase, kind in table.get(word, ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    seen.add(kind)
     for kind in ORDER[:3]:
         if kind in seen:
             return kind
-    addressed = sum(1 for w in words if w in ADDRESSED)
+    addressed = sum(map(ADDRESSED.__contains__, words))
     if "insult" in seen or addressed:
         return "harassment" if addressed >= 4 and len(set(words)) < len(words) / 2 else "insult"
     return None
