@@ -41,6 +41,16 @@ class Word(NamedTuple):
     log_odds: float
 
 
+class _Read(NamedTuple):
+    """A text as the model reads it: lower-cased, its known words in order, the norm of their TF-IDF vector and,
+    per calibrated SVM, their weighted sum."""
+
+    lowered: str
+    known: list[str]
+    norm: float
+    sums: list[float]
+
+
 class EnglishModel:
     """Per word an IDF and one SVM weight per calibrated SVM; per calibrated SVM its intercept and sigmoid."""
 
@@ -61,8 +71,8 @@ class EnglishModel:
             idf = float(row[0])
             added = tuple(idf * float(w) for w in row[1:])
             self._rows[word] = (idf * idf, *added, slope * sum(added) / size)
-        self._last: tuple[str, tuple[list[str], float, list[float]]] = ("", ([], 0.0, [0.0] * size))
-        """The last text read and its known words: the evidence reads the text the score has just read."""
+        self._last: tuple[str, _Read] = ("", _Read("", [], 0.0, [0.0] * size))
+        """The last text read, as read: the evidence reads the text the score has just read."""
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], origin: str = "English weights") -> EnglishModel:
@@ -82,14 +92,14 @@ class EnglishModel:
         """Read a gzipped JSON weights file."""
         return cls.from_mapping(read_weights(path, "the English model's weights"), str(path))
 
-    def _read(self, text: str) -> tuple[list[str], float, list[float]]:
-        """Return the known words of ``text`` (lower-cased, in order), the norm of their TF-IDF vector and, per
-        calibrated SVM, their weighted sum; remembered for the last text (its evidence reads it again)."""
+    def _read(self, text: str) -> _Read:
+        """Return ``text`` as read (:class:`_Read`); remembered for the last text (its evidence reads it again)."""
         last = self._last
         if last[0] == text:
             return last[1]
         rows = self._rows
-        known = [word for word in _TOKEN.findall(text.lower()) if word in rows]
+        lowered = text.lower()
+        known = [word for word in _TOKEN.findall(lowered) if word in rows]
         norm, sums = 0.0, [0.0] * len(self.intercepts)
         if known:
             totals = [sum(column) for column in zip(*map(rows.__getitem__, known), strict=True)]
@@ -97,13 +107,13 @@ class EnglishModel:
             if len(set(known)) != len(known):  # a word more than once: its TF-IDF is its count times its IDF
                 squares = sum(count * count * rows[word][0] for word, count in Counter(known).items())
             norm, sums = math.sqrt(squares), totals[1:-1]
-        read = (known, norm, sums)
+        read = _Read(lowered, known, norm, sums)
         self._last = (text, read)
         return read
 
     def probability(self, text: str) -> float:
         """Return the probability that ``text`` is offensive, as alt-profanity-check's ``predict_prob`` does."""
-        _, norm, sums = self._read(text)
+        _, _, norm, sums = self._read(text)
         total = 0.0
         for intercept, added, slope, offset in zip(self.intercepts, sums, self.slopes, self.offsets, strict=True):
             decision = intercept + added / norm if norm else intercept
@@ -119,11 +129,10 @@ class EnglishModel:
 
     def words(self, text: str, top: int = 5) -> list[Word]:
         """Return the ``top`` words that raise the log-odds most, heaviest first, with their spans in ``text``."""
-        known, norm, _ = self._read(text)
+        lowered, known, norm, _ = self._read(text)
         rows = self._rows
         share = {word: rows[word][-1] for word in known}
         heaviest = sorted([w for w, value in share.items() if value > 0], key=share.__getitem__, reverse=True)[:top]
-        lowered = text.lower()
         if not heaviest or len(lowered) != len(text):  # a letter whose lower case is longer: spans would not match
             return []
         scale = 1.0 / norm
