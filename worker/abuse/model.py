@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from worker.abuse.features import aimed, char_count, char_ngrams, innocent_words, spans, words
 
@@ -35,9 +35,9 @@ class WeightsError(ValueError):
     """A weights file or a set of lessons cannot be used; the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A word or a word pair of the comment, with its span and what it adds to the log-odds."""
+class Term(NamedTuple):
+    """A word or a word pair of the comment, with its span and what it adds to the log-odds (a named tuple: a held
+    comment makes ten, which a frozen dataclass builds three times slower)."""
 
     text: str
     start: int
