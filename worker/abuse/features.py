@@ -70,7 +70,7 @@ def innocent_words(words: Sequence[str], language: str | None = None, told: str 
 def words(text: str) -> list[str]:
     """Return the folded words of ``text``, mentions and links left out (what scoring needs: no spans)."""
     folded = fold_text(text)
-    if "@" not in folded and "http" not in folded and "www." not in folded:  # no link nor mention to leave out
+    if _plain(folded):
         return _WORD.findall(folded)
     return [word for word in _TOKEN.findall(folded) if word]
 
@@ -83,7 +83,15 @@ def tokens(text: str) -> list[Token]:
 
 def spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of the words :func:`tokens` gives, without their words (cheaper, for a few of them)."""
-    return [m.span() for m in _TOKEN.finditer(fold_text(text)) if m.lastgroup]
+    folded = fold_text(text)
+    if _plain(folded):
+        return [m.span() for m in _WORD.finditer(folded)]
+    return [m.span() for m in _TOKEN.finditer(folded) if m.lastgroup]
+
+
+def _plain(folded: str) -> bool:
+    """Tell whether a folded text has no link nor mention to leave out (most comments): its words are all words."""
+    return "@" not in folded and "http" not in folded and "www." not in folded
 
 
 _AFTER_T = frozenset({"es", "as"})
