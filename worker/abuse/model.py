@@ -162,7 +162,7 @@ class AbuseModel:
         previous = ""
         for word in found:
             if previous:
-                total += pairs.get(previous + " " + word, 0.0)
+                total += pairs.get(f"{previous} {word}", 0.0)
                 count += 1
             previous = word
             if word not in innocent:
@@ -224,7 +224,7 @@ class AbuseModel:
         for i, word in enumerate(found):
             if i:
                 count += 1
-                pair = pairs.get(previous + " " + word, 0.0)
+                pair = pairs.get(f"{previous} {word}", 0.0)
                 if pair > 0:
                     weights[i - 1, i] = pair
             previous = word
