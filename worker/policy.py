@@ -45,11 +45,13 @@ class Section:
             raise ConfigError(self._key(key), value, f"expected {kind.__name__}", self.source)
         return value
 
-    def number(self, key: str, default: float, *, minimum: float = 0.0) -> float:
-        """Return a number no smaller than ``minimum``."""
+    def number(self, key: str, default: float, *, minimum: float = 0.0, maximum: float | None = None) -> float:
+        """Return a number no smaller than ``minimum`` and, when given, no larger than ``maximum``."""
         value = self.get(key, float, float(default))
         if value < minimum:
             raise ConfigError(self._key(key), value, f"must be >= {minimum}", self.source)
+        if maximum is not None and value > maximum:
+            raise ConfigError(self._key(key), value, f"must be <= {maximum:g}", self.source)
         return value
 
     def integer(self, key: str, default: int, *, minimum: int = 0) -> int:

@@ -158,10 +158,8 @@ def _merged(terms: tuple[Term, ...], text: str, share: float) -> list[Term]:
 
 def build(section: Section) -> AbuseCheck:
     """Build the check from the policy's ``[abuse]`` section."""
-    flag_at = section.number("flag_at", DEFAULT_FLAG_AT)
+    flag_at = section.number("flag_at", DEFAULT_FLAG_AT, maximum=1.0)
     reject_at = section.number("reject_at", DEFAULT_REJECT_AT)
-    if flag_at > 1:
-        raise ConfigError(f"{section.name}.flag_at", flag_at, "must be <= 1", section.source)
     if reject_at < flag_at:
         raise ConfigError(f"{section.name}.reject_at", reject_at, f"must be >= flag_at ({flag_at})", section.source)
     refresh_s = section.number("refresh_s", DEFAULT_REFRESH_S)  # read by the shared state (worker.abuse.state)

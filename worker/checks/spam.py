@@ -149,13 +149,6 @@ def _signal_weights(section: Section) -> Mapping[str, float]:
     return weights
 
 
-def _share(section: Section, key: str, default: float) -> float:
-    value = section.number(key, default)
-    if value > 1.0:
-        raise ConfigError(f"{section.name}.{key}", value, "must be between 0 and 1", section.source)
-    return value
-
-
 def _site_links(section: Section) -> SiteLinks:
     hosts = section.strings("own_hosts")
     for host in hosts:
@@ -187,7 +180,7 @@ def build(section: Section) -> SpamCheck:
             model_weight=section.number("model_weight", defaults.model_weight),
             model_cap=section.number("model_cap", defaults.model_cap),
             words_alone=section.get("words_alone", float, defaults.words_alone),
-            topic_alone=_share(section, "topic_alone", defaults.topic_alone),
+            topic_alone=section.number("topic_alone", defaults.topic_alone, maximum=1.0),
         ),
         signal_weights=_signal_weights(section),
         learned=section.get("learned", bool, True),
