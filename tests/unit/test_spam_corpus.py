@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
+from worker.checks.base import Context
+from worker.checks.spam import SpamCheck
+from worker.models import Action, Comment
 from worker.spam.classifier import Label
 from worker.spam.corpus import seed_model, seed_rows
 
@@ -48,3 +52,27 @@ def test_the_blog_seed_has_hundreds_of_spam_and_legitimate_comments_in_english_a
     assert kinds["ham", "en"] + kinds["ham", "fr"] >= 300 and kinds["spam", "en"] + kinds["spam", "fr"] >= 200
     assert min(kinds.values()) >= 60
     assert len({r["content"] for r in rows}) == len(rows)
+
+
+def test_each_language_of_the_seed_keeps_the_ham_to_spam_ratio_of_the_whole_seed() -> None:
+    # Every word's weight is measured from the seed's ratio of legitimate to spam comments, whatever its
+    # language: rows of one language added at another ratio move the scores of every other language.
+    rows = seed_rows()
+    kinds = Counter((r.label, r.comment.language) for r in rows)
+    whole = math.log(sum(r.label is Label.HAM for r in rows) / sum(r.label is Label.SPAM for r in rows))
+    for language in ("en", "fr"):
+        ratio = math.log(kinds[Label.HAM, language] / kinds[Label.SPAM, language])
+        assert abs(ratio - whole) <= 0.07, (language, ratio, whole)
+
+
+def test_a_french_reader_about_her_bank_is_approved_and_a_loan_offer_in_the_same_words_is_not() -> None:
+    def action(content: str) -> Action:
+        result = SpamCheck().check(Comment(id="c", post_id="p", author_name="Lucie", content=content), Context(now=0.0))
+        return max((r.action for r in result.reasons), key=lambda a: a.rank, default=Action.APPROVE)
+
+    assert action("Ma banque m'a bloqué le compte sans explication, j'ai attendu deux mois pour mon argent.") is (
+        Action.APPROVE
+    )
+    assert action("Prêt entre particuliers sans frais, argent sur votre compte en 24h, contactez-moi.") is not (
+        Action.APPROVE
+    )

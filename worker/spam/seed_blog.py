@@ -136,6 +136,21 @@ _TALK_VOCAB: Mapping[str, Sequence[str]] = {
 }  # fmt: skip
 """Words of readers talking to each other (news, sport, politics), drawn with their own random generator."""
 
+_ARGENT_VOCAB: Mapping[str, Sequence[str]] = {
+    "banque": ("ma banque", "notre banque", "la banque", "ma banque en ligne", "la Banque Postale", "mon agence",
+               "le Crédit Agricole", "la Caisse d'Épargne"),
+    "organisme": ("les impôts", "la CAF", "la caisse de retraite", "la Sécu", "France Travail", "la préfecture",
+                  "mon assurance", "le propriétaire", "mon employeur", "la mairie", "ma mutuelle"),
+    "somme": ("40 €", "120 €", "300 €", "1 200 €", "deux mois de loyer", "la moitié de mon salaire",
+              "quelques centaines d'euros", "tout mon découvert"),
+    "duree": ("trois semaines", "deux mois", "six semaines", "presque un an", "dix jours", "quatre mois"),
+    "papier": ("le formulaire", "ma déclaration", "mes fiches de paie", "le bail", "le dossier", "le justificatif",
+               "mes relevés de compte", "la facture", "la demande de remboursement"),
+    "tel": _VOCAB["tel"],
+    "domain": _VOCAB["domain"],
+}  # fmt: skip
+"""Words of French readers about their own money (banks, bills, taxes, paperwork), and of the scams that ape them."""
+
 _HAM_EN: Sequence[str] = (
     "I got {error} at {step}. Any idea what I missed?",
     "How can I make this work with {tool}? I tried the same steps and it fails at {step}.",
@@ -400,6 +415,35 @@ _TALK_FR: Sequence[str] = (
     "En même temps, qu'est-ce que tu attendais de {qui} ?",
     "Je fais rarement des commentaires mais là c'est trop, {qui} exagère.",
 )  # fmt: skip
+_ARGENT_HAM: Sequence[str] = (
+    "{banque} a gelé {somme} sur notre compte joint pendant {duree}, il a fallu trois courriers.",
+    "{organisme} a perdu {papier} deux fois, il m'a fallu {duree} pour être remboursé.",
+    "J'ai payé {somme} de frais l'an dernier et {banque} ne m'a jamais expliqué pourquoi.",
+    "Merci pour le tableau du budget, je vois enfin où partent mes {somme} chaque mois.",
+    "Mon compte a été bloqué {duree} pour une erreur dans {papier}, personne chez {banque} ne savait quoi faire.",
+    "{organisme} me doit encore {somme}, j'ai envoyé {papier} en mars.",
+    "Quelqu'un sait si {organisme} accepte {papier} par mail, ou seulement par courrier ?",
+    "On a économisé {somme} en changeant d'assurance, mais les démarches ont pris {duree}.",
+    "L'article oublie que beaucoup de gens n'ont aucune épargne, une facture et c'est le découvert.",
+    "Le loyer a pris {somme} ici et mon salaire n'a pas bougé, ça ne peut pas durer.",
+    "J'ai attendu {duree} mon remboursement des impôts, c'est normal cette année ?",
+    "{banque} m'a pris {somme} pour un virement à l'étranger, sans prévenir.",
+    "Ma mère a eu le même souci avec sa retraite, {duree} sans un sou et aucune réponse.",
+)  # fmt: skip
+"""French readers about their own money: a bank, a bill, the tax office, in the past tense and the first person."""
+_ARGENT_SPAM: Sequence[str] = (
+    "Vous avez droit à un remboursement de {somme}, validez votre dossier ici : https://{domain}",
+    "Votre compte sera suspendu sous 24h, mettez à jour vos informations sur https://{domain}",
+    "Placement garanti à 12 % par an, sans risque, doublez votre épargne en {duree}, écrivez-moi sur WhatsApp {tel}",
+    "Besoin d'argent rapidement ? Crédit accordé sans justificatif en 24h, appelez le {tel}",
+    "J'ai gagné {somme} par semaine grâce à ce trader, contactez-le vite au {tel}",
+    "Votre colis est bloqué, réglez les frais de douane sur https://{domain} pour le recevoir",
+    "Remboursement de vos impôts en attente : confirmez votre carte bancaire sur https://{domain}",
+    "J'avais perdu {somme} avec un faux courtier, un expert m'a tout fait récupérer en {duree}. Je vous le recommande,"
+    " écrivez-lui sur WhatsApp {tel}",
+    "Ma banque refusait mon crédit, ce prêteur sérieux me l'a accordé en {duree}. Contactez-le de ma part au {tel}",
+)  # fmt: skip
+"""The scams that ape a bank or an administration: refunds, suspended accounts, guaranteed returns, easy credit."""
 # Spam and legitimate comments draw their authors from the same names: a name is no evidence.
 _FIRST_NAMES = (
     "Alex",
@@ -416,7 +460,9 @@ _FIRST_NAMES = (
     "Ivan",
 )
 
-_PER_TEMPLATE = {"ham_en": 8, "ham_fr": 9, "spam_en": 7, "spam_fr": 9, "talk_en": 2, "talk_fr": 2}
+_PER_TEMPLATE = {
+    "ham_en": 8, "ham_fr": 9, "spam_en": 7, "spam_fr": 9, "talk_en": 2, "talk_fr": 2, "argent_ham": 4, "argent_spam": 3,
+}  # fmt: skip
 
 
 def _fill(template: str, rng: random.Random, vocab: Mapping[str, Sequence[str]] = _VOCAB) -> str:
@@ -434,6 +480,8 @@ def rows() -> Iterator[dict[str, object]]:
         ("spam_fr", _SPAM_FR, "spam", "fr", _VOCAB),
         ("talk_en", _TALK_EN, "ham", "en", talk),  # last, so that the rows above stay as they were
         ("talk_fr", _TALK_FR, "ham", "fr", talk),
+        ("argent_ham", _ARGENT_HAM, "ham", "fr", _ARGENT_VOCAB),  # last too, for the same reason
+        ("argent_spam", _ARGENT_SPAM, "spam", "fr", _ARGENT_VOCAB),
     )
     seen: set[str] = set()
     for group, templates, label, language, vocab in groups:
