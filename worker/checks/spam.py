@@ -25,6 +25,8 @@ from worker.spam import facts as fact
 from worker.spam.classifier import ModelState, Weighing
 from worker.spam.corpus import seed_model
 from worker.spam.evidence import Signal
+from worker.spam.passed_on import set_aside
+from worker.spam.reading import shown
 from worker.spam.score import Score, Thresholds, Weights, combine, topics_alone
 from worker.spam.signals import WEIGHTS, WordList, detect, word_list
 from worker.spam.site_links import SiteLinks
@@ -83,14 +85,20 @@ class SpamCheck:
         weighing = None
         if model is not None:
             weighing = model.weigh(comment.content, author_name=comment.author_name, author_url=comment.author_url)
-        score = combine(
-            weighing.logit if weighing else 0.0, signals, self.weights, weighing.link_logit if weighing else 0.0
-        )
+        score = self._combine(signals, weighing)
+        aside = set_aside(shown(comment.content), signals, weighing)
+        if aside is not None and self.thresholds.decide(without := self._combine(*aside)) is Action.APPROVE:
+            # A number passed on is no contact offered, when the words around it would not be held on their own.
+            signals, weighing, score = *aside, without
         reasons = self._rule_reasons(comment, signals, context.facts)
         action = self.thresholds.decide(score)
         if action is not Action.APPROVE:
             reasons.append(self._score_reason(score, action, signals, weighing))
         return CheckResult(NAME, tuple(reasons), score=score.score)
+
+    def _combine(self, signals: list[Signal], weighing: Weighing | None) -> Score:
+        logit, link_logit = (weighing.logit, weighing.link_logit) if weighing is not None else (0.0, 0.0)
+        return combine(logit, signals, self.weights, link_logit)
 
     def _rule_reasons(self, comment: Comment, signals: list[Signal], facts: Mapping[str, Any]) -> list[Reason]:
         reasons = []

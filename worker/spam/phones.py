@@ -64,6 +64,9 @@ _DECIMAL_OR_THOUSANDS = re.compile(r"^\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d+)?$|^\d+[.
 _IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")
 _NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}/\d{1,2}(?!\d)")
 _RANGE = re.compile(r"^\d{1,4}\s*-\s*\d{1,4}$")
+# Numbers whose caller pays the owner by the minute: France's 081, 082 and 089 (ten digits, or 33 then nine),
+# the UK's 09, 084 and 087 (eleven digits, or 44 then ten), North America's 900.
+_SURCHARGED = re.compile(r"^(?:0|33)8[129]\d{7}$|^(?:0|44)(?:9\d{9}|8[47]\d{8})$|^1?900\d{7}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,18 @@ class Phone:
     digits: str
     loose: bool
     text: str = ""
+
+
+def surcharged(digits: str) -> bool:
+    """Tell whether a number's digits are those of a premium-rate line, which earns its owner money by the call."""
+    return _SURCHARGED.match(digits) is not None
+
+
+def written_plainly(phone: Phone) -> bool:
+    """Tell whether a number is written as people write one: no letters for digits, no digits spaced one by one."""
+    if any(ch.isalpha() for ch in phone.text):
+        return False
+    return not any(sum(ch.isdigit() for ch in run.group()) >= 3 for run in _SPACED_DIGITS.finditer(phone.text))
 
 
 def _plausible(digits: str) -> bool:

@@ -1,0 +1,86 @@
+"""A phone number a reader passes on (a public service's, another's) is no contact offered; a seller's stays one."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.checks.base import Context
+from worker.checks.spam import SpamCheck
+from worker.models import Action, Comment
+from worker.spam.phones import find_phones, surcharged, written_plainly
+
+
+def action(content: str) -> Action:
+    result = SpamCheck().check(Comment(id="c", post_id="p", author_name="Irene", content=content), Context(now=0.0))
+    return max((r.action for r in result.reasons), key=lambda a: a.rank, default=Action.APPROVE)
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "If your dog ate chocolate, the animal poison line answers at 1-888-426-4435 day and night, they were kind.",
+        "For anyone in the same spot: the consumer office takes reports at 1-877-555-0142, it took me ten minutes.",
+        "Pour un enfant qui a avalé un médicament, le centre antipoison de Lyon répond au 04 72 11 69 11, gardez-le.",
+    ),
+)
+def test_a_public_number_passed_on_to_other_readers_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # a brand's support line and toll-free words: the tech-support trade
+        "Epson printer customer support toll free 1-8OO-555-0147 for any issue with your printer at home today",
+        # offers and prices
+        "Switch before Friday and keep your old handset, the latest offers are at 0800 555 0142 for any reader.",
+        # the writer's own line
+        "If your printer keeps going offline after the update, our team fixes it at 1-877-555-0142 any day.",
+        # a premium-rate number: the call itself pays
+        "Je n'arrivais pas à joindre ma banque, ce numéro m'a mis en relation tout de suite : 08 92 68 01 23.",
+        # a testimonial vouching for whoever answers
+        "After my husband left I was lost, then Doctor Ade brought him back, I recommend him: +234 803 555 0142.",
+        # digits spaced one by one, to slip past filters
+        "If your printer keeps going offline after the last update, the fix is quick: ring 1-8-7-7-5-5-5-0-1-4-2.",
+        # a title, not a sentence
+        "night bus home from the airport, 0113 496 0142",
+    ),
+)
+def test_a_number_with_a_sellers_trade_around_it_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("number", "charged"),
+    (
+        ("08 92 70 12 34", True),
+        ("+33 8 99 23 45 67", True),
+        ("09061 701461", True),
+        ("0871 750 7711", True),
+        ("1-900-555-0142", True),
+        ("01 40 05 48 48", False),
+        ("09 70 12 45 78", False),
+        ("0800 123 456", False),
+        ("1-877-555-0142", False),
+        ("+44 20 7946 0958", False),
+    ),
+)
+def test_premium_rate_lines_are_told_from_ordinary_and_free_ones(number: str, charged: bool) -> None:
+    (phone,) = find_phones(f"call {number} today")
+    assert surcharged(phone.digits) is charged
+
+
+@pytest.mark.parametrize(
+    ("number", "plain"),
+    (
+        ("1-877-555-0142", True),
+        ("+1 (844) 555-0171", True),
+        ("04 72 11 69 11", True),
+        ("1-8OO-555-0147", False),
+        ("0-8-9-2-1-4-5-7-1-2", False),
+        ("321-987-4.2.4.2", False),
+    ),
+)
+def test_a_number_written_to_slip_past_filters_is_not_written_plainly(number: str, plain: bool) -> None:
+    (phone,) = find_phones(f"call {number} today")
+    assert written_plainly(phone) is plain

@@ -1,0 +1,86 @@
+"""A phone number that a reader passes on: a public service's or someone else's, not the writer's own line.
+
+Readers give numbers to help each other ("the poison control line is 1-800-…", "le centre antipoison répond
+au 01 40 …"); sellers give theirs to be called. A seller's trade shows around the number: a call to action,
+a brand's support line, a trade, a scam family's words, a link, an address or an app to write to, "call us",
+a premium-rate number (the call itself pays), a number written so that filters miss it, a testimonial
+vouching for whoever answers ("I recommend him", "grâce à lui"), offers and prices. A lone number with none
+of that, in a sentence of its own, is set aside: no ``contact`` signal, and the classifier's features of the
+number (:data:`~worker.spam.features.PHONE_WORD`) weigh nothing. The spam check keeps the number when the
+words around it would be held on their own (:meth:`worker.checks.spam.SpamCheck.check`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from worker.spam.classifier import Weighing
+from worker.spam.evidence import Signal
+from worker.spam.features import PHONE_WORD, is_link_feature
+from worker.spam.phones import find_phones, surcharged, written_plainly
+from worker.spam.phrases import compile_phrases, tokens
+from worker.spam.signals import STYLE_SIGNALS
+from worker.text import fold
+
+MIN_WORDS = 10
+"""Words (of letters) a comment needs besides its number to pass it on: a sentence, not an advert or a title."""
+
+# The writer speaking for a business ("our experts", "call us", "notre équipe", "contactez-nous") or selling
+# ("latest offers", "best price", "prix cassés"): a number given so is a seller's line.
+_SELLER = compile_phrases(
+    (
+        "we", "we re", "we ve", "we will", "our", "ours", "call us", "contact us", "reach us", "text us", "email us",
+        "write to us", "notre", "nos", "nous contacter", "contactez nous", "appelez nous", "joignez nous",
+        "ecrivez nous", "nous sommes", "offer", "offers", "price", "prices", "deals", "discount", "for sale",
+        "buy", "order now", "cheap", "promo", "offre", "offres", "prix", "promotion", "remise", "soldes", "pas cher",
+        "tarif", "tarifs", "devis", "commandez", "achetez",
+    )
+)  # fmt: skip
+_JOINED = re.compile(r"['’-]")
+# A testimonial vouching for whoever answers the number: the trade of marabouts, "recovery experts" and lenders.
+_VOUCHING = compile_phrases(
+    (
+        "recommend", "recommended", "thanks to", "he helped", "she helped", "they helped", "contact him",
+        "contact her", "recommande", "recommandee", "grace a lui", "grace a elle", "grace a eux", "contactez le",
+        "contactez la", "il m a aide", "il m a aidee", "elle m a aide", "elle m a aidee",
+    )
+)  # fmt: skip
+
+
+def _phone_feature(feature: str) -> bool:
+    return PHONE_WORD in feature.partition(":")[2].split()
+
+
+def passes_on(text: str, signals: list[Signal]) -> bool:
+    """Tell whether the comment's only sign of spam is one phone number, in a sentence that passes it on."""
+    contact = next((s for s in signals if s.name == "contact"), None)
+    if contact is None or contact.evidence.get("phones") != 1:
+        return False
+    if contact.evidence.get("emails") or contact.evidence.get("apps"):
+        return False
+    if any(s.weight > 0 and s.name not in STYLE_SIGNALS and s is not contact for s in signals):
+        return False
+    if any(surcharged(phone.digits) or not written_plainly(phone) for phone in find_phones(text)):
+        return False
+    if sum(t.isalpha() for t in tokens(text)) < MIN_WORDS:
+        return False
+    folded = _JOINED.sub(" ", fold(text))  # "contactez-nous", "m'a aidé": the phrases' words
+    return _SELLER.search(folded) is None and _VOUCHING.search(folded) is None
+
+
+def without_number(weighing: Weighing) -> Weighing:
+    """Return the classifier's weighing without the features of the phone number."""
+    kept = tuple(w for w in weighing.weighed if not _phone_feature(w[1]))
+    links = math.fsum(log_odds for log_odds, f in weighing.weighed if _phone_feature(f) and is_link_feature(f))
+    return replace(weighing, logit=math.fsum(w for w, _ in kept), link_logit=weighing.link_logit - links, weighed=kept)
+
+
+def set_aside(
+    text: str, signals: list[Signal], weighing: Weighing | None
+) -> tuple[list[Signal], Weighing | None] | None:
+    """Return the signals and the weighing without a number that a reader passes on, None when it is not one."""
+    if not passes_on(text, signals):
+        return None
+    return [s for s in signals if s.name != "contact"], without_number(weighing) if weighing is not None else None
