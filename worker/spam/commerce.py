@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from worker.models import JSON
 from worker.spam.evidence import Signal, grow
-from worker.spam.phones import Phone, find_phones
+from worker.spam.phones import Phone, find_phones, premium_line
 from worker.spam.phrases import Phrases, compile_phrases, same_words, tokens
 from worker.spam.phrases import words as _words
 
@@ -318,6 +318,25 @@ def call_to_action(text: str, folded: str, weights: Mapping[str, float], numbers
     return None
 
 
+def premium_rate(text: str, weights: Mapping[str, float]) -> Signal | None:
+    """A premium-rate number (France's 081/082/089, the UK's 09/084/087, 900): the call itself pays its owner.
+
+    Such a line is the trade of psychics, chat lines and "prize" claims: it is given to be called, and readers
+    have no public service's number to pass on there. A bare run of digits counts in its national form
+    ("09061701461"), which a premium line's exact prefix and length make a number; with a bare country code in
+    front it may as well be an id.
+    """
+    lines: list[JSON] = []
+    count = 0
+    for phone in find_phones(text):
+        line = premium_line(phone.digits) if not phone.loose or phone.digits.startswith("0") else None
+        if line is not None:
+            count += 1
+            if line not in lines:
+                lines.append(line)
+    return Signal("premium_rate", weights["premium_rate"], {"count": count, "lines": lines}) if count else None
+
+
 def scam_family(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """The words of a well-known scam family: black magic, marabouts, loans, hackers, streaming sites..."""
     phrases: list[JSON] = []
@@ -394,6 +413,7 @@ def detect(text: str, folded: str, weights: Mapping[str, float]) -> tuple[list[S
             support_line(clear, weights),
             brand_support(clear, weights),
             call_to_action(text, clear, weights, numbers),
+            premium_rate(text, weights),
             scam_family(clear, weights),
             counterfeit(clear, weights),
             company_footer(folded, weights),

@@ -19,7 +19,7 @@ from dataclasses import replace
 from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
 from worker.spam.features import PHONE_WORD, is_link_feature
-from worker.spam.phones import find_phones, surcharged, written_plainly
+from worker.spam.phones import find_phones, written_plainly
 from worker.spam.phrases import compile_phrases, tokens
 from worker.spam.signals import STYLE_SIGNALS
 from worker.text import fold
@@ -62,7 +62,7 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
         return False
     if any(s.weight > 0 and s.name not in STYLE_SIGNALS and s is not contact for s in signals):
         return False
-    if any(surcharged(phone.digits) or not written_plainly(phone) for phone in find_phones(text)):
+    if not all(map(written_plainly, find_phones(text))):
         return False
     if sum(t.isalpha() for t in tokens(text)) < MIN_WORDS:
         return False

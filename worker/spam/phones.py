@@ -66,7 +66,11 @@ _NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}/\d{1,2}(?!\d)")
 _RANGE = re.compile(r"^\d{1,4}\s*-\s*\d{1,4}$")
 # Numbers whose caller pays the owner by the minute: France's 081, 082 and 089 (ten digits, or 33 then nine),
 # the UK's 09, 084 and 087 (eleven digits, or 44 then ten), North America's 900.
-_SURCHARGED = re.compile(r"^(?:0|33)8[129]\d{7}$|^(?:0|44)(?:9\d{9}|8[47]\d{8})$|^1?900\d{7}$")
+_SURCHARGED = re.compile(
+    r"^(?:0|33)(?P<fr>8[129])\d{7}$|^(?:0|44)(?:(?P<uk>9)\d{9}|(?P<uk_service>8[47])\d{8})$|^1?(?P<nanp>900)\d{7}$"
+)
+_PREMIUM_LINES = {"fr": "France 0", "uk": "UK 0", "uk_service": "UK 0", "nanp": "North America "}
+"""How each group of :data:`_SURCHARGED` is named: where, and the prefix as it is dialled at home."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +82,17 @@ class Phone:
     text: str = ""
 
 
+def premium_line(digits: str) -> str | None:
+    """Return the premium-rate line a number's digits dial ("France 089", "UK 09", "North America 900"), else None."""
+    match = _SURCHARGED.match(digits)
+    if match is None or match.lastgroup is None:
+        return None
+    return _PREMIUM_LINES[match.lastgroup] + match.group(match.lastgroup)
+
+
 def surcharged(digits: str) -> bool:
     """Tell whether a number's digits are those of a premium-rate line, which earns its owner money by the call."""
-    return _SURCHARGED.match(digits) is not None
+    return premium_line(digits) is not None
 
 
 def written_plainly(phone: Phone) -> bool:

@@ -59,6 +59,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "support_line": 1.5,
         "brand_support": 0.8,
         "call_to_action": 1.0,
+        "premium_rate": 1.0,
         "scam_family": 2.5,
         "counterfeit": 2.0,
         "company_footer": 1.8,
