@@ -39,6 +39,9 @@ def names(content: str) -> set[str]:
         ("I-888-884-Olll", "18888840111"),
         ("07.58.42.13.99", "0758421399"),
         ("0033 7 81 22 45 67", "33781224567"),
+        # dots throughout, or a space then dots: no number marks its decimals as it marks its thousands
+        ("dial 1.888.555.0199 now", "18885550199"),
+        ("+1 877.555.0142", "18775550142"),
     ],
 )
 def test_phone_numbers_are_read_in_every_common_written_form(text: str, digits: str) -> None:
@@ -49,6 +52,7 @@ def test_phone_numbers_are_read_in_every_common_written_form(text: str, digits: 
     "text",
     [
         "2 000 000 000 views since 2012, and 1.500.000 likes",
+        "it sold for 1,250,000.50 dollars, or 1 150 000,75 euros",
         "1000000000 views.",
         "released 2015-05-28 21:39:52",
         "the server at 192.168.10.1 and 50.22.30.40/32",
@@ -88,6 +92,7 @@ def test_disguises_are_undone_before_the_words_are_read() -> None:
         "Watch the full movie online free on 123movies",
         "This is a great post. Watch latest movies for free on 123movies",
         "Nice post. Thanks for sharing. Best AWS training in Chennai",
+        "how can i reach a real agent at delta airlines? dial 1.877.555.0142 and press 2 for a person right away",
     ],
 )
 def test_link_less_commercial_spam_is_caught(text: str) -> None:

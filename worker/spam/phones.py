@@ -60,7 +60,11 @@ _GROUPS = re.compile(r"[0-9]+")
 _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ .-][0-9](?![0-9]))+")
 _TOLL_FREE = re.compile(r"^1?8(?:00|33|44|55|66|77|88)\d{7}$")
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
-_DECIMAL_OR_THOUSANDS = re.compile(r"^\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d+)?$|^\d+[.,]\d+$")
+# A number in thousands marks its decimals otherwise than its thousands, with one mark throughout: "1.500.000"
+# and "2 000 000,50" are numbers, "1.888.801.6003" and "+1 866.555.0163" are phone numbers.
+_DECIMAL_OR_THOUSANDS = re.compile(
+    r"^\d{1,3}(?P<mark>[ .,])\d{3}(?:(?P=mark)\d{3})*(?:(?!(?P=mark))[.,]\d+)?$|^\d+[.,]\d+$"
+)
 _IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")
 _NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}/\d{1,2}(?!\d)")
 _RANGE = re.compile(r"^\d{1,4}\s*-\s*\d{1,4}$")
