@@ -195,7 +195,7 @@ class ModelState:
             grams = [(log_odds * share, feature) for log_odds, feature in grams]
             weighed += grams
             links += [log_odds for log_odds, _ in grams]
-        return Weighing(math.fsum(log_odds for log_odds, _ in weighed), math.fsum(links), tuple(weighed))
+        return Weighing(math.fsum([log_odds for log_odds, _ in weighed]), math.fsum(links), tuple(weighed))
 
     def score(self, text: str, *, author_name: str = "", author_url: str | None = None) -> float:
         """Return the probability that the comment is spam, by this model alone."""

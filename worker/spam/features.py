@@ -62,9 +62,10 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
         content = content.replace(phone.text, f" {PHONE_WORD} ", 1)
     # A number is one word whatever its value ("2,000,000 views" and "$5000" alike).
     tokens = [_word(w) for w in words(_NUMBER.sub(" 0 ", content))]
-    found.update(f"w:{t}" for t in tokens)
-    found.update(f"b:{a} {b}" for a, b in pairwise(tokens))
-    found.update(f"n:{_word(w)}" for w in words(author_name))
+    # Lists, not generators: a generator resumes once per word, and this runs on every word of every comment.
+    found.update([f"w:{t}" for t in tokens])
+    found.update([f"b:{a} {b}" for a, b in pairwise(tokens)])
+    found.update([f"n:{_word(w)}" for w in words(author_name)])
     hosts = [link.host for link in (*links, *find_links(author_name))]
     if author_url:
         found.add("u:website")
