@@ -19,7 +19,7 @@ from worker.errors import InvalidComment, NotReplicated
 from worker.keys import Keys
 from worker.lease import LeaseKeeper
 from worker.models import Action, Comment, Decision, Reason, Status
-from worker.ops.metrics import timed, work
+from worker.ops.metrics import observe_checks, timed, work
 from worker.policy import Policy
 from worker.queue_index import Grouping
 from worker.settings import Settings
@@ -226,6 +226,7 @@ class Service:
                 failed.add(comment.id)
             else:
                 pairs.append((comment, decision))
+        observe_checks(self.engine.checks)
         written = [pair for pair, ok in zip(pairs, self.store.record(pairs), strict=True) if ok]
         work().record_decided(written, self.clock())
         for comment, decision in written if logger.isEnabledFor(logging.DEBUG) else ():

@@ -6,10 +6,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+from prometheus_client import CollectorRegistry, Histogram
 from prometheus_client.parser import text_string_to_metric_families
 
+from worker.checks.base import Context
 from worker.metrics import StoreCollector
-from worker.models import Action, Comment, Decision, Reason, Status
+from worker.models import Action, CheckResult, Comment, Decision, Reason, Status
 from worker.ops import metrics
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "deploy" / "grafana" / "moderation.json"
@@ -79,3 +82,68 @@ def test_decisions_are_counted_by_status_reason_and_time_from_submission() -> No
     assert grew("moderation_decision_latency_seconds_bucket[('le', '5.0')]") == 1
     assert grew("moderation_decision_latency_seconds_bucket[('le', '1.0')]") == 0, "2.5 s is above 1 s"
     assert "ana@example.org" not in metrics.render().decode()
+
+
+def histogram_samples(histogram: Histogram) -> dict[str, float]:
+    """The histogram's bucket and count samples by bound, and its sum (its creation time left out)."""
+    return {
+        s.name.rsplit("_", 1)[1] + s.labels.get("le", ""): s.value
+        for f in histogram.collect()
+        for s in f.samples
+        if not s.name.endswith("_created")
+    }
+
+
+def test_observing_many_amounts_at_once_counts_them_as_one_observation_each() -> None:
+    amounts = [0.00005, 0.0001, 0.0003, 0.0003, 0.004, 0.25, 7.0, 1.0]
+    one_by_one = Histogram("one_by_one", "", buckets=metrics.CHECK_BUCKETS_S, registry=CollectorRegistry())
+    at_once = Histogram("at_once", "", buckets=metrics.CHECK_BUCKETS_S, registry=CollectorRegistry())
+    for amount in amounts:
+        one_by_one.observe(amount)
+    metrics.observe_many(at_once, amounts)
+    expected, found = histogram_samples(one_by_one), histogram_samples(at_once)
+    assert found.pop("sum") == pytest.approx(expected.pop("sum"))
+    assert found == expected
+    assert found["count"] == len(amounts)
+    assert found["bucket0.0001"] == 2, "a bound holds the amounts equal to it"
+
+
+class _Named:
+    name = "named"
+
+    def check(self, comment: Comment, context: Context) -> CheckResult:
+        return CheckResult(self.name, ())
+
+
+def checks_counted(name: str) -> float:
+    """How many runs of the check ``name`` the histogram of check durations counts."""
+    families = text_string_to_metric_families(metrics.render().decode())
+    counts = [
+        s.value
+        for f in families
+        for s in f.samples
+        if s.name == "moderation_check_seconds_count" and s.labels.get("check") == name
+    ]
+    return counts[0] if counts else 0.0
+
+
+def test_a_timed_check_holds_its_durations_until_they_are_observed() -> None:
+    (check,) = metrics.timed([_Named()])
+    comment = Comment("t-1", "p", "Ana", "ana@example.org", "Bonjour")
+    before = checks_counted("named")
+    for _ in range(3):
+        check.check(comment, Context(0.0))
+    assert checks_counted("named") == before
+    metrics.observe_checks([check])
+    assert checks_counted("named") == before + 3
+    metrics.observe_checks([check])
+    assert checks_counted("named") == before + 3, "each duration is observed once"
+
+
+def test_a_timed_check_observes_by_itself_once_it_holds_many_durations() -> None:
+    (check,) = metrics.timed([_Named()])
+    comment = Comment("t-2", "p", "Ana", "ana@example.org", "Bonjour")
+    before = checks_counted("named")
+    for _ in range(metrics.HELD_MAX):
+        check.check(comment, Context(0.0))
+    assert checks_counted("named") == before + metrics.HELD_MAX

@@ -9,17 +9,20 @@ keeps them in memory and renders them itself (:func:`render`).
 
 from __future__ import annotations
 
+import bisect
 import collections
 import contextlib
 import glob
 import logging
+import math
 import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,11 +75,13 @@ class WorkMetrics:
         """Count the decisions a worker wrote, their reasons, and how long each comment waited for it."""
         statuses: collections.Counter[str] = collections.Counter()
         reasons: collections.Counter[tuple[str, str]] = collections.Counter()
+        waited: list[float] = []
         for comment, decision in written:
             statuses[decision.status.value] += 1
             reasons.update((reason.check, reason.code) for reason in decision.reasons)
             if comment.submitted_at:
-                self.latency_s.observe(max(0.0, now - comment.submitted_at))
+                waited.append(max(0.0, now - comment.submitted_at))
+        observe_many(self.latency_s, waited)
         for status, count in statuses.items():
             _child(self.decided, status).inc(count)
         for (check, code), count in reasons.items():
@@ -178,11 +183,39 @@ def work() -> WorkMetrics:
     )
 
 
+def observe_many(histogram: Any, amounts: Sequence[float]) -> None:
+    """Observe ``amounts`` in a histogram (or a child of one) as one ``observe`` each would, in one write per bucket.
+
+    Each observation costs prometheus-client a lock and, in a worker, a write to its file for the sum and one
+    for the bucket: some 13 us on a busy machine, five times a comment. The buckets get the same counts; the
+    sum gets the amounts' exact sum at once.
+    """
+    if not amounts:
+        return
+    bounds = histogram._upper_bounds
+    # observe() counts an amount in the first bucket whose bound is at least the amount: bisect_left's place.
+    for place, count in collections.Counter([bisect.bisect_left(bounds, amount) for amount in amounts]).items():
+        histogram._buckets[place].inc(count)
+    histogram._sum.inc(math.fsum(amounts))
+
+
+HELD_MAX = 256
+"""Durations a timed check holds at most before observing them itself (the service observes them after a batch)."""
+
+_OBSERVING = threading.Lock()
+
+
 @dataclass(frozen=True, slots=True)
 class TimedCheck:
-    """A check whose every run is timed, and whose failures are counted, under its name."""
+    """A check whose every run is timed, and whose failures are counted, under its name.
+
+    The durations are held and observed together (:meth:`observe`, after each batch), which costs the
+    histogram a write per bucket met instead of two writes per run.
+    """
 
     inner: Check
+    held: list[float] = field(default_factory=list, compare=False, repr=False)
+    """Durations of runs not observed yet."""
 
     @property
     def name(self) -> str:
@@ -190,21 +223,38 @@ class TimedCheck:
         return self.inner.name
 
     def check(self, comment: Comment, context: Context) -> CheckResult:
-        """Run the wrapped check, observing how long it took."""
-        metrics = work()
+        """Run the wrapped check, holding how long it took for :meth:`observe`."""
         started = time.perf_counter()
         try:
             return self.inner.check(comment, context)
         except Exception:
-            metrics.check_failures.labels(self.inner.name).inc()
+            work().check_failures.labels(self.inner.name).inc()
             raise
         finally:
-            _child(metrics.check_seconds, self.inner.name).observe(time.perf_counter() - started)
+            held = self.held
+            held.append(time.perf_counter() - started)
+            if len(held) >= HELD_MAX:
+                self.observe()
+
+    def observe(self) -> None:
+        """Add the durations held to the check's histogram."""
+        held = self.held
+        with _OBSERVING:  # appends from other threads land after the part taken, and stay for the next call
+            taken = held[:]
+            del held[: len(taken)]
+        observe_many(_child(work().check_seconds, self.inner.name), taken)
 
 
 def timed(checks: Sequence[Check]) -> tuple[Check, ...]:
     """Return ``checks``, each timed by :class:`TimedCheck`."""
     return tuple(TimedCheck(check) for check in checks)
+
+
+def observe_checks(checks: Sequence[Check]) -> None:
+    """Observe the durations that the timed checks among ``checks`` hold."""
+    for check in checks:
+        if isinstance(check, TimedCheck):
+            check.observe()
 
 
 def _prune_dead_processes(folder: str) -> None:
