@@ -33,10 +33,11 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_pipeline import realistic  # noqa: E402
 from tests.helpers import sample_comments  # noqa: E402
-from worker.checks.base import Context  # noqa: E402
+from worker.checks.base import Check, Context  # noqa: E402
 from worker.models import CheckResult, Comment  # noqa: E402
+from worker.ops.metrics import observe_checks  # noqa: E402
 from worker.redis_server import RedisServer  # noqa: E402
-from worker.service import Service  # noqa: E402
+from worker.service import Engine, Service  # noqa: E402
 from worker.settings import load_settings  # noqa: E402
 from worker.sources import merged_facts  # noqa: E402
 
@@ -92,6 +93,15 @@ class TimedChecks:
         return tuple(Timed(check) for check in self.checks)
 
 
+def decide(
+    engine: Engine, timed: Sequence[Check], comments: list[Comment], facts: list[dict[str, Any]], now: float
+) -> list[Any]:
+    """Decide a batch as the service does: the timed checks' durations are observed once the batch is decided."""
+    pairs = [(c, engine.try_decide(c, now, f)) for c, f in zip(comments, facts, strict=True)]
+    observe_checks(timed)
+    return pairs
+
+
 def one_run(service: Service, raw: redis.Redis, n: int, run: int) -> tuple[Meter, defaultdict[str, float]]:
     """Submit ``n`` fresh comments, then drain them stage by stage; return the meters."""
     meter, per_check = Meter(raw), defaultdict[str, float](float)
@@ -107,10 +117,7 @@ def one_run(service: Service, raw: redis.Redis, n: int, run: int) -> tuple[Meter
             break
         comments = meter.stage("load", lambda: store.load_queued(batch.ids))  # noqa: B023
         facts = meter.stage("facts", lambda: merged_facts(service.sources, comments, now))  # noqa: B023
-        pairs = meter.stage(
-            "checks",
-            lambda: [(c, engine.decide(c, now, f)) for c, f in zip(comments, facts, strict=True)],  # noqa: B023
-        )
+        pairs = meter.stage("checks", lambda: decide(engine, checks, comments, facts, now))  # noqa: B023
         meter.stage("record", lambda: store.record(pairs))  # noqa: B023
 
         def learn() -> None:

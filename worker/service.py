@@ -80,6 +80,8 @@ class Engine:
             logger.exception("a check failed on comment %s; holding it for a moderator", comment.id)
             reason = Reason("pipeline", "check_failed", f"A check failed ({type(exc).__name__}).", Action.FLAG)
             return Decision(Status.FLAGGED, (reason,), {}, self.policy.version, now)
+        finally:
+            observe_checks(self.checks)  # one comment, no batch: its durations are observed at once
 
 
 @dataclass(frozen=True, slots=True)

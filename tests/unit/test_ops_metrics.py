@@ -11,9 +11,12 @@ from prometheus_client import CollectorRegistry, Histogram
 from prometheus_client.parser import text_string_to_metric_families
 
 from worker.checks.base import Context
+from worker.contract import Limits
 from worker.metrics import StoreCollector
 from worker.models import Action, CheckResult, Comment, Decision, Reason, Status
 from worker.ops import metrics
+from worker.policy import Policy
+from worker.service import Engine
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "deploy" / "grafana" / "moderation.json"
 PROMQL_WORDS = {"sum", "by", "rate", "increase", "histogram_quantile", "topk", "max", "le", "without", "on"}
@@ -147,3 +150,10 @@ def test_a_timed_check_observes_by_itself_once_it_holds_many_durations() -> None
     for _ in range(metrics.HELD_MAX):
         check.check(comment, Context(0.0))
     assert checks_counted("named") == before + metrics.HELD_MAX
+
+
+def test_a_comment_decided_on_its_own_has_its_check_durations_observed_at_once() -> None:
+    engine = Engine(Policy.from_mapping({}), metrics.timed([_Named()]), Limits())
+    before = checks_counted("named")
+    engine.decide(Comment("t-3", "p", "Ana", "ana@example.org", "Bonjour"), 0.0)
+    assert checks_counted("named") == before + 1
