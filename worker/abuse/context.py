@@ -30,13 +30,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from worker.abuse.categories import ADDRESSED, category
+from worker.abuse.speech import blanked, reported, word_set
+from worker.abuse.speech import quoted as quotations
 from worker.profanity.lexicon import DEFAULT_LANGUAGES, Severity, load_lexicon
 from worker.profanity.normalise import fold_text
 
 STRONG = 3.0
 """Log-odds taken off for a condemned mention, counter-speech, a reclaimed or named word, or criticism."""
-REPORT_WINDOW = 8
-"""Words before a weighty word within which a verb or noun of speech makes it reported."""
 NAME_WINDOW = 4
 """Words either side of a weighty word within which a naming noun ("song", "collectif") makes it named."""
 LOOK_CHARS = 80
@@ -48,31 +48,12 @@ _SENTENCE = re.compile(r"[^.!?;\n]+")
 _WORD = re.compile(r"[a-z0-9]+")
 _ATTRIBUTED = re.compile(r"[^,.;!?]{0,40}, *(sings|sang|said|says|wrote|writes|chante|chantait|dit|disait|ecrit)\b")
 _ADDRESSED = re.compile(r"\b(?:" + "|".join(sorted(ADDRESSED)) + r")\b")
-_QUOTES = frozenset("«“\"'‘")
-_QUOTED = re.compile(
-    r"«[^»]{1,300}»|“[^”]{1,300}”|\"(?=[^\s?!.,;:])[^\"]{1,300}(?<=[^\s])\"|(?<![a-z0-9])'[^'\n]{1,300}'(?![a-z0-9])|‘[^’]{1,300}’"
-)
-
-
-def _words(*groups: str) -> frozenset[str]:
-    return frozenset(w for g in groups for w in g.split())
 
 
 def _phrases(*items: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(items) + r")")
 
 
-REPORTING = _words(
-    # English: verbs and nouns of speech, and of being called something
-    "call called calling calls labelled labeled branded dubbed nicknamed told tell said says saying wrote",
-    "writes written shouted shout yelled yelling screamed tweeted posted chanted chanting word words term",
-    "terms slur slurs names insult insults insulted abuse",
-    # French (folded: no accents)
-    "traite traiter traitee traites traitees traitait traitent traitant qualifie qualifiee qualifies qualifier",
-    "appele appelee appeler appelait appelle surnomme crie criait criaient hurle ecrit ecrire ecrivait dit",
-    "dire disait disent lance lancait lu lit lire mot mots terme termes insulte insultes injure injures",
-    "propos tweete",
-)
 CONDEMNING = _phrases(
     r"not ok", r"unacceptable", r"inexcusable", r"crossed a line", r"apologi[sz]", r"banned", r"sanction",
     r"punish", r"report(ed)? (it|him|her|them|this)", r"complain", r"police", r"hate speech", r"racis",
@@ -110,21 +91,19 @@ SELF_ALONE = _phrases(
 )  # fmt: skip
 """The speaker's own group naming itself with the word: "we call ourselves …", "on se traite de …"."""
 IN_GROUP = re.compile(r" entre nous| (fier|fiere|fiers|fieres) de l'etre")
-FIRST_PERSON = _words("i ill we je j nous")
-"""The speaker as the one who calls names ("I will call them…", "je l'ai traité de…"): a use, not a report."""
-NAMING = _words(
+NAMING = word_set(
     "song songs sings sang lyrics album band group film movie book novel title show series march parade",
     "festival club collective magazine zine exhibition poem chanson chante album groupe livre roman titre",
     "serie emission marche festival collectif manifeste revue exposition poeme association mouvement",
 )
-CRITICAL = _words(
+CRITICAL = word_set(
     "ridiculous ridicule ridicules absurd absurde absurdes nul nulle nuls nulles terrible terribles awful",
     "dreadful pathetic pathetique lamentable lamentables disaster desastre catastrophe catastrophique worst",
     "pire mediocre useless inutile nonsense rubbish shambles farce joke incompetent incompetents incompetente",
     "incompetence bad mauvais mauvaise hideous hideux hideuse moche lazy",
     "paresseux paresseuse",
 )
-THINGS = _words(
+THINGS = word_set(
     "policy policies plan plans decision decisions idea ideas law laws bill budget article editorial report",
     "argument proposal project reform match game performance result results plan service system rule rules",
     "politique politiques decision projet loi lois reforme idee idees budget article edito rapport raisonnement",
@@ -140,7 +119,7 @@ NEGATED = re.compile(
     r" ?$"
 )
 """A denial just before the word: counter-speech answers a prejudice by denying it of a group."""
-BELONGING = _words(
+BELONGING = word_set(
     "human humans people persons men women citizens welcome french english british american european",
     "humain humains humaine humaines personnes hommes femmes citoyens citoyennes bienvenus bienvenues",
     "francais francaise francaises europeens chez nous",
@@ -167,26 +146,6 @@ NOTHING = Reading()
 
 def _inside(start: int, end: int, regions: Sequence[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in regions)
-
-
-def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """Return ``text`` with the spans blanked (same length): what is quoted, or a reported word, which does not
-    condemn itself ("calling someone a racist")."""
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
-def _reported(before: Sequence[str]) -> bool:
-    """Tell whether the nearest verb or noun of speech before the word is said by someone else than the speaker.
-
-    The nearest one governs the word: in "nobody said a word when I called him…" it is "called", said by "I".
-    """
-    window = before[-REPORT_WINDOW:]
-    for i in range(len(window) - 1, -1, -1):
-        if window[i] in REPORTING:
-            return not FIRST_PERSON.intersection(window[max(0, i - 4) : i])
-    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,8 +271,8 @@ def read(text: str, spans: Sequence[tuple[int, int]]) -> Reading:
         return NOTHING
     folded = fold_text(text)
     heavy, spans = spans, charged(folded, spans)
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)] if _QUOTES.intersection(folded) else []
-    outside = _blank(folded, quoted)
+    quoted = quotations(folded)
+    outside = blanked(folded, quoted)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(folded)]
     cues: set[str] = set()
     every = {"mentioned": True, "criticism": True}
@@ -325,7 +284,7 @@ def read(text: str, spans: Sequence[tuple[int, int]]) -> Reading:
             return Reading(guard="addressed")
         if is_quoted:
             cues.add("quoted")
-        elif _reported(_WORD.findall(place.lead)) or _ATTRIBUTED.match(folded, end):
+        elif reported(_WORD.findall(place.lead)) or _ATTRIBUTED.match(folded, end):
             cues.add("reported")
         else:
             every["mentioned"] = False
@@ -335,7 +294,7 @@ def read(text: str, spans: Sequence[tuple[int, int]]) -> Reading:
     places = [_Place(text, folded, a, b, next(((x, y) for x, y in sentences if x <= a < y), (a, b))) for a, b in heavy]
     if _denial(places, spans) or COUNTERING.search(outside):
         cues.add("countered")
-    if every["mentioned"] and CONDEMNING.search(_blank(outside, spans)):
+    if every["mentioned"] and CONDEMNING.search(blanked(outside, spans)):
         cues.add("condemned")
     if _some(places, spans, _reclaimed):
         cues.add("reclaimed")
