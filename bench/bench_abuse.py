@@ -15,10 +15,11 @@ their held-out part, never a text it was trained on) it prints precision, recall
 The cost per comment of each is its CPU time on the same texts (one cold pass: caches fill as it goes;
 better-profanity on its sample), then throughput on comments of 8 to 80 words (with and without the
 abuse check's context step, :mod:`worker.abuse.context`) with the cost per word at 10, 20, 40 and 80
-words (linear growth), the recall per kind of abuse where a set labels kinds, and the share held of
-the project's own comments that quote, counter or reclaim abuse without being abusive, and of abusive
-look-alikes, in the part the context step was tuned on and in the part only measured
-(bench/data/abuse_context.jsonl). The shared data are read, never copied or printed. Skips the shared
+words (linear growth), the recall per kind of abuse where a set labels kinds, the comments read as
+threats (:mod:`worker.abuse.threats`) per set, how many are labelled abusive and how many only the threat
+holds, and the share held of the project's own comments that quote, counter or reclaim abuse without
+being abusive, and of abusive look-alikes, in the part the context step was tuned on and in the part only
+measured (bench/data/abuse_context.jsonl). The shared data are read, never copied or printed. Skips the shared
 sets (saying so) when the folder is absent.
 """
 
@@ -250,6 +251,29 @@ def context_set() -> None:
                 )
 
 
+def threat_finds(data: Path) -> None:
+    """Print, per set (its measured part), the comments the threat finder (:mod:`worker.abuse.threats`) reads as
+    threats, how many of them are labelled abusive, and how many of those only the threat holds (neither check
+    holds them with ``threat = 0``)."""
+    from worker.abuse.threats import threats
+
+    abuse_check, profanity_check = checks()
+    without = replace(abuse_check, threat=0.0)
+    context = Context(0.0)
+    print(f"{'threats found':20} {'n':>6} {'found':>6} {'abusive':>8} {'held only for it':>17}")
+    for labelled in SETS:
+        rows = split(labelled.load(data))[1] if labelled.trainable else labelled.load(data)
+        found = [(text, label) for text, label in rows if threats(text)]
+        only = sum(
+            1
+            for text, label in found
+            if label
+            and not _held(profanity_check.check(_comment(text), context))
+            and not _held(without.check(_comment(text), context))
+        )
+        print(f"{labelled.name:20} {len(rows):6} {len(found):6} {sum(y for _, y in found):8} {only:17}")
+
+
 def english_agreement(texts: Sequence[str]) -> None:
     """Print how far the English model's probabilities are from alt-profanity-check's on the same texts."""
     try:
@@ -285,6 +309,8 @@ def main() -> int:
     throughput(texts, args.repeats)
     print()
     kinds(args.data)
+    print()
+    threat_finds(args.data)
     print()
     english_agreement([t for s in SETS for t, _ in s.load(args.data)])
     return 0

@@ -125,8 +125,8 @@ def test_a_score_from_reject_at_rejects() -> None:
 
 
 def test_categories_come_from_cue_words_threat_first_then_hate_then_sexual_then_insult() -> None:
-    assert category(words("I will find you, idiot")) == "threat"
-    assert category(words("je sais où tu habites")) == "threat"
+    assert category(words("these people should be shot, idiots")) == "threat"
+    assert category(words("il faut les tuer")) == "threat"
     assert category(words("ces gens sont de la vermine")) == "hate"
     assert category(words("encore un bougnoule")) == "hate"  # a slur of the profanity lists
     assert category(words("t'es qu'un crétin")) == "insult"

@@ -1,9 +1,10 @@
 """Which kind of abuse a comment is, where its words tell: threat, hate, sexual, insult or harassment.
 
 The model scores abuse as one thing; the category is read afterwards from the project's own cue list
-(``data/categories.txt``, folded words and phrases) and from the comment's form: cue words of a threat
-win over hate (as does a word the profanity lists hold as a slur), hate over sexual, and an abusive
-comment addressed to someone ("you", "tu", "t'es") with no other cue is an insult, or harassment when
+(``data/categories.txt``, folded words and phrases) and from the comment's form: a threat made to the
+reader (found by :mod:`worker.abuse.threats`, which the caller has run) or cue words of a threat win over
+hate (as does a word the profanity lists hold as a slur), hate over sexual, and an abusive comment
+addressed to someone ("you", "tu", "t'es") with no other cue is an insult, or harassment when
 it repeats itself at someone. Otherwise no category is claimed.
 """
 
@@ -37,8 +38,10 @@ def cues(path: Path = CATEGORIES_FILE) -> dict[str, list[tuple[tuple[str, ...], 
     return found
 
 
-def category(words: Sequence[str]) -> str | None:
-    """Return the category of an abusive comment of these folded words."""
+def category(words: Sequence[str], *, threat: bool = False) -> str | None:
+    """Return the category of an abusive comment of these folded words (``threat``: it makes a threat)."""
+    if threat:
+        return "threat"
     table = cues()
     seen: set[str] = set() if slurs().isdisjoint(words) else {"hate"}
     if not table.keys().isdisjoint(words):  # most comments start no cue: no need to look at each word

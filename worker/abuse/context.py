@@ -16,10 +16,11 @@ it would hold, and reads the form of the sentences around the words that weigh m
   someone did, not of the reader.
 
 Abusers quote too, and add "just saying": nothing is taken off when a weighty word outside quotes is
-addressed to the reader ("you", "tu", "vous"), when the comment threatens in its own voice (the threat
-cues of :mod:`worker.abuse.categories`), or when it holds a disclaimer ("no offense but", "je dis ça").
-A mention alone takes nothing off; a mention that is condemned, counter-speech, a reclaimed or named word,
-or criticism take off ``STRONG``. The cues found are the evidence the moderator reads.
+addressed to the reader ("you", "tu", "vous"), when the comment threatens in its own voice
+(:mod:`worker.abuse.threats`, or the threat cues of :mod:`worker.abuse.categories`), or when it holds a
+disclaimer ("no offense but", "je dis ça"). A mention alone takes nothing off; a mention that is condemned,
+counter-speech, a reclaimed or named word, or criticism take off ``STRONG``. The cues found are the evidence
+the moderator reads.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from functools import cache
 from worker.abuse.categories import ADDRESSED, category
 from worker.abuse.speech import blanked, reported, word_set
 from worker.abuse.speech import quoted as quotations
+from worker.abuse.threats import threats
 from worker.profanity.lexicon import DEFAULT_LANGUAGES, Severity, load_lexicon
 from worker.profanity.normalise import fold_text
 
@@ -237,11 +239,12 @@ def _some(places: Sequence[_Place], charged: Sequence[tuple[int, int]], holds: C
     return found
 
 
-def _guard(outside: str) -> str | None:
-    """Return why nothing may be taken off a comment (its text outside quotes): a disclaimer or a threat."""
+def _guard(text: str, outside: str) -> str | None:
+    """Return why nothing may be taken off a comment (``outside``: its text outside quotes): a disclaimer or a
+    threat, made to the reader (:mod:`worker.abuse.threats`) or named by a cue word."""
     if DISCLAIMING.search(outside):
         return "disclaimer"
-    if category(_WORD.findall(outside)) == "threat":
+    if threats(text) or category(_WORD.findall(outside)) == "threat":
         return "threat"
     return None
 
@@ -302,5 +305,5 @@ def read(text: str, spans: Sequence[tuple[int, int]]) -> Reading:
         cues.add("criticism")
     if not cues & {"condemned", "countered", "reclaimed", "named", "criticism"}:
         return Reading(tuple(sorted(cues)))
-    guard = _guard(outside)  # last: most comments held have no cue at all
+    guard = _guard(text, outside)  # last: most comments held have no cue at all
     return Reading(tuple(sorted(cues)), guard, 0.0 if guard else STRONG)

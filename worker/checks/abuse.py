@@ -8,12 +8,16 @@ weigh most, with their spans, and a category where the words tell one (:mod:`wor
 A comment the model would hold is then read for its context (:mod:`worker.abuse.context`, policy
 ``context``): quoted to condemn, counter-speech, reclaimed or criticism lowers the score, and a comment
 that falls below ``flag_at`` keeps an evidence-only reason (code ``context``) naming the cues.
+A comment that makes a threat to the reader in its own voice (:mod:`worker.abuse.threats`: "I'll slit your
+throat", "je vais te retrouver") scores at least ``threat``: the model weighs words, and a threat is often
+made of everyday ones; the threat is the evidence's first term and its category.
 For a comment in English, ``english`` times the log-odds of a second model (:mod:`worker.abuse.english`,
 alt-profanity-check's, learnt from other comments than the project's) is added to the model's log-odds.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from worker.abuse import facts as fact
@@ -23,6 +27,7 @@ from worker.abuse.english import shipped_english
 from worker.abuse.features import innocent_words, words
 from worker.abuse.language import DEFAULT_LANGUAGE, told_language
 from worker.abuse.model import AbuseModel, Term, WeightsError, shipped_model, sigmoid
+from worker.abuse.threats import threats
 from worker.checks.base import Context
 from worker.errors import ConfigError
 from worker.models import JSON, Action, CheckResult, Comment, Reason
@@ -35,6 +40,11 @@ DEFAULT_REFRESH_S = 1.0
 DEFAULT_ENGLISH = 0.5
 """Share of the English model's log-odds added for an English comment: trained together with the project's
 model's features on its training sets, a logistic regression gave it 0.57."""
+DEFAULT_THREAT = 0.9
+"""Score a comment that makes a threat gets at least: held by the default ``flag_at``. It never rejects by itself:
+rejecting needs the project's model alone to be near certain."""
+LOGIT_EDGE = 1e-9
+"""How near 0 or 1 a probability is taken when turned into log-odds."""
 TOP_TERMS = 5
 TERM_SHARE = 0.25
 """A term is evidence when it weighs at least this share of the heaviest one: "idiot", not "you are"."""
@@ -50,6 +60,7 @@ class AbuseCheck:
     refresh_s: float = DEFAULT_REFRESH_S
     context: bool = True
     english: float = DEFAULT_ENGLISH
+    threat: float = DEFAULT_THREAT
     name: str = NAME
 
     def model(self, context: Context) -> AbuseModel:
@@ -70,7 +81,8 @@ class AbuseCheck:
         english = self.english_added(comment.content, told=told)
         innocent = innocent_words(found, comment.language, told)
         own = model.log_odds(found, innocent)
-        score = sigmoid(own + english)
+        made = threats(comment.content, found) if self.threat else []
+        score = max(sigmoid(own + english), self.threat) if made else sigmoid(own + english)
         if score < self.flag_at:
             return CheckResult(NAME, (), score=score)
         explained = model.explain_words(comment.content, found, innocent, top=TOP_TERMS, log_odds=own)
@@ -79,10 +91,22 @@ class AbuseCheck:
         heavy = [t for t in terms if t.log_odds >= floor]
         reading = read(comment.content, [(t.start, t.end) for t in heavy]) if self.context else NOTHING
         lowered = sigmoid(explained.log_odds + english - reading.discount) if reading.discount else score
-        # The English model helps to hold, never to reject: that needs the project's model alone to be near certain.
-        alone = sigmoid(explained.log_odds - reading.discount) if english else lowered
+        # The English model and a threat help to hold, never to reject: that needs the project's model alone to be
+        # near certain.
+        alone = sigmoid(explained.log_odds - reading.discount)
+        if made:
+            lift = max(0.0, _logit(self.threat) - own - english)  # what the threat adds to the log-odds
+            heavy = [Term(t.text, t.start, t.end, lift) for t in made] + heavy
         reason = self._reason(
-            found, model, heavy, score=score, lowered=lowered, reading=reading, english=english, alone=alone
+            found,
+            model,
+            heavy,
+            score=score,
+            lowered=lowered,
+            reading=reading,
+            english=english,
+            alone=alone,
+            threat=bool(made),
         )
         return CheckResult(NAME, (reason,), score=lowered)
 
@@ -108,8 +132,9 @@ class AbuseCheck:
         reading: Reading,
         english: float,
         alone: float,
+        threat: bool,
     ) -> Reason:
-        kind = category(found)
+        kind = category(found, threat=threat)
         terms: list[JSON] = [
             {"text": t.text, "span": [t.start, t.end], "log_odds": round(t.log_odds, 2)} for t in heavy
         ]
@@ -139,6 +164,12 @@ class AbuseCheck:
         verb = "rejected" if action is Action.REJECT else "held"
         message = f"{label}: score {lowered:.2f}{said} ({verb} from {threshold:.2f}), mostly {words}."
         return Reason(NAME, "abuse", message, action, evidence)
+
+
+def _logit(p: float) -> float:
+    """Return the log-odds of the probability ``p``, kept finite at 0 and 1."""
+    p = min(max(p, LOGIT_EDGE), 1.0 - LOGIT_EDGE)
+    return math.log(p / (1.0 - p))
 
 
 def _merged(terms: tuple[Term, ...], text: str, share: float) -> list[Term]:
@@ -176,4 +207,5 @@ def build(section: Section) -> AbuseCheck:
         raise ConfigError(section.name, "English model's weights", str(exc), section.source) from None
     learned = section.get("learned", bool, True)
     context = section.get("context", bool, True)
-    return AbuseCheck(flag_at, reject_at, learned, refresh_s, context=context, english=english)
+    threat = section.number("threat", DEFAULT_THREAT, maximum=1.0)
+    return AbuseCheck(flag_at, reject_at, learned, refresh_s, context=context, english=english, threat=threat)

@@ -1,0 +1,156 @@
+"""Threats made to the reader are found and held; the same verbs in everyday, quoted or denied use are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.abuse import facts as fact
+from worker.abuse.categories import category
+from worker.abuse.context import read
+from worker.abuse.features import words
+from worker.abuse.model import AbuseModel
+from worker.abuse.threats import threats
+from worker.checks.abuse import DEFAULT_THREAT, AbuseCheck, build
+from worker.checks.base import Context
+from worker.errors import ConfigError
+from worker.models import Action, Comment
+from worker.policy import Policy
+
+SILENT = Context(0.0, {fact.MODEL: AbuseModel(-4.0, {}, {}, {})})
+"""A shared model that weighs no word: what holds a comment here is the threat alone."""
+CHECK = AbuseCheck(english=0.0)
+
+
+def check(text: str, checker: AbuseCheck = CHECK) -> tuple[float | None, list[Action], dict]:  # type: ignore[type-arg]
+    result = checker.check(Comment(id="c1", post_id="p1", content=text), SILENT)
+    evidence = result.reasons[0].evidence if result.reasons else {}
+    return result.score, [r.action for r in result.reasons], evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("Keep talking and I'll kill you.", "I'll kill you"),
+        ("i will find you", "i will find you"),
+        ("One more post like that and we're going to break your legs", "we're going to break your legs"),
+        ("gonna slit your throat when you least expect it", "gonna slit your throat"),
+        ("Honestly I'm not afraid to stab you", "I'm not afraid to stab you"),
+        ("someone should shoot you", "someone should shoot you"),
+        ("imma beat you up after school", "imma beat you"),
+        ("I'd love to smash his skull in", "I'd love to smash his skull"),
+        ("I'll kick your ass so hard", "I'll kick your ass"),
+        ("i will knock your teeth out", "i will knock your teeth"),
+        ("You're gonna die, loser", "You're gonna die"),
+        ("you'll get stabbed tonight", "you'll get stabbed"),
+        ("I really hope you die", "hope you die"),
+        ("You deserve to be shot", "You deserve to be shot"),
+        ("Nobody cares. Kill yourself", "Kill yourself"),
+        ("kys", "kys"),
+        ("We know where you live, Mark", "We know where you live"),
+        ("Je vais te tuer", "Je vais te tuer"),
+        ("je vais te retrouver, sale lâche", "je vais te retrouver"),
+        ("J'vais t'égorger comme un mouton", "J'vais t'égorger"),
+        ("on va te faire la peau", "on va te faire la peau"),
+        ("Je te retrouverai et tu le sais", "Je te retrouverai"),
+        ("Tu vas crever !", "Tu vas crever"),
+        ("Crève, ordure", "Crève"),
+        ("Va te pendre", "Va te pendre"),
+        ("J'espère que tu vas crever", "J'espère que tu vas crever"),
+        ("Fais gaffe, on sait où tu habites", "on sait où tu habites"),
+        ("Si je te croise t'es mort.", "t'es mort"),
+    ],
+)
+def test_a_threat_made_to_the_reader_is_found_with_its_span(text: str, threat: str) -> None:
+    [found] = threats(text)
+    assert found.text == threat and text[found.start : found.end] == threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said he'd kill me if I told anyone.",
+        "They were going to kill you, the doctors said, and you pulled through.",
+        "I'd never hurt you, you know that.",
+        "I won't kill you, relax.",
+        "This joke killed me",
+        "Just kill the process and restart it.",
+        "The bug that killed my build is fixed.",
+        "Smoking will kill you eventually.",
+        "I'll shoot you an email tomorrow.",
+        "I'll find you a better link.",
+        "I'll find you at the station at six.",
+        "I'll beat you at chess any day.",
+        "I'll cut you some slack this time.",
+        "You'll die laughing at this one.",
+        "We all die one day, you will die too someday.",
+        "Don't kill yourself over a deadline.",
+        "Do you really think I'd hurt you?",
+        "She told him: 'I will find you'. The police took it seriously.",
+        "He threatened her, I will kill you, he wrote.",
+        "I'll kill you with kindness.",
+        "I'll shoot your mom a text tonight.",
+        "I'm going to mess your hair up, sorry.",
+        "Je vais te retrouver au café demain.",
+        "Je vais te retrouver le lien de l'article.",
+        "Je ne vais pas te tuer, promis.",
+        "Je vais te défoncer à FIFA ce soir.",
+        "Je suis crevé après cette semaine.",
+        "Crevé, je rentre.",
+        "Je crève de chaud dans ce bureau.",
+        "Tu vas mourir de rire en lisant ça.",
+        "Tu vas payer combien pour le billet ?",
+        "Il a dit « je vais te tuer » à sa voisine, c'est inadmissible.",
+        "Je sais pas où tu habites maintenant.",
+        "Il a insulté tes morts, c'est lamentable.",
+    ],
+)
+def test_everyday_quoted_reported_denied_or_asked_uses_of_the_same_verbs_are_not_threats(text: str) -> None:
+    assert threats(text) == []
+
+
+def test_a_comment_that_only_reposts_a_threat_makes_it_its_own() -> None:
+    assert [t.text for t in threats("@someone “I will find you”")] == ["I will find you"]
+
+
+def test_overlapping_constructions_make_one_threat() -> None:
+    assert [t.text for t in threats("j'espère que tu vas crever")] == ["j'espère que tu vas crever"]
+
+
+def test_a_threat_in_everyday_words_is_held_with_category_threat_and_its_span_first() -> None:
+    text = "Keep posting and I will find you."
+    score, actions, evidence = check(text)
+    assert actions == [Action.FLAG] and score == pytest.approx(DEFAULT_THREAT)
+    assert evidence["category"] == "threat"
+    first = evidence["terms"][0]
+    assert first["text"] == "I will find you" and text[slice(*first["span"])] == "I will find you"
+    assert first["log_odds"] > 0
+
+
+def test_the_same_words_without_a_threat_are_not_held() -> None:
+    score, actions, _ = check("Keep posting and I will find you a better source.")
+    assert actions == [] and score is not None and score < CHECK.flag_at
+
+
+def test_a_threat_alone_never_rejects() -> None:
+    _, actions, _ = check("I will find you.", AbuseCheck(english=0.0, flag_at=0.5, reject_at=0.8))
+    assert actions == [Action.FLAG]
+
+
+def test_the_policy_sets_the_threat_score_and_zero_turns_threats_off() -> None:
+    off = build(Policy.from_mapping({"abuse": {"threat": 0, "english": 0}}).section("abuse"))
+    assert off.threat == 0 and check("Je vais te tuer.", off)[1] == []
+    assert build(Policy.from_mapping({}).section("abuse")).threat == DEFAULT_THREAT
+    with pytest.raises(ConfigError, match="threat"):
+        build(Policy.from_mapping({"abuse": {"threat": 1.5}}).section("abuse"))
+
+
+def test_a_threat_keeps_the_context_step_from_lowering_the_score() -> None:
+    text = "Calling him a moron is unacceptable, they said. Fine: I will find you."
+    start = text.index("moron")
+    assert read(text, [(start, start + len("moron"))]).guard == "threat"
+
+
+def test_the_category_is_threat_when_the_comment_threatens_else_from_the_cues() -> None:
+    assert category(words("t'es qu'un crétin"), threat=True) == "threat"
+    assert category(words("t'es qu'un crétin")) == "insult"
+    assert category(words("je vais te retrouver au café, crétin")) == "insult"
