@@ -51,6 +51,15 @@ def _rx(source: str) -> str:
     return source.replace("'", "'?").replace(" ", _S)
 
 
+def _rule(first: str, source: str) -> re.Pattern[str]:
+    """Compile a rule that can only start at one of the characters ``first`` (a character class's content).
+
+    The lookahead lets the engine skip every other place of the comment at once, four times faster than
+    trying each alternative of the rule there.
+    """
+    return re.compile(f"(?=[{first}])(?:{source})")
+
+
 def _any(*items: str) -> str:
     return "(?:" + "|".join(items) + ")"
 
@@ -113,12 +122,14 @@ _EN_NOT_ON_BODY = word_set("fuck mess")
 """Verbs that are no harm on a part of someone ("fuck your mom" is an insult, "mess your hair up" nothing)."""
 _EN_IDIOM = re.compile(r"\s+with\s+(?:kindness|love|kisses|hugs|compliments|questions|puns|paperwork)\b")
 
-_EN_PROMISED = re.compile(
+_EN_PROMISED = _rule(
+    r"iwsgf.!,;:\n",
     _rx(rf"{_EN_SPEAKER}{_EN_PAD} (?P<verb>{_EN_HARM}) (?P<object>{_EN_YOUR}|{_EN_THEIR}|{_EN_YOU})\b")
     + "|"
-    + _rx(rf"{_EN_SPEAKER}{_EN_PAD} (?:find|hunt) (?:{_EN_YOU})\b(?P<find>)")
+    + _rx(rf"{_EN_SPEAKER}{_EN_PAD} (?:find|hunt) (?:{_EN_YOU})\b(?P<find>)"),
 )
-_EN_FORETOLD = re.compile(
+_EN_FORETOLD = _rule(
+    r"uy",
     _rx(
         r"\b(?:you|u|ya)(?:'re| are| r)? (?:gonna|going to|finna|about to) (?P<die>die)\b"
         r"|\b(?:you|u)(?:'ll| will| shall) (?P<die2>die)\b"
@@ -127,9 +138,10 @@ _EN_FORETOLD = re.compile(
         r"|\b(?:you|u)(?:'re| are| r|'ll| will)? (?:gonna |going to )?get (?P<die3>shot|stabbed|killed|murdered|raped"
         r"|jumped|merked|murked|lynched|hanged|beheaded)\b"
         r"|\byour days are numbered\b"
-    )
+    ),
 )
-_EN_WISHED = re.compile(
+_EN_WISHED = _rule(
+    r"hwuyjnpgd.!,;:\n",
     _rx(
         rf"\bhope (?:that )?(?:{_EN_YOU}|{_EN_YOUR}) (?:(?P<die>die|dies)|gets? (?:shot|stabbed|killed|murdered|raped"
         r"|hit by a (?:car|truck|bus|train)|cancer|aids))\b"
@@ -137,17 +149,20 @@ _EN_WISHED = re.compile(
         r"|\b(?:you|u) (?:should|deserve to|need to|ought to|must) (?:(?P<die2>die)|be (?:shot|killed|hanged|raped"
         r"|lynched|murdered|stabbed|beheaded)|(?:kill|hang|shoot) yourself)\b"
         r"|(?:^|[.!,;:\n]\s*)(?:just |now |please |pls |plz )?(?:go )?(?:die in a (?:fire|hole|ditch)|drink bleach)\b"
-    )
+    ),
 )
-_EN_SUICIDE = re.compile(_rx(r"\b(?:kill|hang|shoot|neck|off) yourself\b|\bkys\b|(?:^|[.!,;:\n]\s*)go die\b"))
+_EN_SUICIDE = _rule(
+    r"khsnog.!,;:\n", _rx(r"\b(?:kill|hang|shoot|neck|off) yourself\b|\bkys\b|(?:^|[.!,;:\n]\s*)go die\b")
+)
 _EN_NOT_URGED = re.compile(r"\b(?:don'?t|do not|never|not|didn'?t|won'?t|wouldn'?t|shouldn'?t)\W+(?:\w+\W+)?$")
 """A negation in the two words before "kill yourself" ("don't kill yourself over it")."""
 _EN_DIE_TAIL = re.compile(rf"\s*(?:{_CLOSE}|(?:soon|tonight|today|tomorrow|slowly|painfully|bitch|now)\b)")
 """What may follow a foretold "die": the end of the clause, a time, a slur of address; not "of boredom"."""
 _EN_DIE_NOT = re.compile(r"\s+(?:laughing|happy|happily|rich|old|peacefully|trying|your|ur|it|the|my|of old age)\b")
 """What makes a wished "die" no wish ("die laughing") or no die at all ("dye your hair", misspelt)."""
-_EN_KNOWN = re.compile(
-    _rx(r"\b(?:i|we) (?:know|knows|found out|find out) where (?:you|u|ya) (?:live|sleep|work|stay|go to school)\b")
+_EN_KNOWN = _rule(
+    r"iw",
+    _rx(r"\b(?:i|we) (?:know|knows|found out|find out) where (?:you|u|ya) (?:live|sleep|work|stay|go to school)\b"),
 )
 
 # --- French
@@ -179,7 +194,8 @@ _FR_PHRASE_ONLY = word_set("casser peter planter")
 _FR_GAMES = word_set("defoncer demolir eclater exploser massacrer fumer enterrer achever saigner noyer")
 """Verbs said of games (or of money, work) as often as of fights: not a threat before "à", "au", "en", "sur",
 "sous" ("te défoncer à FIFA", "te saigner à blanc", "te noyer sous les chiffres")."""
-_FR_PROMISED = re.compile(
+_FR_PROMISED = _rule(
+    r"jonq",
     _rx(rf"{_FR_SPEAKER}{_FR_PAD} {_FR_YOU}(?P<verb>{_FR_HARM_PHRASE}|{_FR_HARM})\b")
     + "|"
     + _rx(rf"\b(?:je|j|on|nous) {_FR_YOU}(?P<verb2>{_FR_HARM})(?:ai|a|ons)\b")
@@ -189,12 +205,14 @@ _FR_PROMISED = re.compile(
     + _rx(
         rf"(?:{_FR_SPEAKER}{_FR_PAD} {_FR_YOU}(?:re)?trouver|\b(?:je|j|on|nous) {_FR_YOU}(?:re)?trouver(?:ai|a|ons))\b"
     )
-    + "(?P<find>)"
+    + "(?P<find>)",
 )
 _FR_END = re.compile(rf"\s*(?:{_CLOSE}|(?:sale|espece|connard|connasse|salope|batard|ordure|pourriture|enfoire)\b)")
 """The end of the clause or a slur of address: "je vais te retrouver, sale …", not "… au café"."""
 _FR_DIE_TAIL = re.compile(r"\s*(?:cher|pour ca|pour tout|bientot|ce soir|demain|comme un chien|comme un rat)\b")
-_FR_FORETOLD = re.compile(
+"""What else may follow a foretold "crever", "payer": "tu vas payer cher", not "tu vas payer combien"."""
+_FR_FORETOLD = _rule(
+    r"tv",
     _rx(
         r"\b(?:tu vas|tu va|t'vas|tvas|vous allez) (?P<die>crever|mourir|souffrir|payer|y passer)\b"
         r"|\b(?:tu|vous) (?P<die2>creveras|mourras|paieras|payeras|creverez|mourrez|paierez)\b"
@@ -202,9 +220,10 @@ _FR_FORETOLD = re.compile(
         r"|fumer|descendre|lyncher|poignarder|flinguer)\b"
         r"|\b(?:t es|tu es|vous etes) (?:un homme mort|une femme morte|des hommes morts)\b"
         r"|\b(?:t es|tu es|vous etes) (?P<dead>morts?)(?=\s*(?:[.!,;:\n]|$))"
-    )
+    ),
 )
-_FR_WISHED = re.compile(
+_FR_WISHED = _rule(
+    r"jtvimaebolqc.!,;:\n",
     _rx(
         r"\b(?:j'espere|jespere|je souhaite|je veux) (?:bien )?(?:que )?(?:tu|vous) (?:vas |allez )?"
         r"(?P<die>creves?|crever|crevent|creviez|meures?|mourir|mouriez|te fasses (?:tuer|buter|violer|egorger))\b"
@@ -216,7 +235,7 @@ _FR_WISHED = re.compile(
         r"(?P<die6>crever|mourir|te pendre|te tuer|te suicider|vous pendre|te jeter sous un train"
         r"|te jeter d'un pont))\b"
         r"|(?:^|[.!,;:\n]\s*)(?:(?:mais|alors|et|ben|bah|oh|allez|va|vas y|va donc) )?(?P<imperative>creve|crevez)\b"
-    )
+    ),
 )
 _FR_DIE_NOT = re.compile(r"\s+(?:de|d'|du|des|a la tache|au boulot|au travail|en montee)\b")
 """What makes "crever", "mourir" an idiom: "crever de chaud", "mourir de rire", "souffrir en montée"."""
@@ -225,12 +244,13 @@ _FR_IMPERATIVE_TAIL = re.compile(
     r"|toi|vous|tous|toutes|en enfer|la bouche ouverte|la gueule ouverte|lentement)\b)"
 )
 """What may follow a bare "crève": the end of the clause or whom it is said to; "crevé, je rentre" is tired."""
-_FR_SUICIDE = re.compile(_rx(r"\b(?:pends toi|suicide toi|tue toi|flingue toi|jette toi sous un train)\b"))
-_FR_KNOWN = re.compile(
+_FR_SUICIDE = _rule(r"pstfj", _rx(r"\b(?:pends toi|suicide toi|tue toi|flingue toi|jette toi sous un train)\b"))
+_FR_KNOWN = _rule(
+    r"jno",
     _rx(
         r"\b(?:je sais|on sait|nous savons|je connais|on connait) (?:ou (?:tu|vous) (?:habites|vis|dors|travailles"
         r"|habitez|vivez|dormez|travaillez)|ton adresse|votre adresse)\b"
-    )
+    ),
 )
 
 _NEAR = 4
@@ -299,9 +319,9 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str] | None], ...]
 :data:`_NEAR` words (None: the trigger alone). A rule is many regular expressions tried at every place of
 the comment; this keeps that to the few comments where it can match."""
 _BY_WORD: dict[str, list[tuple[re.Pattern[str], frozenset[str] | None]]] = {}
-for _rule, _words, _near in _CUES:
+for _pattern, _words, _near in _CUES:
     for _word in _words:
-        _BY_WORD.setdefault(_word, []).append((_rule, _near))
+        _BY_WORD.setdefault(_word, []).append((_pattern, _near))
 TRIGGERS = frozenset(_BY_WORD)
 """Words one of which every threat holds (folded): a comment with none of them is not read further."""
 _REPORTING = REPORTING | word_set(
