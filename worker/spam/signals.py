@@ -17,7 +17,7 @@ from typing import Any
 from disposable_email_domains import blocklist as _disposable_domains
 
 from worker.models import JSON, Comment
-from worker.spam import commerce, disguise
+from worker.spam import commerce, disguise, spelled
 from worker.spam import facts as fact
 from worker.spam.evidence import Signal, grow
 from worker.spam.filler import filler
@@ -67,6 +67,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "filler": 1.5,
         "disguised": 2.0,
         "mixed_script": 1.0,
+        "spelled_link": 2.5,  # an evasion: held among a tutorial's words, yet a link, so alone it never rejects
     }
 )
 """The default weight of each signal, in nats of log-odds."""
@@ -84,7 +85,7 @@ STYLE_SIGNALS = frozenset({"shouting", "repetition", "filler", "mixed_script"})
 """Signals of how a comment is written, which say nothing of a sale."""
 
 LINK_SIGNALS = frozenset(
-    {"links", "link_only", "link_markup", "shortener", "link_in_name", "website", "website_suspicious"}
+    {"links", "link_only", "link_markup", "shortener", "link_in_name", "website", "website_suspicious", "spelled_link"}
 )
 """Signals about where a comment points rather than what it says: on their own they hold, never reject."""
 
@@ -383,6 +384,9 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     trade, numbers = commerce.detect(text, folded, weights)
     found.extend(trade)
     found.extend(disguise.detect(text, folded, weights))
+    spelled_out = spelled.spelled_link(folded, weights)
+    if spelled_out is not None:
+        found.append(spelled_out)
     padded = filler(text, weights)
     if padded is not None:
         found.append(padded)
