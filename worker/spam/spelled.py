@@ -16,25 +16,29 @@ it does not make the comment a reader's (it is not in ``signals.NOT_COMMERCIAL``
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from worker.spam.evidence import Signal
 from worker.spam.site_links import is_reference
 from worker.spam.urls import registered_domain
 
 _ENDINGS = "com|net|org|info|biz|io|tv|ru|xyz|fr|uk|eu|cc|tk|ml|cf|gq|pw|ws"
-_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_SEPARATOR = r"(?:\s*[(\[{<]\s*(?:dot|point|\.)\s*[)\]}>]\s*|\s+(?:dot|point)\s+|\s+\.\s+)"
+_LABEL = r"(?>[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)"  # atomic: a name is never tried shorter
+_SEPARATOR = r"(?:\s*[(\[{<]\s?(?:dot|point|\.)\s?[)\]}>]\s*|\s+(?:dot|point)\s+|\s+\.\s+)"
 _MAX_LABELS = 4
 """Names of at most this many parts before the ending ("shop dot example dot co dot uk"), so a search stays linear."""
 _NAME = rf"{_LABEL}(?:{_SEPARATOR}{_LABEL}){{0,{_MAX_LABELS - 1}}}"
+_SPELLED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}){_SEPARATOR}(?P<end>{_ENDINGS})(?![\w-])")
 _AFTER_WWW = rf"(?:{_SEPARATOR}|\s+)"  # "www mysite com": after "www", a space is a dot too
-_SPELLED = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME}){_SEPARATOR}(?P<end>{_ENDINGS})(?![\w-])"
-    rf"|(?<![\w-])www{_AFTER_WWW}(?P<www_name>{_LABEL}){_AFTER_WWW}(?P<www_end>{_ENDINGS})(?![\w-])"
-)
-_PARTS = re.compile(rf"{_SEPARATOR}")
-_MAY_SPELL = re.compile(r"dot|point|\s\.\s|[(\[{<]\s*\.|www\s")
+_WWW = re.compile(rf"(?<![\w-])www{_AFTER_WWW}(?P<name>{_LABEL}){_AFTER_WWW}(?P<end>{_ENDINGS})(?![\w-])")
+_PARTS = re.compile(_SEPARATOR)
+# A dot spelled out is a word ("dot", "point") or a dot between spaces or in brackets: a text with none (the usual
+# case) is told by substring searches and one search that starts on the dot. The first place where a spelled
+# link may end ("dot", "point" or a dot, then an ending) is looked for then, and names only from within reach of it.
+_DRESSED_DOT = re.compile(r"\.(?:(?<=\s\.)(?=\s)|(?<=[(\[{<]\.)|(?<=[(\[{<]\s\.))")
+_END = re.compile(rf"(?:dot|point|\.)\s?[)\]}}>]?\s*(?:{_ENDINGS})(?![\w-])")
+_REACH = 320
+"""How far before its ending a spelled link may start: four long names and their spelled dots."""
 
 LITTLE_WORDS = frozenset(
     {
@@ -58,24 +62,33 @@ NAMED_IN_PASSING = frozenset(
 """Famous sites readers name in passing ("twitter dot com"), and what ".NET" names ("ASP dot net"): no promotion."""
 
 
-def spelled_hosts(folded: str) -> list[str]:
-    """Return the hosts spelled out in ``folded`` text ("mysite dot com" is mysite.com), famous sites left out."""
-    if not _MAY_SPELL.search(folded):
-        return []
-    hosts = []
-    for match in _SPELLED.finditer(folded):
-        labels = _PARTS.split(match.group("name") or match.group("www_name"))
-        if labels[-1] in LITTLE_WORDS:
+def _spelled(folded: str) -> Iterator[re.Match[str]]:
+    if "dot" in folded or "point" in folded or _DRESSED_DOT.search(folded):
+        end = _END.search(folded)
+        if end is not None:
+            yield from _SPELLED.finditer(folded, max(0, end.start() - _REACH))
+    if "www" in folded:
+        yield from _WWW.finditer(folded)
+
+
+def spelled_hosts(folded: str, limit: int = 3) -> list[str]:
+    """Return the first ``limit`` hosts spelled out in ``folded`` text ("site dot com": site.com), famous ones aside."""
+    hosts: list[str] = []
+    seen: set[str] = set()
+    for match in _spelled(folded):
+        labels = _PARTS.split(match.group("name"))
+        host = ".".join([*labels, match.group("end")]).removeprefix("www.")
+        if host in seen or labels[-1] in LITTLE_WORDS:
             continue
-        host = ".".join([*labels, match.group("end") or match.group("www_end")]).removeprefix("www.")
-        if registered_domain(host).split(".")[0] in NAMED_IN_PASSING or is_reference(host):
-            continue
-        if host not in hosts:
+        seen.add(host)
+        if registered_domain(host).split(".")[0] not in NAMED_IN_PASSING and not is_reference(host):
             hosts.append(host)
+            if len(hosts) == limit:
+                break
     return hosts
 
 
 def spelled_link(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """A link spelled out in words or with the dot dressed up: an evasion of link filters with no honest use."""
     hosts = spelled_hosts(folded)
-    return Signal("spelled_link", weights["spelled_link"], {"hosts": hosts[:3]}) if hosts else None
+    return Signal("spelled_link", weights["spelled_link"], {"hosts": hosts}) if hosts else None
