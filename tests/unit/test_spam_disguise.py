@@ -44,6 +44,20 @@ def test_a_disguised_support_word_gets_a_plain_comment_held() -> None:
     assert not held("Since you're here, you might like our Airlines deals. How was that?")
 
 
+@pytest.mark.parametrize(
+    ("reader_words", "word"),
+    [
+        ("My loop still throws an index error after step three. Did you ask the {} about it?", "helpdesk"),
+        ("I tried your code on Python 3.12 and it works, the {} page says the same.", "support"),
+    ],
+)
+def test_a_disguised_trade_word_is_held_however_much_the_words_around_it_read_as_a_readers(
+    reader_words: str, word: str
+) -> None:
+    assert held(reader_words.format(" ".join(word)))
+    assert not held(reader_words.format(word))
+
+
 def test_mixed_scripts_in_a_word_that_is_no_trade_word_weigh_less() -> None:
     found = {s.name: s for s in detect(comment("Visit the оfficial gаllery for more"), {})}
     assert "disguised" not in found

@@ -76,6 +76,20 @@ def test_the_score_without_links_counts_as_words_alone_when_only_links_weighed_f
     assert score.without_links == pytest.approx(sigmoid(-1.0 + 2.0 - 0.5))
 
 
+def test_next_to_an_evasion_the_classifiers_ham_evidence_is_left_out_and_its_spam_evidence_kept() -> None:
+    weights = Weights(bias=-1.0, model_weight=0.5, words_alone=0.0)
+    assert combine(-8.0, [Signal("disguised", 2.0)], weights).logit == pytest.approx(-1.0 + 2.0)
+    assert combine(4.0, [Signal("disguised", 2.0)], weights).logit == pytest.approx(-1.0 + 2.0 + 2.0)
+    assert combine(-8.0, [Signal("money", 2.0)], weights).logit == pytest.approx(-1.0 - 4.0 + 2.0)
+
+
+def test_a_spelled_link_leaves_out_the_ham_evidence_only_in_the_score_with_links() -> None:
+    weights = Weights(bias=-1.0, model_weight=0.5, words_alone=0.0)
+    score = combine(-8.0, [Signal("spelled_link", 2.5)], weights)
+    assert score.logit == pytest.approx(-1.0 + 2.5)
+    assert score.without_links == pytest.approx(sigmoid(-1.0 - 4.0))
+
+
 def test_topic_signals_alone_keep_the_topic_share_of_their_weight() -> None:
     signals = [Signal("money", 1.5), Signal("shouting", 0.6), Signal("reader", -1.0)]
     weighed = topics_alone(signals, Weights(topic_alone=0.5))

@@ -14,6 +14,10 @@ A topic alone is not a sale: money, pills, porn or bets talked about with no oth
 contact, call to action, trade phrasing, campaign...) weigh ``topic_alone`` (half) of their weight. A spammer
 must give a way to buy; a reader arguing about taxes, birth control or a celebrity's photos does not.
 
+Next to an evasion (a trade word disguised, a link spelled out: :data:`~worker.spam.signals.EVASION_SIGNALS`)
+the classifier's evidence of ham is left out: the words around a disguise are written to pass a word
+filter, so that they read as a reader's is what the spammer wants, not evidence.
+
 Links are evidence to hold a comment, not to reject it (WordPress holds comments with links): honest
 people share links too, and a platform may write its own link markup (timestamps, embeds). So the
 score is also computed without any link evidence (the link signals of
@@ -29,7 +33,7 @@ from dataclasses import dataclass, replace
 from worker.models import Action
 from worker.spam.classifier import sigmoid
 from worker.spam.evidence import Signal
-from worker.spam.signals import LINK_SIGNALS, STYLE_SIGNALS, TOPIC_SIGNALS
+from worker.spam.signals import EVASION_SIGNALS, LINK_SIGNALS, STYLE_SIGNALS, TOPIC_SIGNALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,9 @@ class Thresholds:
         return self.action(score.score, score.without_links)
 
 
-def _capped(logit: float, weights: Weights) -> float:
+def _capped(logit: float, weights: Weights, signals: list[Signal]) -> float:
+    if any(s.name in EVASION_SIGNALS for s in signals):
+        logit = max(0.0, logit)
     return weights.model_weight * max(-weights.model_cap, min(weights.model_cap, logit))
 
 
@@ -102,8 +108,8 @@ def combine(
     """Return the calibrated spam score of a comment (``model_link_logit``: the classifier's part owed to links)."""
     signals = list(signals)
     unlinked_signals = [s for s in signals if s.name not in LINK_SIGNALS]
-    model_part = _capped(model_logit, weights)
+    model_part = _capped(model_logit, weights, signals)
     logit = weights.bias + model_part + sum(s.weight for s in signals) + _alone(signals, weights)
-    unlinked = weights.bias + _capped(model_logit - model_link_logit, weights)
+    unlinked = weights.bias + _capped(model_logit - model_link_logit, weights, unlinked_signals)
     unlinked += sum(s.weight for s in unlinked_signals) + _alone(unlinked_signals, weights)
     return Score(sigmoid(logit), logit, model_part, sigmoid(unlinked))

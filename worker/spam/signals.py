@@ -84,6 +84,9 @@ TOPIC_SIGNALS = frozenset({"money", "crypto", "pharmacy", "seo", "gambling", "ad
 STYLE_SIGNALS = frozenset({"shouting", "repetition", "filler", "mixed_script"})
 """Signals of how a comment is written, which say nothing of a sale."""
 
+EVASION_SIGNALS = frozenset({"disguised", "spelled_link"})
+"""Signals of a trade word or a link written so as to slip past filters: the words around it vouch for nothing."""
+
 LINK_SIGNALS = frozenset(
     {"links", "link_only", "link_markup", "shortener", "link_in_name", "website", "website_suspicious", "spelled_link"}
 )
