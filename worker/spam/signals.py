@@ -17,7 +17,7 @@ from typing import Any
 from disposable_email_domains import blocklist as _disposable_domains
 
 from worker.models import JSON, Comment
-from worker.spam import commerce, disguise, spelled
+from worker.spam import commerce, disguise, reach, spelled
 from worker.spam import facts as fact
 from worker.spam.evidence import Signal, grow
 from worker.spam.filler import filler
@@ -223,12 +223,13 @@ def website(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[Si
 
 
 def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS, phones: int | None = None) -> Signal | None:
-    """Email addresses, phone numbers or messaging apps in the text: spam wants to be contacted elsewhere."""
+    """Email addresses (spelled out too), phone numbers or messaging apps: spam wants to be contacted elsewhere."""
     text = shown(comment.content)
     folded = fold(text)
-    emails = len(_EMAIL.findall(text)) if "@" in text else 0
+    emails = (len(_EMAIL.findall(text)) if "@" in text else 0) + reach.spelled_emails(folded)
     if phones is None:
         phones = len(commerce.phones(text, commerce.plain(folded)))
+    phones += reach.app_numbers(folded)
     apps = sorted(set(_MESSENGERS.findall(folded))) if any(app in folded for app in _APPS) else []
     if not (emails or phones or apps):
         return None
