@@ -116,14 +116,16 @@ SUPPORT_WORDS = (
 )  # fmt: skip
 """Words of support and contact, read next to a brand."""
 _SUPPORT_WORDS = compile_phrases(SUPPORT_WORDS)
-_CALL = compile_phrases(
-    (
-        "call", "call us", "call me", "dial", "ring", "text", "sms", "whatsapp", "whats app", "contact", "contact us",
-        "reach", "reach us", "phone", "tel", "mobile", "number", "ph", "appelez", "appelez nous", "appeler",
-        "contactez", "contactez nous", "contactez le", "contacter", "joindre", "joignez", "telephonez", "composez",
-        "numero", "portable",
-    )
+_CALL_VERBS = (
+    "call", "call us", "call me", "dial", "ring", "text", "sms", "whatsapp", "whats app", "contact", "contact us",
+    "reach", "reach us", "appelez", "appelez nous", "appeler", "contactez", "contactez nous", "contactez le",
+    "contacter", "joindre", "joignez", "telephonez", "composez",
 )  # fmt: skip
+# A noun ("their number", "leur numéro") is how readers pass a number on too: it makes a bare run of digits a
+# phone number, but only a verb, or an advert's abbreviated label ("tel:", "ph:"), is a call to action.
+_CALL_NOUNS = ("phone", "tel", "mobile", "number", "ph", "numero", "portable")
+_CALL = compile_phrases(_CALL_VERBS + _CALL_NOUNS)
+_ACTION = compile_phrases((*_CALL_VERBS, "tel :", "tel:", "ph :", "ph:", "mob :", "mob:"))
 _CALL_GAP = 40
 """Characters between a call verb and the phone number it points to."""
 
@@ -308,10 +310,10 @@ def brand_support(folded: str, weights: Mapping[str, float]) -> Signal | None:
 
 
 def call_to_action(text: str, folded: str, weights: Mapping[str, float], numbers: list[Phone]) -> Signal | None:
-    """A call verb ("call", "dial", "contactez", "WhatsApp") right before a phone number."""
+    """A call verb ("call", "dial", "contactez", "WhatsApp") or a label ("tel:") right before a phone number."""
     if not numbers:
         return None
-    for verb in _CALL.finditer(folded):
+    for verb in _ACTION.finditer(folded):
         after = text[verb.end() : verb.end() + _CALL_GAP]
         if find_phones(after) or re.search(r"\d{3}", after):
             return Signal("call_to_action", weights["call_to_action"], {"verb": verb.group()})

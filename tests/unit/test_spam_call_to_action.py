@@ -1,0 +1,16 @@
+"""Only a verb or an advert's label before a number calls to action: "leur numéro" is how readers pass one on."""
+
+from __future__ import annotations
+
+from worker.models import Comment
+from worker.spam.signals import detect
+
+
+def signals(content: str) -> dict[str, float]:
+    return {s.name: s.weight for s in detect(Comment(id="c", post_id="p", author_name="Claire", content=content), {})}
+
+
+def test_a_noun_before_a_number_is_no_call_to_action_but_a_verb_or_a_label_is() -> None:
+    assert "call_to_action" not in signals("Leur numéro est le 01 40 05 48 48 depuis des années.")
+    assert "call_to_action" in signals("Appelez le 01 40 05 48 48 pour un devis.")
+    assert "call_to_action" in signals("Plombier disponible, tel: 01 40 05 48 48")
