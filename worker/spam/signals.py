@@ -17,7 +17,7 @@ from typing import Any
 from disposable_email_domains import blocklist as _disposable_domains
 
 from worker.models import JSON, Comment
-from worker.spam import commerce, disguise, reach, spelled
+from worker.spam import commerce, disguise, hearsay, reach, spelled
 from worker.spam import facts as fact
 from worker.spam.evidence import Signal, grow
 from worker.spam.filler import filler
@@ -398,6 +398,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     if reached is not None:
         found.append(reached)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
+    found = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS)
     if all(s.name in NOT_COMMERCIAL for s in found):
         asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
         if asked is not None:
