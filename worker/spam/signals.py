@@ -26,6 +26,7 @@ from worker.spam.phrases import TOPICS, matches, tokens, topics_in
 from worker.spam.phrases import words as _words
 from worker.spam.reader import reader
 from worker.spam.reading import shown
+from worker.spam.testimonial import testimonial
 from worker.spam.urls import find_links, host_of, registered_domain
 from worker.text import fold
 
@@ -68,6 +69,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "disguised": 2.0,
         "mixed_script": 1.0,
         "spelled_link": 2.5,  # an evasion: held among a tutorial's words, yet a link, so alone it never rejects
+        "testimonial": 1.0,
     }
 )
 """The default weight of each signal, in nats of log-odds."""
@@ -397,6 +399,9 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     reached = contact(comment, weights, len(numbers))
     if reached is not None:
         found.append(reached)
+        vouched = testimonial(folded, weights)
+        if vouched is not None:
+            found.append(vouched)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
     found = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS)
     if all(s.name in NOT_COMMERCIAL for s in found):
