@@ -7,6 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from worker.checks.base import Context
+from worker.checks.spam import SpamCheck
+from worker.models import Action, Comment
+
 
 def sample_comments(count: int, tag: str = "c") -> list[dict[str, object]]:
     """Comments written for the tests: mostly fine, some without a name, with a bad email or two links."""
@@ -45,3 +49,9 @@ def run_check(tmp_path: Path, comments: list[dict[str, str]], *flags: str) -> li
     out = io.StringIO()
     assert main(["check", str(source), *flags], out=out) == 0
     return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def spam_action(content: str, author_name: str = "Claire") -> Action:
+    """Return what the spam check as shipped does with a comment of ``content``: its gravest reason's action."""
+    result = SpamCheck().check(Comment(id="c", post_id="p", author_name=author_name, content=content), Context(now=0.0))
+    return max((r.action for r in result.reasons), key=lambda a: a.rank, default=Action.APPROVE)
