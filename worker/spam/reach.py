@@ -25,15 +25,23 @@ MAIL_PROVIDERS = frozenset(
 _NAME = r"[a-z0-9](?:[a-z0-9._-]{0,40}[a-z0-9])?"
 _HOST = r"[a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?"
 _ENDINGS = r"com|net|org|fr|be|ch|ca|uk|de|it|es|info|biz|io|ru|co"
-_AT_DRESSED = r"\s*[(\[{<]\s?(?:at|@|arobase)\s?[)\]}>]\s*|\s+(?:arobase|@)\s+|\s*\(@\)\s*|\s*\[@\]\s*"
 _DOT = r"\s*[(\[{<]\s?(?:dot|point|\.)\s?[)\]}>]\s*|\s+(?:dot|point)\s+|\s+\.\s+|\.|\s+\.|\.\s+"
-# From the "at" on: a pattern that starts on a space or a bracket is tried quickly at every position; the name
-# before it is read from what comes before.
-_AT_HOST = re.compile(rf"(?:(?P<dressed>{_AT_DRESSED})|\s+at\s+)(?P<host>{_HOST})(?:{_DOT})(?:{_ENDINGS})(?![\w-])")
+_AT_OPEN = r"\s?(?:at|@|arobase)\s?[)\]}>]\s*"
+"""After an opening bracket: "(at)", "[@]", "{ arobase }"."""
+# The "at" as a spammer dresses it ("(at)", " arobase ", " @ ") or a bare " at ", found from the space or bracket
+# that opens it: a pattern that starts on a set of characters is looked for quickly, one starting on "\s*" is
+# tried at every position. The name before it is read from what comes before.
+_AT_HOST = re.compile(
+    rf"[\s(\[{{<](?:(?<=\s)\s*(?:[(\[{{<]{_AT_OPEN}|(?:arobase|@)\s+|(?P<bare>at)\s+)|(?<=[(\[{{<]){_AT_OPEN})"
+    rf"(?P<host>{_HOST})(?:{_DOT})(?:{_ENDINGS})(?![\w-])"
+)
+_AT_MARKS = (" at", "\nat", "\tat", "(at", "[at", "{at", "<at", "@", "arobase")
+"""What every "at" of :data:`_AT_HOST` holds: a text with none (the usual case) is told by substring searches."""
 _NOT_NAMES = LITTLE_WORDS | {"me", "us", "him", "them", "it", "look", "looked", "looking", "here", "there"}
 """Words before a bare "at" that make it a word ("look at gmail dot com"), not an address's "@"."""
 _NAME_BEFORE = re.compile(rf"(?<![\w.@-])({_NAME})$")
 _APPS = r"whats\s?app|telegram|viber|signal|wechat|wa\.me|t\.me"
+_APP_WORDS = ("whats", "telegram", "viber", "signal", "wechat", "wa.me", "t.me")
 # A number against the messenger's name or link ("whatsapp:+229…", "wa.me/229…"): a phone finder leaves digits
 # after ":" or "/" alone (times, links), so these are found here.
 _APP_NUMBER = re.compile(rf"(?<!\w)(?:{_APPS})\s*[:/=]\+?\d[\d \-.()]{{6,18}}\d(?!\d)")
@@ -41,12 +49,14 @@ _APP_NUMBER = re.compile(rf"(?<!\w)(?:{_APPS})\s*[:/=]\+?\d[\d \-.()]{{6,18}}\d(
 
 def spelled_emails(folded: str) -> int:
     """Return how many email addresses ``folded`` text spells out ("jean (at) gmail (dot) com")."""
+    if not any(mark in folded for mark in _AT_MARKS):
+        return 0
     count = 0
     for match in _AT_HOST.finditer(folded):
         name = _NAME_BEFORE.search(folded, max(0, match.start() - 42), match.start())
         if name is None:
             continue
-        if match.group("dressed") is None and (
+        if match.group("bare") is not None and (
             match.group("host") not in MAIL_PROVIDERS or name.group(1) in _NOT_NAMES
         ):
             continue
@@ -56,4 +66,4 @@ def spelled_emails(folded: str) -> int:
 
 def app_numbers(folded: str) -> int:
     """Return how many phone numbers ``folded`` text glues to a messenger's name or link ("whatsapp:+229…")."""
-    return len(_APP_NUMBER.findall(folded)) if any(c.isdigit() for c in folded) else 0
+    return len(_APP_NUMBER.findall(folded)) if any(word in folded for word in _APP_WORDS) else 0
