@@ -26,6 +26,16 @@ footers, warez, ProAdvisors, recovery hackers, loans, marabouts, paid customer-s
 and insurance). Each kind is split alternately into a *tune* half, the one whose misses may be looked at,
 and a *measured only* half, never looked at nor tuned on: its figures are the honest ones. No other set
 learns from them (they measure, they do not train). A per-kind table shows which kinds are weak.
+
+The *other sites* comments (bench/data/site_comments.jsonl) are 300 comments, half English, half French,
+of nine kinds of sites unlike ours: a recipe blog, a gardening and DIY blog, a travel blog, a French
+regional news site, a sports news site, a parenting blog, a personal finance blog, a health blog and a
+video game news site. We wrote them in our own words before reading the checks, their word lists or the
+seed: readers asking, substituting, thanking, disagreeing (rudely too), telling their story, linking an
+official page, passing on a helpline, quoting prices and brands, warning about a scam, and, on the
+finance and health blogs, talking about loans, insurance, crypto and medicines in good faith; and the
+spam of such sites, in many phrasings. Every row is *measured only*: nobody looks at its texts to tune a
+check, no set learns from it, and its figures are reported out of the box, per kind of site and language.
 """
 
 from __future__ import annotations
@@ -56,6 +66,8 @@ PUBLISHED_F1 = {"Psy": 0.962, "KatyPerry": 0.940, "LMFAO": 0.978}
 BLOG_COMMENTS = Path(__file__).resolve().parent / "data" / "blog_comments.jsonl"
 """Our own blog and news comments (see the module docstring), kept in the repository."""
 BLOG_HALVES = {"tune": "project blog comments, tune", "measure": "project blog, measured only"}
+SITE_COMMENTS = Path(__file__).resolve().parent / "data" / "site_comments.jsonl"
+"""Comments of nine kinds of sites unlike ours (see the module docstring): measured only, never tuned on."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -156,8 +168,17 @@ def blog_comments(path: Path, split: str) -> list[LabelledComment]:
     return rows
 
 
+def site_comments(path: Path) -> list[LabelledComment]:
+    """Read the other sites' comments (all measured only); each id starts with the row's kind of site."""
+    rows = []
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        data = json.loads(text)
+        rows.append(parse_row({**data, "id": f"{data['site']}-{number}", "post_id": data["site"]}, number))
+    return rows
+
+
 def kind_of(row: LabelledComment) -> str:
-    """Return the kind of one of our blog comments (its id is ``<kind>-<line>``)."""
+    """Return the kind of one of our blog comments, or the other sites' kind of site (its id is ``<kind>-<line>``)."""
     return row.comment.id.rsplit("-", 1)[0]
 
 
@@ -178,6 +199,7 @@ def load(data: Path) -> list[DataSet]:
             (name, "blog", BLOG_COMMENTS, lambda p, h=half: blog_comments(p, h), False)
             for half, name in BLOG_HALVES.items()
         ),
+        ("other sites, measured only", "sites", SITE_COMMENTS, site_comments, False),
     ]
     for name, family, path, reader, learnable in readers:
         if path.is_file():
@@ -242,9 +264,10 @@ def rates_row(name: str, report: Report) -> str:
 RATES_HEADER = f"{'set':<26}{'spam':>6}{'ham':>7}   {'caught':>6} {'rej.':>6}   {'ham held':>8} {'rej.':>4}"
 
 
-def kind_shares(sets: list[DataSet]) -> None:
-    """Print, per kind of our blog comments, spam caught and legitimate held (r: rejected), per half and language."""
-    halves = [s for s in sets if s.family == "blog"]
+def kind_shares(sets: list[DataSet], family: str = "blog") -> None:
+    """Print, per kind of one family's comments (our blog's, or the other sites'), spam caught and legitimate held
+    (r: rejected), per set and language."""
+    halves = [s for s in sets if s.family == family]
     check, context = SpamCheck(), Context(now=0.0, facts={fact.MODEL: seed_model()})
     cells: dict[tuple[Label, str], dict[tuple[str, str], list[Action]]] = {}
     for data_set in halves:
@@ -354,6 +377,13 @@ def main(argv: list[str]) -> int:
     if any(s.family == "blog" for s in sets):
         print("== project blog comments, per kind, out of the box: spam caught, legitimate held (rN: N rejected)")
         kind_shares(sets)
+    sites = [s for s in sets if s.family == "sites"]
+    if sites:
+        print("== other sites (measured only, never tuned on), out of the box: per language, then per kind of site")
+        for language in ("en", "fr"):
+            rows = [r for r in sites[0].rows if r.comment.language == language]
+            print(rates_row(f"  other sites, {language}", evaluate(rows)))
+        kind_shares(sets, "sites")
     print("== cross-set: after learning every labelled set of the other families (YouTube, Q&A, SMS)")
     print(RATES_HEADER)
     for data_set in sets:
