@@ -19,8 +19,9 @@ words (linear growth), the recall per kind of abuse where a set labels kinds, th
 threats (:mod:`worker.abuse.threats`) per set, how many are labelled abusive and how many only the threat
 holds, and the share held of the project's own comments that quote, counter or reclaim abuse without
 being abusive, and of abusive look-alikes, in the part the context step was tuned on and in the part only
-measured (bench/data/abuse_context.jsonl). The shared data are read, never copied or printed. Skips the shared
-sets (saying so) when the folder is absent.
+measured (bench/data/abuse_context.jsonl), and the share held of the legitimate comments of other sites
+(bench/data/site_comments.jsonl, measured only), rude ones apart. The shared data are read, never copied or
+printed. Skips the shared sets (saying so) when the folder is absent.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from worker.models import Action, CheckResult, Comment  # noqa: E402
 from worker.policy import Policy  # noqa: E402
 
 CONTEXT_FILE = ROOT / "bench" / "data" / "abuse_context.jsonl"
+SITES_FILE = ROOT / "bench" / "data" / "site_comments.jsonl"
 Predict = Callable[[Sequence[str]], list[bool]]
 
 
@@ -251,6 +253,32 @@ def context_set() -> None:
                 )
 
 
+def site_ham() -> None:
+    """Print the share of the other sites' legitimate comments (bench/data/site_comments.jsonl, measured only, never
+    tuned on) each check holds, the rude ones apart: a reader may be rude about a recipe or a referee without abusing
+    anyone, so low is right."""
+    abuse_check, profanity_check = checks()
+    context = Context(0.0)
+    rows = [json.loads(line) for line in SITES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ham = [r for r in rows if r["label"] == "ham"]
+    header = f"{'legitimate':10} {'lang':4} {'n':>3} {'abuse':>6} {'profanity':>9} {'either':>7}"
+    print(header + "  (share held; low is right)")
+    for group in ("rude", "not rude", "all"):
+        for lang in ("en", "fr"):
+            texts = [
+                r["content"]
+                for r in ham
+                if r["language"] == lang and group in ("all", "rude" if r["kind"] == "rude" else "not rude")
+            ]
+            held = [
+                (_held(abuse_check.check(c, context)), _held(profanity_check.check(c, context)))
+                for c in map(_comment, texts)
+            ]
+            n = len(held)
+            a, p = sum(h[0] for h in held) / n, sum(h[1] for h in held) / n
+            print(f"{group:10} {lang:4} {n:3} {a:6.0%} {p:9.0%} {sum(x or y for x, y in held) / n:7.0%}")
+
+
 def threat_finds(data: Path) -> None:
     """Print, per set (its measured part), the comments the threat finder (:mod:`worker.abuse.threats`) reads as
     threats, how many of them are labelled abusive, and how many of those only the threat holds (neither check
@@ -300,6 +328,8 @@ def main() -> int:
     args = parser.parse_args()
     print("Comments that quote, counter or reclaim abuse, disagree heatedly, or look so and abuse (the project's own):")
     context_set()
+    print("\nLegitimate comments of other sites (measured only), rude ones apart:")
+    site_ham()
     if not args.data.is_dir():
         print(f"\nNo labelled data at {args.data}: skipping the shared sets (see ../shared/data/README.md).")
         return 0
