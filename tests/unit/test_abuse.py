@@ -203,3 +203,22 @@ def test_damaged_shipped_weights_stop_the_build_with_an_error_naming_the_file(
     monkeypatch.setattr("worker.checks.abuse.shipped_model", lambda: AbuseModel.load(broken))
     with pytest.raises(ConfigError, match=r"weights\.json\.gz: cannot read the abuse weights"):
         build(Policy.from_mapping({}).section("abuse"))
+
+
+def test_terms_that_weigh_the_same_are_named_in_the_comment_s_order() -> None:
+    text = "idiot, what an idiot"
+    terms = toy_model().explain(text).terms
+    assert [(t.text, t.start) for t in terms[:2]] == [("idiot", 0), ("idiot", 15)]
+    assert terms[0].log_odds == terms[1].log_odds
+
+
+def test_a_comment_is_weighed_per_word_and_per_pair_and_an_innocent_word_only_pairs() -> None:
+    model = toy_model()
+    found = ["you", "idiot"]
+    weighed = model.weigh(found)
+    assert weighed.words == [model.word_weight("you"), model.word_weight("idiot")]
+    assert weighed.pairs == [1.0]
+    assert weighed.log_odds == model.log_odds(found)
+    innocent = model.weigh(found, frozenset({"idiot"}))
+    assert innocent.words == [model.word_weight("you"), 0.0] and innocent.pairs == [1.0]
+    assert innocent.features == weighed.features - char_count("idiot") - 1

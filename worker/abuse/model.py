@@ -8,7 +8,9 @@ Scoring is a sum of weights over the comment's tokens, plus, for the words aimed
 (:func:`worker.abuse.features.aimed`), the share ``aimed`` of their weight when it is positive. The weight
 of one word (its own weight plus the sum of its character pieces') depends on the word alone, so each model
 keeps it in a bounded per-process cache: a comment costs a dictionary look-up or two per word, linear in
-its length.
+its length. A comment is weighed once (:meth:`AbuseModel.weigh`): its log-odds and, when it is explained,
+its heaviest terms come from the same per-word and per-pair weights, added in the same order as a loop over
+its words would (the same last bits).
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial, reduce
+from itertools import islice, repeat
+from operator import add
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from worker.abuse.features import aimed, char_count, char_ngrams, innocent_words, spans, words
 
@@ -29,10 +33,22 @@ FORMAT = 1
 DEFAULT_WEIGHTS = Path(__file__).with_name("data") / "weights.json.gz"
 CACHE_WORDS = 100_000
 """Distinct words whose weight a model keeps; the cache is emptied when it fills up."""
+_T = TypeVar("_T")
 
 
 class WeightsError(ValueError):
     """A weights file or a set of lessons cannot be used; the message says why."""
+
+
+class Weighed(NamedTuple):
+    """A comment's words as the model weighs them: per word its weight (0 when innocent), per neighbouring pair its
+    weight, the positions of the words aimed at a person, the feature count and the log-odds."""
+
+    words: list[float]
+    pairs: list[float]
+    aimed: list[int]
+    features: int
+    log_odds: float
 
 
 class Term(NamedTuple):
@@ -83,6 +99,31 @@ def _table(data: Mapping[str, Any], kind: str, origin: str) -> dict[str, float]:
     return {str(k): float(v) for k, v in table.items()}
 
 
+class _PerWord(dict[str, _T]):
+    """What a function gives for each folded word, computed on first use and kept for ``CACHE_WORDS`` words (emptied
+    when full): a comment's words are then looked up in one ``map``."""
+
+    def __init__(self, compute: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> _T:
+        if len(self) >= CACHE_WORDS:
+            self.clear()
+        found = self[word] = self._compute(word)
+        return found
+
+
+def _word_weight(words: Mapping[str, float], chars: Mapping[str, float], word: str) -> float:
+    """Return what one occurrence of ``word`` adds before scaling: its own weight and its pieces'."""
+    return words.get(word, 0.0) + sum(chars.get(g, 0.0) for g in char_ngrams(word))
+
+
+def _feature_count(word: str) -> int:
+    """Return how many features one occurrence of ``word`` counts: itself and its pieces."""
+    return char_count(word) + 1
+
+
 class AbuseModel:
     """Weights of words (``w``), word pairs (``b``, "one two") and character pieces (``c``), a bias, and the
     share of a word's positive weight added again when the word is aimed at a person (``aimed``)."""
@@ -103,7 +144,10 @@ class AbuseModel:
         self.pairs = dict(pairs)
         self.chars = dict(chars)
         self.lessons = lessons
-        self._cache: dict[str, tuple[float, int]] = {}
+        self._pairs = {_pair_key(pair): weight for pair, weight in self.pairs.items()}
+        """The pairs' weights by (first word, second word): a comment's pairs are looked up without joining them."""
+        self._weights = _PerWord(partial(_word_weight, self.words, self.chars))
+        self._counts = _PerWord(_feature_count)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], origin: str = "weights") -> AbuseModel:
@@ -139,50 +183,27 @@ class AbuseModel:
 
     def word_weight(self, word: str) -> float:
         """Return what one occurrence of the folded ``word`` adds (its own weight and its pieces'), before scaling."""
-        return (self._cache.get(word) or self._word(word))[0]
+        return self._weights[word]
 
-    def _word(self, word: str) -> tuple[float, int]:
-        """Return the weight of one occurrence of ``word`` (itself and its pieces) and its feature count."""
-        found = self._cache.get(word)
-        if found is None:
-            chars = self.chars
-            weight = self.words.get(word, 0.0) + sum(chars.get(g, 0.0) for g in char_ngrams(word))
-            found = (weight, char_count(word) + 1)
-            if len(self._cache) >= CACHE_WORDS:
-                self._cache.clear()
-            self._cache[word] = found
-        return found
+    def weigh(self, found: Sequence[str], innocent: frozenset[str] = frozenset()) -> Weighed:
+        """Return the comment of these folded words as the model weighs it (``innocent`` words only pair)."""
+        weights = list(map(self._weights.__getitem__, found))
+        counts: Iterable[int] = map(self._counts.__getitem__, found)
+        if innocent and not innocent.isdisjoint(found):
+            weights = [0.0 if word in innocent else weight for weight, word in zip(weights, found, strict=True)]
+            counts = (n for n, word in zip(counts, found, strict=True) if word not in innocent)
+        pairs = list(map(self._pairs.get, zip(found, islice(found, 1, None), strict=False), repeat(0.0)))  # (i, i + 1)
+        count = sum(counts) + len(pairs)
+        total = _interleaved_sum(weights, pairs)
+        at = aimed(found) if self.aimed else []
+        if self.aimed:
+            total += self.aimed * _positive_sum(weights, at)
+        log_odds = self.bias + total / math.sqrt(count) if count else self.bias
+        return Weighed(weights, pairs, at, count, log_odds)
 
     def log_odds(self, found: Sequence[str], innocent: frozenset[str] = frozenset()) -> float:
         """Return the log-odds that the comment of these folded words is abusive (``innocent`` words only pair)."""
-        pairs = self.pairs
-        cache = self._cache
-        total = 0.0
-        count = 0
-        previous = ""
-        for word in found:
-            if previous:
-                total += pairs.get(f"{previous} {word}", 0.0)
-                count += 1
-            previous = word
-            if word not in innocent:
-                weight, n = cache.get(word) or self._word(word)
-                total += weight
-                count += n
-        if self.aimed:
-            total += self.aimed * self._aimed_weight(found, innocent)
-        return self.bias + total / math.sqrt(count) if count else self.bias
-
-    def _aimed_weight(self, found: Sequence[str], innocent: frozenset[str]) -> float:
-        """Return the sum of the positive weights of the words aimed at a person (before the share and scaling)."""
-        total = 0.0
-        for i in aimed(found):
-            word = found[i]
-            if word not in innocent:
-                weight = self.word_weight(word)
-                if weight > 0:
-                    total += weight
-        return total
+        return self.weigh(found, innocent).log_odds
 
     def probability_of(self, found: Sequence[str], innocent: frozenset[str] = frozenset()) -> float:
         """Return the probability that the comment of these folded words is abusive."""
@@ -215,34 +236,49 @@ class AbuseModel:
     ) -> Explained:
         """Return :meth:`explain` of ``text`` from the folded words the caller has read (its
         :func:`worker.abuse.features.words`) and those innocent in its language, so neither is read again."""
-        pairs = self.pairs
-        cache = self._cache
-        weights: dict[tuple[int, int], float] = {}  # (first word, last word) -> weight before scaling; if it adds
-        boost = {i: 1.0 + self.aimed for i in aimed(found)} if self.aimed else {}
-        count = 0
-        previous = ""
-        for i, word in enumerate(found):
-            if i:
-                count += 1
-                pair = pairs.get(f"{previous} {word}", 0.0)
-                if pair > 0:
-                    weights[i - 1, i] = pair
-            previous = word
-            if word not in innocent:
-                weight, n = cache.get(word) or self._word(word)
-                count += n
-                if weight > 0:
-                    weights[i, i] = weight * boost.get(i, 1.0)
-        if log_odds is None:
-            log_odds = self.log_odds(found, innocent)
-        scale = 1.0 / math.sqrt(count) if count else 0.0
-        heaviest = sorted(weights.items(), key=lambda item: item[1], reverse=True)[:top]  # as nlargest, faster here
+        weighed = self.weigh(found, innocent)
+        return self.explain_weighed(text, weighed if log_odds is None else weighed._replace(log_odds=log_odds), top)
+
+    def explain_weighed(self, text: str, weighed: Weighed, top: int = 5) -> Explained:
+        """Return :meth:`explain` of ``text`` from :meth:`weigh` of its words, so they are not weighed again."""
+        # Each term as (minus its weight, its place in the comment, first word, last word): sorted as they are, the
+        # heaviest come first and, of those that weigh the same, the first in the comment (a pair before its second
+        # word's own weight).
+        ranked = [(-pair, 2 * i + 1, i, i + 1) for i, pair in enumerate(weighed.pairs) if pair > 0]
+        boost, boosted = 1.0 + self.aimed, set(weighed.aimed)
+        ranked += [(-(w * boost if i in boosted else w), 2 * i, i, i) for i, w in enumerate(weighed.words) if w > 0]
+        heaviest = sorted(ranked)[:top]
+        scale = 1.0 / math.sqrt(weighed.features) if weighed.features else 0.0
         at = spans(text) if heaviest else []  # the spans of the few words named only
         terms = tuple(
-            Term(text[at[first][0] : at[last][1]], at[first][0], at[last][1], weight * scale)
-            for (first, last), weight in heaviest
+            Term(text[at[first][0] : at[last][1]], at[first][0], at[last][1], -minus * scale)
+            for minus, _, first, last in heaviest
         )
-        return Explained(log_odds, sigmoid(log_odds), terms)
+        return Explained(weighed.log_odds, sigmoid(weighed.log_odds), terms)
+
+
+def _pair_key(pair: str) -> tuple[str, str]:
+    """Return the two words of a pair feature ("one two" -> ("one", "two"))."""
+    first, _, second = pair.partition(" ")
+    return first, second
+
+
+def _interleaved_sum(weights: Sequence[float], pairs: Sequence[float]) -> float:
+    """Return the sum of a comment's word and pair weights in its order (word, pair, word…), as a loop would add them:
+    the same order gives the same last bits."""
+    mixed = [0.0] * (len(weights) + len(pairs))
+    mixed[::2] = weights
+    mixed[1::2] = pairs
+    return reduce(add, mixed, 0.0)
+
+
+def _positive_sum(weights: Sequence[float], at: Sequence[int]) -> float:
+    """Return the sum of the positive weights at the positions ``at``, in their order."""
+    total = 0.0
+    for i in at:
+        if weights[i] > 0:
+            total += weights[i]
+    return total
 
 
 @cache

@@ -80,12 +80,13 @@ class AbuseCheck:
         told = told_language(found, comment.language) if self.english else None  # guessed once, used twice
         english = self.english_added(comment.content, told=told)
         innocent = innocent_words(found, comment.language, told)
-        own = model.log_odds(found, innocent)
+        weighed = model.weigh(found, innocent)
+        own = weighed.log_odds
         made = threats(comment.content, found) if self.threat else []
         score = max(sigmoid(own + english), self.threat) if made else sigmoid(own + english)
         if score < self.flag_at:
             return CheckResult(NAME, (), score=score)
-        explained = model.explain_words(comment.content, found, innocent, top=TOP_TERMS, log_odds=own)
+        explained = model.explain_weighed(comment.content, weighed, top=TOP_TERMS)
         terms = _merged(explained.terms, comment.content, self.english) if english > 0 else list(explained.terms)
         floor = terms[0].log_odds * TERM_SHARE if terms else 0.0
         heavy = [t for t in terms if t.log_odds >= floor]
