@@ -66,11 +66,15 @@ class EnglishModel:
         slope = -sum(self.slopes) / size  # how one unit of SVM decision moves the log-odds, about
         self._rows: dict[str, tuple[float, ...]] = {}
         """Per word: its IDF squared, then per calibrated SVM its weight times its IDF (what one occurrence adds
-        before the norm), then what one occurrence adds to the log-odds, about, before the norm (for evidence)."""
+        before the norm)."""
+        self._shares: dict[str, float] = {}
+        """Per word: what one occurrence adds to the log-odds, about, before the norm (for evidence)."""
         for word, row in words.items():
             idf = float(row[0])
             added = tuple(idf * float(w) for w in row[1:])
-            self._rows[word] = (idf * idf, *added, slope * sum(added) / size)
+            self._rows[word] = (idf * idf, *added)
+            self._shares[word] = slope * sum(added) / size
+        self._calibration = tuple(zip(self.intercepts, self.slopes, self.offsets, strict=True))
         self._last: tuple[str, _Read] = ("", _Read("", [], 0.0, [0.0] * size))
         """The last text read, as read: the evidence reads the text the score has just read."""
 
@@ -99,14 +103,14 @@ class EnglishModel:
             return last[1]
         rows = self._rows
         lowered = text.lower()
-        known = [word for word in _TOKEN.findall(lowered) if word in rows]
+        known = list(filter(rows.__contains__, _TOKEN.findall(lowered)))
         norm, sums = 0.0, [0.0] * len(self.intercepts)
         if known:
             totals = [sum(column) for column in zip(*map(rows.__getitem__, known), strict=True)]
             squares = totals[0]
             if len(set(known)) != len(known):  # a word more than once: its TF-IDF is its count times its IDF
                 squares = sum(count * count * rows[word][0] for word, count in Counter(known).items())
-            norm, sums = math.sqrt(squares), totals[1:-1]
+            norm, sums = math.sqrt(squares), totals[1:]
         read = _Read(lowered, known, norm, sums)
         self._last = (text, read)
         return read
@@ -115,7 +119,7 @@ class EnglishModel:
         """Return the probability that ``text`` is offensive, as alt-profanity-check's ``predict_prob`` does."""
         _, _, norm, sums = self._read(text)
         total = 0.0
-        for intercept, added, slope, offset in zip(self.intercepts, sums, self.slopes, self.offsets, strict=True):
+        for (intercept, slope, offset), added in zip(self._calibration, sums, strict=True):
             decision = intercept + added / norm if norm else intercept
             total += sigmoid(-(slope * decision + offset))
         return total / len(sums)
@@ -130,14 +134,14 @@ class EnglishModel:
     def words(self, text: str, top: int = 5) -> list[Word]:
         """Return the ``top`` words that raise the log-odds most, heaviest first, with their spans in ``text``."""
         lowered, known, norm, _ = self._read(text)
-        rows = self._rows
-        share = {word: rows[word][-1] for word in known}
+        shares = self._shares
+        share = dict(zip(known, map(shares.__getitem__, known), strict=True))
         heaviest = sorted([w for w, value in share.items() if value > 0], key=share.__getitem__, reverse=True)[:top]
         if not heaviest or len(lowered) != len(text):  # a letter whose lower case is longer: spans would not match
             return []
         scale = 1.0 / norm
-        spans = [Word(text[a:b], a, b, scale * share[word]) for word in heaviest for a, b in _spans(lowered, word)]
-        return sorted(spans, key=lambda w: (-w.log_odds, w.start))[:top]
+        spans = [(-scale * share[word], a, b) for word in heaviest for a, b in _spans(lowered, word)]
+        return [Word(text[a:b], a, b, -minus) for minus, a, b in sorted(spans)[:top]]
 
 
 def _spans(text: str, word: str) -> list[tuple[int, int]]:

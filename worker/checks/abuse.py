@@ -178,14 +178,14 @@ def _merged(terms: tuple[Term, ...], text: str, share: float) -> list[Term]:
 
     A word both name adds up into one term, so that the evidence shows it once.
     """
-    weights = {(t.start, t.end): t.log_odds for t in terms}
-    said = {(t.start, t.end): t.text for t in terms}
+    merged = {(t.start, t.end): (t.log_odds, t.text) for t in terms}
     for word in shipped_english().words(text, top=TOP_TERMS):
         span = (word.start, word.end)
-        weights[span] = weights.get(span, 0.0) + share * word.log_odds
-        said[span] = word.text
-    heaviest = sorted(weights.items(), key=lambda item: (item[1], -item[0][0]), reverse=True)[:TOP_TERMS]
-    return [Term(said[span], span[0], span[1], weight) for span, weight in heaviest]
+        weight = merged[span][0] if span in merged else 0.0
+        merged[span] = (weight + share * word.log_odds, word.text)
+    # (minus the weight, start, rank): sorted as they are, heaviest first, then leftmost, then the first one named
+    ranked = sorted((-weight, start, i, end, said) for i, ((start, end), (weight, said)) in enumerate(merged.items()))
+    return [Term(said, start, end, -minus) for minus, start, _, end, said in ranked[:TOP_TERMS]]
 
 
 def build(section: Section) -> AbuseCheck:
