@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from worker.abuse.categories import ADDRESSED, category
 from worker.abuse.speech import blanked, reported, word_set
@@ -49,7 +50,10 @@ NEAR_CHARS = 48
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 _WORD = re.compile(r"[a-z0-9]+")
 _ATTRIBUTED = re.compile(r"[^,.;!?]{0,40}, *(sings|sang|said|says|wrote|writes|chante|chantait|dit|disait|ecrit)\b")
-_ADDRESSED = re.compile(r"\b(?:" + "|".join(sorted(ADDRESSED)) + r")\b")
+_ADDRESSED = re.compile(
+    "(?=[" + "".join(sorted({w[0] for w in ADDRESSED})) + r"])\b(?:" + "|".join(sorted(ADDRESSED)) + r")\b"
+)
+"""A word addressed to the reader; the look-ahead on their first letters skips every other place at once."""
 
 
 def _phrases(*items: str) -> re.Pattern[str]:
@@ -146,44 +150,59 @@ class Reading:
 NOTHING = Reading()
 
 
-def _inside(start: int, end: int, regions: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in regions)
+def _region(span: tuple[int, int], regions: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the first of the ``regions`` (quotations) that holds the span, else None."""
+    start, end = span
+    return next(((a, b) for a, b in regions if a <= start and end <= b), None)
 
 
-@dataclass(frozen=True, slots=True)
-class _Place:
-    """One charged word in its sentence: the comment as folded, the word's span, its sentence's span."""
+class _Place(NamedTuple):
+    """One weighty word in its sentence: the comment as written and folded, the word's span, its sentence's span, the
+    sentence before and after the word (``LOOK_CHARS`` characters at most) and the word's folded words, each read once
+    however many tests read them."""
 
     text: str
     folded: str
     start: int
     end: int
     sentence: tuple[int, int]
-
-    @property
-    def lead(self) -> str:
-        """Return the sentence before the word, its last ``LOOK_CHARS`` characters at most."""
-        return self.folded[max(self.sentence[0], self.start - LOOK_CHARS) : self.start]
-
-    @property
-    def tail(self) -> str:
-        """Return the sentence after the word, its first ``LOOK_CHARS`` characters at most."""
-        return self.folded[self.end : min(self.sentence[1], self.end + LOOK_CHARS)]
+    lead: str
+    tail: str
+    words: list[str]
 
 
-def _named(place: _Place, quoted: Sequence[tuple[int, int]]) -> bool:
-    """Tell whether the word is part of a name: a quoted title after its naming noun, a capitalised name next to
-    one, or a line attributed to a singer or writer."""
-    start, end, folded = place.start, place.end, place.folded
-    region = next(((a, b) for a, b in quoted if a <= start and end <= b), None)
-    if region is not None:
-        return bool(NAMING.intersection(_WORD.findall(folded[max(0, region[0] - 30) : region[0]])[-2:]))
-    if _ATTRIBUTED.match(folded, end):
-        return True
+def _place(text: str, folded: str, span: tuple[int, int], sentences: Sequence[tuple[int, int]]) -> _Place:
+    """Return the word at ``span`` in its sentence (one of ``sentences``; the span itself when in none)."""
+    start, end = span
+    sentence = next(((a, b) for a, b in sentences if a <= start < b), span)
+    lead = folded[max(sentence[0], start - LOOK_CHARS) : start]
+    tail = folded[end : min(sentence[1], end + LOOK_CHARS)]
+    return _Place(text, folded, start, end, sentence, lead, tail, _WORD.findall(folded[start:end]))
+
+
+def _named_in_quotes(folded: str, region: tuple[int, int]) -> bool:
+    """Tell whether a quotation is a title after its naming noun ("the song 'X'")."""
+    return bool(NAMING.intersection(_WORD.findall(folded[max(0, region[0] - 30) : region[0]])[-2:]))
+
+
+def _named_in_text(place: _Place, before: list[str]) -> bool:
+    """Tell whether an unquoted word is a capitalised name next to its naming noun (``before``: the folded words of
+    its :attr:`_Place.lead`)."""
+    start, end = place.start, place.end
     capitalised = place.text[start : start + 1].isupper() and not place.text[start:end].isupper()
-    before = _WORD.findall(place.lead)
     near = before[-NAME_WINDOW:] + _WORD.findall(place.tail)[:NAME_WINDOW]
     return capitalised and bool(before) and bool(NAMING.intersection(near))
+
+
+def _mentioned(place: _Place, region: tuple[int, int] | None) -> tuple[str | None, bool]:
+    """Return how the word is mentioned rather than used ("quoted" in ``region``, "reported" by someone, else None)
+    and whether it is part of a name."""
+    if region is not None:
+        return "quoted", _named_in_quotes(place.folded, region)
+    before = _WORD.findall(place.lead)
+    attributed = bool(_ATTRIBUTED.match(place.folded, place.end))
+    said = "reported" if reported(before) or attributed else None
+    return said, attributed or _named_in_text(place, before)
 
 
 def _reclaimed(place: _Place) -> bool:
@@ -195,8 +214,7 @@ def _reclaimed(place: _Place) -> bool:
 
 def _criticism(place: _Place) -> bool:
     """Tell whether the word is a mild judgement of a thing or of how someone did ("ridiculous policy", "a été nul")."""
-    words = set(_WORD.findall(place.folded[place.start : place.end]))
-    if not words <= CRITICAL:
+    if not CRITICAL.issuperset(place.words):
         return False
     return bool(THINGS.intersection(_WORD.findall(place.lead)[-3:] + _WORD.findall(place.tail)[:2]))
 
@@ -204,8 +222,7 @@ def _criticism(place: _Place) -> bool:
 def _denied(place: _Place) -> bool:
     """Tell whether the word is what a sentence denies of someone ("… are not terrorists", "… ne sont pas des …"),
     unless it denies them their humanity or their place ("… are not human", "… ne sont pas français")."""
-    word = place.folded[place.start : place.end]
-    return bool(NEGATED.search(place.lead[-NEAR_CHARS:])) and not BELONGING.intersection(_WORD.findall(word))
+    return bool(NEGATED.search(place.lead[-NEAR_CHARS:])) and not BELONGING.intersection(place.words)
 
 
 def _denial(places: Sequence[_Place], charged: Sequence[tuple[int, int]]) -> bool:
@@ -232,9 +249,7 @@ def _some(places: Sequence[_Place], charged: Sequence[tuple[int, int]], holds: C
     for place in places:
         if holds(place):
             found = True
-        elif (place.start, place.end) in charged and listed.intersection(
-            _WORD.findall(place.folded[place.start : place.end])
-        ):
+        elif (place.start, place.end) in charged and not listed.isdisjoint(place.words):
             return False
     return found
 
@@ -276,32 +291,30 @@ def read(text: str, spans: Sequence[tuple[int, int]]) -> Reading:
     heavy, spans = spans, charged(folded, spans)
     quoted = quotations(folded)
     outside = blanked(folded, quoted)
-    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(folded)]
+    sentences = [m.span() for m in _SENTENCE.finditer(folded)]
+    at = {span: _place(text, folded, span, sentences) for span in spans}
+    regions = {span: _region(span, quoted) for span in spans}
+    if any(regions[span] is None and _ADDRESSED.search(outside, *at[span].sentence) for span in spans):
+        return Reading(guard="addressed")
     cues: set[str] = set()
-    every = {"mentioned": True, "criticism": True}
-    for start, end in spans:
-        sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
-        place = _Place(text, folded, start, end, sentence)
-        is_quoted = _inside(start, end, quoted)
-        if not is_quoted and _ADDRESSED.search(outside, sentence[0], sentence[1]):
-            return Reading(guard="addressed")
-        if is_quoted:
-            cues.add("quoted")
-        elif reported(_WORD.findall(place.lead)) or _ATTRIBUTED.match(folded, end):
-            cues.add("reported")
+    mentioned = criticism = True
+    for span in spans:
+        said, named = _mentioned(at[span], regions[span])
+        if said:
+            cues.add(said)
         else:
-            every["mentioned"] = False
-        if _named(place, quoted):
+            mentioned = False
+        if named:
             cues.add("named")
-        every["criticism"] &= _criticism(place)
-    places = [_Place(text, folded, a, b, next(((x, y) for x, y in sentences if x <= a < y), (a, b))) for a, b in heavy]
+        criticism = criticism and _criticism(at[span])
+    places = [at.get(span) or _place(text, folded, span, sentences) for span in heavy]
     if _denial(places, spans) or COUNTERING.search(outside):
         cues.add("countered")
-    if every["mentioned"] and CONDEMNING.search(blanked(outside, spans)):
+    if mentioned and CONDEMNING.search(blanked(outside, spans)):
         cues.add("condemned")
     if _some(places, spans, _reclaimed):
         cues.add("reclaimed")
-    if every["criticism"]:
+    if criticism:
         cues.add("criticism")
     if not cues & {"condemned", "countered", "reclaimed", "named", "criticism"}:
         return Reading(tuple(sorted(cues)))
