@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 from worker.abuse.categories import category
-from worker.abuse.features import aimed, char_count, char_ngrams, counts, features, innocent_words, tokens, words
+from worker.abuse.features import (
+    aimed,
+    char_count,
+    char_ngrams,
+    counts,
+    features,
+    innocent_words,
+    spans,
+    tokens,
+    words,
+)
 from worker.abuse.lessons import lesson
 from worker.abuse.model import AbuseModel, WeightsError, shipped_model, sigmoid
 from worker.checks.abuse import AbuseCheck, build
@@ -222,3 +232,10 @@ def test_a_comment_is_weighed_per_word_and_per_pair_and_an_innocent_word_only_pa
     innocent = model.weigh(found, frozenset({"idiot"}))
     assert innocent.words == [model.word_weight("you"), 0.0] and innocent.pairs == [1.0]
     assert innocent.features == weighed.features - char_count("idiot") - 1
+
+
+def test_the_spans_of_the_first_words_only_are_those_of_all_the_words_cut_short() -> None:
+    for text in ("@bob you are a total IDIOT, see https://x.example", "plain words and nothing else"):
+        assert spans(text) == [(t.start, t.end) for t in tokens(text)]
+        assert spans(text, 2) == spans(text)[:2]
+        assert spans(text, 99) == spans(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import compress, count
 from pathlib import Path
 
 from worker.abuse.language import slurs
@@ -45,8 +46,8 @@ def category(words: Sequence[str], *, threat: bool = False) -> str | None:
     table = cues()
     seen: set[str] = set() if slurs().isdisjoint(words) else {"hate"}
     if not table.keys().isdisjoint(words):  # most comments start no cue: no need to look at each word
-        for i, word in enumerate(words):
-            for phrase, kind in table.get(word, ()):
+        for i in compress(count(), map(table.__contains__, words)):  # the words that start a cue only
+            for phrase, kind in table[words[i]]:
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     seen.add(kind)
     for kind in ORDER[:3]:

@@ -109,7 +109,7 @@ class EnglishModel:
             totals = [sum(column) for column in zip(*map(rows.__getitem__, known), strict=True)]
             squares = totals[0]
             if len(set(known)) != len(known):  # a word more than once: its TF-IDF is its count times its IDF
-                squares = sum(count * count * rows[word][0] for word, count in Counter(known).items())
+                squares = sum([count * count * rows[word][0] for word, count in Counter(known).items()])
             norm, sums = math.sqrt(squares), totals[1:]
         read = _Read(lowered, known, norm, sums)
         self._last = (text, read)

@@ -27,6 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import NamedTuple
 
 from worker.abuse.language import DEFAULT_LANGUAGE, innocent, innocent_anywhere, told_language
@@ -81,12 +82,13 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded) if m.lastgroup]
 
 
-def spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of the words :func:`tokens` gives, without their words (cheaper, for a few of them)."""
+def spans(text: str, count: int | None = None) -> list[tuple[int, int]]:
+    """Return the spans of the words :func:`tokens` gives, without their words (cheaper, for a few of them); of the
+    first ``count`` words only when given (the text after the last one named is not read)."""
     folded = fold_text(text)
     if _plain(folded):
-        return [m.span() for m in _WORD.finditer(folded)]
-    return [m.span() for m in _TOKEN.finditer(folded) if m.lastgroup]
+        return [m.span() for m in islice(_WORD.finditer(folded), count)]
+    return [m.span() for m in islice((m for m in _TOKEN.finditer(folded) if m.lastgroup), count)]
 
 
 def _plain(folded: str) -> bool:

@@ -249,7 +249,7 @@ class AbuseModel:
         ranked += [(-(w * boost if i in boosted else w), 2 * i, i, i) for i, w in enumerate(weighed.words) if w > 0]
         heaviest = sorted(ranked)[:top]
         scale = 1.0 / math.sqrt(weighed.features) if weighed.features else 0.0
-        at = spans(text) if heaviest else []  # the spans of the few words named only
+        at = spans(text, max(last for *_, last in heaviest) + 1) if heaviest else []  # up to the last word named
         terms = tuple(
             Term(text[at[first][0] : at[last][1]], at[first][0], at[last][1], -minus * scale)
             for minus, _, first, last in heaviest
