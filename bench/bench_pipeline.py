@@ -8,7 +8,10 @@ Starts its own redis-server and one worker (2 processes) at a time, on this mach
 Comments are the tests' sample authors with bodies of 8 to 80 words drawn from French and English
 sentences (some links, spam phrasing and swearing; texts differ, as readers' comments do).
 The runs are interleaved, round by round (no-op, one by one, burst), each with a warm worker of its own,
-so that a change in the machine's load during the benchmark falls on all three alike. Each throughput
+so that a change in the machine's load during the benchmark falls on all three alike. Every run starts on an
+empty Redis: a worker under a new key prefix is a new deployment, whose first retention pass scans the whole
+keyspace (worker.ops.retention); earlier runs' keys left there would make that pass longer each round, a cost
+that no deployment pays every time it starts and that the no-op task never pays. Each throughput
 is the median of --repeats rounds, and each pipeline kind is also compared with the no-op run of its own
 round (the median of those paired ratios). Usage: python bench/bench_pipeline.py [--comments 5000]
 
@@ -178,6 +181,7 @@ def noop_run(bench: Bench, run: int) -> tuple[float, float | None]:
     from bench.noop_app import app as noop_app
 
     argv = [sys.executable, "-m", "celery", "-A", "bench.noop_app", "worker", "-c", "2", "-l", "WARNING", "-Q", "noop"]
+    bench.raw.flushdb()  # as every run does: see the module's docstring
     worker = start(argv, {**bench.env, "MODERATION_QUEUE": "noop"}, bench.tmp / f"noop{run}.log")
     noop_app.conf.broker_url = bench.env["REDIS_URL"]
     raw, n = bench.raw, bench.n
@@ -207,6 +211,7 @@ def warm_worker(bench: Bench, prefix: str) -> Iterator[tuple[subprocess.Popen[by
     """Start a moderation worker (2 processes) under key prefix ``prefix``; yield it, warm, and a client."""
     env = {**bench.env, "MODERATION_KEY_PREFIX": prefix}
     argv = [sys.executable, "-m", "worker.cli", "worker", "--concurrency", "2", "--loglevel", "WARNING"]
+    bench.raw.flushdb()  # a new deployment's Redis: see the module's docstring
     worker = start(argv, env, bench.tmp / f"{prefix}.log")
     try:
         with ModerationClient(load_settings(env)) as client:
