@@ -4,7 +4,8 @@ A marabout, a private lender, a "recovery" hacker or a support line is paid by w
 their comment gives a way to: a number, an address, a link, a messenger, or at least "write to me",
 "call us", an offer in the first person ("nous accordons des prêts"), a testimonial ("je le recommande").
 A reader reporting a trial or warning others ("c'est une arnaque, ne les contactez pas") names the same
-words and gives none: there the family's and the support line's words weigh :data:`SHARE` of their weight.
+words and gives none: there the family's and the support line's words weigh :data:`SHARE` of their weight,
+and so do the topics it talks of ("a debt consolidation loan" is the money a reader had, not one offered).
 """
 
 from __future__ import annotations
@@ -60,14 +61,18 @@ def _talk(signal: Signal) -> bool:
     return signal.name in _TALK
 
 
-def weigh(signals: list[Signal], folded: str, others: Iterable[str]) -> list[Signal]:
+def weigh(signals: list[Signal], folded: str, others: Iterable[str], topics: Iterable[str] = ()) -> list[Signal]:
     """Return ``signals``, the words of a scam weighed at :data:`SHARE` when nothing else reaches anyone.
 
-    ``others`` are the names of signals that say nothing of a way to reach anyone (topics, style).
+    ``others`` are the names of signals that say nothing of a way to reach anyone (topics, style); the
+    ``topics`` among them (money, crypto...) are talk too then, and weigh :data:`SHARE` with the scam's words.
     """
     if not any(s.weight > 0 and _talk(s) for s in signals):
         return signals
     quiet = frozenset(others)
     if any(s.weight > 0 and not _talk(s) and s.name not in quiet for s in signals) or reaches(folded):
         return signals
-    return [replace(s, weight=s.weight * SHARE) if _talk(s) and s.weight > 0 else s for s in signals]
+    talked = frozenset(topics)
+    return [
+        replace(s, weight=s.weight * SHARE) if s.weight > 0 and (_talk(s) or s.name in talked) else s for s in signals
+    ]
