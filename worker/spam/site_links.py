@@ -77,8 +77,15 @@ FORGE_PLACES = frozenset(
     {"issues", "pull", "pulls", "merge_requests", "discussions", "wiki", "releases", "blob", "tree", "commit", "src"}
 )
 """Where in a project readers point (a bug, a change, a line of code); a promoter links the project's front page."""
-GOVERNMENT_SUFFIXES = (".gov", ".gouv.fr", ".gov.uk", ".gc.ca", ".gouv.qc.ca", ".europa.eu", ".gov.au", ".govt.nz")
-"""Domains only a government registers under ("irs.gov", "impots.gouv.fr"), and the host names ending so."""
+GOVERNMENT_SUFFIXES = (
+    ".gov", ".mil", ".int", ".gouv.fr", ".gov.uk", ".nhs.uk", ".police.uk", ".gc.ca", ".gouv.qc.ca", ".europa.eu",
+    ".admin.ch", ".gov.au", ".govt.nz",
+)  # fmt: skip
+"""Domains only a public body registers under ("irs.gov", "impots.gouv.fr", "nhs.uk", "who.int"): their
+registries check who asks, so a spammer cannot open a page there. Not ".edu" nor ".ac.uk": universities
+host their students' and clubs' pages, and spammers plant pages on them."""
+_GOVERNMENT_ZONE = re.compile(r"\.(?:gov|gouv|gob|govt)\.[a-z]{2}$")
+"""A country's zone for its government ("gov.in", "gouv.ci", "gob.mx"), which only public bodies register in."""
 
 
 def is_reference(url: str) -> bool:
@@ -90,7 +97,9 @@ def is_reference(url: str) -> bool:
         parts = [part for part in page.path.split("/") if part and part != "-"]
         return len(parts) > 3 and parts[2] in FORGE_PLACES
     host = "." + page.host
-    return host.endswith(GOVERNMENT_SUFFIXES) or any(_under(page.host, ref) for ref in REFERENCE_HOSTS)
+    if host.endswith(GOVERNMENT_SUFFIXES) or _GOVERNMENT_ZONE.search(host):
+        return True
+    return any(_under(page.host, ref) for ref in REFERENCE_HOSTS)
 
 
 @dataclass(frozen=True, slots=True)
