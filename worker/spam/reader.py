@@ -1,4 +1,4 @@
-"""What readers write under a tutorial or an article: questions, code, error messages, thanks to the author by name.
+"""What readers write under a tutorial or an article: questions, code, errors, thanks to the author, scam warnings.
 
 These are the comments a site exists for, and the ones a spam check shaped on video comments holds
 by mistake ("I got an error when…", "how can I…", a pasted stack trace, "Thanks Anna!"). The ``reader``
@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from worker.models import JSON
 from worker.spam.evidence import Signal, grow
 from worker.spam.phrases import compile_phrases
+from worker.spam.warning import warns
 
 _QUESTION_START = compile_phrases(
     (
@@ -135,7 +136,7 @@ def _thanks_by_name(text: str) -> str | None:
 
 
 def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | None:
-    """A question, code, an error message or a thank-you to the author by first name (negative weight)."""
+    """A question, code, an error, a thank-you to the author by first name or a scam warning (negative weight)."""
     kinds: dict[str, JSON] = {}
     first = folded.strip().split(maxsplit=1)
     if "?" in text or _ASKING.search(folded) or (first and _QUESTION_START.fullmatch(first[0].strip(",.!"))):
@@ -148,6 +149,8 @@ def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | Non
     name = _thanks_by_name(text)
     if name:
         kinds["thanks"] = name
+    if warns(folded):
+        kinds["warning"] = True
     if not kinds:
         return None
     return Signal("reader", grow(weights["reader"], len(kinds), 3), kinds)

@@ -17,7 +17,7 @@ from typing import Any
 from disposable_email_domains import blocklist as _disposable_domains
 
 from worker.models import JSON, Comment
-from worker.spam import commerce, disguise, hearsay, reach, spelled
+from worker.spam import commerce, disguise, hearsay, reach, spelled, warning
 from worker.spam import facts as fact
 from worker.spam.evidence import Signal, grow
 from worker.spam.filler import filler
@@ -403,7 +403,8 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
         if vouched is not None:
             found.append(vouched)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
-    found = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS)
+    found = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
+    found = warning.weigh(found, folded, LINK_SIGNALS)
     if all(s.name in NOT_COMMERCIAL for s in found):
         asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
         if asked is not None:

@@ -1,0 +1,97 @@
+"""Readers of other sites talk of money, warn of scams, point at public bodies and pass on helplines: not spam.
+
+Each kind is tested both ways: a reader's comment is approved, the spammer's look-alike still held or rejected.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.checks.base import Context
+from worker.checks.spam import SpamCheck
+from worker.models import Action, Comment
+from worker.spam import facts as fact
+from worker.spam.corpus import seed_model
+from worker.spam.site_links import is_reference
+from worker.spam.warning import warns
+from worker.text import fold
+
+
+def action(content: str) -> Action:
+    context = Context(now=0.0, facts={fact.MODEL: seed_model()})
+    result = SpamCheck().check(Comment(id="c", post_id="p", author_name="Camille", content=content), context)
+    return max((reason.action for reason in result.reasons), key=list(Action).index, default=Action.APPROVE)
+
+
+READERS = (
+    # money talked of, nothing offered
+    "I took a debt consolidation loan last year and the interest was lower than my three credit cards together.",
+    "Is it true that checking your credit score makes it drop?",
+    "I still hold a little bitcoin from years ago, never sold it, I mostly forgot it was there.",
+    "Nous avons renégocié notre crédit immobilier l'an dernier et gagné presque un point de taux.",
+    "Je ne suis pas d'accord, le bitcoin reste un pari : n'y mettez jamais plus que ce que vous pouvez perdre.",
+    # a scam reported or warned of
+    "I got a WhatsApp message posing as the hotel site, asking me to pay my room again. Don't click, it's a scam.",
+    "Attention arnaque : j'ai reçu un SMS soi-disant de ma mutuelle pour un remboursement, ne cliquez pas.",
+    "Un faux conseiller m'a promis 12 % par an sans risque, c'était évidemment une arnaque et j'ai tout perdu.",
+    "My son clicked on a free skins offer and lost his game account, the site stole his password.",
+    "On m'a appelé de la part de ma banque pour valider un virement, c'était une arnaque, raccrochez tout de suite.",
+    "Beware of the fake visa sites, I almost paid three times the official fee before I noticed.",
+    # a public body's page
+    "The health service page explains the symptoms well: https://www.nhs.uk/conditions/chickenpox/",
+    "Tout est expliqué sur la page des impôts https://www.impots.gouv.fr/particulier/questions",
+    "The agency's checklist helped us a lot before the trip: https://travel.state.gov/content/travel.html",
+)
+SPAM = (
+    "Need a loan? We offer loans at 2% to everyone, contact us on WhatsApp +44 7700 900123",
+    "I lost everything to a fake broker until Mr James, the best crypto investment manager, got it back. "
+    "Write to him on WhatsApp +1 415 555 0134",
+    "J'ai été arnaqué par un faux site, heureusement grâce à Maître Paul j'ai tout récupéré, écrivez-lui sur WhatsApp.",
+    "For any Booking problem call the support number 1-888-555-0199 available 24/7",
+    "Buy cheap viagra online no prescription https://pharma-cheap.xyz/viagra",
+    "Beware of fake shops! Buy genuine cheap Nike shoes only here www.nikeoutlet-sale.top",
+)
+
+
+@pytest.mark.parametrize("content", READERS)
+def test_a_reader_talking_of_money_warning_of_a_scam_or_pointing_at_a_public_body_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize("content", SPAM)
+def test_the_spammers_look_alike_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    (
+        ("I got a text from a fake courier, don't pay anything", True),
+        ("j'ai reçu un faux mail des impôts", True),
+        ("méfiez-vous, c'est une arnaque", True),
+        ("watch out for scammers selling tickets", True),
+        ("the scam was on the news yesterday", False),
+        ("I got a new phone last week", False),
+        ("attention, promotion exceptionnelle ce week-end", False),
+    ),
+)
+def test_a_warning_names_a_scam_and_warns_or_tells_what_reached_the_writer(text: str, warning: bool) -> None:
+    assert warns(fold(text)) is warning
+
+
+@pytest.mark.parametrize(
+    ("url", "public"),
+    (
+        ("https://www.nhs.uk/conditions/flu/", True),
+        ("https://www.met.police.uk/advice", True),
+        ("https://www.who.int/news-room", True),
+        ("https://www.india.gov.in/topics", True),
+        ("https://www.gob.mx/tramites", True),
+        ("https://www.ch.ch/fr/", False),
+        ("https://nhs-pharmacy-online.com/pills", False),
+        ("https://gov-refund.uk/claim", False),
+        ("https://students.example.edu/~shop/pills", False),
+    ),
+)
+def test_only_domains_that_only_public_bodies_can_register_are_references(url: str, public: bool) -> None:
+    assert is_reference(url) is public

@@ -1,0 +1,76 @@
+"""A reader warning others about a scam they met: the scam's words reported, not its offer.
+
+Readers tell what reached them ("I got a WhatsApp message from a fake Booking", "j'ai reçu un SMS de
+l'assurance maladie, c'est une arnaque") and warn ("beware", "don't click", "attention arnaque"). They name
+the scam's app, brand, family and bait, and give no way to reach anyone: a scammer's comment must give
+one (a number, an address, a link, "contact him", "je le recommande"), or it earns nothing. So a comment
+that names a scam as such, warns or reports what it received, and reaches nobody, has the signals of what
+it reports (:data:`REPORTED`) set aside, and a messenger named with no number or handle is no contact.
+The "recovery expert" testimonial ("I was scammed too, until Mr X got my money back, write to him") still
+reaches someone and keeps every signal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from worker.spam.evidence import Signal
+from worker.spam.hearsay import reaches
+from worker.spam.phrases import compile_phrases
+
+REPORTED = frozenset(
+    {"scam_family", "support_line", "brand_support", "phishing", "call_to_action", "counterfeit", "testimonial"}
+)
+"""Signals of the scam a warning reports: its family, the brand it usurps, its bait, its call to click."""
+
+# Naming the thing as a scam, or the harm it did.
+_SCAM = compile_phrases(
+    (
+        "scam", "scams", "scammer", "scammers", "scammed", "fake", "fakes", "phishing", "fraud", "fraudulent",
+        "fraudster", "fraudsters", "stole", "stolen", "hacked", "arnaque", "arnaques", "arnaquer", "arnaqueur",
+        "arnaqueurs", "arnaquee", "escroc", "escrocs", "escroquerie", "escroqueries", "faux", "fausse", "fausses",
+        "frauduleux", "frauduleuse", "hameconnage", "pirate", "piratee", "vole", "volee", "voler",
+    )
+)  # fmt: skip
+# Warning others, or telling what reached the writer or lost them something.
+_WARNING = compile_phrases(
+    (
+        "beware", "be careful", "watch out", "heads up", "don t click", "do not click", "never click", "don t pay",
+        "do not pay", "never pay", "don t answer", "do not answer", "don t reply", "do not reply", "don t fall",
+        "don t give", "never give", "i got a", "i got an", "i got the", "we got a", "i received", "we received",
+        "i was sent", "i lost", "we lost", "he lost", "she lost", "lost my", "lost his", "lost her", "lost our",
+        "lost their", "tout perdu", "i almost", "i nearly", "attention", "mefiez vous",
+        "mefiez", "prudence", "ne cliquez", "ne payez", "ne repondez", "ne donnez", "ne tombez", "j ai recu",
+        "nous avons recu", "on a recu", "on m a", "j ai perdu", "nous avons perdu", "il a perdu", "elle a perdu",
+        "j ai failli", "j ai eu un", "j ai eu une",
+    )
+)  # fmt: skip
+_JOINED = re.compile(r"['’-]")
+
+
+def warns(folded: str) -> bool:
+    """Tell whether folded text names a scam and warns others or tells what reached (or cost) the writer."""
+    text = _JOINED.sub(" ", folded)
+    return _SCAM.search(text) is not None and _WARNING.search(text) is not None
+
+
+def _reaches_nobody(signal: Signal, links: frozenset[str]) -> bool:
+    if signal.name in links:
+        return False
+    if signal.name == "contact":  # a messenger named alone is where the scam came from, not where to write
+        return not signal.evidence.get("phones") and not signal.evidence.get("emails")
+    return True
+
+
+def weigh(signals: list[Signal], folded: str, links: Iterable[str]) -> list[Signal]:
+    """Return ``signals`` without those of the scam reported, when the comment warns and reaches nobody.
+
+    ``links`` are the names of the signals of links, which may lead to the scam itself.
+    """
+    if not any(s.weight > 0 and (s.name in REPORTED or s.name == "contact") for s in signals):
+        return signals
+    named = frozenset(links)
+    if not all(_reaches_nobody(s, named) for s in signals) or not warns(folded) or reaches(folded):
+        return signals
+    return [s for s in signals if s.name not in REPORTED and s.name != "contact"]
