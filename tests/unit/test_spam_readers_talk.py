@@ -95,3 +95,27 @@ def test_a_warning_names_a_scam_and_warns_or_tells_what_reached_the_writer(text:
 )
 def test_only_domains_that_only_public_bodies_can_register_are_references(url: str, public: bool) -> None:
     assert is_reference(url) is public
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "En cas de perte de passeport, appelez l'ambassade au +33 1 23 45 67 89, ils ont une permanence le week-end.",
+        "Si vous êtes surendetté, Crésus est une association gratuite, appelez le 03 88 23 45 67.",
+        "If you lose your passport abroad, call the embassy on +44 20 7946 0321, someone is on duty all weekend.",
+    ),
+)
+def test_a_public_services_number_passed_on_with_a_call_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Booking helpline: call 1-888-555-0199 for any change to your reservation, open all night.",
+        "Visa urgent ? Appelez notre service ambassade au 01 23 45 67 89, dossier traité en 24h.",
+        "The embassy never answers, call Mr Ade at +234 803 555 0100, he gets visas in two days, I recommend him.",
+    ),
+)
+def test_a_sellers_line_dressed_as_a_public_service_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE

@@ -49,6 +49,29 @@ _VOUCHING = compile_phrases(
 )  # fmt: skip
 
 
+# A public service named as the number's owner: an emergency, a poison centre, an embassy, a charity, a child's
+# or a victim's line. Its number is passed on with "call" and "helpline" too, which a seller's line also has,
+# so there a call to action and a support line's words go with the number; what else the comment says stays.
+_PUBLIC_SERVICE = compile_phrases(
+    (
+        "poison control", "poison centre", "poison center", "poisons centre", "embassy", "consulate", "charity",
+        "emergency services", "ambulance", "police", "fire brigade", "samaritans", "crisis line", "suicide",
+        "child protection", "victim support", "debt advice", "citizens advice", "centre antipoison",
+        "centre anti poison", "antipoison", "ambassade", "consulat", "association", "samu", "pompiers",
+        "gendarmerie", "enfance en danger", "aide aux victimes",
+    )
+)  # fmt: skip
+PASSING_ON = frozenset({"call_to_action", "support_line"})
+"""Signals of a number given to be called, set aside with it when a public service is named as its owner."""
+
+
+def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
+    """Return the names of the signals that go with a public service's number named in ``folded`` text."""
+    if not any(s.name in PASSING_ON for s in signals):
+        return frozenset()
+    return PASSING_ON if _PUBLIC_SERVICE.search(folded) else frozenset()
+
+
 def _phone_feature(feature: str) -> bool:
     return PHONE_WORD in feature.partition(":")[2].split()
 
@@ -60,13 +83,14 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
         return False
     if contact.evidence.get("emails") or contact.evidence.get("apps"):
         return False
-    if any(s.weight > 0 and s.name not in STYLE_SIGNALS and s is not contact for s in signals):
+    folded = _JOINED.sub(" ", fold(text))  # "contactez-nous", "m'a aidé": the phrases' words
+    calling = _passing_on(folded, signals)
+    if any(s.weight > 0 and s.name not in STYLE_SIGNALS | calling and s is not contact for s in signals):
         return False
     if not all(map(written_plainly, find_phones(text))):
         return False
     if sum(t.isalpha() for t in tokens(text)) < MIN_WORDS:
         return False
-    folded = _JOINED.sub(" ", fold(text))  # "contactez-nous", "m'a aidé": the phrases' words
     return _SELLER.search(folded) is None and _VOUCHING.search(folded) is None
 
 
@@ -83,4 +107,6 @@ def set_aside(
     """Return the signals and the weighing without a number that a reader passes on, None when it is not one."""
     if not passes_on(text, signals):
         return None
-    return [s for s in signals if s.name != "contact"], without_number(weighing) if weighing is not None else None
+    calling = _passing_on(_JOINED.sub(" ", fold(text)), signals)
+    kept = [s for s in signals if s.name != "contact" and s.name not in calling]
+    return kept, without_number(weighing) if weighing is not None else None
