@@ -12,6 +12,7 @@ from worker.checks.spam import SpamCheck
 from worker.models import Action, Comment
 from worker.spam import facts as fact
 from worker.spam.corpus import seed_model
+from worker.spam.signals import detect
 from worker.spam.site_links import is_reference
 from worker.spam.warning import warns
 from worker.text import fold
@@ -27,6 +28,8 @@ READERS = (
     # money talked of, nothing offered
     "I took a debt consolidation loan last year and the interest was lower than my three credit cards together.",
     "Is it true that checking your credit score makes it drop?",
+    "Does looking at my own credit score lower it? My bank app shows it every month and I never know.",
+    "Mon score de crédit a baissé après une simple demande de prêt, c'est normal ?",
     "I still hold a little bitcoin from years ago, never sold it, I mostly forgot it was there.",
     "Nous avons renégocié notre crédit immobilier l'an dernier et gagné presque un point de taux.",
     "Je ne suis pas d'accord, le bitcoin reste un pari : n'y mettez jamais plus que ce que vous pouvez perdre.",
@@ -49,6 +52,8 @@ SPAM = (
     "J'ai été arnaqué par un faux site, heureusement grâce à Maître Paul j'ai tout récupéré, écrivez-lui sur WhatsApp.",
     "For any Booking problem call the support number 1-888-555-0199 available 24/7",
     "Buy cheap viagra online no prescription https://pharma-cheap.xyz/viagra",
+    "How can I get a loan with bad credit? I found the answer here https://easyloan-now.net/apply",
+    "Besoin d'un prêt rapide sans justificatif ? Faites votre demande sur https://pret-facile-24.net",
     "Beware of fake shops! Buy genuine cheap Nike shoes only here www.nikeoutlet-sale.top",
 )
 
@@ -119,3 +124,16 @@ def test_a_public_services_number_passed_on_with_a_call_is_approved(content: str
 )
 def test_a_sellers_line_dressed_as_a_public_service_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("content", "asks"),
+    (
+        ("Why did my bank refuse the loan when my salary went up?", True),
+        ("Mon assurance est passée de 40 € à 55 € par mois, est-ce normal ?", True),
+        ("Why wait for your bank? Get the loan today at https://fast-loan-now.net", False),
+    ),
+)
+def test_a_question_about_money_is_a_readers_question_unless_it_links_away(content: str, asks: bool) -> None:
+    found = detect(Comment(id="c", post_id="p", author_name="Camille", content=content), {})
+    assert any(s.name == "reader" for s in found) is asks

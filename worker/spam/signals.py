@@ -380,6 +380,12 @@ _ONE: tuple[Callable[[Comment, Mapping[str, float]], Signal | None], ...] = (
 _MANY: tuple[Callable[[Comment, Mapping[str, float]], list[Signal]], ...] = (website, phrasing)
 
 
+def _uncommercial(found: list[Signal]) -> bool:
+    """Tell whether nothing is sold: no commercial signal, or money talked of with neither link nor contact."""
+    names = {s.name for s in found}
+    return names <= NOT_COMMERCIAL or ("money" in names and names <= (NOT_COMMERCIAL - LINK_SIGNALS) | {"money"})
+
+
 def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, float] = WEIGHTS) -> list[Signal]:
     """Return every signal found in the comment and its facts (the configured word lists excepted)."""
     found = [s for detector in _ONE if (s := detector(comment, weights)) is not None]
@@ -405,7 +411,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
     found = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
     found = warning.weigh(found, folded, LINK_SIGNALS)
-    if all(s.name in NOT_COMMERCIAL for s in found):
+    if _uncommercial(found):
         asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
         if asked is not None:
             found.append(asked)
