@@ -19,6 +19,7 @@ from disposable_email_domains import blocklist as _disposable_domains
 from worker.models import JSON, Comment
 from worker.spam import commerce, disguise, hearsay, reach, spelled, warning
 from worker.spam import facts as fact
+from worker.spam.anchor_name import keyword_name
 from worker.spam.evidence import Signal, grow
 from worker.spam.filler import filler
 from worker.spam.identity import email_domain
@@ -38,6 +39,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "link_markup": 2.0,
         "shortener": 1.5,
         "link_in_name": 2.5,
+        "keyword_name": 2.0,  # the name as a link's anchor text: alone it holds, never rejects (a LINK_SIGNAL)
         "website": 0.4,
         "website_suspicious": 1.5,
         "contact": 1.5,
@@ -90,9 +92,10 @@ EVASION_SIGNALS = frozenset({"disguised", "spelled_link"})
 """Signals of a trade word or a link written so as to slip past filters: the words around it vouch for nothing."""
 
 LINK_SIGNALS = frozenset(
-    {"links", "link_only", "link_markup", "shortener", "link_in_name", "website", "website_suspicious", "spelled_link"}
-)
-"""Signals about where a comment points rather than what it says: on their own they hold, never reject."""
+    {"links", "link_only", "link_markup", "shortener", "link_in_name", "keyword_name", "website", "website_suspicious",
+     "spelled_link"}
+)  # fmt: skip
+"""Signals about where a comment points (or the name its link shows), not what it says: they hold, never reject."""
 
 SHORTENERS = frozenset(
     {
@@ -373,6 +376,7 @@ _ONE: tuple[Callable[[Comment, Mapping[str, float]], Signal | None], ...] = (
     link_markup,
     shortener,
     link_in_name,
+    keyword_name,
     shouting,
     repetition,
     disposable_email,

@@ -1,0 +1,104 @@
+"""The author's name read as the anchor text of a link: a trade and a selling word or a place, not a person.
+
+On a blog the name field becomes the text of the link to the author's website, so an SEO spammer writes
+the keyword it is paid to rank there ("Best Roofing Company Dallas", "Serrurier Paris 15", "Cheap NFL
+Jerseys") under a stock compliment. People write a first name, a pseudonym, initials, "Dr. Smith",
+"Maître Durand", or "Marie (boulangère)": a trade word alone is a job or a surname (Couvreur, Baker), so
+the signal needs a trade word and a second sign (a selling word, a place, another trade word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from worker.models import JSON, Comment
+from worker.spam.evidence import Signal
+from worker.spam.phrases import tokens
+from worker.spam.urls import find_links
+from worker.text import fold
+
+_TRADES = frozenset(
+    {
+        "service", "services", "company", "companies", "agency", "agencies", "repair", "repairs", "solutions",
+        "consulting", "consultants", "plumber", "plumbers", "plumbing", "locksmith", "locksmiths", "roofing",
+        "roofers", "lawyer", "lawyers", "attorney", "attorneys", "dentist", "dentists", "dental", "movers", "moving",
+        "seo", "marketing", "backlinks", "casino", "casinos", "poker", "betting", "loan", "loans", "payday",
+        "mortgage", "mortgages", "insurance", "pharmacy", "pills", "viagra", "cialis", "replica", "replicas",
+        "jerseys", "sneakers", "handbags", "essay", "essays", "escort", "escorts", "cleaning", "cleaners",
+        "contractor", "contractors", "hvac", "electrician", "electricians", "remodeling", "renovation", "landscaping",
+        "towing", "hosting", "rehab", "cbd", "vape", "realtor", "realtors", "storage", "removals", "plombier",
+        "plombiers", "plomberie", "serrurier", "serruriers", "serrurerie", "toiture", "avocats", "dentiste",
+        "demenagement", "demenageur", "demenageurs", "credit", "credits", "pret", "prets", "rachat", "assurance",
+        "assurances", "mutuelle", "agence", "entreprise", "societe", "depannage", "electricien", "chauffagiste",
+        "vitrier", "nettoyage", "travaux", "voyance", "voyant", "marabout", "pharmacie", "referencement", "immobilier",
+        "maillots", "climatisation", "isolation", "desinsectisation", "vtc", "carrosserie", "design", "restoration",
+        "installation", "removal", "junk", "pest", "exterminator", "painting", "painters", "photography", "detailing",
+        "limo", "rentals", "florist", "tutoring", "jersey", "nfl", "forex", "bitcoin", "crypto", "hacker", "hackers",
+        "followers", "dissertation", "assignment", "homework", "writing", "kamagra", "tramadol", "xanax", "slots",
+        "iptv", "peintre", "menuisier", "debouchage", "paysagiste", "fleuriste", "chauffage",
+    }
+)  # fmt: skip
+"""Folded trade words an SEO client pays to rank; jobs that are also common surnames (Baker, Couvreur) are not."""
+
+_SELLING = frozenset(
+    {
+        "cheap", "cheapest", "best", "top", "buy", "online", "discount", "discounts", "affordable", "pro",
+        "professional", "emergency", "local", "certified", "licensed", "fast", "instant", "wholesale", "sale", "near",
+        "cher", "chere", "meilleur", "meilleure", "meilleurs", "acheter", "achat", "ligne", "urgence", "urgent",
+        "rapide", "professionnel", "promo", "free", "quality", "reliable", "trusted", "gratuit", "gratuite", "serieux",
+    }
+)  # fmt: skip
+"""Folded words that sell: an anchor names its client with the words its customers search for."""
+
+_PLACES = frozenset(
+    {
+        "dallas", "houston", "austin", "miami", "chicago", "boston", "denver", "phoenix", "atlanta", "seattle",
+        "vegas", "orlando", "tampa", "london", "manchester", "toronto", "sydney", "melbourne", "dubai", "delhi",
+        "mumbai", "nyc", "brooklyn", "texas", "florida", "california", "paris", "lyon", "marseille", "toulouse",
+        "nice", "nantes", "bordeaux", "lille", "strasbourg", "montpellier", "rennes", "grenoble", "bruxelles",
+        "geneve", "montreal", "idf", "angeles", "diego", "francisco", "york", "calgary", "vancouver", "brisbane",
+        "perth", "auckland", "singapore", "bangalore", "noida", "gurgaon", "lahore", "karachi", "leeds", "birmingham",
+        "glasgow", "dublin", "ottawa", "toulon", "rouen", "reims", "dijon", "angers", "metz", "brest", "caen",
+        "limoges", "perpignan", "versailles", "lausanne", "liege", "quebec", "usa", "uk", "canada", "australia",
+        "india", "france", "belgique", "suisse",
+    }
+)  # fmt: skip
+"""Folded cities and regions local SEO is sold for; a number after the trade (a district, a postcode) is one too."""
+
+_ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|24\s*h?\s*/\s*24|7\s*j?\s*/\s*7")
+_SELF_DESCRIBED = re.compile(r"[(,]")
+_MIN_WORDS, _MAX_WORDS = 2, 7
+
+
+def _place(after: tuple[str, ...]) -> str | None:
+    """Return the place named from a trade word on, if any: a known city, a district or a postcode."""
+    for i, word in enumerate(after):
+        if word in _PLACES or (i > 0 and word.isdigit() and len(word) in (1, 2, 5)):
+            return word
+    return None
+
+
+def keyword_name(comment: Comment, weights: Mapping[str, float]) -> Signal | None:
+    """The author's name is a search keyword: a trade word with a selling word, a place or another trade word."""
+    if not comment.author_name or find_links(comment.author_name):
+        return None  # a link in the name is link_in_name's
+    folded = fold(comment.author_name)
+    words = tokens(folded)
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
+        return None
+    trades = sorted({w for w in words if w in _TRADES})
+    if not trades:
+        return None
+    selling = sorted({w for w in words if w in _SELLING} | ({"24/7"} if _ROUND_THE_CLOCK.search(folded) else set()))
+    if selling == [] and _SELF_DESCRIBED.search(folded):
+        return None  # "Marie (boulangère)", "Jean, avocat à Lyon": a person saying what they do
+    place = _place(words[min(words.index(t) for t in trades) :])
+    if len(trades) + len(selling) + (place is not None) < 2:
+        return None
+    evidence: dict[str, JSON] = {"trade": trades[:3]}
+    if selling:
+        evidence["selling"] = selling[:3]
+    if place:
+        evidence["place"] = place
+    return Signal("keyword_name", weights["keyword_name"], evidence)
