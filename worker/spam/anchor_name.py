@@ -13,8 +13,9 @@ import re
 from collections.abc import Mapping
 
 from worker.models import JSON, Comment
+from worker.spam.commerce import FAMILIES, SUPPORT_WORDS, SUPPORTED_BRANDS
 from worker.spam.evidence import Signal
-from worker.spam.phrases import tokens
+from worker.spam.phrases import compile_phrases, tokens
 from worker.spam.urls import find_links
 from worker.text import fold
 
@@ -36,7 +37,14 @@ _TRADES = frozenset(
         "installation", "removal", "junk", "pest", "exterminator", "painting", "painters", "photography", "detailing",
         "limo", "rentals", "florist", "tutoring", "jersey", "nfl", "forex", "bitcoin", "crypto", "hacker", "hackers",
         "followers", "dissertation", "assignment", "homework", "writing", "kamagra", "tramadol", "xanax", "slots",
-        "iptv", "peintre", "menuisier", "debouchage", "paysagiste", "fleuriste", "chauffage",
+        "iptv", "peintre", "menuisier", "debouchage", "paysagiste", "fleuriste", "chauffage", "roofer", "mover",
+        "consultant", "lender", "lending", "agent", "shoes", "boots", "bags", "handbag", "watches", "jordans", "nike",
+        "uggs", "louboutin", "vuitton", "moncler", "longchamp", "rayban", "kors", "outlet", "flights", "hotels",
+        "tickets", "cash", "debt", "consolidation", "trading", "diet", "keto", "supplement", "supplements",
+        "enhancement", "transplant", "clinic", "botox", "detox", "development", "developers", "photographer",
+        "videography", "wedding", "rental", "hire", "chaussures", "sac", "sacs", "montres", "vols", "billets",
+        "medium", "affectif", "particuliers", "location", "vente", "cours", "formation", "coiffeur", "coiffure",
+        "packers", "emprunteur", "conso",
     }
 )  # fmt: skip
 """Folded trade words an SEO client pays to rank; jobs that are also common surnames (Baker, Couvreur) are not."""
@@ -66,6 +74,9 @@ _PLACES = frozenset(
 )  # fmt: skip
 """Folded cities and regions local SEO is sold for; a number after the trade (a district, a postcode) is one too."""
 
+_FAMILY = compile_phrases(tuple(phrase for phrases in FAMILIES.values() for phrase in phrases))
+_BRAND = compile_phrases(SUPPORTED_BRANDS)
+_SUPPORT = compile_phrases((*SUPPORT_WORDS, "help", "setup", "desk"))  # a name has no room for "support number"
 _ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|24\s*h?\s*/\s*24|7\s*j?\s*/\s*7")
 _SELF_DESCRIBED = re.compile(r"[(,]")
 _MIN_WORDS, _MAX_WORDS = 2, 7
@@ -79,26 +90,42 @@ def _place(after: tuple[str, ...]) -> str | None:
     return None
 
 
-def keyword_name(comment: Comment, weights: Mapping[str, float]) -> Signal | None:
-    """The author's name is a search keyword: a trade word with a selling word, a place or another trade word."""
-    if not comment.author_name or find_links(comment.author_name):
-        return None  # a link in the name is link_in_name's
-    folded = fold(comment.author_name)
-    words = tokens(folded)
-    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
-        return None
+def _sold(folded: str) -> dict[str, JSON]:
+    """Return what a name sells on its own: a scam family's words, or a brand with support words ("Outlook Help")."""
+    family = _FAMILY.search(folded)
+    if family:
+        return {"family": family.group()}
+    brand = _BRAND.search(folded)
+    support = _SUPPORT.search(folded) if brand else None
+    return {"brand": brand.group(), "support": support.group()} if brand and support else {}
+
+
+def _trade(folded: str, words: tuple[str, ...]) -> dict[str, JSON]:
+    """Return a trade word with a second sign (a selling word, a place after it, another trade word), if any."""
     trades = sorted({w for w in words if w in _TRADES})
     if not trades:
-        return None
+        return {}
     selling = sorted({w for w in words if w in _SELLING} | ({"24/7"} if _ROUND_THE_CLOCK.search(folded) else set()))
-    if selling == [] and _SELF_DESCRIBED.search(folded):
-        return None  # "Marie (boulangère)", "Jean, avocat à Lyon": a person saying what they do
+    if not selling and _SELF_DESCRIBED.search(folded):
+        return {}  # "Marie (boulangère)", "Jean, avocat à Lyon": a person saying what they do
     place = _place(words[min(words.index(t) for t in trades) :])
     if len(trades) + len(selling) + (place is not None) < 2:
-        return None
+        return {}
     evidence: dict[str, JSON] = {"trade": trades[:3]}
     if selling:
         evidence["selling"] = selling[:3]
     if place:
         evidence["place"] = place
-    return Signal("keyword_name", weights["keyword_name"], evidence)
+    return evidence
+
+
+def keyword_name(comment: Comment, weights: Mapping[str, float]) -> Signal | None:
+    """The author's name is a search keyword: a scam family's, a brand's support, or a trade with a second sign."""
+    if not comment.author_name or find_links(comment.author_name):
+        return None  # a link in the name is link_in_name's
+    folded = fold(comment.author_name)
+    words = tokens(folded)
+    if len(words) > _MAX_WORDS:
+        return None
+    evidence = _sold(folded) or (_trade(folded, words) if len(words) >= _MIN_WORDS else {})
+    return Signal("keyword_name", weights["keyword_name"], evidence) if evidence else None

@@ -39,7 +39,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "link_markup": 2.0,
         "shortener": 1.5,
         "link_in_name": 2.5,
-        "keyword_name": 2.0,  # the name as a link's anchor text: alone it holds, never rejects (a LINK_SIGNAL)
+        "keyword_name": 2.5,  # the name as a link's anchor text, as link_in_name: alone it holds, never rejects
         "website": 0.4,
         "website_suspicious": 1.5,
         "contact": 1.5,
