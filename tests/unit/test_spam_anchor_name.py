@@ -1,4 +1,4 @@
-"""An author name that is an SEO anchor (a trade with a selling word or a place) holds a stock compliment; people's names never."""
+"""A name that is an SEO anchor (a trade with a selling word or a place) holds a compliment; a person's name never."""
 
 from __future__ import annotations
 
