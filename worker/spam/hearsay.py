@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from worker.spam.evidence import Signal
-from worker.spam.phrases import compile_phrases
+from worker.spam.phrases import compile_phrases, unjoined
 
 SHARE = 0.5
 """Share of their weight the words of a scam keep when the comment gives no way to reach anyone."""
@@ -43,14 +43,13 @@ _REACH = compile_phrases(
         "grace a", "grace au",
     )
 )  # fmt: skip
-_JOINED = re.compile(r"['’-]")
 _NEGATION = re.compile(r"(?<!\w)(?:ne|n|don t|dont|do not|never|jamais|not)(?:\s+\w+)?\s*$")
 """A negation just before the words ("ne les contactez pas", "don't contact them"): a warning, not an ask."""
 
 
 def reaches(folded: str) -> bool:
     """Tell whether folded text asks to be reached, offers in the first person or vouches for someone."""
-    text = _JOINED.sub(" ", folded)
+    text = unjoined(folded)
     return any(_NEGATION.search(text, 0, match.start()) is None for match in _REACH.finditer(text))
 
 

@@ -13,14 +13,13 @@ words around it would be held on their own (:meth:`worker.checks.spam.SpamCheck.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import replace
 
 from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
 from worker.spam.features import PHONE_WORD, is_link_feature
 from worker.spam.phones import find_phones, written_plainly
-from worker.spam.phrases import compile_phrases, tokens
+from worker.spam.phrases import compile_phrases, tokens, unjoined
 from worker.spam.signals import STYLE_SIGNALS
 from worker.text import fold
 
@@ -38,7 +37,6 @@ _SELLER = compile_phrases(
         "tarif", "tarifs", "devis", "commandez", "achetez",
     )
 )  # fmt: skip
-_JOINED = re.compile(r"['’-]")
 # A testimonial vouching for whoever answers the number: the trade of marabouts, "recovery experts" and lenders.
 _VOUCHING = compile_phrases(
     (
@@ -83,7 +81,7 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
         return False
     if contact.evidence.get("emails") or contact.evidence.get("apps"):
         return False
-    folded = _JOINED.sub(" ", fold(text))  # "contactez-nous", "m'a aidé": the phrases' words
+    folded = unjoined(fold(text))  # "contactez-nous", "m'a aidé": the phrases' words
     calling = _passing_on(folded, signals)
     if any(s.weight > 0 and s.name not in STYLE_SIGNALS | calling and s is not contact for s in signals):
         return False
@@ -107,6 +105,6 @@ def set_aside(
     """Return the signals and the weighing without a number that a reader passes on, None when it is not one."""
     if not passes_on(text, signals):
         return None
-    calling = _passing_on(_JOINED.sub(" ", fold(text)), signals)
+    calling = _passing_on(unjoined(fold(text)), signals)
     kept = [s for s in signals if s.name != "contact" and s.name not in calling]
     return kept, without_number(weighing) if weighing is not None else None

@@ -137,6 +137,14 @@ def same_words(text: str, source: str) -> None:
     _keep(text, _read(source))
 
 
+_JOINED = re.compile(r"['’-]")
+
+
+def unjoined(folded: str) -> str:
+    """Return folded text with apostrophes and hyphens as spaces, as phrases are written ("contactez-le", "m'a")."""
+    return _JOINED.sub(" ", folded)
+
+
 def tokens(text: str) -> tuple[str, ...]:
     """Return the words (``\\w+`` runs) of ``text`` in order (cached: several signals read the same few texts)."""
     return _read(text)[0]

@@ -8,12 +8,11 @@ no one's number or address: the signal needs all three.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from worker.models import JSON
 from worker.spam.evidence import Signal
-from worker.spam.phrases import compile_phrases
+from worker.spam.phrases import compile_phrases, unjoined
 
 _VOUCHING = compile_phrases(
     (
@@ -32,12 +31,11 @@ _PRACTITIONER = compile_phrases(
         "preteur", "preteuse", "hacker ethique", "mme", "madame", "monsieur",
     )
 )  # fmt: skip
-_JOINED = re.compile(r"['’-]")
 
 
 def testimonial(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """A client's thanks or recommendation naming a practitioner (asked only of a comment giving a contact)."""
-    text = _JOINED.sub(" ", folded)
+    text = unjoined(folded)
     vouching = _VOUCHING.search(text)
     practitioner = _PRACTITIONER.search(text) if vouching else None
     if vouching is None or practitioner is None:

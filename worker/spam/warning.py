@@ -12,12 +12,11 @@ reaches someone and keeps every signal.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from worker.spam.evidence import Signal
 from worker.spam.hearsay import reaches
-from worker.spam.phrases import compile_phrases
+from worker.spam.phrases import compile_phrases, unjoined
 
 REPORTED = frozenset(
     {"scam_family", "support_line", "brand_support", "phishing", "call_to_action", "counterfeit", "testimonial"}
@@ -46,12 +45,11 @@ _WARNING = compile_phrases(
         "j ai failli", "j ai eu un", "j ai eu une",
     )
 )  # fmt: skip
-_JOINED = re.compile(r"['’-]")
 
 
 def warns(folded: str) -> bool:
     """Tell whether folded text names a scam and warns others or tells what reached (or cost) the writer."""
-    text = _JOINED.sub(" ", folded)
+    text = unjoined(folded)
     return _SCAM.search(text) is not None and _WARNING.search(text) is not None
 
 
