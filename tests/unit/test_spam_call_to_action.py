@@ -14,3 +14,11 @@ def test_a_noun_before_a_number_is_no_call_to_action_but_a_verb_or_a_label_is() 
     assert "call_to_action" not in signals("Leur numéro est le 01 40 05 48 48 depuis des années.")
     assert "call_to_action" in signals("Appelez le 01 40 05 48 48 pour un devis.")
     assert "call_to_action" in signals("Plombier disponible, tel: 01 40 05 48 48")
+
+
+def test_the_number_after_a_call_verb_is_looked_for_in_the_text_the_verb_was_found_in() -> None:
+    padded = "Bonjour," + "\n" * 60 + "Appelez le 06 12 34 56 78 pour un devis."
+    assert "call_to_action" in signals(padded)
+    later = "Je vous appelle demain, promis, merci pour tout. 06 12 34 56 78"
+    digits_before = "Commande 4521 reçue." + " " * 60 + later
+    assert "call_to_action" not in signals(digits_before)

@@ -309,12 +309,16 @@ def brand_support(folded: str, weights: Mapping[str, float]) -> Signal | None:
     return None
 
 
-def call_to_action(text: str, folded: str, weights: Mapping[str, float], numbers: list[Phone]) -> Signal | None:
-    """A call verb ("call", "dial", "contactez", "WhatsApp") or a label ("tel:") right before a phone number."""
+def call_to_action(clear: str, weights: Mapping[str, float], numbers: list[Phone]) -> Signal | None:
+    """A call verb ("call", "dial", "contactez", "WhatsApp") or a label ("tel:") right before a phone number.
+
+    Both the verb and the number after it are looked for in ``clear`` (:func:`plain` text): its offsets are not
+    the comment's, whose runs of spaces it collapses.
+    """
     if not numbers:
         return None
-    for verb in _ACTION.finditer(folded):
-        after = text[verb.end() : verb.end() + _CALL_GAP]
+    for verb in _ACTION.finditer(clear):
+        after = clear[verb.end() : verb.end() + _CALL_GAP]
         if find_phones(after) or re.search(r"\d{3}", after):
             return Signal("call_to_action", weights["call_to_action"], {"verb": verb.group()})
     return None
@@ -414,7 +418,7 @@ def detect(text: str, folded: str, weights: Mapping[str, float]) -> tuple[list[S
         for s in (
             support_line(clear, weights),
             brand_support(clear, weights),
-            call_to_action(text, clear, weights, numbers),
+            call_to_action(clear, weights, numbers),
             premium_rate(text, weights),
             scam_family(clear, weights),
             counterfeit(clear, weights),
