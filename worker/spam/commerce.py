@@ -128,6 +128,12 @@ _CALL = compile_phrases(_CALL_VERBS + _CALL_NOUNS)
 _ACTION = compile_phrases((*_CALL_VERBS, "tel :", "tel:", "ph :", "ph:", "mob :", "mob:"))
 _CALL_GAP = 40
 """Characters between a call verb and the phone number it points to."""
+_REPORTED_CALL = re.compile(
+    r"(?:\b(?:i|we)(?:'ve|’ve| have)? (?:had|tried|kept trying) to|\bj['’ ]?ai (?:du|essaye d['’ ]?|tente d['’ ]?)"
+    r"|\b(?:on a|nous avons) (?:du|essaye d['’ ]?))\s?$"
+)
+"""A writer telling of a call they had to make ("I had to call", "j'ai dû appeler"): a complaint or a tip, not an
+advert, which never tells of its own calls."""
 
 FAMILIES: Mapping[str, tuple[str, ...]] = {
     "black_magic": (
@@ -318,6 +324,8 @@ def call_to_action(clear: str, weights: Mapping[str, float], numbers: list[Phone
     if not numbers:
         return None
     for verb in _ACTION.finditer(clear):
+        if _REPORTED_CALL.search(clear, max(0, verb.start() - 24), verb.start()):
+            continue
         after = clear[verb.end() : verb.end() + _CALL_GAP]
         if find_phones(after) or re.search(r"\d{3}", after):
             return Signal("call_to_action", weights["call_to_action"], {"verb": verb.group()})
