@@ -26,8 +26,20 @@ CAMPAIGN = (
 
 
 @pytest.fixture
-def settings(redis_url: str, redis_client: redis.Redis, repo_root: Path) -> Settings:
-    return load_settings({"REDIS_URL": redis_url, "MODERATION_CONFIG": str(repo_root / "config" / "settings.toml")})
+def settings(redis_url: str, redis_client: redis.Redis, repo_root: Path, tmp_path: Path) -> Settings:
+    """The shipped settings and policy, with a blocklist of one phrase (the shipped one is empty)."""
+    (tmp_path / "blocklist.txt").write_text("casino en ligne\n", encoding="utf-8")
+    policy = (repo_root / "config" / "policy.toml").read_text(encoding="utf-8")
+    policy = policy.replace('blocklist_file = "', f'blocklist_file = "{tmp_path}/', 1)
+    policy = policy.replace('moderation_keys_file = "', f'moderation_keys_file = "{repo_root}/config/', 1)
+    (tmp_path / "policy.toml").write_text(policy, encoding="utf-8")
+    return load_settings(
+        {
+            "REDIS_URL": redis_url,
+            "MODERATION_CONFIG": str(repo_root / "config" / "settings.toml"),
+            "MODERATION_POLICY_FILE": str(tmp_path / "policy.toml"),
+        }
+    )
 
 
 @pytest.fixture
