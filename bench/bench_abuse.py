@@ -20,8 +20,13 @@ threats (:mod:`worker.abuse.threats`) per set, how many are labelled abusive and
 holds, and the share held of the project's own comments that quote, counter or reclaim abuse without
 being abusive, and of abusive look-alikes, in the part the context step was tuned on and in the part only
 measured (bench/data/abuse_context.jsonl), and the share held of the legitimate comments of other sites
-(bench/data/site_comments.jsonl, measured only), rude ones apart. The shared data are read, never copied or
-printed. Skips the shared sets (saying so) when the folder is absent.
+(bench/data/site_comments.jsonl and bench/data/site_comments_2.jsonl, measured only), rude ones apart; and, on
+the news and blog comments labelled for abuse (bench/data/news_abuse.jsonl, measured only: 240 comments, half
+English, half French, written by someone who had not read the checks and committed before anything measured them),
+precision, recall and F1 per language and the share held per kind: insults, threats, hate, harassment and
+sexual remarks (high is right), and counter-speech, reported insults, heated talk, reclaimed words, civil talk of
+immigration, religion or crime and profanity aimed at no one (low is right). The shared data are read, never copied
+or printed. Skips the shared sets (saying so) when the folder is absent.
 """
 
 from __future__ import annotations
@@ -48,6 +53,8 @@ from worker.policy import Policy  # noqa: E402
 
 CONTEXT_FILE = ROOT / "bench" / "data" / "abuse_context.jsonl"
 SITES_FILE = ROOT / "bench" / "data" / "site_comments.jsonl"
+SITES_2_FILE = ROOT / "bench" / "data" / "site_comments_2.jsonl"
+NEWS_ABUSE_FILE = ROOT / "bench" / "data" / "news_abuse.jsonl"
 Predict = Callable[[Sequence[str]], list[bool]]
 
 
@@ -61,8 +68,8 @@ def checks() -> tuple[abuse.AbuseCheck, profanity.ProfanityCheck]:
     return abuse.build(policy.section("abuse")), profanity.build(policy.section("profanity"))
 
 
-def predictors() -> dict[str, Predict]:
-    """Return every predictor measured: the project's checks, better-profanity, alt-profanity-check if installed."""
+def project_predictors() -> dict[str, Predict]:
+    """Return the project's predictors: ``abuse`` (held), ``profanity`` (a listed word reported), ``both``."""
     abuse_check, profanity_check = checks()
     context = Context(0.0)
 
@@ -72,11 +79,16 @@ def predictors() -> dict[str, Predict]:
     def by_profanity(text: str) -> bool:
         return bool(profanity_check.check(_comment(text), context).reasons)
 
-    found: dict[str, Predict] = {
+    return {
         "abuse": lambda texts: [by_abuse(t) for t in texts],
         "profanity": lambda texts: [by_profanity(t) for t in texts],
         "both": lambda texts: [by_profanity(t) or by_abuse(t) for t in texts],
     }
+
+
+def predictors() -> dict[str, Predict]:
+    """Return every predictor measured: the project's checks, better-profanity, alt-profanity-check if installed."""
+    found = project_predictors()
     from better_profanity import profanity as better
 
     found["better-profanity"] = lambda texts: [bool(better.contains_profanity(t)) for t in texts]
@@ -220,6 +232,11 @@ def _held(result: CheckResult) -> bool:
     return any(r.action.rank >= Action.FLAG.rank for r in result.reasons)
 
 
+def _rows(path: Path) -> list[dict[str, str]]:
+    """Return the rows of one of the project's JSON-lines sets."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def context_set() -> None:
     """Print the share of the project's context comments each check holds: low for the rows that are not abusive,
     high for the abusive look-alikes (``lookalike``); ``model`` is the abuse check without its context step.
@@ -230,7 +247,7 @@ def context_set() -> None:
     abuse_check, profanity_check = checks()
     bare = replace(abuse_check, context=False)
     context = Context(0.0)
-    rows = [json.loads(line) for line in CONTEXT_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = _rows(CONTEXT_FILE)
     header = f"{'kind':13} {'part':8} {'lang':4} {'n':>3} {'model':>6} {'abuse':>6} {'profanity':>9} {'either':>7}"
     print(header + "  (share held; lookalike rows are abusive: high is right)")
     for part in ("tune", "measure"):
@@ -253,13 +270,13 @@ def context_set() -> None:
                 )
 
 
-def site_ham() -> None:
-    """Print the share of the other sites' legitimate comments (bench/data/site_comments.jsonl, measured only, never
-    tuned on) each check holds, the rude ones apart: a reader may be rude about a recipe or a referee without abusing
-    anyone, so low is right."""
+def site_ham(path: Path) -> None:
+    """Print the share of one other sites' set's legitimate comments (``path``: bench/data/site_comments*.jsonl,
+    measured only, never tuned on) each check holds, the rude ones apart: a reader may be rude about a recipe, a
+    referee or a minister without abusing anyone, so low is right."""
     abuse_check, profanity_check = checks()
     context = Context(0.0)
-    rows = [json.loads(line) for line in SITES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = _rows(path)
     ham = [r for r in rows if r["label"] == "ham"]
     header = f"{'legitimate':10} {'lang':4} {'n':>3} {'abuse':>6} {'profanity':>9} {'either':>7}"
     print(header + "  (share held; low is right)")
@@ -277,6 +294,40 @@ def site_ham() -> None:
             n = len(held)
             a, p = sum(h[0] for h in held) / n, sum(h[1] for h in held) / n
             print(f"{group:10} {lang:4} {n:3} {a:6.0%} {p:9.0%} {sum(x or y for x, y in held) / n:7.0%}")
+
+
+def news_abuse() -> None:
+    """Print, for the news and blog comments labelled for abuse (bench/data/news_abuse.jsonl, measured only, written
+    without reading the checks), precision, recall and F1 of ``abuse``, ``profanity`` and ``both`` per language (as
+    the shared sets' table counts them), then the share each check holds per kind: low is right for the ``ok`` kinds
+    (counter-speech, reports, heated talk, reclaimed words, civil talk of touchy topics, profanity aimed at no one),
+    high for the ``abuse`` kinds."""
+    abuse_check, profanity_check = checks()
+    context = Context(0.0)
+    rows = _rows(NEWS_ABUSE_FILE)
+    found = project_predictors()
+    print(f"{'lang':4} {'n':>4} {'abusive':>7}  {'predictor':10} {'P':>6} {'R':>6} {'F1':>6}")
+    for lang in ("en", "fr", "all"):
+        chosen = [r for r in rows if lang in ("all", r["language"])]
+        labels = [r["label"] == "abuse" for r in chosen]
+        for name, predict in found.items():
+            p, r, f = prf(predict([r["content"] for r in chosen]), labels)
+            print(f"{lang:4} {len(chosen):4} {sum(labels):7}  {name:10} {p:6.3f} {r:6.3f} {f:6.3f}")
+    header = f"{'label':6} {'kind':20} {'lang':4} {'n':>3} {'abuse':>6} {'profanity':>9} {'either':>7} {'reported':>9}"
+    print(header + "  (share held; reported: a listed word, censored or held)")
+    for label in ("ok", "abuse"):
+        for kind in dict.fromkeys(r["kind"] for r in rows if r["label"] == label):
+            for lang in ("en", "fr"):
+                texts = [r["content"] for r in rows if (r["label"], r["kind"], r["language"]) == (label, kind, lang)]
+                results = [
+                    (abuse_check.check(c, context), profanity_check.check(c, context)) for c in map(_comment, texts)
+                ]
+                n = len(results)
+                a = sum(_held(x) for x, _ in results) / n
+                p = sum(_held(y) for _, y in results) / n
+                either = sum(_held(x) or _held(y) for x, y in results) / n
+                reported = sum(bool(y.reasons) for _, y in results) / n
+                print(f"{label:6} {kind:20} {lang:4} {n:3} {a:6.0%} {p:9.0%} {either:7.0%} {reported:9.0%}")
 
 
 def threat_finds(data: Path) -> None:
@@ -328,8 +379,11 @@ def main() -> int:
     args = parser.parse_args()
     print("Comments that quote, counter or reclaim abuse, disagree heatedly, or look so and abuse (the project's own):")
     context_set()
-    print("\nLegitimate comments of other sites (measured only), rude ones apart:")
-    site_ham()
+    for path in (SITES_FILE, SITES_2_FILE):
+        print(f"\nLegitimate comments of other sites ({path.name}, measured only), rude ones apart:")
+        site_ham(path)
+    print("\nNews and blog comments labelled for abuse (news_abuse.jsonl, measured only):")
+    news_abuse()
     if not args.data.is_dir():
         print(f"\nNo labelled data at {args.data}: skipping the shared sets (see ../shared/data/README.md).")
         return 0

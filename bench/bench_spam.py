@@ -36,6 +36,15 @@ official page, passing on a helpline, quoting prices and brands, warning about a
 finance and health blogs, talking about loans, insurance, crypto and medicines in good faith; and the
 spam of such sites, in many phrasings. Every row is *measured only*: nobody looks at its texts to tune a
 check, no set learns from it, and its figures are reported out of the box, per kind of site and language.
+
+The *other sites 2* comments (bench/data/site_comments_2.jsonl) are 360 more, half English, half French, of ten
+other kinds of sites (a car and motorbike blog, a pets blog, books, music, national politics news, real estate,
+education, beauty and fashion, tech news, local events), two thirds legitimate. They were written by someone who had
+not read the checks, their word lists, the seeds nor the earlier sets, and committed before anything measured them:
+the same kinds of readers' comments as above (with readers' quotes and plain talk of loans and crypto), and spam
+from SEO footers and bare links to fake support lines, loans, marabouts, recovery hackers, casinos, pharmacies,
+counterfeits, work from home, essays, dating, fake giveaways and WhatsApp or Telegram contacts, disguised or plain.
+Measured only, like the first; both are also shown per kind of comment.
 """
 
 from __future__ import annotations
@@ -68,6 +77,10 @@ BLOG_COMMENTS = Path(__file__).resolve().parent / "data" / "blog_comments.jsonl"
 BLOG_HALVES = {"tune": "project blog comments, tune", "measure": "project blog, measured only"}
 SITE_COMMENTS = Path(__file__).resolve().parent / "data" / "site_comments.jsonl"
 """Comments of nine kinds of sites unlike ours (see the module docstring): measured only, never tuned on."""
+SITE_COMMENTS_2 = Path(__file__).resolve().parent / "data" / "site_comments_2.jsonl"
+"""Comments of ten more kinds of sites, written without reading the checks (see the module docstring): measured only."""
+SITE_SETS = {"sites": SITE_COMMENTS, "sites2": SITE_COMMENTS_2}
+"""The other sites' sets by family, each read by :func:`site_comments`."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -168,17 +181,19 @@ def blog_comments(path: Path, split: str) -> list[LabelledComment]:
     return rows
 
 
-def site_comments(path: Path) -> list[LabelledComment]:
-    """Read the other sites' comments (all measured only); each id starts with the row's kind of site."""
+def site_comments(path: Path, group: str = "site") -> list[LabelledComment]:
+    """Read one set of the other sites' comments (all measured only); each id starts with the row's ``group`` field:
+    its kind of site, or with ``group="kind"`` its kind of comment."""
     rows = []
     for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         data = json.loads(text)
-        rows.append(parse_row({**data, "id": f"{data['site']}-{number}", "post_id": data["site"]}, number))
+        rows.append(parse_row({**data, "id": f"{data[group]}-{number}", "post_id": data["site"]}, number))
     return rows
 
 
 def kind_of(row: LabelledComment) -> str:
-    """Return the kind of one of our blog comments, or the other sites' kind of site (its id is ``<kind>-<line>``)."""
+    """Return the kind of one of our blog comments, or the other sites' kind of site or comment (its id is
+    ``<kind>-<line>``)."""
     return row.comment.id.rsplit("-", 1)[0]
 
 
@@ -200,6 +215,7 @@ def load(data: Path) -> list[DataSet]:
             for half, name in BLOG_HALVES.items()
         ),
         ("other sites, measured only", "sites", SITE_COMMENTS, site_comments, False),
+        ("other sites 2, measured only", "sites2", SITE_COMMENTS_2, site_comments, False),
     ]
     for name, family, path, reader, learnable in readers:
         if path.is_file():
@@ -377,13 +393,19 @@ def main(argv: list[str]) -> int:
     if any(s.family == "blog" for s in sets):
         print("== project blog comments, per kind, out of the box: spam caught, legitimate held (rN: N rejected)")
         kind_shares(sets)
-    sites = [s for s in sets if s.family == "sites"]
-    if sites:
-        print("== other sites (measured only, never tuned on), out of the box: per language, then per kind of site")
+    for family, path in SITE_SETS.items():
+        sites = [s for s in sets if s.family == family]
+        if not sites:
+            continue
+        print(
+            f"== {sites[0].name.split(',')[0]} ({path.name}; measured only, never tuned on), out of the box: "
+            "per language, then per kind of site, then per kind of comment"
+        )
         for language in ("en", "fr"):
             rows = [r for r in sites[0].rows if r.comment.language == language]
-            print(rates_row(f"  other sites, {language}", evaluate(rows)))
-        kind_shares(sets, "sites")
+            print(rates_row(f"  {sites[0].name.split(',')[0]}, {language}", evaluate(rows)))
+        kind_shares(sets, family)
+        kind_shares([DataSet(sites[0].name, "kinds", site_comments(path, "kind"), False)], "kinds")
     print("== cross-set: after learning every labelled set of the other families (YouTube, Q&A, SMS)")
     print(RATES_HEADER)
     for data_set in sets:
