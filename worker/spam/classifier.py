@@ -12,11 +12,26 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise, repeat
+from operator import itemgetter
+from typing import TypeVar
 
-from worker.spam.features import BUCKET_BITS, HOST_GRAM, LINK_WORD, bucket, display, features, is_link_feature
+from worker.spam.features import (
+    BUCKET_BITS,
+    HOST_GRAM,
+    LINK_WORD,
+    bucket,
+    display,
+    features,
+    host_features,
+    is_link_feature,
+    pair_feature,
+    reading,
+    word_feature,
+)
 
 SMOOTHING = 2.0
 """Additive smoothing of the per-class document frequencies, in pseudo-documents.
@@ -33,6 +48,11 @@ _MEMO_MAX = 1 << 17
 _LINK_KINDS = frozenset("hgu")
 _PLAIN, _LINK, _GRAM = 0, 1, 2
 """Kinds of features in the score: words, links and the website field (their share is ``link_logit``), host grams."""
+_Key = TypeVar("_Key", bound=Hashable)
+_Weighed = tuple[float, str]
+_MISSING: _Weighed = (0.0, "")
+"""What a word's memo answers for a word it does not hold (no feature is empty, so no weighed one is this)."""
+_LOG_ODDS = itemgetter(0)
 
 
 class Label(StrEnum):
@@ -95,7 +115,7 @@ def _to_int(value: int | str | bytes) -> int:
 class ModelState:
     """The counts of a naive Bayes spam classifier, with learning as count increments."""
 
-    __slots__ = ("_counts", "_odds")
+    __slots__ = ("_counts", "_odds", "_pairs", "_words")
 
     def __init__(self, counts: Mapping[str, int] | None = None) -> None:
         self._counts: dict[str, int] = dict(counts or {})
@@ -103,6 +123,10 @@ class ModelState:
         # when neither class met the bucket, and its kind); emptied on learning. Most of a comment's words
         # were met before: one dict lookup each.
         self._odds: dict[str, tuple[float | None, int]] = {}
+        # The same for the words of the text (keyed by the word) and for two words in a row (by the pair), without
+        # building their features' names: word -> (log_odds, feature) to weigh, None when never seen.
+        self._words: dict[str, _Weighed | None] = {}
+        self._pairs: dict[tuple[str, str], _Weighed | None] = {}
         self._counts.setdefault(BITS_FIELD, BUCKET_BITS)
         if self._counts[BITS_FIELD] != BUCKET_BITS:
             raise ValueError(f"model hashed with {self._counts[BITS_FIELD]} bits, this code uses {BUCKET_BITS}")
@@ -125,6 +149,8 @@ class ModelState:
     def apply(self, increments: Mapping[str, int]) -> None:
         """Add ``increments`` to the counts, as ``HINCRBY`` does in Redis; counts never fall below zero."""
         self._odds.clear()
+        self._words.clear()
+        self._pairs.clear()
         for field, delta in increments.items():
             value = self._counts.get(field, 0) + delta
             if value > 0:
@@ -146,8 +172,8 @@ class ModelState:
         docs_ham = self._counts.get(_DOCS + Label.HAM, 0) + 2 * SMOOTHING
         return math.log(docs_ham / docs_spam)
 
-    def _weight(self, feature: str) -> tuple[float | None, int]:
-        """Return and remember the feature's weight in the score (None: never seen) and its kind (a ``_PLAIN``...)."""
+    def _measure(self, feature: str) -> tuple[float | None, int]:
+        """Return the feature's weight in the score (None: never seen) and its kind (a ``_PLAIN``...)."""
         b = bucket(feature)
         in_spam = self._counts.get(f"spam:{b}", 0)
         in_ham = self._counts.get(f"ham:{b}", 0)
@@ -160,11 +186,33 @@ class ModelState:
             code = _LINK
         else:
             code = _PLAIN
-        weight = (odds + self._base(), code) if odds is not None else (None, code)
+        return (odds + self._base(), code) if odds is not None else (None, code)
+
+    def _weight(self, feature: str) -> tuple[float | None, int]:
+        """Return and remember the feature's weight in the score (None: never seen) and its kind (a ``_PLAIN``...)."""
+        weight = self._measure(feature)
         if len(self._odds) >= _MEMO_MAX:
             self._odds.clear()
         self._odds[feature] = weight
         return weight
+
+    def _weighed(
+        self, memo: dict[_Key, _Weighed | None], keys: Iterable[_Key], feature_of: Callable[[_Key], str]
+    ) -> list[_Weighed]:
+        """Return ``(log_odds, feature)`` of each key's feature that has a weight, remembering those not met yet."""
+        keys = list(keys)
+        # One lookup per key, with the memo's own loop: another thread may empty the memo meanwhile.
+        found = list(map(memo.get, keys, repeat(_MISSING)))
+        i = -1
+        for _ in range(found.count(_MISSING)):  # the words not met yet, found by the list's own loop too
+            i = found.index(_MISSING, i + 1)
+            feature = feature_of(keys[i])
+            log_odds = self._measure(feature)[0]
+            found[i] = (log_odds, feature) if log_odds is not None else None
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            memo[keys[i]] = found[i]
+        return list(filter(None, found))
 
     def explain(self, text: str, *, author_name: str = "", author_url: str | None = None, top: int = 5) -> Verdict:
         """Return the log-odds that the comment is spam and the ``top`` features behind them."""
@@ -173,12 +221,20 @@ class ModelState:
 
     def weigh(self, text: str, *, author_name: str = "", author_url: str | None = None) -> Weighing:
         """Return the comment's log-odds of spam, the links' share and every weighed feature (see :meth:`explain`)."""
+        read = reading(text, author_name, author_url)
+        # The features of :func:`features`, each once: words and pairs of words first, by their own memos.
+        words = dict.fromkeys(read.words)
+        weighed = self._weighed(self._words, words, word_feature)
+        weighed += self._weighed(self._pairs, dict.fromkeys(pairwise(read.words)), pair_feature)
+        # The word standing for a link, and the pairs it is in, are the only words that are a link's.
+        links = [log_odds for log_odds, feature in weighed if is_link_feature(feature)] if LINK_WORD in words else []
+        others = [f"n:{w}" for w in read.names]
+        if read.website:
+            others.append("u:website")
         memo, missing = self._odds, self._weight
-        weighed: list[tuple[float, str]] = []
-        grams: list[tuple[float, str]] = []
-        links: list[float] = []
+        grams: list[_Weighed] = []
         n_grams = 0
-        for feature in features(text, author_name, author_url):
+        for feature in dict.fromkeys([*others, *host_features(read.hosts)]):
             known = memo.get(feature)  # one lookup: another thread may empty the memo meanwhile
             log_odds, code = missing(feature) if known is None else known
             if code == _GRAM:
@@ -195,7 +251,7 @@ class ModelState:
             grams = [(log_odds * share, feature) for log_odds, feature in grams]
             weighed += grams
             links += [log_odds for log_odds, _ in grams]
-        return Weighing(math.fsum([log_odds for log_odds, _ in weighed]), math.fsum(links), tuple(weighed))
+        return Weighing(math.fsum(map(_LOG_ODDS, weighed)), math.fsum(links), tuple(weighed))
 
     def score(self, text: str, *, author_name: str = "", author_url: str | None = None) -> float:
         """Return the probability that the comment is spam, by this model alone."""

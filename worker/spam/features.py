@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import zlib
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
@@ -41,9 +42,22 @@ def _word(word: str) -> str:
     return word if word.isalpha() else _DIGITS.sub("0", word)
 
 
-def features(content: str, author_name: str = "", author_url: str | None = None) -> set[str]:
-    """Return the distinct features of a comment; the author's email is never among them."""
-    found: set[str] = set()
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the classifier reads of a comment before it is cut into features: words, name words, link hosts."""
+
+    words: list[str]
+    """The text's words in order, a link and a phone number each one word (see :func:`reading`)."""
+    names: list[str]
+    """The author name's words."""
+    hosts: list[str]
+    """The hosts of the links in the text and the name, then the website field's (may be empty)."""
+    website: bool
+    """Whether the website field is filled."""
+
+
+def reading(content: str, author_name: str = "", author_url: str | None = None) -> Reading:
+    """Return what the classifier reads of a comment; the author's email is never part of it."""
     numbers = find_phones(content)  # on the text as written: cached, other signals read the same
     # An address becomes one placeholder word, so that no part of it can become evidence.
     if "@" in content:
@@ -60,16 +74,18 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
         if phone.loose:
             continue  # a bare run of digits may be an error code or an id: it stays a number
         content = content.replace(phone.text, f" {PHONE_WORD} ", 1)
-    # A number is one word whatever its value ("2,000,000 views" and "$5000" alike).
-    tokens = [_word(w) for w in words(_NUMBER.sub(" 0 ", content))]
-    # Lists, not generators: a generator resumes once per word, and this runs on every word of every comment.
-    found.update([f"w:{t}" for t in tokens])
-    found.update([f"b:{a} {b}" for a, b in pairwise(tokens)])
-    found.update([f"n:{_word(w)}" for w in words(author_name)])
+    # A number is one word whatever its value ("2,000,000 views" and "$5000" alike). A list, not a generator: a
+    # generator resumes once per word, and this runs on every word of every comment.
+    tokens = [w if w.isalpha() else _DIGITS.sub("0", w) for w in words(_NUMBER.sub(" 0 ", content))]
     hosts = [link.host for link in (*links, *find_links(author_name))]
     if author_url:
-        found.add("u:website")
         hosts.append(host_of(author_url))
+    return Reading(tokens, [_word(w) for w in words(author_name)], hosts, bool(author_url))
+
+
+def host_features(hosts: list[str]) -> set[str]:
+    """Return the features of link hosts: each one's registered domain and the pieces of it (empty hosts skipped)."""
+    found: set[str] = set()
     for host in hosts:
         if not host:
             continue
@@ -78,6 +94,29 @@ def features(content: str, author_name: str = "", author_url: str | None = None)
         padded = f".{fold(domain)}."
         grams = (padded[i : i + _HOST_GRAM_CHARS] for i in range(len(padded) - _HOST_GRAM_CHARS + 1))
         found.update(f"{HOST_GRAM}:{gram}" for gram in grams)
+    return found
+
+
+def word_feature(word: str) -> str:
+    """Return the feature of one word of the text."""
+    return f"w:{word}"
+
+
+def pair_feature(pair: tuple[str, str]) -> str:
+    """Return the feature of two words in a row of the text."""
+    return f"b:{pair[0]} {pair[1]}"
+
+
+def features(content: str, author_name: str = "", author_url: str | None = None) -> set[str]:
+    """Return the distinct features of a comment; the author's email is never among them."""
+    read = reading(content, author_name, author_url)
+    tokens = read.words
+    found = set(map(word_feature, tokens))
+    found.update(map(pair_feature, pairwise(tokens)))
+    found.update([f"n:{w}" for w in read.names])
+    if read.website:
+        found.add("u:website")
+    found |= host_features(read.hosts)
     return found
 
 

@@ -95,19 +95,24 @@ def _filler_chars(token: str) -> int:
     return len(token) if len(token) >= _KEYBOARD_TOKEN and _KEYBOARD_RUN.search(token) else 0
 
 
+@lru_cache(maxsize=1 << 14)
+def _word_filler_chars(word: str) -> int:
+    """Return how many characters of one word (between spaces) are filler on their own (see :func:`_filler_chars`).
+
+    Cached: most words of a comment were read in other comments; the cache answers them without a Python loop.
+    """
+    if len(word) < _LONG:
+        return 0  # a shorter word holds no long token
+    if word.isalnum():  # the usual case: the word is one token of letters and digits
+        return _filler_chars(word)
+    return sum(map(_filler_chars, _LONG_TOKEN.findall(word)))
+
+
 def filler_share(text: str) -> tuple[int, int]:
     """Return how many of the text's non-space characters are filler, and how many there are."""
     text = text.lower()
     words = text.split()
-    found = 0
-    for word in words:  # long tokens never cross spaces: they are read word by word
-        if len(word) < _LONG:
-            continue  # a shorter word holds no long token
-        if word.isalnum():  # the usual case: the word is one token of letters and digits
-            found += _filler_chars(word)
-        else:
-            for token in _LONG_TOKEN.findall(word):
-                found += _filler_chars(token)
+    found = sum(map(_word_filler_chars, words))  # long tokens never cross spaces: they are read word by word
     if _has_run(words, _REPEATS - 2):  # copies 2 to 7 of a repeated word are whole tokens between spaces
         for run in _REPEATED.finditer(text):
             word = run.group(1)

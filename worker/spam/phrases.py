@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 
 _TOPICS: dict[str, tuple[str, ...]] = {
@@ -140,9 +141,16 @@ def same_words(text: str, source: str) -> None:
 _JOINED = re.compile(r"['’-]")
 
 
+@lru_cache(maxsize=256)
 def unjoined(folded: str) -> str:
-    """Return folded text with apostrophes and hyphens as spaces, as phrases are written ("contactez-le", "m'a")."""
-    return _JOINED.sub(" ", folded)
+    """Return folded text with apostrophes and hyphens as spaces, as phrases are written ("contactez-le", "m'a").
+
+    Cached: the warning, hearsay, testimonial and passed-on readings each ask for the comment's.
+    """
+    text = _JOINED.sub(" ", folded)
+    if text != folded:
+        same_words(text, folded)  # apostrophes, hyphens and spaces are in no word: the same words
+    return text
 
 
 def tokens(text: str) -> tuple[str, ...]:

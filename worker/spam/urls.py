@@ -60,6 +60,8 @@ def find_links(text: str) -> tuple[Link, ...]:
 
 def replace_markup(text: str, replacement: str) -> str:
     """Return ``text`` with the syntax of each link written as markup (tags, targets) replaced by ``replacement``."""
+    if "<" not in text and "[" not in text and "]" not in text:
+        return text  # every piece of link markup starts on one of them: the usual text holds none
     return _MARKUP_SYNTAX.sub(f" {replacement} ", text)
 
 
@@ -72,6 +74,8 @@ def replace_markup_links(text: str, keep: Callable[[str], bool]) -> str:
             return match.group()
         return f" {match.group('label') or match.group('bb_label') or match.group('md_label') or ''} "
 
+    if "<" not in text and "[" not in text:
+        return text  # each link written as markup starts on one of them: the usual text holds none
     return _MARKUP_LINK.sub(label_or_link, text)
 
 
