@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise, repeat
@@ -115,7 +115,7 @@ def _to_int(value: int | str | bytes) -> int:
 class ModelState:
     """The counts of a naive Bayes spam classifier, with learning as count increments."""
 
-    __slots__ = ("_counts", "_odds", "_pairs", "_words")
+    __slots__ = ("_base_odds", "_counts", "_odds", "_pairs", "_words")
 
     def __init__(self, counts: Mapping[str, int] | None = None) -> None:
         self._counts: dict[str, int] = dict(counts or {})
@@ -127,6 +127,8 @@ class ModelState:
         # building their features' names: word -> (log_odds, feature) to weigh, None when never seen.
         self._words: dict[str, _Weighed | None] = {}
         self._pairs: dict[tuple[str, str], _Weighed | None] = {}
+        self._base_odds: float | None = None
+        """:meth:`_base`, remembered until the counts change."""
         self._counts.setdefault(BITS_FIELD, BUCKET_BITS)
         if self._counts[BITS_FIELD] != BUCKET_BITS:
             raise ValueError(f"model hashed with {self._counts[BITS_FIELD]} bits, this code uses {BUCKET_BITS}")
@@ -151,6 +153,7 @@ class ModelState:
         self._odds.clear()
         self._words.clear()
         self._pairs.clear()
+        self._base_odds = None
         for field, delta in increments.items():
             value = self._counts.get(field, 0) + delta
             if value > 0:
@@ -186,7 +189,12 @@ class ModelState:
             code = _LINK
         else:
             code = _PLAIN
-        return (odds + self._base(), code) if odds is not None else (None, code)
+        if odds is None:
+            return None, code
+        base = self._base_odds
+        if base is None:
+            base = self._base_odds = self._base()
+        return odds + base, code
 
     def _weight(self, feature: str) -> tuple[float | None, int]:
         """Return and remember the feature's weight in the score (None: never seen) and its kind (a ``_PLAIN``...)."""
@@ -197,21 +205,22 @@ class ModelState:
         return weight
 
     def _weighed(
-        self, memo: dict[_Key, _Weighed | None], keys: Iterable[_Key], feature_of: Callable[[_Key], str]
+        self, memo: dict[_Key, _Weighed | None], keys: Collection[_Key], feature_of: Callable[[_Key], str]
     ) -> list[_Weighed]:
         """Return ``(log_odds, feature)`` of each key's feature that has a weight, remembering those not met yet."""
-        keys = list(keys)
         # One lookup per key, with the memo's own loop: another thread may empty the memo meanwhile.
         found = list(map(memo.get, keys, repeat(_MISSING)))
-        i = -1
-        for _ in range(found.count(_MISSING)):  # the words not met yet, found by the list's own loop too
-            i = found.index(_MISSING, i + 1)
-            feature = feature_of(keys[i])
-            log_odds = self._measure(feature)[0]
-            found[i] = (log_odds, feature) if log_odds is not None else None
-            if len(memo) >= _MEMO_MAX:
-                memo.clear()
-            memo[keys[i]] = found[i]
+        misses = found.count(_MISSING)  # the words not met yet, found by the list's own loop too
+        if misses:
+            keys, i = list(keys), -1
+            for _ in range(misses):
+                i = found.index(_MISSING, i + 1)
+                feature = feature_of(keys[i])
+                log_odds = self._measure(feature)[0]
+                found[i] = (log_odds, feature) if log_odds is not None else None
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                memo[keys[i]] = found[i]
         return list(filter(None, found))
 
     def explain(self, text: str, *, author_name: str = "", author_url: str | None = None, top: int = 5) -> Verdict:

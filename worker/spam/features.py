@@ -74,9 +74,9 @@ def reading(content: str, author_name: str = "", author_url: str | None = None) 
         if phone.loose:
             continue  # a bare run of digits may be an error code or an id: it stays a number
         content = content.replace(phone.text, f" {PHONE_WORD} ", 1)
-    # A number is one word whatever its value ("2,000,000 views" and "$5000" alike). A list, not a generator: a
-    # generator resumes once per word, and this runs on every word of every comment.
-    tokens = [w if w.isalpha() else _DIGITS.sub("0", w) for w in words(_NUMBER.sub(" 0 ", content))]
+    # A number is one word whatever its value ("2,000,000 views" and "$5000" alike): "0", already in its shape. A
+    # list, not a generator: a generator resumes once per word, and this runs on every word of every comment.
+    tokens = [w if w.isalpha() or w == "0" else _DIGITS.sub("0", w) for w in words(_NUMBER.sub(" 0 ", content))]
     hosts = [link.host for link in (*links, *find_links(author_name))]
     if author_url:
         hosts.append(host_of(author_url))

@@ -249,8 +249,11 @@ class Phrases:
 
     def _for(self, text: str) -> re.Pattern[str] | None:
         """Return the pattern of the phrases that may match ``text``, None when none may."""
-        present = self.keys.intersection(words(text))
+        held = words(text)
         bare = self.always or (self.digits and self.digit_phrases_may_match(text))
+        if not bare and self.keys.isdisjoint(held):
+            return None  # the usual case, told without building the set of keys present
+        present = self.keys.intersection(held)
         if not (present or bare):
             return None
         cached = (frozenset(present), bare)

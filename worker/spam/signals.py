@@ -235,7 +235,7 @@ def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS, phones: in
     if phones is None:
         phones = len(commerce.phones(text, commerce.plain(folded)))
     phones += reach.app_numbers(folded)
-    apps = sorted(set(_MESSENGERS.findall(folded))) if any(app in folded for app in _APPS) else []
+    apps = sorted(set(_MESSENGERS.findall(folded))) if any(map(folded.__contains__, _APPS)) else []
     if not (emails or phones or apps):
         return None
     kinds = bool(emails) + bool(phones) + bool(apps)
