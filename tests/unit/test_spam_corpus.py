@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from importlib.resources import files
+
+import pytest
 
 from worker.checks.base import Context
 from worker.checks.spam import SpamCheck
 from worker.models import Action, Comment
 from worker.spam.classifier import Label
-from worker.spam.corpus import seed_model, seed_rows
+from worker.spam.corpus import parse_lines, seed_model, seed_rows
 
 
 def test_the_seed_has_a_few_hundred_spam_and_ham_comments_in_english_and_french() -> None:
@@ -76,3 +79,45 @@ def test_a_french_reader_about_her_bank_is_approved_and_a_loan_offer_in_the_same
     assert action("Prêt entre particuliers sans frais, argent sur votre compte en 24h, contactez-moi.") is not (
         Action.APPROVE
     )
+
+
+def test_the_topics_seed_has_hundreds_of_readers_and_spam_in_english_and_french() -> None:
+    text = files("worker.spam").joinpath("data/seed_topics.jsonl").read_text(encoding="utf-8")
+    rows = parse_lines(text.splitlines())
+    kinds = Counter((r.label, r.comment.language) for r in rows)
+    assert kinds[Label.HAM, "en"] + kinds[Label.HAM, "fr"] >= 400
+    assert kinds[Label.SPAM, "en"] + kinds[Label.SPAM, "fr"] >= 250
+    assert min(kinds.values()) >= 100
+    assert len({r.comment.content for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The pharmacy wanted $60 for my prescription until I asked for the generic.",
+        "I sold my bitcoin too early and my brother still teases me about it.",
+        "Our mortgage broker found us a better rate than our own bank.",
+        "My personal loan is at 11% and I am paying it off early with my tax refund.",
+        "Mon prêt immobilier est à 3,2 %, la banque n'a rien voulu négocier.",
+        "Le medicament n'est plus rembourse, 9 euros la boite a la pharmacie.",
+        "J'ai perdu 500 euros sur une crypto, leçon apprise.",
+    ),
+)
+def test_the_seed_model_reads_a_readers_loans_medicines_and_crypto_as_legitimate(content: str) -> None:
+    # Loan, prêt, pharmacy, bitcoin were words of spam only in the seed: the classifier held readers for them.
+    assert seed_model().score(content) < 0.5
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Bad credit? Get a personal loan today, no credit check, apply online now",
+        "Buy cheap pills online without prescription, fast delivery",
+        "Invest in bitcoin with my trader and earn 500 dollars a day, contact him on WhatsApp",
+        "Prêt entre particuliers rapide et sérieux, contactez-moi par mail",
+        "Achetez vos médicaments sans ordonnance, pharmacie en ligne pas chère",
+        "Récupérez vos bitcoins perdus avec notre hacker éthique, écrivez-nous sur Telegram",
+    ),
+)
+def test_the_seed_model_still_reads_loan_pill_and_crypto_offers_as_spam(content: str) -> None:
+    assert seed_model().score(content) > 0.99
