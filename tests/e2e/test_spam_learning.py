@@ -22,7 +22,7 @@ SPAM = [
 ]
 NEAR_COPY = "Zorblax crystals heal the body!! Get your zorblax crystals from the quartzy garden, today"
 PROBES = [  # the same words, but no copy of any of the spam above
-    "I keep hearing about zorblax crystals, and a quartzy garden near me sells them for healing",
+    "I keep hearing about zorblax crystals that heal, and a quartzy garden near me sells zorblax crystals",
     "My neighbour keeps on talking about zorblax crystals and the quartzy garden, whatever that means",
 ]
 _authors = itertools.count()
