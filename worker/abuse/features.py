@@ -50,6 +50,11 @@ MAX_WORD_CHARS = 24
 # Links and mentions first, so that their words are skipped; then words of letters and digits.
 _TOKEN = re.compile(r"(?:https?://|www\.)\S+|@\w+|(?P<word>[a-z0-9]+)")
 _WORD = re.compile(r"[a-z0-9]+")
+_LEFT_OUT = re.compile(r"@\w+|h(?<![a-z0-9]h)ttps?://\S+|w(?<![a-z0-9]w)ww\.\S+")
+"""The mentions and links :data:`_TOKEN` leaves out: a link never starts inside a word, which it reads whole. Each
+alternative starts with its letter, so the engine jumps from one "@", "h" or "w" to the next."""
+_WORD_BYTES = bytes(code if chr(code) in "abcdefghijklmnopqrstuvwxyz0123456789" else 0x20 for code in range(256))
+"""A ``bytes.translate`` table that keeps the characters of words and makes every other Latin-1 character a space."""
 
 
 class Token(NamedTuple):
@@ -71,9 +76,15 @@ def innocent_words(words: Sequence[str], language: str | None = None, told: str 
 def words(text: str) -> list[str]:
     """Return the folded words of ``text``, mentions and links left out (what scoring needs: no spans)."""
     folded = fold_text(text)
-    if _plain(folded):
+    return _split(folded if _plain(folded) else _LEFT_OUT.sub(" ", folded))
+
+
+def _split(folded: str) -> list[str]:
+    """Return the words (``[a-z0-9]+``) of a folded text, by a bytes table when it is Latin-1 (four times faster)."""
+    try:
+        return folded.encode("latin-1").translate(_WORD_BYTES).decode("latin-1").split()
+    except UnicodeEncodeError:
         return _WORD.findall(folded)
-    return [word for word in _TOKEN.findall(folded) if word]
 
 
 def tokens(text: str) -> list[Token]:
