@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import re
 from importlib import resources
 from pathlib import Path
@@ -140,3 +141,13 @@ def test_an_abusive_lesson_makes_the_check_reject_the_text_even_where_the_englis
     taught = model.with_lessons(lesson(model, text, abusive=True, target=check.reject_at, offset=offset), 1)
     [reason] = check.check(comment(text), Context(0.0, {fact.MODEL: taught})).reasons
     assert reason.action is Action.REJECT
+
+
+def test_a_latin1_text_gives_the_tokens_of_the_pattern_and_single_characters_only_besides() -> None:
+    from worker.abuse.english import _tokens
+
+    pattern = re.compile(r"\w\w+")
+    latin1 = [chr(code) for code in range(256)]
+    rng = random.Random(5)
+    for text in ["".join(rng.choices(latin1 + [" "] * 20, k=rng.randint(0, 30))) for _ in range(3000)] + TEXTS:
+        assert [t for t in _tokens(text) if len(t) > 1] == pattern.findall(text.lower()), text

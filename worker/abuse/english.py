@@ -30,6 +30,10 @@ LOG_ODDS_LIMIT = 12.0
 _TOKEN = re.compile(r"\w\w+")
 r"""Words of two or more word characters: the tokens of scikit-learn's default pattern ``\b\w\w+\b`` (a run of
 word characters is matched whole by either), found faster."""
+_LOWER_WORDS = bytes(ord(c.lower()) if re.fullmatch(r"\w", c.lower()) else 0x20 for c in map(chr, range(256)))
+"""A ``bytes.translate`` table that lower-cases the word characters of Latin-1 (each stays one Latin-1 character)
+and makes every other one a space: a Latin-1 text's runs of word characters, split, four times faster than
+:data:`_TOKEN`; those of one character are never known words."""
 
 
 class Word(NamedTuple):
@@ -42,10 +46,9 @@ class Word(NamedTuple):
 
 
 class _Read(NamedTuple):
-    """A text as the model reads it: lower-cased, its known words in order, the norm of their TF-IDF vector and,
-    per calibrated SVM, their weighted sum."""
+    """A text as the model reads it: its known words in order, the norm of their TF-IDF vector and, per calibrated
+    SVM, their weighted sum."""
 
-    lowered: str
     known: list[str]
     norm: float
     sums: list[float]
@@ -70,12 +73,14 @@ class EnglishModel:
         self._shares: dict[str, float] = {}
         """Per word: what one occurrence adds to the log-odds, about, before the norm (for evidence)."""
         for word, row in words.items():
+            if len(word) < 2:  # never a token (:data:`_TOKEN`)
+                continue
             idf = float(row[0])
             added = tuple(idf * float(w) for w in row[1:])
             self._rows[word] = (idf * idf, *added)
             self._shares[word] = slope * sum(added) / size
         self._calibration = tuple(zip(self.intercepts, self.slopes, self.offsets, strict=True))
-        self._last: tuple[str, _Read] = ("", _Read("", [], 0.0, [0.0] * size))
+        self._last: tuple[str, _Read] = ("", _Read([], 0.0, [0.0] * size))
         """The last text read, as read: the evidence reads the text the score has just read."""
 
     @classmethod
@@ -102,8 +107,7 @@ class EnglishModel:
         if last[0] == text:
             return last[1]
         rows = self._rows
-        lowered = text.lower()
-        known = list(filter(rows.__contains__, _TOKEN.findall(lowered)))
+        known = list(filter(rows.__contains__, _tokens(text)))
         norm, sums = 0.0, [0.0] * len(self.intercepts)
         if known:
             totals = [sum(column) for column in zip(*map(rows.__getitem__, known), strict=True)]
@@ -111,13 +115,13 @@ class EnglishModel:
             if len(set(known)) != len(known):  # a word more than once: its TF-IDF is its count times its IDF
                 squares = sum([count * count * rows[word][0] for word, count in Counter(known).items()])
             norm, sums = math.sqrt(squares), totals[1:]
-        read = _Read(lowered, known, norm, sums)
+        read = _Read(known, norm, sums)
         self._last = (text, read)
         return read
 
     def probability(self, text: str) -> float:
         """Return the probability that ``text`` is offensive, as alt-profanity-check's ``predict_prob`` does."""
-        _, _, norm, sums = self._read(text)
+        _, norm, sums = self._read(text)
         total = 0.0
         for (intercept, slope, offset), added in zip(self._calibration, sums, strict=True):
             decision = intercept + added / norm if norm else intercept
@@ -133,7 +137,8 @@ class EnglishModel:
 
     def words(self, text: str, top: int = 5) -> list[Word]:
         """Return the ``top`` words that raise the log-odds most, heaviest first, with their spans in ``text``."""
-        lowered, known, norm, _ = self._read(text)
+        known, norm, _ = self._read(text)
+        lowered = text.lower()
         shares = self._shares
         share = dict(zip(known, map(shares.__getitem__, known), strict=True))
         heaviest = sorted([w for w, value in share.items() if value > 0], key=share.__getitem__, reverse=True)[:top]
@@ -142,6 +147,15 @@ class EnglishModel:
         scale = 1.0 / norm
         spans = [(-scale * share[word], a, b) for word in heaviest for a, b in _spans(lowered, word)]
         return [Word(text[a:b], a, b, -minus) for minus, a, b in sorted(spans)[:top]]
+
+
+def _tokens(text: str) -> list[str]:
+    """Return the lower-cased runs of word characters of ``text``: those of :data:`_TOKEN`, and those of one
+    character when the text is Latin-1."""
+    try:
+        return text.encode("latin-1").translate(_LOWER_WORDS).decode("latin-1").split()
+    except UnicodeEncodeError:
+        return _TOKEN.findall(text.lower())
 
 
 def _spans(text: str, word: str) -> list[tuple[int, int]]:
