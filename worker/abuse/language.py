@@ -27,7 +27,14 @@ def told_language(words: Iterable[str], hint: str | None = None) -> str:
     Unlike :func:`language_of`, a comment with no telling words (a name, a slur alone) is given no language
     unless its hint says one: the abuse check's English model reads only a comment that reads as English.
     """
-    return guess_language(set(words), _lexicon().stopwords, hint, "")
+    # The words that are a stopword somewhere count as all of them would: a language counts its stopwords only.
+    return guess_language(_stopwords().intersection(words), _lexicon().stopwords, hint, "")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """Return the words that are a stopword in some language."""
+    return frozenset().union(*_lexicon().stopwords.values())
 
 
 def language_of(words: Iterable[str], hint: str | None = None) -> str:

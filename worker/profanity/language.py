@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 CONFIDENT_AT = 3
 """Stopwords the leading language needs (and twice the runner-up's) to overrule a given language."""
@@ -15,7 +16,9 @@ def primary(tag: str | None) -> str | None:
     return tag.replace("_", "-").split("-", 1)[0].strip().lower() or None
 
 
-def guess_language(tokens: set[str], stopwords: Mapping[str, frozenset[str]], hint: str | None, default: str) -> str:
+def guess_language(
+    tokens: AbstractSet[str], stopwords: Mapping[str, frozenset[str]], hint: str | None, default: str
+) -> str:
     """Return the comment's language: a confident guess, else the hint, else any guess, else ``default``.
 
     ``hint`` is the comment's own ``language`` field; sites often set it per site rather than per
