@@ -83,6 +83,13 @@ COUNTERING = _phrases(
     r"(racisme|antisemitisme|homophobie|islamophobie|sexisme|xenophobie|transphobie|haine) n'a pas sa place",
     r"(racism|antisemitism|homophobia|islamophobia|sexism|xenophobia|transphobia|hatred) has no place",
 )  # fmt: skip
+COUNTERED_BY = (
+    "parce qu", "amalgame", "memes droits que", "comme tout le monde", "n'est pas une maladie", "ne sont pas ",
+    "ne volent ", "ne menacent ", " make ", "the same rights as", "one else", "threat", "burden", "danger", "disease",
+    "illness", "n'a pas sa place", "has no place",
+)  # fmt: skip
+"""Pieces one of which every match of :data:`COUNTERING` holds: a comment with none of them (most) is not searched,
+which tries each of its phrases at every word of the comment."""
 SELF_FRAME = _phrases(r"as an? (proud )?$", r"i'?m an? proud $", r"i am an? proud $", r"en tant qu(e|')? ?$")
 """Self-identification just before the word ("as a …", "en tant que …"), which :data:`SELF_NAMED` completes."""
 SELF_NAMED = re.compile(
@@ -308,7 +315,7 @@ def read(text: str, spans: Sequence[tuple[int, int]]) -> Reading:
             cues.add("named")
         criticism = criticism and _criticism(at[span])
     places = [at.get(span) or _place(text, folded, span, sentences) for span in heavy]
-    if _denial(places, spans) or COUNTERING.search(outside):
+    if _denial(places, spans) or (any(map(outside.__contains__, COUNTERED_BY)) and COUNTERING.search(outside)):
         cues.add("countered")
     if mentioned and CONDEMNING.search(blanked(outside, spans)):
         cues.add("condemned")
