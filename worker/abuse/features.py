@@ -27,7 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import islice
+from itertools import compress, count, islice
 from typing import NamedTuple
 
 from worker.abuse.language import DEFAULT_LANGUAGE, innocent, innocent_anywhere, told_language
@@ -115,12 +115,14 @@ def aimed(words: Sequence[str]) -> list[int]:
     if AIMING.isdisjoint(words) and "t" not in words:  # most comments: nothing to look for
         return []
     last = len(words) - 1
-    cues = set()
-    for i, word in enumerate(words):
-        if word in AIMING:
-            cues.add(i)
-        elif word == "t" and i < last and words[i + 1] in _AFTER_T:
-            cues.update((i, i + 1))
+    cues = set(compress(count(), map(AIMING.__contains__, words)))  # their positions, without a loop in Python
+    if "t" in words:
+        cues.update(
+            j
+            for i in compress(count(), map("t".__eq__, words))
+            if i < last and words[i + 1] in _AFTER_T
+            for j in (i, i + 1)
+        )
     near = {j for i in cues for j in range(max(0, i - AIMED_BEFORE), min(last, i + AIMED_AFTER) + 1)}
     return sorted(near - cues)
 
