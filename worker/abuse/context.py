@@ -197,8 +197,9 @@ def _named_in_text(place: _Place, before: list[str]) -> bool:
     its :attr:`_Place.lead`)."""
     start, end = place.start, place.end
     capitalised = place.text[start : start + 1].isupper() and not place.text[start:end].isupper()
-    near = before[-NAME_WINDOW:] + _WORD.findall(place.tail)[:NAME_WINDOW]
-    return capitalised and bool(before) and bool(NAMING.intersection(near))
+    if not (capitalised and before):  # most words: the words around need not be read
+        return False
+    return bool(NAMING.intersection(before[-NAME_WINDOW:] + _WORD.findall(place.tail)[:NAME_WINDOW]))
 
 
 def _mentioned(place: _Place, region: tuple[int, int] | None) -> tuple[str | None, bool]:
@@ -216,7 +217,8 @@ def _reclaimed(place: _Place) -> bool:
     """Tell whether the speaker names themself or their own group with the word."""
     lead, tail = place.lead, place.tail + " "
     near = lead[-NEAR_CHARS:]  # the patterns end where the word starts: only the last characters can match
-    return bool(SELF_ALONE.search(near) or IN_GROUP.match(tail) or (SELF_FRAME.search(near) and SELF_NAMED.match(tail)))
+    # The matches at the tail's start first: a search tries every place of the lead.
+    return bool(IN_GROUP.match(tail) or SELF_ALONE.search(near) or (SELF_NAMED.match(tail) and SELF_FRAME.search(near)))
 
 
 def _criticism(place: _Place) -> bool:
