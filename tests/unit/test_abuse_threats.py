@@ -108,6 +108,56 @@ def test_everyday_quoted_reported_denied_or_asked_uses_of_the_same_verbs_are_not
     assert threats(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("Watch your back, clown.", "Watch your back"),
+        ("you'd better watch your back when you leave that office", "you'd better watch your back"),
+        ("Keep lying. You'll regret it.", "You'll regret it"),
+        ("You will regret writing this, I promise you that.", "You will regret writing this"),
+        ("you're going to regret the day you wrote that", "you're going to regret the day"),
+        ("You'll pay for this", "You'll pay for this"),
+        ("I will make you pay for every word.", "I will make you pay"),
+        ("Sleep with one eye open.", "Sleep with one eye open"),
+        ("I know where your kids go to school.", "I know where your kids go to school"),
+        ("It would be a shame if something happened to your family.", "shame if something happened to your family"),
+        ("I hope someone runs you over", "hope someone runs you over"),
+        ("someone should shoot him before he does more damage", "someone should shoot him"),
+        ("They should all be lined up and shot.", "They should all be lined up and shot"),
+        ("people like you should be hanged", "people like you should be hanged"),
+    ],
+)
+def test_warnings_wishes_and_calls_to_kill_without_a_violent_verb_on_you_are_threats(text: str, threat: str) -> None:
+    [found] = threats(text)
+    assert found.text == threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Watch your back posture when lifting, my physio says.",
+        "Always watch your back in that part of town.",
+        "Watch Your Back is a tense thriller with a weak ending.",
+        "In the film the killer tells him to watch your back.",
+        'She read out the messages in court: "watch your back", "you\'ll regret this".',
+        "He told her she would regret it.",
+        "you'll regret not booking early, it sells out",
+        "Try it, you won't regret it.",
+        "Would you regret it?",
+        "You'll pay for it later with higher bills.",
+        "I'll make you pay less tax, the minister promised.",
+        "I sleep with one eye open since the burglary.",
+        "Someone should shoot this film in colour.",
+        "Someone should kill this bill.",
+        "These scenes should be shot at night.",
+        "They should be shot on location in Iceland.",
+        "The trailer ends with 'you'll pay for this' and a door slamming.",
+    ],
+)
+def test_the_same_warnings_as_advice_titles_reports_or_film_talk_are_not_threats(text: str) -> None:
+    assert threats(text) == []
+
+
 def test_a_comment_that_only_reposts_a_threat_makes_it_its_own() -> None:
     assert [t.text for t in threats("@someone “I will find you”")] == ["I will find you"]
 

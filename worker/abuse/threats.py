@@ -160,9 +160,44 @@ _EN_DIE_TAIL = re.compile(rf"\s*(?:{_CLOSE}|(?:soon|tonight|today|tomorrow|slowl
 """What may follow a foretold "die": the end of the clause, a time, a slur of address; not "of boredom"."""
 _EN_DIE_NOT = re.compile(r"\s+(?:laughing|happy|happily|rich|old|peacefully|trying|your|ur|it|the|my|of old age)\b")
 """What makes a wished "die" no wish ("die laughing") or no die at all ("dye your hair", misspelt)."""
+_EN_KIN = r"(?:your|ur) (?:[a-z]+ )?(?:kids?|children|son|daughter|wife|husband|family|mum|mom|mother|parents)"
+"""The reader's kin, one word allowed before ("your little kids")."""
+_EN_CLAUSE = r"(?:^|[.!,;:\n]\s*)"
+"""The start of a clause: a warning said to the reader stands there ("Watch your back."), advice follows a word."""
+_EN_THEN = r"(?=\s*(?:[.!?,;:\n\"”»)]|$|(?:when|tonight|from now on|out there|buddy|pal|mate|clown|bitch|punk|boy)\b))"
+"""What may follow a warning: the clause's end, a time or a slur of address ("watch your back posture" is advice)."""
+_EN_WARNED = _rule(
+    r"wybsuiptoah.!,;:\n",
+    _rx(
+        rf"{_EN_CLAUSE}(?:(?:you|u)(?:'d| had)? better |better |you should |u should )?"
+        rf"(?:watch (?:your|ur) back|sleep with one eye open){_EN_THEN}"
+        r"|\b(?:you|u)(?:'ll| will| are gonna| re gonna| are going to| re going to| r gonna) (?:"
+        rf"regret (?:(?:writing|saying|posting|publishing) )?(?:this|that|it){_EN_THEN}"
+        r"|regret (?:the day|ever|crossing me|messing with me|opening your mouth)"
+        rf"|pay for (?:this|that|it|what you (?:did|wrote|said)){_EN_THEN})"
+        rf"|\b(?:i|we)(?:'ll| will| re gonna| m gonna| are gonna| am going to| re going to) make (?:you|u) pay"
+        rf"(?:{_EN_THEN}|(?= for (?:this|that|it|every|what)\b))"
+        r"|\b(?:shame|pity) if (?:something|anything)(?: bad)? (?:happened|were to happen|was to happen|happens) to "
+        rf"(?:you|u|{_EN_KIN})\b"
+        r"|\bhope (?:that )?(?:someone|somebody|some1) (?:shoots|stabs|kills|murders|rapes|strangles|runs over) "
+        r"(?:you|u|ya)\b|\bhope (?:that )?(?:someone|somebody|some1) runs (?:you|u|ya) over\b"
+        r"|\b(?:someone|somebody) (?:should|needs to|ought to|has to|gotta|should just) (?:shoot|hang|kill|lynch|stab"
+        r"|murder|behead|put a bullet in|string up) (?:him|her|them|these people|those people|this (?:guy|man|woman"
+        r"|journalist|reporter|writer|author|judge|politician|traitor|clown|idiot))\b"
+        r"|\b(?:they|these people|those people|all of them|the lot of them|people like (?:you|him|her|them|that))"
+        r"(?: all)? (?:should|deserve to|need to|ought to) (?:all )?be (?:lined up and )?(?:shot|hanged|lynched"
+        r"|gassed|exterminated|strung up|killed)(?=\s*(?:[.!?,;:\n]|$|(?:dead|on sight|like dogs|at dawn|for)\b))"
+    ),
+)
+"""Warnings and wishes without a violent verb on "you": "watch your back", "you'll regret this", "I'll make you pay",
+"shame if something happened to your family", "hope someone runs you over", and calls for the death of a person
+or group: "someone should shoot him", "they should all be lined up and shot"."""
 _EN_KNOWN = _rule(
     r"iw",
-    _rx(r"\b(?:i|we) (?:know|knows|found out|find out) where (?:you|u|ya) (?:live|sleep|work|stay|go to school)\b"),
+    _rx(
+        rf"\b(?:i|we) (?:know|knows|found out|find out) where (?:you|u|ya|{_EN_KIN}) (?:live|lives|sleep|sleeps|work"
+        r"|works|stay|stays|park|go to school|goes to school)\b"
+    ),
 )
 
 # --- French
@@ -293,6 +328,14 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str] | None], ...]
     (_EN_SUICIDE, word_set("kys"), None),
     (_EN_SUICIDE, word_set("die"), word_set("go")),
     (_EN_KNOWN, word_set("where"), word_set("know knows found find")),
+    (_EN_WARNED, word_set("back"), word_set("watch")),
+    (_EN_WARNED, word_set("eye"), word_set("sleep")),
+    (_EN_WARNED, word_set("regret"), word_set("you u")),
+    (_EN_WARNED, word_set("pay"), word_set("you u")),
+    (_EN_WARNED, word_set("shame pity"), word_set("happened happen happens")),
+    (_EN_WARNED, word_set("hope"), word_set("someone somebody some1")),
+    (_EN_WARNED, word_set("shot hanged lynched gassed exterminated strung killed"), word_set("be")),
+    (_EN_WARNED, word_set("shoot hang kill lynch stab murder behead bullet string"), word_set("someone somebody")),
     (_FR_PROMISED, _FR_HARM_WORDS, word_set("te t vous")),
     (
         _FR_FORETOLD,
