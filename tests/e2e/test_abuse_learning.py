@@ -20,7 +20,7 @@ pytestmark = pytest.mark.e2e
 
 REFRESH_S = DEFAULT_REFRESH_S + 0.2
 MILD = "Your grumblewort opinions are worth nothing, grumblewort"
-HELD = "What a ridiculous man, cutting the library budget again"  # a policy would be criticism: not held
+HELD = "You ridiculous clown, cutting the library budget again"  # "what a ridiculous policy" is criticism: not held
 
 
 def abuse_reason(status: dict[str, JSON]) -> dict[str, JSON] | None:

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.integration
 KEYS = Keys("abusetest")
 REJECT_AT = AbuseCheck().reject_at
 MILD = "Your grumblewort opinions are worth nothing, grumblewort"
-HELD = "What a ridiculous policy, cutting the library budget again"
+HELD = "You ridiculous clown, cutting the library budget again"
 
 
 @pytest.fixture
