@@ -55,3 +55,15 @@ def spam_action(content: str, author_name: str = "Claire") -> Action:
     """Return what the spam check as shipped does with a comment of ``content``: its gravest reason's action."""
     result = SpamCheck().check(Comment(id="c", post_id="p", author_name=author_name, content=content), Context(now=0.0))
     return max((r.action for r in result.reasons), key=lambda a: a.rank, default=Action.APPROVE)
+
+
+def jsonl_rows(path: Path) -> list[dict[str, Any]]:
+    """Return every line of a JSON-lines data file, decoded."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def assert_rows_have_fields(rows: list[dict[str, Any]], fields: set[str], at_least: int) -> None:
+    """Assert at least ``at_least`` rows, each a JSON object with exactly ``fields`` (a failure names its line)."""
+    assert len(rows) >= at_least
+    for number, row in enumerate(rows, start=1):
+        assert isinstance(row, dict) and set(row) == fields, number

@@ -3,13 +3,14 @@ of it is measured by bench/bench_abuse.py, not tested here."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.helpers import assert_rows_have_fields, jsonl_rows
 
 NEWS_ABUSE = Path(__file__).resolve().parents[2] / "bench" / "data" / "news_abuse.jsonl"
 FIELDS = {"label", "language", "site", "kind", "split", "content"}
@@ -20,14 +21,11 @@ EMAIL = re.compile(r"[\w.+-]+(?:@|\s*[(\[]at[)\]]\s*)[a-z0-9-]+(?:\.[a-z0-9-]+)+
 
 def rows() -> list[dict[str, Any]]:
     """Return every row of the file, decoded."""
-    return [json.loads(line) for line in NEWS_ABUSE.read_text(encoding="utf-8").splitlines()]
+    return jsonl_rows(NEWS_ABUSE)
 
 
 def test_every_line_is_a_json_object_with_exactly_the_set_fields() -> None:
-    found = rows()
-    assert len(found) >= 230
-    for number, row in enumerate(found, start=1):
-        assert isinstance(row, dict) and set(row) == FIELDS, number
+    assert_rows_have_fields(rows(), FIELDS, at_least=230)
 
 
 @pytest.mark.parametrize(

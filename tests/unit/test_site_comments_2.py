@@ -3,13 +3,14 @@ it is measured by bench/bench_spam.py and bench/bench_abuse.py, not tested here.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.helpers import assert_rows_have_fields, jsonl_rows
 
 SITE_COMMENTS_2 = Path(__file__).resolve().parents[2] / "bench" / "data" / "site_comments_2.jsonl"
 FIELDS = {"label", "language", "site", "kind", "split", "content", "author_name"}
@@ -74,14 +75,11 @@ RESERVED_DOMAINS = {"example.com", "example.net", "example.org"}
 
 def rows() -> list[dict[str, Any]]:
     """Return every row of the file, decoded."""
-    return [json.loads(line) for line in SITE_COMMENTS_2.read_text(encoding="utf-8").splitlines()]
+    return jsonl_rows(SITE_COMMENTS_2)
 
 
 def test_every_line_is_a_json_object_with_exactly_the_set_fields() -> None:
-    found = rows()
-    assert len(found) >= 350
-    for number, row in enumerate(found, start=1):
-        assert isinstance(row, dict) and set(row) == FIELDS, number
+    assert_rows_have_fields(rows(), FIELDS, at_least=350)
 
 
 @pytest.mark.parametrize(
