@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from worker.children import die_with_parent
 from worker.redis_server import stop_process
 
 
@@ -41,7 +42,11 @@ class APIProcess:
         """Start the server and wait until it answers."""
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "worker.cli", "api"], env=self.env, stdout=log, stderr=subprocess.STDOUT
+                [sys.executable, "-m", "worker.cli", "api"],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                preexec_fn=die_with_parent,  # noqa: PLW1509 (see worker.children)
             )
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import redis
 
+from worker.children import die_with_parent
 from worker.redis_server import RedisServer, answers, find_binary, free_port, stop_process
 
 MASTER_NAME = "moderation-master"
@@ -45,7 +46,10 @@ class SentinelSet:
             f"sentinel failover-timeout {MASTER_NAME} 10000\n"
         )
         self.sentinel = subprocess.Popen(
-            [find_binary(), str(config), "--sentinel"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [find_binary(), str(config), "--sentinel"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=die_with_parent,  # noqa: PLW1509 (see worker.children)
         )
         self._wait(lambda: answers(f"redis://127.0.0.1:{self.sentinel_port}"), "the sentinel to answer")
         self._wait(self._replica_in_sync, "the replica to be in sync and known to the sentinel")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from worker.children import die_with_parent
 from worker.client import ModerationClient
 from worker.errors import StoreUnavailable
 from worker.replies import text
@@ -43,6 +44,7 @@ class WorkerProcess:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                preexec_fn=die_with_parent,  # noqa: PLW1509 (see worker.children)
             )
         return self
 

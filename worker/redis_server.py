@@ -11,6 +11,7 @@ from pathlib import Path
 
 import redis
 
+from worker.children import die_with_parent
 from worker.errors import ModerationError
 
 
@@ -63,6 +64,8 @@ class RedisServer:
     appendonly: bool = True
     appendfsync: str = "everysec"
     extra_args: tuple[str, ...] = ()
+    stop_with_parent: bool = True
+    """Stop the server when the process that started it dies (tests, benchmarks): see :mod:`worker.children`."""
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -86,7 +89,12 @@ class RedisServer:
             "--logfile", str(self.directory / "redis.log"),
             *self.extra_args,
         ]  # fmt: skip
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            args,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=die_with_parent if self.stop_with_parent else None,  # noqa: PLW1509 (see worker.children)
+        )
         deadline = time.monotonic() + timeout_s
         while not answers(self.url):
             if self.process.poll() is not None or time.monotonic() > deadline:
