@@ -45,6 +45,15 @@ the same kinds of readers' comments as above (with readers' quotes and plain tal
 from SEO footers and bare links to fake support lines, loans, marabouts, recovery hackers, casinos, pharmacies,
 counterfeits, work from home, essays, dating, fake giveaways and WhatsApp or Telegram contacts, disguised or plain.
 Measured only, like the first; both are also shown per kind of comment.
+
+The *other sites, tune* comments (bench/data/site_comments_tune.jsonl) are 276 comments, half English, half French,
+that we wrote to tune on, so that the two sets above stay measured only: the kinds of legitimate comment that the
+check held there by the earlier analysis (a reader passing on a public phone number, a link citing a source, a price
+or a brand named by a buyer, loans, crypto and savings talked about, money next to a pharmacy or crypto, "we" as the
+reader's household, a scam warning naming the scam's domain or number, a counterfeit named alone, a local business
+recommended), and 84 spam comments dressed with the same features (fake support lines, loans, recovery hackers,
+marabouts, pharmacies, counterfeits, SEO footers and testimonials), so that what a relaxation costs shows at once.
+Its misses may be looked at; it is shown per kind of site and of comment, like the others.
 """
 
 from __future__ import annotations
@@ -79,7 +88,9 @@ SITE_COMMENTS = Path(__file__).resolve().parent / "data" / "site_comments.jsonl"
 """Comments of nine kinds of sites unlike ours (see the module docstring): measured only, never tuned on."""
 SITE_COMMENTS_2 = Path(__file__).resolve().parent / "data" / "site_comments_2.jsonl"
 """Comments of ten more kinds of sites, written without reading the checks (see the module docstring): measured only."""
-SITE_SETS = {"sites": SITE_COMMENTS, "sites2": SITE_COMMENTS_2}
+SITE_COMMENTS_TUNE = Path(__file__).resolve().parent / "data" / "site_comments_tune.jsonl"
+"""Comments of the kinds the other sites' sets hold, written to tune on (see the module docstring)."""
+SITE_SETS = {"sites": SITE_COMMENTS, "sites2": SITE_COMMENTS_2, "sites_tune": SITE_COMMENTS_TUNE}
 """The other sites' sets by family, each read by :func:`site_comments`."""
 
 
@@ -216,6 +227,7 @@ def load(data: Path) -> list[DataSet]:
         ),
         ("other sites, measured only", "sites", SITE_COMMENTS, site_comments, False),
         ("other sites 2, measured only", "sites2", SITE_COMMENTS_2, site_comments, False),
+        ("tune sites, tune on them", "sites_tune", SITE_COMMENTS_TUNE, site_comments, False),
     ]
     for name, family, path, reader, learnable in readers:
         if path.is_file():
@@ -397,8 +409,9 @@ def main(argv: list[str]) -> int:
         sites = [s for s in sets if s.family == family]
         if not sites:
             continue
+        role = "written to tune on" if family == "sites_tune" else "measured only, never tuned on"
         print(
-            f"== {sites[0].name.split(',')[0]} ({path.name}; measured only, never tuned on), out of the box: "
+            f"== {sites[0].name.split(',')[0]} ({path.name}; {role}), out of the box: "
             "per language, then per kind of site, then per kind of comment"
         )
         for language in ("en", "fr"):

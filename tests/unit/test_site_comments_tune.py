@@ -1,0 +1,117 @@
+"""The tuning set of other sites' comments (bench/data/site_comments_tune.jsonl) is well formed; what the checks make
+of it is measured by bench/bench_spam.py, not tested here."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import assert_rows_have_fields, jsonl_rows
+
+SITE_COMMENTS_TUNE = Path(__file__).resolve().parents[2] / "bench" / "data" / "site_comments_tune.jsonl"
+FIELDS = {"label", "language", "site", "kind", "split", "content", "author_name"}
+SITES = {
+    "town_news",
+    "consumer_blog",
+    "money_blog",
+    "health_blog",
+    "tech_blog",
+    "home_blog",
+    "travel_blog",
+    "school_blog",
+}
+HAM_KINDS = {
+    "phone",
+    "source_link",
+    "price_brand",
+    "finance_talk",
+    "topics_mixed",
+    "household_we",
+    "scam_warning",
+    "counterfeit_talk",
+    "recommendation",
+}
+SPAM_KINDS = {
+    "fake_support",
+    "loan",
+    "crypto_recovery",
+    "marabout",
+    "pharmacy",
+    "counterfeit",
+    "seo",
+    "testimonial",
+}
+EMAIL = re.compile(r"[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
+URL_HOST = re.compile(r"(?:(?<=//)|(?<=[\s(])|^)(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b(?!@)", re.IGNORECASE)
+"""A host as written: after ``//``, a space or a parenthesis, not before ``@`` (not a file name, nor a user)."""
+RESERVED = re.compile(r"(?:^|\.)example(?:\.com|\.net|\.org)?$")
+"""A reserved example domain (RFC 2606): example.com, .net, .org or the .example top-level domain."""
+KNOWN_REAL = {"paypal.com"}
+"""The one real address a reader names: where a brand asks its phishing to be reported."""
+
+
+def rows() -> list[dict[str, Any]]:
+    """Return every row of the file, decoded."""
+    return jsonl_rows(SITE_COMMENTS_TUNE)
+
+
+def test_every_line_is_a_json_object_with_exactly_the_set_fields() -> None:
+    assert_rows_have_fields(rows(), FIELDS, at_least=250)
+
+
+@pytest.mark.parametrize(
+    ("field", "allowed"),
+    [
+        ("label", {"ham", "spam"}),
+        ("language", {"en", "fr"}),
+        ("site", SITES),
+        ("kind", HAM_KINDS | SPAM_KINDS),
+        ("split", {"tune"}),
+    ],
+)
+def test_each_field_holds_only_its_allowed_values(field: str, allowed: set[str]) -> None:
+    assert {row[field] for row in rows()} <= allowed
+
+
+def test_content_kind_and_author_are_non_blank_strings_and_no_content_is_repeated() -> None:
+    found = rows()
+    for row in found:
+        for field in ("content", "kind", "author_name"):
+            assert isinstance(row[field], str) and row[field].strip(), (field, row["content"])
+    contents = [row["content"].strip().casefold() for row in found]
+    assert len(set(contents)) == len(contents)
+
+
+def test_ham_kinds_label_only_ham_and_spam_kinds_only_spam() -> None:
+    for row in rows():
+        assert row["kind"] in (HAM_KINDS if row["label"] == "ham" else SPAM_KINDS), row["content"]
+
+
+def test_every_kind_is_present_in_both_languages() -> None:
+    found = rows()
+    for kind in HAM_KINDS | SPAM_KINDS:
+        assert {row["language"] for row in found if row["kind"] == kind} == {"en", "fr"}, kind
+
+
+def test_languages_are_balanced_and_about_seven_in_ten_are_legitimate() -> None:
+    found = rows()
+    languages = Counter((row["label"], row["language"]) for row in found)
+    assert languages["ham", "en"] == languages["ham", "fr"] and languages["spam", "en"] == languages["spam", "fr"]
+    ham = sum(row["label"] == "ham" for row in found)
+    assert 0.6 <= ham / len(found) <= 0.75
+
+
+def test_every_email_address_and_link_is_at_a_reserved_example_domain() -> None:
+    hosts = [
+        match.group(1).lower()
+        for row in rows()
+        for pattern in (EMAIL, URL_HOST)
+        for match in pattern.finditer(row["content"])
+    ]
+    assert hosts, "the comments should carry links and e-mail addresses"
+    for host in hosts:
+        assert RESERVED.search(host) or host in KNOWN_REAL, host
