@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import spam_action
+from worker.models import Action
 from worker.spam.reader import reader
 from worker.spam.signals import WEIGHTS
 from worker.text import fold
@@ -52,3 +54,55 @@ def test_thanks_go_to_a_name_written_after_a_greeting_at_a_word_start() -> None:
     assert kinds("Thanks to all, and thanks Anna!").get("thanks") == "Anna"
     assert "thanks" not in kinds("ohi Bob, nothing")
     assert "thanks" not in kinds("thanks Everyone")
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "The full minutes are online, the vote is on page 12: https://records.example.org/minutes.pdf",
+        "Source for those numbers: https://stats.example.org/2024 , they used the old method.",
+        "Le compte rendu du conseil est en ligne : https://archives.example.org/cr.pdf",
+        "D'après le communiqué du CHU (https://chu.example.org/actus) l'essai a été arrêté.",
+    ),
+)
+def test_a_link_cited_as_someone_elses_source_is_a_readers_sign(text: str) -> None:
+    assert kinds(text).get("source")
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "Great article, more tips here: https://tips.example.com",
+        "According to our experts the best rates are at https://rates.example.com",
+        "Source of my recipes: https://my-kitchen.example.com",
+        "Selon notre agence, le meilleur taux est sur https://taux.example.com",
+        "The study says so, see the abstract.",
+    ),
+)
+def test_a_link_promoted_as_the_writers_own_or_no_link_at_all_cites_nothing(text: str) -> None:
+    assert "source" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The full council minutes are here, the vote on the new bridge is on page 12: "
+        "https://records.example.org/2024-03.pdf",
+        "Voici le communiqué original du CHU, le journaliste a oublié les effets secondaires : "
+        "https://chu.example.org/actus/essai",
+    ),
+)
+def test_a_comment_citing_a_source_by_link_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "According to our experts, you will find the best personal loans at https://loans.example.com/best",
+        "Source: I order my pills here for 80% less, no prescription: https://pills.example.com",
+        "Selon nos experts, le meilleur crédit est sur https://credit.example.com/taux",
+    ),
+)
+def test_a_link_dressed_as_a_source_that_sells_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

@@ -1,9 +1,14 @@
-"""What readers write under a tutorial or an article: questions, code, errors, thanks to the author, scam warnings.
+"""What readers write under a tutorial or an article: questions, code, errors, thanks to the author, scam warnings,
+sources cited.
 
 These are the comments a site exists for, and the ones a spam check shaped on video comments holds
 by mistake ("I got an error when…", "how can I…", a pasted stack trace, "Thanks Anna!"). The ``reader``
 signal weighs against spam, and only when nothing commercial is in the comment: a question next to a
 phone number or a scam family's words is still spam (:func:`worker.spam.signals.detect` decides).
+
+A link is cited as a source when the comment says whose page it is or what it holds ("the council's minutes
+are here", "source:", "d'après le communiqué"): a reader backs what they say; a link spammer promotes a page
+as theirs or their client's ("visit our site", "check out", "our experts") and so never attributes it.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from collections.abc import Mapping
 
 from worker.models import JSON
 from worker.spam.evidence import Signal, grow
-from worker.spam.phrases import compile_phrases
+from worker.spam.phrases import compile_phrases, unjoined
+from worker.spam.urls import find_links
 from worker.spam.warning import warns
 
 _QUESTION_START = compile_phrases(
@@ -42,6 +48,31 @@ _ERROR = compile_phrases(
         "bugs", "debug", "stuck",
     )
 )  # fmt: skip
+
+# A page attributed to someone else, or named for what it holds: a source cited, not a page promoted.
+_CITING = compile_phrases(
+    (
+        "source", "sources", "according to", "study", "the study", "published", "report", "minutes",
+        "press release", "announcement", "advisory", "recall", "notice", "figures", "statistics", "abstract",
+        "the paper", "s site", "s page", "s website", "s own", "s blog", "d apres", "selon",
+        "etude", "publie", "publiee", "publies", "publiees", "rapport", "compte rendu", "communique", "avis de",
+        "rappel", "chiffres", "statistiques", "resume", "site de l", "site du", "site de la", "page de l",
+        "page du", "page de la", "blog de", "son blog", "leur site",
+    )
+)  # fmt: skip
+# The writer speaking for the page's owner ("our experts", "notre site"): a page promoted, whatever it cites.
+_OWNER = compile_phrases(("our", "ours", "my", "mine", "notre", "nos", "mon", "ma", "mes"))
+
+
+def _cites(text: str, folded: str) -> str | None:
+    """Return the words citing a linked page as someone else's source, None when there is no link or no such words."""
+    if not find_links(text):
+        return None
+    joined = unjoined(folded)
+    citing = _CITING.search(joined)
+    if citing is None or _OWNER.search(joined) is not None:
+        return None
+    return citing.group()
 
 
 def _at_word_start(words: tuple[str, ...]) -> str:
@@ -136,7 +167,8 @@ def _thanks_by_name(text: str) -> str | None:
 
 
 def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | None:
-    """A question, code, an error, a thank-you to the author by first name or a scam warning (negative weight)."""
+    """A question, code, an error, a thank-you to the author by first name, a scam warning or a source cited
+    (negative weight)."""
     kinds: dict[str, JSON] = {}
     first = folded.strip().split(maxsplit=1)
     if "?" in text or _ASKING.search(folded) or (first and _QUESTION_START.fullmatch(first[0].strip(",.!"))):
@@ -151,6 +183,9 @@ def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | Non
         kinds["thanks"] = name
     if warns(folded):
         kinds["warning"] = True
+    source = _cites(text, folded)
+    if source:
+        kinds["source"] = source
     if not kinds:
         return None
     return Signal("reader", grow(weights["reader"], len(kinds), 3), kinds)
