@@ -51,6 +51,39 @@ def test_a_number_with_a_sellers_trade_around_it_is_still_held(content: str) -> 
 
 
 @pytest.mark.parametrize(
+    "content",
+    (
+        "The town hall set up a hotline for the storm damage, I rang it this morning at 01 23 45 67 89 and they came.",
+        "L'office de tourisme répond aux questions des visiteurs, on les joint au 01 23 45 67 80 avant de partir.",
+        # a public line is free, and readers say so
+        "Pour les encombrants il faut appeler la mairie au 02 34 56 78 90, c'est gratuit sur rendez-vous le mardi.",
+        # "our" and "we" of the reader's household or town, not of a business
+        "For anyone struggling, the crisis line in our county is 1-800-555-0177, free and open all night, call them.",
+        "We called the consulate when my wife lost her passport, the night line is +1 555 870 2231, they were kind.",
+    ),
+)
+def test_a_public_bodys_number_passed_on_with_its_call_and_our_household_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # a business's "we", told by what it offers and who answers
+        "We fix every printer brand the same day, our technicians answer at 1-877-555-0142 for any reader here.",
+        "Nous réparons tous les ordinateurs à domicile, nos techniciens répondent au 01 23 45 67 89 tous les jours.",
+        # a grant scam dressed as a public office: money handed out "for free"
+        "Good news for everyone: the town hall grant office pays out money for free, ring them at 1-888-555-0121.",
+        "La mairie offre une aide financière gratuitement à tous, appelez le service des aides au 09 55 55 44 33.",
+        # a support scam naming a public office
+        "The city hall hotline for your printer issues is toll free, call 1-888-555-0147 for help with any brand.",
+    ),
+)
+def test_a_sellers_number_dressed_as_a_public_bodys_or_a_households_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
     ("number", "charged"),
     (
         ("08 92 70 12 34", True),

@@ -27,14 +27,29 @@ MIN_WORDS = 10
 """Words (of letters) a comment needs besides its number to pass it on: a sentence, not an advert or a title."""
 
 # The writer speaking for a business ("our experts", "call us", "notre équipe", "contactez-nous") or selling
-# ("latest offers", "best price", "prix cassés"): a number given so is a seller's line.
+# ("latest offers", "best price", "prix cassés"): a number given so is a seller's line. A seller's "we" is a
+# business's, told by what it offers or who answers ("we fix", "our technicians", "nous proposons"); a reader's
+# is their household's ("we called them", "our county", "nous avons appelé"), which passes numbers on too.
 _SELLER = compile_phrases(
     (
-        "we", "we re", "we ve", "we will", "our", "ours", "call us", "contact us", "reach us", "text us", "email us",
-        "write to us", "notre", "nos", "nous contacter", "contactez nous", "appelez nous", "joignez nous",
-        "ecrivez nous", "nous sommes", "offer", "offers", "price", "prices", "deals", "discount", "for sale",
-        "buy", "order now", "cheap", "promo", "offre", "offres", "prix", "promotion", "remise", "soldes", "pas cher",
-        "tarif", "tarifs", "devis", "commandez", "achetez",
+        "our team", "our experts", "our expert", "our technicians", "our agents", "our staff", "our company",
+        "our services", "our service", "our number", "our line", "our helpline", "our hotline", "our office",
+        "our shop", "our store", "our customers", "our clients", "our website", "our site", "our prices",
+        "our products", "our offer", "our offers", "our specialists", "our engineers", "our support",
+        "our professionals", "our agency", "we offer", "we provide", "we fix", "we repair", "we sell", "we deliver",
+        "we guarantee", "we specialise", "we specialize", "we are available", "we re available", "we are experts",
+        "we are the", "we re the", "we will fix", "we ll fix", "we can fix", "we buy", "we install",
+        "call us", "contact us", "reach us", "text us", "email us", "write to us", "notre equipe", "nos equipes",
+        "nos experts", "notre expert", "nos techniciens", "nos conseillers", "notre societe", "notre entreprise",
+        "notre service", "nos services", "notre numero", "notre ligne", "notre standard", "notre boutique",
+        "notre magasin", "notre site", "nos prix", "nos produits", "nos clients", "notre agence", "notre cabinet",
+        "nos offres", "notre offre", "nos specialistes", "nous proposons", "nous offrons", "nous reparons",
+        "nous vendons", "nous livrons", "nous garantissons", "nous sommes disponibles", "nous sommes des",
+        "nous sommes specialises", "nous intervenons", "nous depannons", "nous rachetons", "nous achetons",
+        "nous installons", "nous contacter", "contactez nous", "appelez nous", "joignez nous", "ecrivez nous",
+        "offer", "offers", "price", "prices", "deals", "discount", "for sale", "buy", "order now", "cheap", "promo",
+        "offre", "offres", "prix", "promotion", "remise", "soldes", "pas cher", "tarif", "tarifs", "devis",
+        "commandez", "achetez",
     )
 )  # fmt: skip
 # A testimonial vouching for whoever answers the number: the trade of marabouts, "recovery experts" and lenders.
@@ -48,26 +63,51 @@ _VOUCHING = compile_phrases(
 
 
 # A public service named as the number's owner: an emergency, a poison centre, an embassy, a charity, a child's
-# or a victim's line. Its number is passed on with "call" and "helpline" too, which a seller's line also has,
-# so there a call to action and a support line's words go with the number; what else the comment says stays.
+# or a victim's line, a town's or a state's office. Its number is passed on with "call" and "helpline" too,
+# which a seller's line also has, so there a call to action and a support line's words go with the number;
+# so do "free" and "gratuit", which a public line is; what else the comment says stays.
 _PUBLIC_SERVICE = compile_phrases(
     (
         "poison control", "poison centre", "poison center", "poisons centre", "embassy", "consulate", "charity",
         "emergency services", "ambulance", "police", "fire brigade", "samaritans", "crisis line", "suicide",
-        "child protection", "victim support", "debt advice", "citizens advice", "centre antipoison",
-        "centre anti poison", "antipoison", "ambassade", "consulat", "association", "samu", "pompiers",
-        "gendarmerie", "enfance en danger", "aide aux victimes",
+        "child protection", "victim support", "debt advice", "citizens advice", "town hall", "city hall",
+        "the council", "council s", "county council", "city council", "tourist office", "tourist information",
+        "visitor centre", "visitor center", "public library", "the library", "school office", "post office",
+        "centre antipoison", "centre anti poison", "antipoison", "ambassade", "consulat", "association", "samu",
+        "pompiers", "gendarmerie", "enfance en danger", "aide aux victimes", "mairie", "hotel de ville",
+        "prefecture", "sous prefecture", "communaute de communes", "communaute d agglomeration",
+        "conseil departemental", "conseil regional", "office de tourisme", "syndicat d initiative", "mediatheque",
+        "bibliotheque", "maison de quartier", "centre social", "banque de france", "sos amitie",
+        "secretariat du college", "secretariat de l ecole", "secretariat du lycee",
     )
 )  # fmt: skip
 PASSING_ON = frozenset({"call_to_action", "support_line"})
 """Signals of a number given to be called, set aside with it when a public service is named as its owner."""
+FREE_OF_CHARGE = frozenset({"for free", "gratuit", "gratuitement"})
+"""The ``money`` phrases that say a public line costs nothing: passed on with its number."""
+# Money handed out, which a grant or prize scam dressed as a public office promises "for free": there the free
+# words are its bait, not what a public line costs.
+_MONEY_GIVEN = compile_phrases(
+    (
+        "money", "cash", "grant", "grants", "funds", "payout", "pays out", "prize", "refund", "argent", "subvention",
+        "subventions", "aide financiere", "prime", "versement", "fonds", "remboursement", "cheque",
+    )
+)  # fmt: skip
+
+
+def _free_of_charge(signal: Signal, folded: str) -> bool:
+    phrases = signal.evidence.get("phrases")
+    if signal.name != "money" or not isinstance(phrases, list) or not FREE_OF_CHARGE.issuperset(phrases):
+        return False
+    return bool(phrases) and _MONEY_GIVEN.search(folded) is None
 
 
 def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
     """Return the names of the signals that go with a public service's number named in ``folded`` text."""
-    if not any(s.name in PASSING_ON for s in signals):
+    passed = frozenset(s.name for s in signals if s.name in PASSING_ON or _free_of_charge(s, folded))
+    if not passed:
         return frozenset()
-    return PASSING_ON if _PUBLIC_SERVICE.search(folded) else frozenset()
+    return passed if _PUBLIC_SERVICE.search(folded) else frozenset()
 
 
 def _phone_feature(feature: str) -> bool:
