@@ -12,9 +12,9 @@ from worker.checks.spam import SpamCheck
 from worker.models import Action, Comment
 from worker.spam import facts as fact
 from worker.spam.corpus import seed_model
-from worker.spam.signals import detect
+from worker.spam.signals import WEIGHTS, detect
 from worker.spam.site_links import is_reference
-from worker.spam.warning import warns
+from worker.spam.warning import TOPIC_SHARE, warns
 from worker.text import fold
 
 
@@ -137,3 +137,50 @@ def test_a_sellers_line_dressed_as_a_public_service_is_still_held(content: str) 
 def test_a_question_about_money_is_a_readers_question_unless_it_links_away(content: str, asks: bool) -> None:
     found = detect(Comment(id="c", post_id="p", author_name="Camille", content=content), {})
     assert any(s.name == "reader" for s in found) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    (
+        ("WhatsApp messages from a 'new number' asking for money are a scam", True),
+        ("ces messages du « nouveau numéro » de votre fils sont une arnaque", True),
+        ("classic pig butchering, report him", True),
+        ("arnaque classique, signalez-le", True),
+        ("those are fake pharmacies, my sister got chalk pills and lost 200 dollars", True),
+        ("a scam is a big word for a slow delivery", False),
+        ("I lost my keys and found them in the car", False),
+    ),
+)
+def test_calling_a_thing_a_scam_asking_to_report_it_or_telling_its_cost_is_a_warning(text: str, warning: bool) -> None:
+    assert warns(fold(text)) is warning
+
+
+def test_the_topics_of_a_scam_warned_of_weigh_half_when_nobody_can_be_reached() -> None:
+    text = "A man on a dating app kept selling me his crypto trading platform. Classic pig butchering, report him."
+    weights = {s.name: s.weight for s in detect(Comment(id="c", post_id="p", author_name="Ana", content=text), {})}
+    assert weights["crypto"] == pytest.approx(WEIGHTS["crypto"] * 1.5 * TOPIC_SHARE)
+    assert weights["adult"] == pytest.approx(WEIGHTS["adult"] * TOPIC_SHARE)
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "WhatsApp messages from 'your daughter with a new number' asking for money are a scam. Ring her old one.",
+        "Les messages WhatsApp « maman j'ai changé de numéro, envoie de l'argent » sont une arnaque, rappelez-le.",
+    ),
+)
+def test_a_warning_naming_the_messenger_a_scam_came_by_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Beware of scammers! I was scammed too, but Mr Kevin the hacker recovered my USDT. Reach him on Telegram "
+        "@kevin_example.",
+        "This broker is a scam, report it, and recover your bitcoin with Alex: WhatsApp +1 555 014 7788.",
+        "Attention arnaque, signalez-les ! Moi j'ai récupéré mes bitcoins grâce à Max, écrivez-lui sur Telegram.",
+    ),
+)
+def test_a_recovery_testimonial_dressed_as_a_warning_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE

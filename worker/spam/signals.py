@@ -414,7 +414,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
             found.append(vouched)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
     found = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
-    found = warning.weigh(found, folded, LINK_SIGNALS)
+    found = warning.weigh(found, folded, LINK_SIGNALS, TOPIC_SIGNALS)
     if _uncommercial(found):
         asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
         if asked is not None:

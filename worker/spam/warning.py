@@ -5,7 +5,11 @@ l'assurance maladie, c'est une arnaque") and warn ("beware", "don't click", "att
 the scam's app, brand, family and bait, and give no way to reach anyone: a scammer's comment must give
 one (a number, an address, a link, "contact him", "je le recommande"), or it earns nothing. So a comment
 that names a scam as such, warns or reports what it received, and reaches nobody, has the signals of what
-it reports (:data:`REPORTED`) set aside, and a messenger named with no number or handle is no contact.
+it reports (:data:`REPORTED`) set aside, and a messenger named with no number or handle is no contact;
+what it talks of (crypto, pills, dating: the scam's topic) weighs :data:`TOPIC_SHARE` of its weight, as a
+reader's news of a scam does (:mod:`worker.spam.hearsay`): nothing is sold where nobody can be reached.
+Calling a thing a scam ("it's a scam", "c'est une arnaque"), asking others to report it, and telling what
+a scam cost someone ("my sister … lost 200 dollars") are warnings too.
 The "recovery expert" testimonial ("I was scammed too, until Mr X got my money back, write to him") still
 reaches someone and keeps every signal.
 """
@@ -13,6 +17,7 @@ reaches someone and keeps every signal.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from worker.spam.evidence import Signal
 from worker.spam.hearsay import reaches
@@ -22,6 +27,8 @@ REPORTED = frozenset(
     {"scam_family", "support_line", "brand_support", "phishing", "call_to_action", "counterfeit", "testimonial"}
 )
 """Signals of the scam a warning reports: its family, the brand it usurps, its bait, its call to click."""
+TOPIC_SHARE = 0.5
+"""Share of their weight the topics of a scam warned of keep (its crypto, its pills, its dating site)."""
 
 # Naming the thing as a scam, or the harm it did.
 _SCAM = compile_phrases(
@@ -29,7 +36,7 @@ _SCAM = compile_phrases(
         "scam", "scams", "scammer", "scammers", "scammed", "fake", "fakes", "phishing", "fraud", "fraudulent",
         "fraudster", "fraudsters", "stole", "stolen", "hacked", "arnaque", "arnaques", "arnaquer", "arnaqueur",
         "arnaqueurs", "arnaquee", "escroc", "escrocs", "escroquerie", "escroqueries", "faux", "fausse", "fausses",
-        "frauduleux", "frauduleuse", "hameconnage", "pirate", "piratee", "vole", "volee", "voler",
+        "frauduleux", "frauduleuse", "hameconnage", "pirate", "piratee", "vole", "volee", "voler", "pig butchering",
     )
 )  # fmt: skip
 # Warning others, or telling what reached the writer or lost them something.
@@ -43,6 +50,11 @@ _WARNING = compile_phrases(
         "mefiez", "prudence", "ne cliquez", "ne payez", "ne repondez", "ne donnez", "ne tombez", "j ai recu",
         "nous avons recu", "on a recu", "on m a", "j ai perdu", "nous avons perdu", "il a perdu", "elle a perdu",
         "j ai failli", "j ai eu un", "j ai eu une",
+        # calling it a scam, asking others to report it, telling what it cost someone
+        "is a scam", "are a scam", "was a scam", "are scams", "it s a scam", "report him", "report her",
+        "report them", "report it", "and lost", "got scammed", "est une arnaque", "sont une arnaque",
+        "sont des arnaques", "c est une arnaque", "c etait une arnaque", "signalez", "a perdu", "et perdu",
+        "s est fait arnaquer",
     )
 )  # fmt: skip
 
@@ -61,14 +73,20 @@ def _reaches_nobody(signal: Signal, links: frozenset[str]) -> bool:
     return True
 
 
-def weigh(signals: list[Signal], folded: str, links: Iterable[str]) -> list[Signal]:
-    """Return ``signals`` without those of the scam reported, when the comment warns and reaches nobody.
+def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iterable[str] = ()) -> list[Signal]:
+    """Return ``signals`` without those of the scam reported, and its ``topics`` weighed at :data:`TOPIC_SHARE`,
+    when the comment warns and reaches nobody.
 
     ``links`` are the names of the signals of links, which may lead to the scam itself.
     """
-    if not any(s.weight > 0 and (s.name in REPORTED or s.name == "contact") for s in signals):
+    talked = frozenset(topics)
+    if not any(s.weight > 0 and (s.name in REPORTED or s.name == "contact" or s.name in talked) for s in signals):
         return signals
     named = frozenset(links)
     if not all(_reaches_nobody(s, named) for s in signals) or not warns(folded) or reaches(folded):
         return signals
-    return [s for s in signals if s.name not in REPORTED and s.name != "contact"]
+    return [
+        replace(s, weight=s.weight * TOPIC_SHARE) if s.name in talked else s
+        for s in signals
+        if s.name not in REPORTED and s.name != "contact"
+    ]
