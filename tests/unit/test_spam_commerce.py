@@ -175,3 +175,27 @@ def test_the_indian_film_piracy_sites_and_their_wording_are_the_streaming_family
 )
 def test_readers_who_talk_of_their_money_or_a_film_they_watched_name_no_scam_family(text: str) -> None:
     assert family_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The Nike trainers were $130 full price, I waited for the sales and got them for 80, same pair.",
+        "Les Ugg étaient à 180 euros en boutique, j'ai attendu les soldes et je les ai eues à 110.",
+    ),
+)
+def test_a_buyer_telling_what_they_paid_for_a_brand_is_no_counterfeit_and_is_approved(content: str) -> None:
+    assert "counterfeit" not in names(content)
+    assert action(check(content)) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "I bought cheap Nike Air Max replicas here, nobody can tell, and I paid only 30 dollars",
+        "J'ai acheté mes Moncler pas cher sur ce site outlet, je les ai eues à 60 euros",
+        "Nike Air Max prix soldes homme femme, livraison gratuite",
+    ),
+)
+def test_a_brand_with_a_sellers_words_is_still_counterfeit_even_from_a_buyer(content: str) -> None:
+    assert "counterfeit" in names(content)

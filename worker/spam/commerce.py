@@ -18,7 +18,7 @@ from functools import lru_cache
 from worker.models import JSON
 from worker.spam.evidence import Signal, grow
 from worker.spam.phones import Phone, find_phones, premium_line
-from worker.spam.phrases import Phrases, compile_phrases, same_words, tokens
+from worker.spam.phrases import Phrases, compile_phrases, same_words, tokens, unjoined
 from worker.spam.phrases import words as _words
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
@@ -224,6 +224,22 @@ _SHOP_WORDS = compile_phrases(
         "handbags", "sac", "sacs", "watches", "montre", "montres", "wholesale", "free shipping",
     )
 )  # fmt: skip
+# Shop words that only a seller writes: a buyer telling what they paid writes "price", "soldes" or "shoes" too.
+_SELLER_SHOP_WORDS = compile_phrases(
+    (
+        "cheap", "cheapest", "pas cher", "pas chere", "for sale", "outlet", "replica", "replicas", "discount",
+        "goedkoop", "billig", "gunstig", "online store", "online shop", "official site", "buy", "acheter",
+        "wholesale", "free shipping",
+    )
+)  # fmt: skip
+# The writer telling of their own purchase ("I paid", "got them for", "j'ai acheté", "je les ai eues").
+_BOUGHT = compile_phrases(
+    (
+        "i paid", "we paid", "i bought", "we bought", "got them for", "got it for", "got mine for", "i ordered",
+        "j ai paye", "j ai achete", "on a paye", "on a achete", "nous avons paye", "nous avons achete",
+        "je les ai eues", "je les ai eus", "je l ai eu", "je l ai eue", "je l ai payee", "je l ai paye",
+    )
+)  # fmt: skip
 # Sneaker shops name a shoe by its colourway and model number ("Bred 11s", "Infrared 23 11s", "retro 4s").
 _COLOURWAY = re.compile(
     r"(?<!\w)(?:bred|concord|gamma blue|infrared(?: \d+)?|aqua|space jam|cool grey|legend blue|columbia|cement|"
@@ -368,12 +384,18 @@ def scam_family(folded: str, weights: Mapping[str, float]) -> Signal | None:
 
 
 def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
-    """Counterfeit goods: a brand they copy with shop words ("nike air max pas cher"), or a sneaker colourway."""
+    """Counterfeit goods: a brand they copy with shop words ("nike air max pas cher"), or a sneaker colourway.
+
+    A buyer telling what they paid ("I got the Nike ones for 85 in the sales") names a brand and a price too:
+    there only a seller's words ("replica", "outlet", "pas cher") count.
+    """
     colourway = _COLOURWAY.search(folded) if _DIGIT_S.search(folded) else None  # "11s": no "s" after a digit, none
     if colourway:
         return Signal("counterfeit", weights["counterfeit"], {"phrases": [colourway.group()]})
     brand = _COUNTERFEIT_BRANDS.search(folded)
     shop = _SHOP_WORDS.search(folded) if brand else None
+    if shop is not None and _BOUGHT.search(unjoined(folded)) is not None:
+        shop = _SELLER_SHOP_WORDS.search(folded)
     if brand and shop:
         return Signal("counterfeit", weights["counterfeit"], {"phrases": [brand.group(), shop.group()]})
     return None
