@@ -3,7 +3,7 @@
 Run from the project root (needs the ``train`` extra: ``.venv/bin/pip install -e '.[train]'``):
 
     .venv/bin/python scripts/train_abuse.py [--data ../shared/data] [--out worker/abuse/data/weights.json.gz]
-        [--leave-out NAME ...]
+        [--leave-out NAME ...] [--set-weight NAME=WEIGHT ...]
 
 Learns from the training part (four texts in five, see ``bench/abuse_sets.py``) of Davidson et al. (MIT)
 and the OLID training set (CC BY 4.0) in English, HateDay and MLMA (MIT) in French; the Kaggle insults
@@ -14,6 +14,8 @@ rounded and the smallest dropped, which keeps the file small; ``--validate`` pri
 validation part of the training texts (never the held-out test part) for a few regularisation strengths.
 ``--leave-out HateDay`` (a set's name or its last part, repeatable) learns without that set, to measure how
 the model does on a set it never saw (cross-set): write such weights to a scratch ``--out``, never ship them.
+``--set-weight project_fr=2`` (repeatable) changes one set's weight from ``SET_WEIGHTS`` for a sweep, likewise
+written to a scratch ``--out``: the shipped weights are trained with the weights written here.
 """
 
 from __future__ import annotations
@@ -42,6 +44,12 @@ FRENCH_WEIGHT = 1.5
 """French texts count one and a half times: there are about eight times fewer of them (2 held more counter-speech)."""
 PROJECT_WEIGHT = 5.0
 """The project's own texts count five times: they are few, and written for what the shared sets lack."""
+SET_WEIGHTS = {"project": PROJECT_WEIGHT, "project_en": PROJECT_WEIGHT, "project_fr": 2.0}
+"""How many times each set's texts count (a set not named here: once); ``--set-weight`` overrides one for a sweep.
+
+``project_fr`` counts twice, not five times: swept at 1, 2, 3 and 5 (all its rows, half of them, with and without
+58 English rows), 5 held the fewest ordinary French comments but cost HateDay's F1 (0.720 to 0.688); 2 kept it at
+0.704 and held fewer of them than 1 did."""
 AIMED_GAIN = 0.5
 """Share of a positive word weight added again when the word is aimed at a person (see worker/abuse/features.py).
 
@@ -54,16 +62,21 @@ LENGTH = "length"
 PROJECT_FILES = (
     ROOT / "scripts" / "data" / "abuse_seed.jsonl",
     ROOT / "scripts" / "data" / "abuse_seed_en.jsonl",
+    ROOT / "scripts" / "data" / "abuse_seed_fr.jsonl",
     ROOT / "worker" / "spam" / "data" / "seed.jsonl",
 )
 """Texts the project wrote: threats, hate and insults without listed words, everyday comments (the spam seed's
 legitimate ones, labelled ``ham``) that use words close to insults ("retard" in French is a delay); the English
 file adds what the English tweets lack: insults without swear words, veiled threats, hate against a group,
-harassment and sexual remarks, beside as many news comments that counter, report or heatedly discuss the same."""
-OWN_SETS = {"abuse_seed_en.jsonl": "project_en"}
+harassment and sexual remarks, beside as many news comments that counter, report or heatedly discuss the same; the
+French file (``abuse_seed_fr.jsonl``) adds ordinary French blog and news comments near abuse's surface (heated but
+civil disagreement, strong words about ideas and products, colloquial French, civil talk of immigration, religion
+and the police, sports and politics banter, complaints about a service) beside a third as many abusive ones written
+as news readers write them: the French tweets taught the model that informal French leans abusive."""
+OWN_SETS = {"abuse_seed_en.jsonl": "project_en", "abuse_seed_fr.jsonl": "project_fr"}
 """Project files weighed as a set of their own (see :func:`balanced_weights`), the others as one set, ``project``:
 pooled, the English file's 200-odd abusive texts would halve the weight of each French one (the news set's French
-recall fell from 72% to 67%)."""
+recall fell from 72% to 67%), and the French file's 280 acceptable comments would dilute the first file's."""
 
 
 def left_out(name: str, leave_out: Sequence[str]) -> bool:
@@ -91,21 +104,22 @@ def training_rows(data: Path, leave_out: Sequence[str] = ()) -> list[tuple[str, 
     return rows + own
 
 
-def balanced_weights(rows: list[tuple[str, bool, str, str]]) -> list[float]:
+def balanced_weights(
+    rows: list[tuple[str, bool, str, str]], set_weights: dict[str, float] | None = None
+) -> list[float]:
     """Weigh each text so that, within each set, the abusive and the clean texts weigh the same.
 
     The sets were collected with hate-word lexicons (Davidson, MLMA: mostly abusive) or not (OLID), so their
     share of abusive texts says how they were collected, not how comments are: left as it is, the words
-    of a set's topic or language would learn that share. French texts count ``FRENCH_WEIGHT`` times more.
+    of a set's topic or language would learn that share. French texts count ``FRENCH_WEIGHT`` times more,
+    and each set its weight in ``set_weights`` (``SET_WEIGHTS`` when not given; a set not named there: 1).
     (Giving every set the same total weight was tried: it held more of the project's counter-speech.)
     """
+    chosen = SET_WEIGHTS if set_weights is None else set_weights
     totals: Counter[tuple[str, bool]] = Counter((name, bad) for _, bad, _, name in rows)
     sizes: Counter[str] = Counter(name for *_, name in rows)
     return [
-        (FRENCH_WEIGHT if lang == "fr" else 1.0)
-        * (PROJECT_WEIGHT if name.startswith("project") else 1.0)
-        * sizes[name]
-        / (2 * totals[name, bad])
+        (FRENCH_WEIGHT if lang == "fr" else 1.0) * chosen.get(name, 1.0) * sizes[name] / (2 * totals[name, bad])
         for _, bad, lang, name in rows
     ]
 
@@ -121,7 +135,9 @@ def length_value(text: str, language: str) -> float:
     return len(found) / math.sqrt(total) if total else 0.0
 
 
-def fit(rows: list[tuple[str, bool, str, str]], min_docs: int, c: float) -> tuple[float, dict[str, float]]:
+def fit(
+    rows: list[tuple[str, bool, str, str]], min_docs: int, c: float, set_weights: dict[str, float] | None = None
+) -> tuple[float, dict[str, float]]:
     """Fit the logistic regression; return its bias and the weight of every kept feature.
 
     The training texts are tweets, and in them the longer ones are more often abusive (OLID's offensive
@@ -145,7 +161,7 @@ def fit(rows: list[tuple[str, bool, str, str]], min_docs: int, c: float) -> tupl
     matrix.indices = matrix.indices.astype("int32")  # liblinear takes 32-bit indices only
     matrix.indptr = matrix.indptr.astype("int32")
     labels = [int(bad) for _, bad, *_ in rows]
-    weights = balanced_weights(rows)
+    weights = balanced_weights(rows, set_weights)
     model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)  # same file every run
     model.fit(matrix, labels, sample_weight=weights)
     names = vectoriser.get_feature_names_out()
@@ -175,7 +191,12 @@ def f1(pairs: list[tuple[bool, bool]]) -> float:
     return 2 * tp / max(2 * tp + fp + fn, 1)
 
 
-def validate(rows: list[tuple[str, bool, str, str]], min_docs: int, strengths: list[float]) -> None:
+def validate(
+    rows: list[tuple[str, bool, str, str]],
+    min_docs: int,
+    strengths: list[float],
+    set_weights: dict[str, float] | None = None,
+) -> None:
     """Print the F1 per set on one training text in five, learning from the other four, per strength."""
     from bench.abuse_sets import TEST_SHARE
     from worker.abuse.features import tokens
@@ -187,7 +208,7 @@ def validate(rows: list[tuple[str, bool, str, str]], min_docs: int, strengths: l
     learn = [r for r in rows if not part(r[0])]
     check = [r for r in rows if part(r[0])]
     for c in strengths:
-        bias, weights = fit(learn, min_docs, c)
+        bias, weights = fit(learn, min_docs, c, set_weights)
         figures = []
         for name in dict.fromkeys(r[3] for r in check):
             pairs = [(score(bias, weights, t, lang) > 0, bad) for t, bad, lang, n in check if n == name]
@@ -206,6 +227,15 @@ def export(bias: float, weights: dict[str, float], keep: int, sets: list[str]) -
     return {"format": FORMAT, "bias": round(bias, 4), "aimed": AIMED_GAIN, "trained_on": sets, **by_kind}
 
 
+def parse_set_weight(value: str) -> tuple[str, float]:
+    """Return (set name, weight) from ``NAME=WEIGHT``; raise ValueError when it is not that with a weight above 0."""
+    name, sep, number = value.partition("=")
+    weight = float(number) if sep and name else math.nan
+    if not weight > 0 or math.isinf(weight):
+        raise ValueError(f"{value!r} is not NAME=WEIGHT with a positive weight")
+    return name, weight
+
+
 def main() -> int:
     """Train and write the weights file; return the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -218,7 +248,19 @@ def main() -> int:
     parser.add_argument(
         "--leave-out", action="append", default=[], metavar="NAME", help="learn without this set (cross-set measure)"
     )
+    parser.add_argument(
+        "--set-weight",
+        action="append",
+        default=[],
+        metavar="NAME=WEIGHT",
+        help="count this set's texts WEIGHT times (a sweep; default: SET_WEIGHTS)",
+    )
     args = parser.parse_args()
+    try:
+        set_weights = {**SET_WEIGHTS, **dict(parse_set_weight(v) for v in args.set_weight)}
+    except ValueError as exc:
+        print(f"--set-weight: {exc}")
+        return 2
     if not args.data.is_dir():
         print(f"No labelled data at {args.data}: nothing to train on (see ../shared/data/README.md).")
         return 1
@@ -227,10 +269,15 @@ def main() -> int:
         print(f"--leave-out: no trainable set named {', '.join(unknown)}")
         return 2
     rows = training_rows(args.data, args.leave_out)
+    named = {name for name, _ in map(parse_set_weight, args.set_weight)} - {name for *_, name in rows}
+    if named:
+        known = ", ".join(dict.fromkeys(name for *_, name in rows))
+        print(f"--set-weight: no set named {', '.join(sorted(named))} (sets: {known})")
+        return 2
     if args.validate is not None:
-        validate(rows, args.min_docs, args.validate or [args.c])
+        validate(rows, args.min_docs, args.validate or [args.c], set_weights)
         return 0
-    bias, weights = fit(rows, args.min_docs, args.c)
+    bias, weights = fit(rows, args.min_docs, args.c, set_weights)
     sets = [
         f"{s.name} ({s.licence}), training part" for s in SETS if s.trainable and not left_out(s.name, args.leave_out)
     ]
