@@ -53,6 +53,10 @@ or a brand named by a buyer, loans, crypto and savings talked about, money next 
 reader's household, a scam warning naming the scam's domain or number, a counterfeit named alone, a local business
 recommended), and 84 spam comments dressed with the same features (fake support lines, loans, recovery hackers,
 marabouts, pharmacies, counterfeits, SEO footers and testimonials), so that what a relaxation costs shows at once.
+To these were added 180 comments with a link, mostly French: 130 readers citing a newspaper, a town hall's or a
+government's page, an encyclopedia, a video, a recipe, a forum thread, a petition or a shop they liked (real public
+and news sites, 100 French, 30 English) and 50 link drops (SEO, "cliquez ici", casinos, pharmacies, loans,
+marabouts; fake addresses, 40 French, 10 English), kinds ``reader_link`` and ``link_drop``.
 Its misses may be looked at; it is shown per kind of site and of comment, like the others.
 """
 

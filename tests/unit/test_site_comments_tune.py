@@ -34,6 +34,7 @@ HAM_KINDS = {
     "scam_warning",
     "counterfeit_talk",
     "recommendation",
+    "reader_link",
 }
 SPAM_KINDS = {
     "fake_support",
@@ -44,7 +45,10 @@ SPAM_KINDS = {
     "counterfeit",
     "seo",
     "testimonial",
+    "link_drop",
 }
+LINK_KINDS = {"reader_link", "link_drop"}
+"""Comments with a link, leaning French on purpose: the kind French readers were held for on another sites' set."""
 EMAIL = re.compile(r"[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 URL_HOST = re.compile(r"(?:(?<=//)|(?<=[\s(])|^)(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b(?!@)", re.IGNORECASE)
 """A host as written: after ``//``, a space or a parenthesis, not before ``@`` (not a file name, nor a user)."""
@@ -52,6 +56,21 @@ RESERVED = re.compile(r"(?:^|\.)example(?:\.com|\.net|\.org)?$")
 """A reserved example domain (RFC 2606): example.com, .net, .org or the .example top-level domain."""
 KNOWN_REAL = {"paypal.com"}
 """The one real address a reader names: where a brand asks its phishing to be reported."""
+PUBLIC_REAL = {
+    "20minutes.fr", "60millions-mag.com", "ac-rennes.fr", "ameli.fr", "anil.org", "sante.fr", "gouv.fr",
+    "arstechnica.com", "banque-france.fr", "bbc.co.uk", "bbcgoodfood.com", "bordeaux.fr", "boursorama.com",
+    "bricoleurs.net", "caf.fr", "ccomptes.fr", "cdc.gov", "change.org", "cnil.fr", "commentcamarche.net",
+    "energie-info.fr", "courdecassation.fr", "wikipedia.org", "energysavingtrust.org.uk", "gov.uk",
+    "doctissimo.fr", "hardware.fr", "ubuntu-fr.org", "moneysavingexpert.com", "france.tv", "francetvinfo.fr",
+    "francebleu.fr", "geo.fr", "github.com", "grandlyon.com", "has-sante.fr", "info-retraite.fr", "insee.fr",
+    "inserm.fr", "lefigaro.fr", "lemonde.fr", "leparisien.fr", "lequotidiendumedecin.fr", "lesechos.fr",
+    "letudiant.fr", "liberation.fr", "ademe.fr", "lumni.fr", "marmiton.org", "meteofrance.com", "nejm.org",
+    "nhs.uk", "numerama.com", "ouest-france.fr", "paris.fr", "quechoisir.org", "radiofrance.fr", "reddit.com",
+    "registre-dematerialise.fr", "reuters.com", "routard.com", "rustica.fr", "santepubliquefrance.fr",
+    "service-public.fr", "sncf-connect.com", "stackoverflow.com", "star.fr", "theguardian.com", "which.co.uk",
+    "youtu.be", "youtube.com",
+}  # fmt: skip
+"""Real public, news, reference and video sites a legitimate reader links to (never in a spam row)."""
 
 
 def rows() -> list[dict[str, Any]]:
@@ -97,21 +116,30 @@ def test_every_kind_is_present_in_both_languages() -> None:
         assert {row["language"] for row in found if row["kind"] == kind} == {"en", "fr"}, kind
 
 
-def test_languages_are_balanced_and_about_seven_in_ten_are_legitimate() -> None:
+def test_languages_are_balanced_outside_the_link_kinds_and_about_seven_in_ten_are_legitimate() -> None:
     found = rows()
-    languages = Counter((row["label"], row["language"]) for row in found)
+    languages = Counter((row["label"], row["language"]) for row in found if row["kind"] not in LINK_KINDS)
     assert languages["ham", "en"] == languages["ham", "fr"] and languages["spam", "en"] == languages["spam", "fr"]
     ham = sum(row["label"] == "ham" for row in found)
     assert 0.6 <= ham / len(found) <= 0.75
 
 
-def test_every_email_address_and_link_is_at_a_reserved_example_domain() -> None:
+def test_the_link_kinds_lean_french() -> None:
+    found = Counter((row["label"], row["language"]) for row in rows() if row["kind"] in LINK_KINDS)
+    assert found["ham", "fr"] >= 3 * found["ham", "en"] > 0 and found["spam", "fr"] >= 3 * found["spam", "en"] > 0
+
+
+def _public(host: str) -> bool:
+    return any(host == site or host.endswith("." + site) for site in PUBLIC_REAL)
+
+
+def test_every_email_address_and_link_is_at_a_reserved_example_domain_or_a_public_site_a_reader_cites() -> None:
     hosts = [
-        match.group(1).lower()
+        (row["label"], match.group(1).lower())
         for row in rows()
         for pattern in (EMAIL, URL_HOST)
         for match in pattern.finditer(row["content"])
     ]
     assert hosts, "the comments should carry links and e-mail addresses"
-    for host in hosts:
-        assert RESERVED.search(host) or host in KNOWN_REAL, host
+    for label, host in hosts:
+        assert RESERVED.search(host) or host in KNOWN_REAL or (label == "ham" and _public(host)), host
