@@ -63,6 +63,11 @@ def test_thanks_go_to_a_name_written_after_a_greeting_at_a_word_start() -> None:
         "Source for those numbers: https://stats.example.org/2024 , they used the old method.",
         "Le compte rendu du conseil est en ligne : https://archives.example.org/cr.pdf",
         "D'après le communiqué du CHU (https://chu.example.org/actus) l'essai a été arrêté.",
+        "L'article du journal régional sur le même sujet : https://journal.example.org/2024/03/pont",
+        "Voir aussi le reportage de la télé locale : https://tv.example.org/replay/usine",
+        "La pétition contre la fermeture est là : https://petitions.example.org/p/maternite",
+        "Il y a un fil sur le forum du quartier avec des photos : https://forum.example.org/t/881",
+        "Here's the petition against closing the library: https://petitions.example.org/p/library",
     ),
 )
 def test_a_link_cited_as_someone_elses_source_is_a_readers_sign(text: str) -> None:
@@ -77,6 +82,8 @@ def test_a_link_cited_as_someone_elses_source_is_a_readers_sign(text: str) -> No
         "Source of my recipes: https://my-kitchen.example.com",
         "Selon notre agence, le meilleur taux est sur https://taux.example.com",
         "The study says so, see the abstract.",
+        "Voir aussi mon blog de cuisine : https://cuisine.example.com",
+        "Please join me and share it https://tv.example.org/source/emission?id=342",
     ),
 )
 def test_a_link_promoted_as_the_writers_own_or_no_link_at_all_cites_nothing(text: str) -> None:
@@ -90,6 +97,7 @@ def test_a_link_promoted_as_the_writers_own_or_no_link_at_all_cites_nothing(text
         "https://records.example.org/2024-03.pdf",
         "Voici le communiqué original du CHU, le journaliste a oublié les effets secondaires : "
         "https://chu.example.org/actus/essai",
+        "Le journal du dimanche dit exactement l'inverse, voir l'article : https://journal.example.org/tramway",
     ),
 )
 def test_a_comment_citing_a_source_by_link_is_approved(content: str) -> None:
@@ -102,6 +110,7 @@ def test_a_comment_citing_a_source_by_link_is_approved(content: str) -> None:
         "According to our experts, you will find the best personal loans at https://loans.example.com/best",
         "Source: I order my pills here for 80% less, no prescription: https://pills.example.com",
         "Selon nos experts, le meilleur crédit est sur https://credit.example.com/taux",
+        "Voir aussi l'article : viagra et cialis sans ordonnance, livraison discrète https://pilules.example.com",
     ),
 )
 def test_a_link_dressed_as_a_source_that_sells_is_still_held(content: str) -> None:

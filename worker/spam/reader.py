@@ -21,6 +21,7 @@ from worker.spam.evidence import Signal, grow
 from worker.spam.phrases import compile_phrases, unjoined
 from worker.spam.urls import find_links
 from worker.spam.warning import warns
+from worker.text import fold
 
 _QUESTION_START = compile_phrases(
     (
@@ -58,17 +59,26 @@ _CITING = compile_phrases(
         "etude", "publie", "publiee", "publies", "publiees", "rapport", "compte rendu", "communique", "avis de",
         "rappel", "chiffres", "statistiques", "resume", "site de l", "site du", "site de la", "page de l",
         "page du", "page de la", "blog de", "son blog", "leur site",
+        # what a reader names the page for: a paper's article, a broadcast, a petition, a thread, a recipe, a law
+        "the article", "article by", "petition", "thread", "recipe", "guidance", "explains", "link to the",
+        "l article", "cet article", "un article", "article de", "article du", "reportage", "enquete", "replay",
+        "emission", "podcast", "video de", "video du", "chaine de", "chaine du", "petition", "recette",
+        "fil", "forum", "lien vers", "le lien", "voir", "voyez", "le texte", "texte de loi", "arrete", "arret de",
+        "deliberation", "jugement", "explique", "expliquent", "guide", "notice", "faq",
     )
 )  # fmt: skip
 # The writer speaking for the page's owner ("our experts", "notre site"): a page promoted, whatever it cites.
 _OWNER = compile_phrases(("our", "ours", "my", "mine", "notre", "nos", "mon", "ma", "mes"))
 
 
-def _cites(text: str, folded: str) -> str | None:
+def _cites(text: str) -> str | None:
     """Return the words citing a linked page as someone else's source, None when there is no link or no such words."""
-    if not find_links(text):
+    links = find_links(text)
+    if not links:
         return None
-    joined = unjoined(folded)
+    for link in links:  # a page's own address names nothing: a spammer's slug cites no one ("/emission/...")
+        text = text.replace(link.text, " ")
+    joined = unjoined(fold(text))
     citing = _CITING.search(joined)
     if citing is None or _OWNER.search(joined) is not None:
         return None
@@ -183,7 +193,7 @@ def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | Non
         kinds["thanks"] = name
     if warns(folded):
         kinds["warning"] = True
-    source = _cites(text, folded)
+    source = _cites(text)
     if source:
         kinds["source"] = source
     if not kinds:
