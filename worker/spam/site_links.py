@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlsplit
 
 from worker.models import Comment
+from worker.spam.public_sites import is_public_site
 from worker.spam.urls import find_links, host_of, replace_markup_links
 
 
@@ -97,7 +98,7 @@ def is_reference(url: str) -> bool:
         parts = [part for part in page.path.split("/") if part and part != "-"]
         return len(parts) > 3 and parts[2] in FORGE_PLACES
     host = "." + page.host
-    if host.endswith(GOVERNMENT_SUFFIXES) or _GOVERNMENT_ZONE.search(host):
+    if host.endswith(GOVERNMENT_SUFFIXES) or _GOVERNMENT_ZONE.search(host) or is_public_site(page.host):
         return True
     return any(_under(page.host, ref) for ref in REFERENCE_HOSTS)
 

@@ -1,0 +1,66 @@
+"""Public bodies off the government zones and newspapers' news desks are references; their readers' corners,
+broadcasters' whole sites and look-alike hosts are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import spam_action
+from worker.models import Action
+from worker.spam.public_sites import is_public_site
+from worker.spam.site_links import is_reference
+
+
+@pytest.mark.parametrize(
+    "url",
+    (
+        "https://www.service-public.fr/particuliers/vosdroits/F10864",
+        "https://www.ameli.fr/assure/remboursements",
+        "ansm.sante.fr/informations-de-securite/rappel",
+        "https://www.lemonde.fr/planete/article/2024/05/14/secheresse_6233012_3244.html",
+        "https://france3-regions.francetvinfo.fr/bretagne/usine.html",
+        "https://www.theguardian.com/uk-news/2024/mar/12/tram",
+    ),
+)
+def test_a_public_bodys_or_a_newspapers_page_is_a_reference(url: str) -> None:
+    assert is_reference(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    (
+        "https://blogs.mediapart.fr/someone/blog/120324/my-shop",
+        "https://lecercle.lesechos.fr/tribune/credit",
+        "https://www.rtbf.be/tv/emission/auditions?id=3",
+        "https://www.france.tv/emissions/casting",
+        "https://lemonde.fr.example/offre",
+        "https://service-public-fr.example/aides",
+        "https://monlemonde.fr/article",
+    ),
+)
+def test_a_readers_blog_a_broadcasters_show_page_or_a_look_alike_host_is_not_one(url: str) -> None:
+    assert not is_reference(url)
+
+
+def test_a_subdomain_counts_only_under_the_listed_domain_itself() -> None:
+    assert is_public_site("www2.insee.fr") and not is_public_site("fakeinsee.fr")
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Tout est expliqué sur service-public.fr : https://www.service-public.fr/particuliers/vosdroits/F10864 , "
+        "le plafond a été relevé en janvier.",
+        "Le Figaro dit exactement l'inverse https://www.lefigaro.fr/actualite-france/la-ville-renonce-au-tramway",
+    ),
+)
+def test_a_comment_citing_a_public_body_or_a_newspaper_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+def test_a_newspapers_link_next_to_a_shops_link_is_still_held() -> None:
+    content = (
+        "Le Monde en parle https://www.lemonde.fr/article/credit.html , prêt rapide sans justificatif ici "
+        "https://pret-rapide.example"
+    )
+    assert spam_action(content) is not Action.APPROVE

@@ -1,0 +1,60 @@
+"""Sites a reader cites that nobody can open a page on to sell from: public bodies off the government zones, and
+the news desks of newspapers and news channels.
+
+A French reader cites ``service-public.fr``, ``ameli.fr`` or ``insee.fr`` as often as ``impots.gouv.fr``: public
+bodies whose domains are not under a government zone (:data:`worker.spam.site_links.GOVERNMENT_SUFFIXES`), yet
+only they publish there. A reader arguing about the news links the newspaper's article; a paper or a news channel
+publishes its own journalists' pages, and its sponsored pages sell nothing through a comment. Their readers'
+blogs and clubs (``blogs.mediapart.fr``, ``lecercle.lesechos.fr``) are open to anyone, so they are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+PUBLIC_BODIES = frozenset(
+    {
+        # France: services, social security, statistics, health, courts and assemblies, agencies
+        "service-public.fr", "vie-publique.fr", "ameli.fr", "caf.fr", "msa.fr", "urssaf.fr",
+        "lassuranceretraite.fr", "info-retraite.fr", "francetravail.fr", "pole-emploi.fr", "insee.fr",
+        "banque-france.fr", "amf-france.org", "santepubliquefrance.fr", "has-sante.fr", "sante.fr", "inserm.fr",
+        "cnrs.fr", "inrae.fr", "ademe.fr", "cnil.fr", "defenseurdesdroits.fr", "courdecassation.fr",
+        "conseil-etat.fr", "conseil-constitutionnel.fr", "ccomptes.fr", "assemblee-nationale.fr", "senat.fr",
+        "elysee.fr", "meteofrance.com", "meteofrance.fr", "ign.fr", "onisep.fr", "cned.fr",
+        # French-speaking neighbours
+        "belgium.be", "public.lu", "guichet.lu", "quebec.ca", "canada.ca",
+    }
+)  # fmt: skip
+"""Public bodies' own domains (subdomains included) outside the government zones."""
+NEWS_DESKS = frozenset(
+    {
+        # France: national and regional papers, news channels
+        "lemonde.fr", "lefigaro.fr", "liberation.fr", "leparisien.fr", "ouest-france.fr", "20minutes.fr",
+        "lesechos.fr", "latribune.fr", "lexpress.fr", "lepoint.fr", "nouvelobs.com", "humanite.fr", "la-croix.com",
+        "mediapart.fr", "courrierinternational.com", "sudouest.fr", "ladepeche.fr", "lavoixdunord.fr",
+        "leprogres.fr", "ledauphine.com", "midilibre.fr", "nicematin.com", "laprovence.com", "dna.fr",
+        "estrepublicain.fr", "letelegramme.fr", "lamontagne.fr", "francetvinfo.fr", "tf1info.fr", "lci.fr",
+        "bfmtv.com", "france24.com", "rfi.fr",
+        # French-speaking neighbours
+        "lesoir.be", "letemps.ch", "lapresse.ca", "ledevoir.com",
+        # English
+        "theguardian.com", "reuters.com", "apnews.com", "nytimes.com", "washingtonpost.com", "ft.com",
+        "economist.com",
+    }
+)  # fmt: skip
+"""Newspapers' and news channels' own domains (subdomains included, but not their readers' blogs and clubs).
+Not a broadcaster's whole site (``france.tv``, ``rtbf.be``, ``bbc.co.uk``): it also holds its shows' contests,
+whose contestants link their audition page to be voted for."""
+_OPEN_TO_READERS = re.compile(r"(?:^|\.)[a-z0-9-]*(?:blog|club|cercle|contrib)[a-z0-9-]*\.")
+"""A subdomain where readers publish ("blogs.", "club.", "lecercle.", "contributions.")."""
+
+
+def _under(host: str, site: str) -> bool:
+    return host == site or host.endswith("." + site)
+
+
+def is_public_site(host: str) -> bool:
+    """Tell whether ``host`` (lower case, no ``www.``) is a public body's or a news desk's, not a readers' corner."""
+    if any(_under(host, site) for site in PUBLIC_BODIES):
+        return True
+    return any(_under(host, site) for site in NEWS_DESKS) and _OPEN_TO_READERS.search(host) is None
