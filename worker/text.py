@@ -28,13 +28,32 @@ def visible(text: str) -> str:
 _ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
+def _decomposed_fold(text: str) -> str:
+    # Case is folded after the decomposition: styled capitals ("𝑨", "Ａ") only become "A" there.
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text).casefold())
+
+
+_LATIN1_FOLDS = [_decomposed_fold(chr(code)) for code in range(256)]
+_LATIN1_FOLD = bytes(ord(f) if len(f) == 1 and ord(f) < 256 else code for code, f in enumerate(_LATIN1_FOLDS))
+"""The fold of each Latin-1 character that folds to one Latin-1 character, as a ``bytes.translate`` table."""
+_LATIN1_UNEVEN = bytes(code for code, f in enumerate(_LATIN1_FOLDS) if len(f) != 1 or ord(f) >= 256)
+"""The Latin-1 characters that do not ("ß" is "ss", "µ" a Greek letter, "½" three characters)."""
+
+
 @lru_cache(maxsize=1024)
 def fold(text: str) -> str:
     """Return a lower-case, accent-free form of ``text`` for matching words (cached: checks fold one text often)."""
     if text.isascii():
         return text.lower()
-    # Case is folded after the decomposition: styled capitals ("𝑨", "Ａ") only become "A" there.
-    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text).casefold())
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _decomposed_fold(text)
+    if len(raw.translate(None, _LATIN1_UNEVEN)) < len(raw):
+        return _decomposed_fold(text)
+    # Every Latin-1 character decomposes to a letter and accents after it: the text's fold is its characters'
+    # folds, which a bytes table gives for ~1% of the cost of decomposing (a French comment's accents).
+    return raw.translate(_LATIN1_FOLD).decode("latin-1")
 
 
 def words(text: str) -> list[str]:
