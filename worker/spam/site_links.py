@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from worker.models import Comment
@@ -29,7 +30,10 @@ class _Page:
     query: frozenset[tuple[str, str]]
 
 
+@lru_cache(maxsize=1024)
 def _page(url: str) -> _Page | None:
+    """Return the host, path and query of ``url`` as links are compared (cached: a comment's permalink is read for
+    each of its links, and a link by two checks of it)."""
     url = html.unescape(url.strip())
     if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
         url = "http://" + url
@@ -53,6 +57,19 @@ _SHORT_VIDEO_HOSTS = frozenset({"youtu.be"})
 
 def _under(host: str, own: str) -> bool:
     return host == own or host.endswith("." + own)
+
+
+def _under_any(host: str, hosts: frozenset[str]) -> bool:
+    """Tell whether ``host`` is one of ``hosts`` or under one, as ``any(_under(host, h) for h in hosts)``: its own
+    suffixes that start on a dot are looked up, a few instead of one test per host."""
+    suffix = host
+    while True:
+        if suffix in hosts:
+            return True
+        dot = suffix.find(".")
+        if dot < 0:
+            return False
+        suffix = suffix[dot + 1 :]
 
 
 REFERENCE_HOSTS = frozenset(
@@ -100,7 +117,7 @@ def is_reference(url: str) -> bool:
     host = "." + page.host
     if host.endswith(GOVERNMENT_SUFFIXES) or _GOVERNMENT_ZONE.search(host) or is_public_site(page.host):
         return True
-    return any(_under(page.host, ref) for ref in REFERENCE_HOSTS)
+    return _under_any(page.host, REFERENCE_HOSTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +136,7 @@ class SiteLinks:
         page = _page(url)
         if page is None:
             return False
-        if any(_under(page.host, own) for own in self.own_hosts):
+        if _under_any(page.host, self.own_hosts):
             return True
         target = _page(permalink) if permalink else None
         return target is not None and (
