@@ -206,8 +206,8 @@ class ModelState:
 
     def _weighed(
         self, memo: dict[_Key, _Weighed | None], keys: Collection[_Key], feature_of: Callable[[_Key], str]
-    ) -> list[_Weighed]:
-        """Return ``(log_odds, feature)`` of each key's feature that has a weight, remembering those not met yet."""
+    ) -> list[_Weighed | None]:
+        """Return ``(log_odds, feature)`` of each key's feature (None: no weight), remembering those not met yet."""
         # One lookup per key, with the memo's own loop: another thread may empty the memo meanwhile.
         found = list(map(memo.get, keys, repeat(_MISSING)))
         misses = found.count(_MISSING)  # the words not met yet, found by the list's own loop too
@@ -221,7 +221,7 @@ class ModelState:
                 if len(memo) >= _MEMO_MAX:
                     memo.clear()
                 memo[keys[i]] = found[i]
-        return list(filter(None, found))
+        return found
 
     def explain(self, text: str, *, author_name: str = "", author_url: str | None = None, top: int = 5) -> Verdict:
         """Return the log-odds that the comment is spam and the ``top`` features behind them."""
@@ -233,8 +233,10 @@ class ModelState:
         read = reading(text, author_name, author_url)
         # The features of :func:`features`, each once: words and pairs of words first, by their own memos.
         words = dict.fromkeys(read.words)
-        weighed = self._weighed(self._words, words, word_feature)
-        weighed += self._weighed(self._pairs, dict.fromkeys(pairwise(read.words)), pair_feature)
+        weighed = list(filter(None, self._weighed(self._words, words, word_feature)))
+        # The pairs are weighed as they come, each once: most have no weight, and the few that have one are told
+        # apart by their feature, which spares hashing every pair twice to take the distinct ones first.
+        weighed += dict.fromkeys(filter(None, self._weighed(self._pairs, list(pairwise(read.words)), pair_feature)))
         # The word standing for a link, and the pairs it is in, are the only words that are a link's.
         links = [log_odds for log_odds, feature in weighed if is_link_feature(feature)] if LINK_WORD in words else []
         others = [f"n:{w}" for w in read.names]
