@@ -275,12 +275,16 @@ def shouting(comment: Comment, weights: Mapping[str, float] = WEIGHTS, ratio: fl
 def repetition(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
     """A character typed five times or more in a row, or one word making up much of a long text."""
     run = _CHAR_RUN.search(comment.content)
-    found = [w for w in tokens(fold(comment.content)) if len(w) > 1]
+    folded = fold(comment.content)
+    # The words of two letters or more, and how many of them are distinct, counted from the text's words and their
+    # set (one-letter words left out) without building either.
+    found, distinct = tokens(folded), _words(folded)
+    counted = len(found) - list(map(len, found)).count(1)
+    repeats = counted - (len(distinct) - list(map(len, distinct)).count(1))  # a word that comes n times makes n - 1
     top_word, top_count = "", 0
-    repeats = len(found) - len(set(found))  # a word that comes n times makes n - 1 of them
-    if len(found) >= 8 and repeats >= 3 and (repeats + 1) / len(found) >= 0.3:  # else no word can come that often
-        top_word, top_count = Counter(found).most_common(1)[0]
-    repeated_word = top_count >= 4 and top_count / len(found) >= 0.3
+    if counted >= 8 and repeats >= 3 and (repeats + 1) / counted >= 0.3:  # else no word can come that often
+        top_word, top_count = Counter(w for w in found if len(w) > 1).most_common(1)[0]
+    repeated_word = top_count >= 4 and top_count / counted >= 0.3
     if not (run or repeated_word):
         return None
     evidence: dict[str, JSON] = {}
