@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
+from worker.spam import alternation
+from worker.spam.alternation import Alternation
+
 _TOPICS: dict[str, tuple[str, ...]] = {
     "self_promotion": (
         # English
@@ -176,9 +179,6 @@ def _keys(phrase: str) -> set[str] | None:
     return {max(pieces, key=len)} | ({"".join(pieces)} if "-" in longest and "#" not in longest else set())
 
 
-_SUBSETS_MAX = 512
-"""Patterns of phrase subsets a :class:`Phrases` keeps compiled before it starts again."""
-
 _WRAP = r"(?<![\w$€])(?:{})(?![\w$€])"
 _DIGIT_HEAD = r"\d"
 
@@ -191,30 +191,37 @@ def _head(phrase: str, piece: str) -> tuple[str, str] | None:
     return (first, piece[len(first) :]) if phrase[0] != "-" and piece.startswith(first) else None
 
 
-def _subset_pattern(pieces: list[str], heads: list[tuple[str, str] | None]) -> re.Pattern[str] | None:
-    """Compile pieces into a pattern with :data:`_WRAP`'s matches that starts on a set of characters (faster)."""
+def _subset_pattern(pieces: list[str], heads: list[tuple[str, str] | None], ranks: list[int]) -> Alternation | None:
+    """Compile pieces into a pattern with :data:`_WRAP`'s matches that starts on a set of characters (faster).
+
+    Each piece is a capturing group of its own, ``ranks`` their places in the order of all the phrases.
+    """
     known = [head for head in heads if head is not None]
     if len(known) < len(pieces):
-        return re.compile(_WRAP.format("|".join(pieces))) if pieces else None
+        body = "|".join(f"({piece})" for piece in pieces)
+        return Alternation(re.compile(_WRAP.format(body)), tuple(ranks)) if pieces else None
     # A pattern starting with a look-behind is tried at every position of a text; one starting with a set of
     # characters jumps from one of them to the next. So the look-behind comes after the first character, and
     # the pieces are grouped by it: at one place only one group can match (a digit goes with "\d"), and each
     # group keeps the pieces' order, so the matches are _WRAP's.
     digits = any(first == _DIGIT_HEAD for first, _ in known)
-    groups: dict[str, list[str]] = {}
-    for first, rest in known:
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for (first, rest), rank in zip(known, ranks, strict=True):
         if digits and first != _DIGIT_HEAD and re.fullmatch(r"\d", first):
-            groups.setdefault(_DIGIT_HEAD, []).append(f"(?<={first}){rest}")
+            groups.setdefault(_DIGIT_HEAD, []).append((f"((?<={first}){rest})", rank))
         else:
-            groups.setdefault(first, []).append(rest)
+            groups.setdefault(first, []).append((f"({rest})", rank))
     if len(groups) == 1:
-        body = "|".join(next(iter(groups.values())))
+        body = "|".join(rest for rest, _ in next(iter(groups.values())))
     else:
-        body = "|".join(f"(?<={first})(?:{'|'.join(rests)})" for first, rests in groups.items())
-    return re.compile(rf"[{''.join(groups)}](?<![\w$€].)(?:{body})(?![\w$€])")
+        body = "|".join(f"(?<={first})(?:{'|'.join(rest for rest, _ in rests)})" for first, rests in groups.items())
+    in_order = tuple(rank for rests in groups.values() for _, rank in rests)  # the capturing groups' order
+    return Alternation(re.compile(rf"[{''.join(groups)}](?<![\w$€].)(?:{body})(?![\w$€])"), in_order)
 
 
-_NOT_COMPILED = re.compile("")  # a sentinel of the cache's type: no subset compiles to the empty pattern
+_BARE = ""
+"""The group of the phrases without a word (digits or symbols), beside one group per key word (never empty)."""
+_NOT_COMPILED = Alternation(re.compile(""), ())  # a sentinel of the cache's type: no group compiles to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,10 +229,11 @@ class Phrases:
     """A whole-word pattern over folded text that only tries the phrases whose key word the text holds.
 
     Python's regular expressions try every alternative at every position. A phrase can only match a
-    text holding its longest word (its key), so a text is searched with a pattern of just the phrases
-    whose key it holds (plus those without a word: digits or symbols), compiled once per set of keys
-    met and kept; a text holding no key (the usual case) is answered by one set intersection. The
-    phrases keep the full pattern's order (longest first), so the matches are the full pattern's.
+    text holding its longest word (its key), so a text is searched with the patterns of just the phrases
+    whose key it holds (plus those without a word: digits or symbols), one pattern per key compiled once
+    and kept, their matches merged as one pattern of them all would find them (:mod:`.alternation`); a
+    text holding no key (the usual case) is answered by one set intersection. The phrases keep the full
+    pattern's order (longest first), so the matches are the full pattern's.
     """
 
     pattern: re.Pattern[str]
@@ -243,29 +251,29 @@ class Phrases:
     """The characters each phrase of digits and symbols needs besides digits ("$#" needs "$")."""
     needed: tuple[str, ...] = ()
     """Characters one of which a text needs for any phrase of digits and symbols to match (empty: none needed)."""
-    _subsets: dict[tuple[frozenset[str], bool], re.Pattern[str] | None] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _groups: dict[str, Alternation | None] = field(default_factory=dict, compare=False, repr=False)
+    """The compiled pattern of each key's phrases (and of the phrases without a word, under :data:`_BARE`)."""
 
-    def _for(self, text: str) -> re.Pattern[str] | None:
-        """Return the pattern of the phrases that may match ``text``, None when none may."""
+    def _for(self, text: str) -> list[Alternation]:
+        """Return the patterns of the groups of phrases that may match ``text`` (none when none may)."""
         held = words(text)
         bare = self.always or (self.digits and self.digit_phrases_may_match(text))
         if not bare and self.keys.isdisjoint(held):
-            return None  # the usual case, told without building the set of keys present
-        present = self.keys.intersection(held)
-        if not (present or bare):
-            return None
-        cached = (frozenset(present), bare)
-        found = self._subsets.get(cached, _NOT_COMPILED)  # one lookup: another thread may empty the cache
+            return []  # the usual case, told without building the set of keys present
+        groups = sorted(self.keys.intersection(held))
+        if bare:
+            groups.append(_BARE)
+        return [group for group in map(self._group, groups) if group is not None]
+
+    def _group(self, key: str) -> Alternation | None:
+        """Return the pattern of the phrases of one key (:data:`_BARE`: those without a word), compiled once."""
+        found = self._groups.get(key, _NOT_COMPILED)  # one lookup: another thread may add to the cache meanwhile
         if found is not _NOT_COMPILED:
             return found
-        chosen = [i for i, (_, keys) in enumerate(self.ordered) if (not keys.isdisjoint(present) if keys else bare)]
-        pattern = _subset_pattern([self.ordered[i][0] for i in chosen], [self.heads[i] for i in chosen])
-        if len(self._subsets) >= _SUBSETS_MAX:
-            self._subsets.clear()
-        self._subsets[cached] = pattern
-        return pattern
+        chosen = [i for i, (_, keys) in enumerate(self.ordered) if (key in keys if keys else key == _BARE)]
+        group = _subset_pattern([self.ordered[i][0] for i in chosen], [self.heads[i] for i in chosen], chosen)
+        self._groups[key] = group
+        return group
 
     def digit_phrases_may_match(self, text: str) -> bool:
         """Tell whether a phrase of digits and symbols may match ``text``: it holds digits and all that one needs."""
@@ -275,13 +283,17 @@ class Phrases:
 
     def search(self, text: str) -> re.Match[str] | None:
         """Return the first match in ``text``, as :meth:`re.Pattern.search` does."""
-        pattern = self._for(text)
-        return pattern.search(text) if pattern is not None else None
+        groups = self._for(text)
+        if len(groups) == 1:
+            return groups[0].pattern.search(text)
+        return alternation.first(groups, text) if groups else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Return the matches in ``text``, as :meth:`re.Pattern.finditer` does."""
-        pattern = self._for(text)
-        return pattern.finditer(text) if pattern is not None else iter(())
+        groups = self._for(text)
+        if len(groups) == 1:
+            return groups[0].pattern.finditer(text)
+        return alternation.every(groups, text) if groups else iter(())
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """Return a match of the whole of ``text``, as :meth:`re.Pattern.fullmatch` does."""
