@@ -151,3 +151,17 @@ def test_a_latin1_text_gives_the_tokens_of_the_pattern_and_single_characters_onl
     rng = random.Random(5)
     for text in ["".join(rng.choices(latin1 + [" "] * 20, k=rng.randint(0, 30))) for _ in range(3000)] + TEXTS:
         assert [t for t in _tokens(text) if len(t) > 1] == pattern.findall(text.lower()), text
+
+
+def test_a_latin1_texts_words_between_spaces_give_the_spans_its_lowered_text_gives_every_token() -> None:
+    from worker.abuse.english import _spaced_spans, _spans, _tokens, _words_between_spaces
+
+    latin1 = [chr(code) for code in range(256)]
+    rng = random.Random(8)
+    texts = ["".join(rng.choices(latin1 + [" "] * 20, k=rng.randint(0, 40))) for _ in range(3000)]
+    texts += [" ".join(rng.choices(["ab", "AB", "abab", "ab_", "Ab1", "aBa", "ab.ab"], k=8)) for _ in range(1000)]
+    for text in texts + [t for t in TEXTS if max(t, default=" ") <= "\xff"]:
+        spaced = _words_between_spaces(text)
+        assert spaced is not None
+        for word in set(_tokens(text)):
+            assert _spaced_spans(spaced, word) == _spans(text.lower(), word), (text, word)

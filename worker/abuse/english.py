@@ -46,12 +46,13 @@ class Word(NamedTuple):
 
 
 class _Read(NamedTuple):
-    """A text as the model reads it: its known words in order, the norm of their TF-IDF vector and, per calibrated
-    SVM, their weighted sum."""
+    """A text as the model reads it: its known words in order, the norm of their TF-IDF vector, per calibrated SVM
+    their weighted sum and, for a Latin-1 text, its words between spaces (:func:`_words_between_spaces`)."""
 
     known: list[str]
     norm: float
     sums: list[float]
+    spaced: str | None
 
 
 class EnglishModel:
@@ -80,7 +81,7 @@ class EnglishModel:
             self._rows[word] = (idf * idf, *added)
             self._shares[word] = slope * sum(added) / size
         self._calibration = tuple(zip(self.intercepts, self.slopes, self.offsets, strict=True))
-        self._last: tuple[str, _Read] = ("", _Read([], 0.0, [0.0] * size))
+        self._last: tuple[str, _Read] = ("", _Read([], 0.0, [0.0] * size, " "))
         """The last text read, as read: the evidence reads the text the score has just read."""
 
     @classmethod
@@ -107,7 +108,8 @@ class EnglishModel:
         if last[0] == text:
             return last[1]
         rows = self._rows
-        known = list(filter(rows.__contains__, _tokens(text)))
+        tokens, spaced = _read_tokens(text)
+        known = list(filter(rows.__contains__, tokens))
         norm, sums = 0.0, [0.0] * len(self.intercepts)
         if known:
             totals = [sum(column) for column in zip(*map(rows.__getitem__, known), strict=True)]
@@ -115,13 +117,13 @@ class EnglishModel:
             if len(set(known)) != len(known):  # a word more than once: its TF-IDF is its count times its IDF
                 squares = sum([count * count * rows[word][0] for word, count in Counter(known).items()])
             norm, sums = math.sqrt(squares), totals[1:]
-        read = _Read(known, norm, sums)
+        read = _Read(known, norm, sums, spaced)
         self._last = (text, read)
         return read
 
     def probability(self, text: str) -> float:
         """Return the probability that ``text`` is offensive, as alt-profanity-check's ``predict_prob`` does."""
-        _, norm, sums = self._read(text)
+        _, norm, sums, _ = self._read(text)
         total = 0.0
         for (intercept, slope, offset), added in zip(self._calibration, sums, strict=True):
             decision = intercept + added / norm if norm else intercept
@@ -137,25 +139,57 @@ class EnglishModel:
 
     def words(self, text: str, top: int = 5) -> list[Word]:
         """Return the ``top`` words that raise the log-odds most, heaviest first, with their spans in ``text``."""
-        known, norm, _ = self._read(text)
-        lowered = text.lower()
+        known, norm, _, spaced = self._read(text)
         shares = self._shares
         share = dict(zip(known, map(shares.__getitem__, known), strict=True))
         heaviest = sorted([w for w, value in share.items() if value > 0], key=share.__getitem__, reverse=True)[:top]
-        if not heaviest or len(lowered) != len(text):  # a letter whose lower case is longer: spans would not match
+        if not heaviest:
             return []
+        if spaced is not None:  # a Latin-1 text: its words stand between spaces, found without testing their ends
+            found = [(word, _spaced_spans(spaced, word)) for word in heaviest]
+        else:
+            lowered = text.lower()
+            if len(lowered) != len(text):  # a letter whose lower case is longer: spans would not match
+                return []
+            found = [(word, _spans(lowered, word)) for word in heaviest]
         scale = 1.0 / norm
-        spans = [(-scale * share[word], a, b) for word in heaviest for a, b in _spans(lowered, word)]
+        spans = [(-scale * share[word], a, b) for word, at in found for a, b in at]
         return [Word(text[a:b], a, b, -minus) for minus, a, b in sorted(spans)[:top]]
 
 
 def _tokens(text: str) -> list[str]:
     """Return the lower-cased runs of word characters of ``text``: those of :data:`_TOKEN`, and those of one
     character when the text is Latin-1."""
+    return _read_tokens(text)[0]
+
+
+def _read_tokens(text: str) -> tuple[list[str], str | None]:
+    """Return :func:`_tokens` of ``text`` and, for a Latin-1 text, the words between spaces they were split from
+    (:func:`_words_between_spaces`)."""
+    spaced = _words_between_spaces(text)
+    return (spaced.split() if spaced is not None else _TOKEN.findall(text.lower())), spaced
+
+
+def _words_between_spaces(text: str) -> str | None:
+    """Return a Latin-1 ``text`` with its word characters lower-cased and every other character a space, padded with
+    a space either side (one character longer at each end); None for a text that is not Latin-1."""
     try:
-        return text.encode("latin-1").translate(_LOWER_WORDS).decode("latin-1").split()
+        return f" {text.encode('latin-1').translate(_LOWER_WORDS).decode('latin-1')} "
     except UnicodeEncodeError:
-        return _TOKEN.findall(text.lower())
+        return None
+
+
+def _spaced_spans(spaced: str, word: str) -> list[tuple[int, int]]:
+    """Return where ``word`` stands as a whole token in a text given as :func:`_words_between_spaces` gives it, in
+    order: the spans :func:`_spans` finds in the text lower-cased, each a word between two spaces."""
+    found = []
+    key = f" {word} "
+    size = len(word)
+    start = spaced.find(key)
+    while start >= 0:  # the padded text's ``start`` is the space before the word: the word's start in the text
+        found.append((start, start + size))
+        start = spaced.find(key, start + size + 1)  # the space after this word may be the next one's before
+    return found
 
 
 def _spans(text: str, word: str) -> list[tuple[int, int]]:
