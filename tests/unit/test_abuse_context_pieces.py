@@ -1,14 +1,17 @@
-"""The pieces that let the context step skip a search: every phrase the pattern finds holds one of them."""
+"""The pieces that let the context step skip a search: every phrase a pattern finds holds one of its pieces."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from worker.abuse.context import COUNTERED_BY, COUNTERING
+import pytest
+
+from worker.abuse.context import COUNTERED_BY, COUNTERING, NEGATED, NEGATED_BY, SELF_ALONE, SELF_ALONE_BY
 
 
 def _strings(items: Any) -> list[str]:
@@ -36,13 +39,24 @@ def _strings(items: Any) -> list[str]:
     return found
 
 
-def test_every_phrase_countering_finds_holds_one_of_the_pieces_it_is_searched_for() -> None:
-    phrases = _strings(_parser.parse(COUNTERING.pattern))
-    assert len(phrases) > 100
+@pytest.mark.parametrize(
+    ("pattern", "pieces", "template"),
+    [
+        (COUNTERING, COUNTERED_BY, "well, {} indeed"),
+        (NEGATED, NEGATED_BY, "well, they {}"),  # these two end where the weighty word starts
+        (SELF_ALONE, SELF_ALONE_BY, "well, we {}"),
+    ],
+    ids=["countering", "negated", "self_alone"],
+)
+def test_every_phrase_a_pattern_finds_holds_one_of_the_pieces_it_is_searched_for(
+    pattern: re.Pattern[str], pieces: Sequence[str], template: str
+) -> None:
+    phrases = _strings(_parser.parse(pattern.pattern))
+    assert len(phrases) > 20
     for phrase in phrases:
-        text = f"well, {phrase} indeed"
-        assert COUNTERING.search(text), phrase
-        assert any(piece in text for piece in COUNTERED_BY), phrase
+        text = template.format(phrase)
+        assert pattern.search(text), phrase
+        assert any(piece in text for piece in pieces), phrase
 
 
 def test_a_comment_with_none_of_the_pieces_is_one_countering_never_finds() -> None:

@@ -103,6 +103,9 @@ SELF_ALONE = _phrases(
     r"s'appellent (les )?$", r"s'appelle (les |la |le )?$",
 )  # fmt: skip
 """The speaker's own group naming itself with the word: "we call ourselves …", "on se traite de …"."""
+SELF_ALONE_BY = ("call", "trait", "surnomm", "appel")
+"""Pieces one of which every match of :data:`SELF_ALONE` holds: the words before most weighty words hold none, and
+are not searched (a search tries each of its phrases at every word)."""
 IN_GROUP = re.compile(r" entre nous| (fier|fiere|fiers|fieres) de l'etre")
 NAMING = word_set(
     "song songs sings sang lyrics album band group film movie book novel title show series march parade",
@@ -132,6 +135,9 @@ NEGATED = re.compile(
     r" ?$"
 )
 """A denial just before the word: counter-speech answers a prejudice by denying it of a group."""
+NEGATED_BY = (" not", "n't", " pas", " plus")
+"""Pieces one of which every match of :data:`NEGATED` holds: the words before most weighty words hold none, and are
+not searched."""
 BELONGING = word_set(
     "human humans people persons men women citizens welcome french english british american european",
     "humain humains humaine humaines personnes hommes femmes citoyens citoyennes bienvenus bienvenues",
@@ -218,7 +224,8 @@ def _reclaimed(place: _Place) -> bool:
     lead, tail = place.lead, place.tail + " "
     near = lead[-NEAR_CHARS:]  # the patterns end where the word starts: only the last characters can match
     # The matches at the tail's start first: a search tries every place of the lead.
-    return bool(IN_GROUP.match(tail) or SELF_ALONE.search(near) or (SELF_NAMED.match(tail) and SELF_FRAME.search(near)))
+    alone = any(map(near.__contains__, SELF_ALONE_BY)) and SELF_ALONE.search(near)
+    return bool(IN_GROUP.match(tail) or alone or (SELF_NAMED.match(tail) and SELF_FRAME.search(near)))
 
 
 def _criticism(place: _Place) -> bool:
@@ -231,7 +238,9 @@ def _criticism(place: _Place) -> bool:
 def _denied(place: _Place) -> bool:
     """Tell whether the word is what a sentence denies of someone ("… are not terrorists", "… ne sont pas des …"),
     unless it denies them their humanity or their place ("… are not human", "… ne sont pas français")."""
-    return bool(NEGATED.search(place.lead[-NEAR_CHARS:])) and not BELONGING.intersection(place.words)
+    near = place.lead[-NEAR_CHARS:]
+    negated = any(map(near.__contains__, NEGATED_BY)) and NEGATED.search(near)
+    return bool(negated) and not BELONGING.intersection(place.words)
 
 
 def _denial(places: Sequence[_Place], charged: Sequence[tuple[int, int]]) -> bool:
