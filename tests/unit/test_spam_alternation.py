@@ -13,7 +13,8 @@ from worker.spam.phrases import Phrases
 
 
 def _every_phrase_list() -> list[Phrases]:
-    return sorted((o for o in gc.get_objects() if isinstance(o, Phrases)), key=lambda p: p.pattern.pattern)
+    # type(), not isinstance(): isinstance asks a lazy object (a Celery task proxy) for its class, which builds it.
+    return sorted((o for o in gc.get_objects() if type(o) is Phrases), key=lambda p: p.pattern.pattern)
 
 
 def _written(piece: str, rng: random.Random) -> str:
