@@ -3,10 +3,11 @@
 Run: .venv/bin/python bench/bench_drain.py [--comments 3000] [--repeats 3]
 
 Starts its own redis-server, submits the pipeline benchmark's comments (``bench_pipeline.realistic``)
-and decides them in this process, batch by batch, as a worker's drain does (take, load, facts, checks,
-record, what the sources learn from the decisions). Every stage is timed in CPU time (this process's,
-and the redis-server's from ``INFO cpu``), so that the figures hold on a shared machine better than
-wall-clock time would; each is the median of ``--repeats`` runs on fresh comments.
+and decides them in this process, batch by batch, as a worker's drain does (take the ids with their
+comments in one round trip, facts, checks, record, what the sources learn from the decisions). Every
+stage is timed in CPU time (this process's, and the redis-server's from ``INFO cpu``), so that the
+figures hold on a shared machine better than wall-clock time would; each is the median of ``--repeats``
+runs on fresh comments.
 
 The baseline, measured in the same run, is the whole drain: each stage is printed with its share of it,
 so that a change shows where it moved the cost. ``bench_pipeline.py`` compares the total (with Celery,
@@ -41,7 +42,7 @@ from worker.service import Engine, Service  # noqa: E402
 from worker.settings import load_settings  # noqa: E402
 from worker.sources import merged_facts  # noqa: E402
 
-STAGES = ("take", "load", "facts", "checks", "record", "sources learn")
+STAGES = ("take and load", "facts", "checks", "record", "sources learn")
 
 
 class Meter:
@@ -112,10 +113,10 @@ def one_run(service: Service, raw: redis.Redis, n: int, run: int) -> tuple[Meter
     store, batch_size = service.store, service.settings.batch_size
     while True:
         now = time.time()
-        batch = meter.stage("take", lambda: store.take(batch_size, now))  # noqa: B023
+        batch = meter.stage("take and load", lambda: store.take(batch_size, now, load=True))  # noqa: B023
         if not batch.ids:
             break
-        comments = meter.stage("load", lambda: store.load_queued(batch.ids))  # noqa: B023
+        comments = batch.comments
         facts = meter.stage("facts", lambda: merged_facts(service.sources, comments, now))  # noqa: B023
         pairs = meter.stage("checks", lambda: decide(engine, checks, comments, facts, now))  # noqa: B023
         meter.stage("record", lambda: store.record(pairs))  # noqa: B023

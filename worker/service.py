@@ -182,16 +182,17 @@ class Service:
         taken = decided = 0
         while True:
             now = self.clock()
-            batch = self.store.take(settings.batch_size, now)
+            # One round trip: the ids, their comments, and the wake flag set when the batch is full.
+            batch = self.store.take(settings.batch_size, now, load=True)
             ids = batch.ids
             if not ids:
                 break
             taken += len(ids)
             work().batch_size.observe(len(ids))
-            if len(ids) == settings.batch_size:
-                self.wake()  # a burst: let another worker process join in
+            if batch.woke:
+                self._publish()  # a burst: let another worker process join in
             with self.lease.hold(ids):
-                written, failed = self._decide(ids, now)
+                written, failed = self._decide_loaded(batch.comments, now)
             decided += written
             if batch.retry:
                 self.store.forget_attempts([i for i in ids if i not in failed])
@@ -219,7 +220,10 @@ class Service:
         Returns how many were written, and the ids whose checks failed: those stay taken, undecided, so
         the sweeper hands them back once their lease runs out, and sets them aside after ``max_attempts``.
         """
-        comments = self.store.load_queued(ids)
+        return self._decide_loaded(self.store.load_queued(ids), now)
+
+    def _decide_loaded(self, comments: Sequence[Comment], now: float) -> tuple[int, set[str]]:
+        """Decide ``comments`` (loaded while queued) and record the decisions, as :meth:`_decide` says."""
         facts = merged_facts(self.sources, comments, now)
         pairs, failed = [], set()
         for comment, comment_facts in zip(comments, facts, strict=True):

@@ -242,28 +242,67 @@ return found
 # each as taken now in 'queued', so that the sweeper only hands it back once a worker had it too long.
 # An id handed back before (it has attempts) is taken alone, so that a comment that crashes its worker
 # takes no other comment down with it: the batch stops before it, or is that id only.
-# Returns {1 if that one id is such a retry else 0, ids...}.
-_TAKE = LuaScript("""
-local ids, retry = {}, 0
-local popped = redis.call('ZPOPMIN', KEYS[1], ARGV[1])
-local suspects = redis.call('EXISTS', KEYS[4]) == 1
-for i = 1, #popped, 2 do
-  if suspects and redis.call('HEXISTS', KEYS[4], popped[i]) == 1 then
-    local from = i
-    if i == 1 then retry, ids[1], from = 1, popped[1], 3 end
-    for j = from, #popped, 2 do redis.call('ZADD', KEYS[1], popped[j + 1], popped[j]) end
-    break
+# take() returns the ids and 1 if that one id is such a retry, else 0.
+_LUA_TAKE = """
+local function take()
+  local ids, retry = {}, 0
+  local popped = redis.call('ZPOPMIN', KEYS[1], ARGV[1])
+  local suspects = redis.call('EXISTS', KEYS[4]) == 1
+  for i = 1, #popped, 2 do
+    if suspects and redis.call('HEXISTS', KEYS[4], popped[i]) == 1 then
+      local from = i
+      if i == 1 then retry, ids[1], from = 1, popped[1], 3 end
+      for j = from, #popped, 2 do redis.call('ZADD', KEYS[1], popped[j + 1], popped[j]) end
+      break
+    end
+    ids[#ids + 1] = popped[i]
   end
-  ids[#ids + 1] = popped[i]
+  local missing = tonumber(ARGV[1]) - #ids
+  if missing > 0 and retry == 0 and #ids * 2 == #popped and redis.call('EXISTS', KEYS[3]) == 1 then
+    for _, id in ipairs(redis.call('LPOP', KEYS[3], missing)) do ids[#ids + 1] = id end
+  end
+  -- One ZADD XX for the batch (in chunks, within Lua's stack): what one per id would write.
+  for i = 1, #ids, 500 do
+    local marks = {}
+    for j = i, math.min(i + 499, #ids) do
+      marks[#marks + 1] = ARGV[2]
+      marks[#marks + 1] = ids[j]
+    end
+    redis.call('ZADD', KEYS[2], 'XX', unpack(marks))
+  end
+  return ids, retry
 end
-local missing = tonumber(ARGV[1]) - #ids
-if missing > 0 and retry == 0 and #ids * 2 == #popped and redis.call('EXISTS', KEYS[3]) == 1 then
-  for _, id in ipairs(redis.call('LPOP', KEYS[3], missing)) do ids[#ids + 1] = id end
-end
-for _, id in ipairs(ids) do redis.call('ZADD', KEYS[2], 'XX', ARGV[2], id) end
+"""
+
+# Returns {1 if that one id is such a retry else 0, ids...}.
+_TAKE = LuaScript(
+    _LUA_TAKE
+    + """
+local ids, retry = take()
 table.insert(ids, 1, retry)
 return ids
-""")
+"""
+)
+
+# KEYS: pending, queued, legacy pending list, attempts, wake.  ARGV: count, now, comment key prefix, wake ttl (ms).
+# A drain's take in one round trip: the ids as ``_TAKE`` takes them, each with its comment JSON while it is
+# queued (else false, as ``_LOAD_QUEUED`` reads it), and, when the batch is full (a burst), the wake flag set
+# unless it is already (as ``set_wake`` does), so that another worker process joins in.
+# Returns {retry (0/1), woke (0/1), id, comment JSON or false, ...}.
+_TAKE_LOADED = LuaScript(
+    _LUA_TAKE
+    + """
+local ids, retry = take()
+local reply = {retry, 0}
+if #ids == tonumber(ARGV[1]) and redis.call('SET', KEYS[5], '1', 'NX', 'PX', ARGV[4]) then reply[2] = 1 end
+for _, id in ipairs(ids) do
+  local raw, status = unpack(redis.call('HMGET', ARGV[3] .. id, 'comment', 'status'))
+  reply[#reply + 1] = id
+  if raw and status == 'queued' then reply[#reply + 1] = raw else reply[#reply + 1] = false end
+end
+return reply
+"""
+)
 
 # KEYS: queued, pending, legacy pending list, attempts, dead.  ARGV: cutoff, now, limit, max attempts.
 # Hands back to the workers up to limit ids queued (or taken) before cutoff that are not waiting already:
@@ -325,6 +364,10 @@ class Taken:
 
     ids: list[str]
     retry: bool = False
+    comments: tuple[Comment, ...] = ()
+    """With ``take(load=True)``: those of the ids still queued, in order."""
+    woke: bool = False
+    """With ``take(load=True)``: the batch was full and this take set the wake flag (so publish a drain message)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,11 +472,22 @@ class CommentStore:
         """Take up to ``count`` waiting ids, oldest first; each stays queued until decided, for the sweeper."""
         return self.take(count, now).ids
 
-    def take(self, count: int, now: float) -> Taken:
-        """Take up to ``count`` waiting ids, oldest first, or a single one handed back before (see ``_TAKE``)."""
-        keys = [self.keys.pending, self.keys.queued, self.keys.legacy_pending, self.keys.attempts]
-        retry, *ids = _TAKE.run(self.client, keys, [count, repr(now)])
-        return Taken([text(i) for i in ids], bool(int(retry)))
+    def take(self, count: int, now: float, *, load: bool = False) -> Taken:
+        """Take up to ``count`` waiting ids, oldest first, or a single one handed back before (see ``_TAKE``).
+
+        With ``load``, in the same round trip: the comments still queued among them (as :meth:`load_queued`),
+        and the wake flag set when the batch is full (as :meth:`set_wake`), which ``woke`` tells.
+        """
+        k = self.keys
+        keys = [k.pending, k.queued, k.legacy_pending, k.attempts]
+        if not load:
+            retry, *ids = _TAKE.run(self.client, keys, [count, repr(now)])
+            return Taken([text(i) for i in ids], bool(int(retry)))
+        args = [count, repr(now), k.comment(""), self.wake_ttl_ms]
+        retry, woke, *found = _TAKE_LOADED.run(self.client, [*keys, k.wake], args)
+        ids = [text(i) for i in found[::2]]
+        comments = tuple(Comment.from_private_dict(json.loads(raw)) for raw in found[1::2] if raw)
+        return Taken(ids, bool(int(retry)), comments, bool(int(woke)))
 
     def forget_attempts(self, ids: Sequence[str]) -> None:
         """Forget how often ``ids`` were handed back (they were decided, or a moderator did)."""

@@ -85,6 +85,35 @@ def test_one_drain_decides_a_burst_in_batches_and_calls_for_help_on_full_batches
         assert service.store.get(str(comment["id"])).status.value == expected_status(comment)
 
 
+def test_a_take_with_its_comments_returns_what_a_take_then_a_load_would_and_marks_the_same_lease(
+    service: Service,
+) -> None:
+    service.submit(sample_comments(6, "both"))
+    service.store.clear_wake()
+    for decided in ("both-1", "both-4"):  # a moderator decided them while they waited: they leave 'queued'
+        service.store.review(decided, service.engine.decide(service.store.get(decided).comment, 2.0))
+    plain = service.store.take(3, 5.0)
+    loaded = service.store.take(3, 6.0, load=True)
+    assert (plain.ids, loaded.ids) == (["both-0", "both-1", "both-2"], ["both-3", "both-4", "both-5"])
+    assert service.store.client.zmscore(service.store.keys.queued, plain.ids) == [5.0, None, 5.0]
+    assert service.store.client.zmscore(service.store.keys.queued, loaded.ids) == [6.0, None, 6.0]
+    assert [c.id for c in loaded.comments] == ["both-3", "both-5"]
+    assert list(loaded.comments) == service.store.load_queued(loaded.ids)
+    assert loaded.woke and not service.store.set_wake(), "a full batch sets the wake flag, as set_wake would"
+
+
+def test_a_take_with_its_comments_leaves_the_wake_flag_alone_unless_the_batch_is_full(service: Service) -> None:
+    service.submit(sample_comments(2, "part"))
+    service.store.clear_wake()
+    partial = service.store.take(3, 5.0, load=True)
+    assert [c.id for c in partial.comments] == ["part-0", "part-1"] and not partial.woke
+    assert service.store.set_wake(), "a partial batch set the wake flag"
+    service.submit(sample_comments(4, "part"))
+    full = service.store.take(2, 5.0, load=True)
+    assert [c.id for c in full.comments] == ["part-2", "part-3"]
+    assert not full.woke, "the flag was set already: a second drain message would be one too many"
+
+
 def test_two_workers_racing_on_the_same_comments_decide_each_exactly_once(service: Service) -> None:
     comments = sample_comments(200, "race")
     service.submit(comments)
