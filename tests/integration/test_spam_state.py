@@ -363,6 +363,29 @@ def test_the_model_starts_as_the_seed_model_written_once_for_every_worker(
     assert stored.to_fields() == seed_model().to_fields()
 
 
+def test_the_process_that_writes_the_seed_model_does_not_read_it_back_and_the_others_read_it_once(
+    new_state: Callable[..., SpamState], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="worker.spam.shared_model")
+    first, second = new_state(), new_state()
+
+    def reloads() -> int:
+        return sum("reloaded the shared spam model" in r.getMessage() for r in caplog.records)
+
+    first.facts([comment()], 1000.0)
+    assert "wrote the seed spam model to Redis" in caplog.text
+    first.facts([comment()], 1000.0)
+    assert reloads() == 0, "the process that wrote the seed read it back"
+    assert first.model.snapshot is seed_model()
+    second.facts([comment()], 1000.0)
+    second.facts([comment()], 1000.0)
+    assert reloads() == 1
+    assert second.model.snapshot.to_fields() == first.model.snapshot.to_fields()
+    new_state().reviewed(comment(ZORBLAX[0], EMAIL_B), moderator("spam"), None)
+    first.facts([comment()], 1000.0)
+    assert reloads() == 2, "a lesson after the seed did not reach the process that wrote the seed"
+
+
 def test_what_a_moderator_teaches_through_one_process_is_used_by_another_at_its_next_batch(
     new_state: Callable[..., SpamState], redis_client: redis.Redis
 ) -> None:

@@ -32,12 +32,17 @@ logger = logging.getLogger(__name__)
 LEARN_CHUNK_FIELDS = 5000
 """Increments sent per learning script call, so that a large training file never blocks Redis for long."""
 
+SEED_VERSION = "1"
+"""The version that the seed script gives the model it writes; every lesson bumps it."""
+
 # KEYS: version, model.  ARGV: field, value, field, value, ...  Returns 1 when it wrote the seed, else 0.
-_SEED = LuaScript("""
-if not redis.call('SET', KEYS[1], '1', 'NX') then return 0 end
+_SEED = LuaScript(
+    """
+if not redis.call('SET', KEYS[1], '$SEED_VERSION', 'NX') then return 0 end
 for i = 1, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 return 1
-""")
+""".replace("$SEED_VERSION", SEED_VERSION)
+)
 
 # KEYS: version, model.  ARGV: field, delta, ...  Adds the deltas (a count reaching zero is deleted),
 # bumps the version and returns it.
@@ -74,6 +79,9 @@ class SharedModel:
         missing = not self.client.exists(self.keys.spam_model_version)
         if missing and int(_SEED.run(self.client, self._keys, _flat(seed_model().to_fields()))):
             logger.info("wrote the seed spam model to Redis")
+            if self.snapshot is seed_model():
+                # What Redis holds at that version is this very snapshot: the next read need not send it back.
+                self.version = SEED_VERSION
         self._seeded = True
 
     def take(self, reply: Sequence[Any]) -> ModelState:
