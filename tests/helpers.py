@@ -67,3 +67,12 @@ def assert_rows_have_fields(rows: list[dict[str, Any]], fields: set[str], at_lea
     assert len(rows) >= at_least
     for number, row in enumerate(rows, start=1):
         assert isinstance(row, dict) and set(row) == fields, number
+
+
+def assert_non_blank_and_unique(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> None:
+    """Assert each row's ``fields`` are non-blank strings and no two rows hold the same content (case-folded)."""
+    for row in rows:
+        for field in fields:
+            assert isinstance(row[field], str) and row[field].strip(), (field, row["content"])
+    contents = [row["content"].strip().casefold() for row in rows]
+    assert len(set(contents)) == len(contents)

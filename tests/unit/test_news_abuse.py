@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import assert_rows_have_fields, jsonl_rows
+from tests.helpers import assert_non_blank_and_unique, assert_rows_have_fields, jsonl_rows
 
 NEWS_ABUSE = Path(__file__).resolve().parents[2] / "bench" / "data" / "news_abuse.jsonl"
 FIELDS = {"label", "language", "site", "kind", "split", "content"}
@@ -47,10 +47,7 @@ def test_every_row_is_measured_only_so_nothing_is_tuned_on_it() -> None:
 
 
 def test_content_is_a_non_blank_string_and_no_content_is_repeated() -> None:
-    found = rows()
-    assert all(isinstance(row["content"], str) and row["content"].strip() for row in found)
-    contents = [row["content"].strip().casefold() for row in found]
-    assert len(set(contents)) == len(contents)
+    assert_non_blank_and_unique(rows(), ("content",))
 
 
 def test_abuse_kinds_label_only_abuse_and_ok_kinds_only_ok() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import assert_rows_have_fields, jsonl_rows
+from tests.helpers import assert_non_blank_and_unique, assert_rows_have_fields, jsonl_rows
 
 SITE_COMMENTS_2 = Path(__file__).resolve().parents[2] / "bench" / "data" / "site_comments_2.jsonl"
 FIELDS = {"label", "language", "site", "kind", "split", "content", "author_name"}
@@ -105,12 +105,7 @@ def test_every_row_is_measured_only_so_nothing_is_tuned_on_it() -> None:
 
 
 def test_content_kind_and_author_are_non_blank_strings_and_no_content_is_repeated() -> None:
-    found = rows()
-    for row in found:
-        for field in ("content", "kind", "author_name"):
-            assert isinstance(row[field], str) and row[field].strip(), (field, row["content"])
-    contents = [row["content"].strip().casefold() for row in found]
-    assert len(set(contents)) == len(contents)
+    assert_non_blank_and_unique(rows(), ("content", "kind", "author_name"))
 
 
 def test_ham_kinds_label_only_ham_and_spam_kinds_only_spam() -> None:
