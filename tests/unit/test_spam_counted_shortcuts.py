@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from worker.models import Comment
-from worker.spam import site_links
+from worker.spam import urls
 from worker.spam.phrases import tokens
 from worker.spam.signals import repetition
 from worker.text import fold
@@ -24,7 +24,7 @@ _HOSTS = ("example.org", "docs.example.org", "x.example.org", "org", "example", 
 def test_a_host_under_one_of_many_is_told_by_its_suffixes_as_by_testing_each(host: str) -> None:
     for size in range(len(_HOSTS) + 1):
         hosts = frozenset(_HOSTS[:size])
-        assert site_links._under_any(host, hosts) == any(site_links._under(host, own) for own in hosts)
+        assert urls.host_under_any(host, hosts) == any(urls.host_under(host, own) for own in hosts)
 
 
 def _reference_repetition(content: str) -> tuple[str, int] | None:

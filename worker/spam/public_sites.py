@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from worker.spam.urls import host_under_any
+
 PUBLIC_BODIES = frozenset(
     {
         # France: services, social security, statistics, health, courts and assemblies, agencies
@@ -49,12 +51,8 @@ _OPEN_TO_READERS = re.compile(r"(?:^|\.)[a-z0-9-]*(?:blog|club|cercle|contrib)[a
 """A subdomain where readers publish ("blogs.", "club.", "lecercle.", "contributions.")."""
 
 
-def _under(host: str, site: str) -> bool:
-    return host == site or host.endswith("." + site)
-
-
 def is_public_site(host: str) -> bool:
     """Tell whether ``host`` (lower case, no ``www.``) is a public body's or a news desk's, not a readers' corner."""
-    if any(_under(host, site) for site in PUBLIC_BODIES):
+    if host_under_any(host, PUBLIC_BODIES):
         return True
-    return any(_under(host, site) for site in NEWS_DESKS) and _OPEN_TO_READERS.search(host) is None
+    return host_under_any(host, NEWS_DESKS) and _OPEN_TO_READERS.search(host) is None

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from worker.models import Comment
 from worker.spam.public_sites import is_public_site
-from worker.spam.urls import find_links, host_of, replace_markup_links
+from worker.spam.urls import find_links, host_of, host_under_any, replace_markup_links
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,23 +53,6 @@ def _page(url: str) -> _Page | None:
 
 _MIRRORS = re.compile(r"^(?:www|m|mobile)\.")
 _SHORT_VIDEO_HOSTS = frozenset({"youtu.be"})
-
-
-def _under(host: str, own: str) -> bool:
-    return host == own or host.endswith("." + own)
-
-
-def _under_any(host: str, hosts: frozenset[str]) -> bool:
-    """Tell whether ``host`` is one of ``hosts`` or under one, as ``any(_under(host, h) for h in hosts)``: its own
-    suffixes that start on a dot are looked up, a few instead of one test per host."""
-    suffix = host
-    while True:
-        if suffix in hosts:
-            return True
-        dot = suffix.find(".")
-        if dot < 0:
-            return False
-        suffix = suffix[dot + 1 :]
 
 
 REFERENCE_HOSTS = frozenset(
@@ -117,7 +100,7 @@ def is_reference(url: str) -> bool:
     host = "." + page.host
     if host.endswith(GOVERNMENT_SUFFIXES) or _GOVERNMENT_ZONE.search(host) or is_public_site(page.host):
         return True
-    return _under_any(page.host, REFERENCE_HOSTS)
+    return host_under_any(page.host, REFERENCE_HOSTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +119,7 @@ class SiteLinks:
         page = _page(url)
         if page is None:
             return False
-        if _under_any(page.host, self.own_hosts):
+        if host_under_any(page.host, self.own_hosts):
             return True
         target = _page(permalink) if permalink else None
         return target is not None and (

@@ -84,3 +84,21 @@ def registered_domain(host: str) -> str:
     labels = host.split(".")
     keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
     return ".".join(labels[-keep:])
+
+
+def host_under(host: str, site: str) -> bool:
+    """Tell whether ``host`` is ``site`` or one of its subdomains."""
+    return host == site or host.endswith("." + site)
+
+
+def host_under_any(host: str, hosts: frozenset[str]) -> bool:
+    """Tell whether ``host`` is one of ``hosts`` or under one, as ``any(host_under(host, h) for h in hosts)``: its own
+    suffixes that start on a dot are looked up, a few instead of one test per host."""
+    suffix = host
+    while True:
+        if suffix in hosts:
+            return True
+        dot = suffix.find(".")
+        if dot < 0:
+            return False
+        suffix = suffix[dot + 1 :]
