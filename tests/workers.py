@@ -188,6 +188,41 @@ def held(client: ModerationClient) -> set[str]:
     return {text(i) for i in queued} - {text(i) for i in waiting}
 
 
+def freeze_holding(client: ModerationClient, pids: list[int], timeout_s: float = 60) -> set[str]:
+    """Stop ``pids`` (SIGSTOP) at an instant when a worker holds comments; return those ids, the pids left stopped.
+
+    A fast worker decides its batch between two looks at Redis, so a kill at an arbitrary instant can find
+    nothing in hand; a stopped process writes nothing more, so what it holds stays held until it is killed.
+    """
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        signal_all(pids, signal.SIGSTOP)
+        wait_until(lambda: all(stopped(pid) for pid in pids), 10, "the worker's processes to stop")
+        time.sleep(0.05)  # a command the worker sent just before it stopped reaches Redis
+        in_hand = held(client)
+        if in_hand:
+            return in_hand
+        signal_all(pids, signal.SIGCONT)
+        time.sleep(0.01)
+    pytest.fail(f"no worker held a comment at any instant within {timeout_s} s: nothing could be tested")
+
+
+def signal_all(pids: list[int], sig: int) -> None:
+    """Send ``sig`` to every process of ``pids`` that is still there."""
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, sig)
+
+
+def stopped(pid: int) -> bool:
+    """Whether the process is stopped (or gone), from its state in /proc."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state in {"T", "t", "Z", "X"}
+
+
 def wait_decided(client: ModerationClient, ids: set[str], timeout_s: float, what: str) -> float:
     """Wait until every comment of ``ids`` is decided; return how long that took, in seconds."""
     started = time.monotonic()

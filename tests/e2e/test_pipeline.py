@@ -16,6 +16,7 @@ from tests.workers import (
     WorkerProcess,
     all_events,
     decided,
+    freeze_holding,
     held,
     wait_decided,
     wait_until,
@@ -58,9 +59,10 @@ def test_killing_the_worker_midway_loses_no_comment_and_decides_none_twice(
     submitter = SteadySubmitter(client, comments)
     submitter.start()
     wait_until(lambda: decided(client) >= 50, 60, "the first worker to decide 50 comments")
+    assert first.process is not None
+    in_hand = freeze_holding(client, [first.process.pid, *first.descendants()])
     first.kill(signal.SIGKILL)
     killed_at = decided(client)
-    in_hand = held(client)
     start_worker()
     recovery_s = wait_decided(client, in_hand, 60, "the comments the killed worker held")
     print(f"recovery after kill -9 of the worker: {recovery_s:.1f} s for {len(in_hand)} comments held")
@@ -131,9 +133,9 @@ def test_killing_pool_processes_midway_loses_no_comment_and_decides_none_twice(
     # The supervisor's child is Celery's main process; the pool processes are below it.
     celery_main = worker.descendants()[0]
     killed = [pid for pid in worker.descendants() if pid != celery_main]
+    in_hand = freeze_holding(client, killed)
     for pid in killed:
         os.kill(pid, signal.SIGKILL)
-    in_hand = held(client)
     recovery_s = wait_decided(client, in_hand, 60, "the comments the killed pool processes held")
     print(f"recovery after kill -9 of the pool processes: {recovery_s:.1f} s for {len(in_hand)} comments held")
     submitter.finish()
