@@ -95,3 +95,21 @@ def test_texts_without_five_digits_written_as_a_number_find_what_the_full_scan_f
     quick = find_phones.__wrapped__(text)
     monkeypatch.setattr("worker.spam.phones._GROUPED_DIGITS", re.compile(""))  # every text scanned in full
     assert find_phones.__wrapped__(text) == quick
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("Le cabinet de garde, c'est le 03 21 45 67 89. Il a soigné notre chien.", "0321456789"),
+        ("I rang the desk at 1-800-555-0142 I was rebooked in ten minutes", "18005550142"),
+    ],
+)
+def test_a_number_is_read_without_the_next_sentences_first_word_even_when_it_looks_like_digits(
+    text: str, digits: str
+) -> None:
+    (found,) = find_phones(text)
+    assert found.digits == digits and not any(ch.isalpha() for ch in found.text)
+
+
+def test_a_lettered_group_glued_to_the_number_is_still_read_as_digits() -> None:
+    assert dialled("call I-888-884-Olll any time") == ["18888840111"]

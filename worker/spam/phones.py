@@ -43,6 +43,9 @@ _DISGUISED = re.compile(
 _COUNTRY_CODE = re.compile(r"\(?\d{1,3}\)?[ \t.\-/]")
 """A country code of one to three digits, set apart from the number that follows."""
 _HEX = re.compile(r"[0-9a-fA-F]+")
+# Look-alike letters alone after the number's last digit and a space ("... 67 89. Il a", "555-0190 I called"): the
+# next sentence's word ("Il", "I"), not digits; a spammer's lettered group is glued to the others ("884-Olll").
+_NEXT_WORD = re.compile(r"(?<=[\d)])\.?\s+[OoIliS|B]+$")
 # A letter next to a digit, or with a dot or a dash between (only whether there is one is read). This pattern and
 # _GLUED start on a digit and look behind it, so that Python's regular expressions jump from one digit to the
 # next instead of trying every position of the text.
@@ -141,7 +144,7 @@ def _reading(body: str, table: dict[int, str], prefix: str | None) -> tuple[str,
 
 def _candidate(match: re.Match[str]) -> tuple[str, str, str | None] | None:
     """Return the text, body and prefix of a match that may be a number, None for words, dates, addresses..."""
-    raw = match.group().strip()
+    raw = _NEXT_WORD.sub("", match.group().strip())
     body = raw.lstrip("+").strip()
     real_digits = sum(ch.isdigit() for ch in body)
     if real_digits < 5 or real_digits * 2 < sum(ch.isalnum() for ch in body):
