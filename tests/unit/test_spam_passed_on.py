@@ -117,3 +117,32 @@ def test_premium_rate_lines_are_told_from_ordinary_and_free_ones(number: str, ch
 def test_a_number_written_to_slip_past_filters_is_not_written_plainly(number: str, plain: bool) -> None:
     (phone,) = find_phones(f"call {number} today")
     assert written_plainly(phone) is plain
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "A text told me to call 1-888-555-0142 about an unpaid road toll. It's fake, the agency confirmed it, so "
+        "don't call it back.",
+        "J'ai reçu un faux SMS de l'assurance maladie disant d'appeler le 01 89 45 67 12 pour ma carte. Ne rappelez "
+        "pas, c'est une arnaque.",
+    ),
+)
+def test_a_scams_number_quoted_in_a_readers_warning_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # a warning that vouches for whoever answers: the recovery scam's trade
+        "Beware of fake brokers, I lost my savings to them until I called Mr Adams at +1 555 013 4099, I "
+        "recommend him.",
+        # a warning told by the business that answers
+        "Beware of fake repairers and scams out there: our technicians answer at 1-877-555-0142 for any printer.",
+        # the same bait and number with no warning
+        "A locked account is easy to fix: call Microsoft support at 1-888-555-0190 and ask for the account team.",
+    ),
+)
+def test_a_number_in_a_warning_that_vouches_sells_or_warns_of_nothing_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE

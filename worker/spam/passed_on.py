@@ -21,6 +21,7 @@ from worker.spam.features import PHONE_WORD, is_link_feature
 from worker.spam.phones import find_phones, written_plainly
 from worker.spam.phrases import compile_phrases, tokens, unjoined
 from worker.spam.signals import STYLE_SIGNALS
+from worker.spam.warning import warns
 from worker.text import fold
 
 MIN_WORDS = 10
@@ -83,6 +84,8 @@ _PUBLIC_SERVICE = compile_phrases(
 )  # fmt: skip
 PASSING_ON = frozenset({"call_to_action", "support_line"})
 """Signals of a number given to be called, set aside with it when a public service is named as its owner."""
+QUOTED_BAIT = frozenset({"call_to_action", "support_line", "brand_support"})
+"""Signals of what a scam's message said ("call Microsoft support at…"), set aside with its number in a warning."""
 FREE_OF_CHARGE = frozenset({"for free", "gratuit", "gratuitement"})
 """The ``money`` phrases that say a public line costs nothing: passed on with its number."""
 # Money handed out, which a grant or prize scam dressed as a public office promises "for free": there the free
@@ -103,11 +106,13 @@ def _free_of_charge(signal: Signal, folded: str) -> bool:
 
 
 def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
-    """Return the names of the signals that go with a public service's number named in ``folded`` text."""
+    """Return the names of the signals that go with a public service's number named in ``folded`` text, or with a
+    scam's number that a reader quotes to warn others ("I got a text to call 0800…, it's fake, don't ring it")."""
     passed = frozenset(s.name for s in signals if s.name in PASSING_ON or _free_of_charge(s, folded))
-    if not passed:
-        return frozenset()
-    return passed if _PUBLIC_SERVICE.search(folded) else frozenset()
+    if passed and _PUBLIC_SERVICE.search(folded):
+        return passed
+    quoted = frozenset(s.name for s in signals if s.name in QUOTED_BAIT)
+    return quoted if quoted and warns(folded) else frozenset()
 
 
 def _phone_feature(feature: str) -> bool:

@@ -37,6 +37,9 @@ _SCAM = compile_phrases(
         "fraudster", "fraudsters", "stole", "stolen", "hacked", "arnaque", "arnaques", "arnaquer", "arnaqueur",
         "arnaqueurs", "arnaquee", "escroc", "escrocs", "escroquerie", "escroqueries", "faux", "fausse", "fausses",
         "frauduleux", "frauduleuse", "hameconnage", "pirate", "piratee", "vole", "volee", "voler", "pig butchering",
+        # someone passing for another: a bank, an office, a courier
+        "claiming", "pretending to be", "posing as", "impersonating", "se faisant passer", "se fait passer",
+        "soi disant",
     )
 )  # fmt: skip
 # Warning others, or telling what reached the writer or lost them something.
@@ -55,6 +58,10 @@ _WARNING = compile_phrases(
         "report them", "report it", "and lost", "got scammed", "est une arnaque", "sont une arnaque",
         "sont des arnaques", "c est une arnaque", "c etait une arnaque", "signalez", "a perdu", "et perdu",
         "s est fait arnaquer",
+        # telling others not to call the number back, or to warn their own
+        "don t call", "don t ring", "do not call", "never call", "hang up", "ne rappelez", "n appelez pas",
+        "n appelez jamais", "raccrochez", "warn your", "prevenez", "she almost", "he almost", "elle a failli",
+        "il a failli",
     )
 )  # fmt: skip
 
