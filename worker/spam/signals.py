@@ -17,7 +17,7 @@ from typing import Any
 from disposable_email_domains import blocklist as _disposable_domains
 
 from worker.models import JSON, Comment
-from worker.spam import commerce, disguise, hearsay, reach, spelled, warning
+from worker.spam import commerce, disguise, hearsay, paid, reach, spelled, warning
 from worker.spam import facts as fact
 from worker.spam.anchor_name import keyword_name
 from worker.spam.evidence import Signal, grow
@@ -419,6 +419,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
     found = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
     found = warning.weigh(found, folded, LINK_SIGNALS, TOPIC_SIGNALS)
+    found = paid.weigh(found, folded, LINK_SIGNALS)
     if _uncommercial(found):
         asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
         if asked is not None:

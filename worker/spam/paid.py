@@ -1,0 +1,65 @@
+"""A price the writer paid: a buyer's amount, not a seller's.
+
+Readers tell what things cost them ("I paid $35 for it", "the repair cost me 60 €", "j'ai payé 89 € mon
+abonnement", "on a acheté la toiture 1 200 euros"); a seller names the price a reader would pay, and an
+earnings scam the money a reader would make ("I earn $500 a day from home"). So when the writer says they
+paid, bought or were charged, and the comment's only money words are amounts (and "a month", which a bill
+has too), those amounts weigh nothing: the ``money`` signal is dropped. Any word of earning, an offer, a
+loan or a gift keeps it, and so does a link (a testimonial's "I paid 29 € for this box, it halves my bill:
+<link>" points to where to pay it); every other signal stays: a recovery scam's "I paid $300 to a hacker,
+call him" still has its number, its scam family and its vouching.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from worker.spam.evidence import Signal
+from worker.spam.phrases import compile_phrases, unjoined
+
+# The writer (or their household) paying: the amounts are theirs as a buyer.
+_PAID = compile_phrases(
+    (
+        "i paid", "we paid", "i pay", "we pay", "i spent", "we spent", "i bought", "we bought", "cost me",
+        "costs me", "cost us", "costs us", "charged me", "charged us", "i was charged", "we were charged",
+        "my bill", "our bill", "j ai paye", "on a paye", "nous avons paye", "je paie", "je paye", "on paie",
+        "on paye", "nous payons", "m a coute", "nous a coute", "me coute", "nous coute", "j ai achete",
+        "on a achete", "nous avons achete", "j ai depense", "on a depense", "m a facture", "on m a facture",
+        "ma facture", "notre facture",
+    )
+)  # fmt: skip
+# Money made, offered or given, which a buyer's amount does not say: an earnings, loan or giveaway pitch.
+_EARNED = compile_phrases(
+    (
+        "earn", "earned", "earning", "earnings", "income", "profit", "profits", "returns", "make money", "made $#",
+        "per day", "a day", "a week", "per week", "from home", "loan", "loans", "invest", "investment", "free",
+        "gagne", "gagner", "gagnez", "revenu", "revenus", "benefice", "benefices", "rapporte", "par jour",
+        "par semaine", "pret", "prets", "investir", "placement", "gratuit", "gratuitement",
+    )
+)  # fmt: skip
+_AMOUNT = re.compile(r"^(?:[$€£]\s?\d+|\d+\s?[$€£])$")
+_PERIODS = frozenset({"per month", "par mois"})
+"""Money phrases a bill has too ("$35 a month", "13,49 par mois"): a buyer's when the writer says they pay."""
+
+
+def _amounts_only(signal: Signal) -> bool:
+    phrases = signal.evidence.get("phrases")
+    if not isinstance(phrases, list) or not phrases:
+        return False
+    return all(isinstance(p, str) and (_AMOUNT.match(p) is not None or p in _PERIODS) for p in phrases)
+
+
+def weigh(signals: list[Signal], folded: str, links: Iterable[str]) -> list[Signal]:
+    """Return ``signals`` without ``money`` when its phrases are amounts the writer says they paid and no link
+    (``links``: the names of the link signals) shows where to pay them."""
+    money = next((s for s in signals if s.name == "money"), None)
+    if money is None or not _amounts_only(money):
+        return signals
+    named = frozenset(links)
+    if any(s.name in named for s in signals):
+        return signals
+    text = unjoined(folded)
+    if _PAID.search(text) is None or _EARNED.search(text) is not None:
+        return signals
+    return [s for s in signals if s is not money]
