@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from worker.checks.base import Context
-from worker.checks.spam import build
+from worker.checks.spam import SpamCheck, build
 from worker.errors import ConfigError
 from worker.models import Comment
 from worker.policy import Section
 from worker.spam.site_links import SiteLinks, is_reference
+from worker.spam.urls import find_links
 
 PAGE = "https://www.example.org/2026/11/article?p=42"
 
@@ -144,3 +145,16 @@ def test_the_spam_check_reads_a_reference_link_as_no_link_but_still_reads_the_re
     assert check.check(two, Context(now=0.0)).reasons == ()
     sold = comment("Docs: https://docs.python.org/3/ and cheap pills at https://pills.top/now https://pills.top/more")
     assert "too_many_links" in {r.code for r in check.check(sold, Context(now=0.0)).reasons}
+
+
+def test_a_sites_bare_name_next_to_a_link_into_it_is_one_link_and_two_sites_are_two() -> None:
+    named = "Il y a un fil sur le forum de Hardware.fr : https://forum.hardware.fr/hfr/sujet_1056789_1.htm"
+    assert [link.host for link in find_links(named)] == ["forum.hardware.fr"]
+    two = "Voyez Bricoleurs.com et ce fil : https://www.forum-bricolage.example/fissure-t4567.html"
+    assert [link.host for link in find_links(two)] == ["bricoleurs.com", "forum-bricolage.example"]
+
+
+def test_a_comment_naming_the_site_it_links_to_is_not_held_for_two_links() -> None:
+    content = "Il y a un fil sur le forum de Hardware.fr avec les pannes : https://forum.hardware.fr/hfr/sujet_1.htm"
+    result = SpamCheck().check(Comment(id="c", post_id="p", content=content), Context(now=0.0))
+    assert "too_many_links" not in {r.code for r in result.reasons}

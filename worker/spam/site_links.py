@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from worker.models import Comment
 from worker.spam.public_sites import is_public_site
-from worker.spam.urls import find_links, host_of, host_under_any, replace_markup_links
+from worker.spam.urls import every_link, host_of, host_under_any, replace_markup_links
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +136,7 @@ class SiteLinks:
             return comment
         permalink = comment.permalink
         content = replace_markup_links(comment.content, lambda href: not self.promotes_nobody(href, permalink))
-        for link in find_links(content):
+        for link in every_link(content):  # a site's name too: it goes with its link
             if self.promotes_nobody(link.text, permalink):
                 content = content.replace(link.text, " ", 1)
         return comment if content == comment.content else replace(comment, content=content)

@@ -50,12 +50,31 @@ def host_of(url: str) -> str:
     return match.group(1).lower().rstrip(".") if match else ""
 
 
+def _named(link: Link) -> bool:
+    """Tell whether a link is a site's bare name ("Hardware.fr"): no scheme, no "www.", no page."""
+    return "/" not in link.text and link.text[:4].lower() != "www."
+
+
 @lru_cache(maxsize=1024)
-def find_links(text: str) -> tuple[Link, ...]:
-    """Return the links of ``text``, in order (cached: several signals look at the same text)."""
+def every_link(text: str) -> tuple[Link, ...]:
+    """Return every link of ``text`` as written, in order, a site's bare name included (cached)."""
     if "://" not in text and not _MAY_LINK.search(text):
         return ()
     return tuple(Link(m.group(), host_of(m.group())) for m in _URL.finditer(text))
+
+
+@lru_cache(maxsize=1024)
+def find_links(text: str) -> tuple[Link, ...]:
+    """Return the links of ``text``, in order (cached: several signals look at the same text).
+
+    A site's bare name next to a link into that site ("the forum of Hardware.fr: https://forum.hardware.fr/…")
+    names the link's site: one link, not two.
+    """
+    found = every_link(text)
+    if len(found) < 2:
+        return found
+    pages = [link.host for link in found if not _named(link)]
+    return tuple(link for link in found if not (_named(link) and any(host_under(h, link.host) for h in pages)))
 
 
 def replace_markup(text: str, replacement: str) -> str:
