@@ -20,7 +20,7 @@ _VOUCHING = compile_phrases(
         "he helped", "she helped", "contact him", "contact her", "grace a", "grace au", "merci au", "merci a",
         "je recommande", "je le recommande", "je la recommande", "je vous le recommande", "je vous la recommande",
         "je temoigne", "il m a aide", "il m a aidee", "elle m a aide", "elle m a aidee", "contactez le",
-        "contactez la", "ecrivez lui",
+        "contactez la", "ecrivez lui", "swear by", "swears by", "ne jure que par", "ne jurent que par",
     )
 )  # fmt: skip
 _PRACTITIONER = compile_phrases(
@@ -28,7 +28,7 @@ _PRACTITIONER = compile_phrases(
         "dr", "doctor", "prophet", "baba", "priest", "spell caster", "spiritual healer", "healer", "herbalist",
         "psychic", "lender", "hacker", "recovery expert", "mr", "mrs", "maitre", "grand maitre",
         "maitre spirituel", "marabout", "voyant", "voyante", "medium", "professeur", "papa", "guerisseur",
-        "preteur", "preteuse", "hacker ethique", "mme", "madame", "monsieur",
+        "preteur", "preteuse", "hacker ethique", "mme", "madame", "monsieur", "lady", "dame",
     )
 )  # fmt: skip
 
