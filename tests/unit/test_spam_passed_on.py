@@ -146,3 +146,28 @@ def test_a_scams_number_quoted_in_a_readers_warning_is_approved(content: str) ->
 )
 def test_a_number_in_a_warning_that_vouches_sells_or_warns_of_nothing_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "If you need the vet out of hours in our area, ring 020 7946 0321, they came at midnight for our cat.",
+        "Vol annulé : appelez la compagnie au 09 69 36 12 34 plutôt que l'agence, ils m'ont remboursée en une semaine.",
+    ),
+)
+def test_a_business_number_a_customer_passes_on_with_how_it_served_them_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # the support scam's fake customer: a support line's words stay
+        "I called the HP printer support number 1-800-555-0147 and they fixed my printer, it worked for me.",
+        "My flight was cancelled, I called the Delta reservation number 1-866-555-0143 and they rebooked me.",
+        # an advert's promises: any hour, any problem, at once
+        "Locked out? Ring 020 7946 0321 any time, they came instantly for me and fixed it, 24/7 for any problem.",
+    ),
+)
+def test_a_customers_account_with_a_support_lines_words_or_an_adverts_promises_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE

@@ -86,6 +86,30 @@ PASSING_ON = frozenset({"call_to_action", "support_line"})
 """Signals of a number given to be called, set aside with it when a public service is named as its owner."""
 QUOTED_BAIT = frozenset({"call_to_action", "support_line", "brand_support"})
 """Signals of what a scam's message said ("call Microsoft support at…"), set aside with its number in a warning."""
+# The writer telling how the business served them: a customer's account ("ring them, they came at midnight", "it
+# worked for us", "je les ai appelés, ils m'ont remboursé"), whose call to action goes with the number. An advert
+# speaks of what the reader will get; the support scam's fake customers ("I called HP support at…, they fixed
+# it") keep their support line's words, which a customer passing on a shop's or a vet's number has no need of.
+_SERVED = compile_phrases(
+    (
+        "i called", "i rang", "i phoned", "we called", "we rang", "we phoned", "worked for us", "worked for me",
+        "they fixed", "refunded me", "refunded us", "rebooked me", "rebooked us", "sorted it", "they sorted",
+        "sent me", "they sent", "they came", "got my refund", "got a refund", "on hold",
+        "j ai appele", "je les ai appeles", "je l ai appele", "on a appele", "on les a appeles", "nous avons appele",
+        "ca a marche", "ca marche", "ils m ont", "ils nous ont", "elle m a", "il m a", "m a rembourse",
+        "m ont rembourse", "nous ont rembourses", "m a renvoye", "m ont renvoye", "m a remplace", "m ont remplace",
+        "m a depanne", "m ont depanne", "ils sont venus", "il est venu",
+    )
+)  # fmt: skip
+# What a support scam's advert promises and a customer does not say: any hour, any problem, at once.
+_HYPE = compile_phrases(
+    (
+        "24/7", "24x7", "24h/24", "7j/7", "24 hours", "round the clock", "toll free", "any issue", "any issues",
+        "any problem", "all issues", "all problems", "instant", "instantly", "immediately", "right now", "call now",
+        "24 heures", "tout probleme", "tous problemes", "tous vos problemes", "immediatement", "maintenant",
+        "en quelques minutes", "in minutes",
+    )
+)  # fmt: skip
 FREE_OF_CHARGE = frozenset({"for free", "gratuit", "gratuitement"})
 """The ``money`` phrases that say a public line costs nothing: passed on with its number."""
 # Money handed out, which a grant or prize scam dressed as a public office promises "for free": there the free
@@ -106,13 +130,18 @@ def _free_of_charge(signal: Signal, folded: str) -> bool:
 
 
 def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
-    """Return the names of the signals that go with a public service's number named in ``folded`` text, or with a
-    scam's number that a reader quotes to warn others ("I got a text to call 0800…, it's fake, don't ring it")."""
+    """Return the names of the signals that go with a public service's number named in ``folded`` text, with a
+    scam's number that a reader quotes to warn others ("I got a text to call 0800…, it's fake, don't ring it"), or
+    the call to action of a customer passing on a business's number ("ring them at…, they came at midnight")."""
     passed = frozenset(s.name for s in signals if s.name in PASSING_ON or _free_of_charge(s, folded))
     if passed and _PUBLIC_SERVICE.search(folded):
         return passed
     quoted = frozenset(s.name for s in signals if s.name in QUOTED_BAIT)
-    return quoted if quoted and warns(folded) else frozenset()
+    if quoted and warns(folded):
+        return quoted
+    if "call_to_action" in quoted and _SERVED.search(folded) is not None and _HYPE.search(folded) is None:
+        return frozenset({"call_to_action"})  # a support line's words stay: the support scam's fake customers
+    return frozenset()
 
 
 def _phone_feature(feature: str) -> bool:
