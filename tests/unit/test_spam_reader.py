@@ -115,3 +115,29 @@ def test_a_comment_citing_a_source_by_link_is_approved(content: str) -> None:
 )
 def test_a_link_dressed_as_a_source_that_sells_is_still_held(content: str) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "L'association a mis le programme en ligne : https://asso-quartier.example/programme-2024",
+        "The council's planning application is here, objections close Friday: https://planning.council.example/0456",
+        "Voici la vidéo dont je parlais : https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    ),
+)
+def test_a_link_to_what_its_owner_put_up_or_to_the_page_talked_about_is_a_cited_source_and_approved(
+    content: str,
+) -> None:
+    assert kinds(content).get("source")
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Notre programme est mis en ligne, inscrivez-vous vite : https://formation-rapide.example/programme",
+        "The official site for cheap loans with no credit check: https://loans-fast.example/apply",
+    ),
+)
+def test_a_link_put_up_by_the_writers_own_business_or_selling_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

@@ -65,6 +65,13 @@ _CITING = compile_phrases(
         "emission", "podcast", "video de", "video du", "chaine de", "chaine du", "petition", "recette",
         "fil", "forum", "lien vers", "le lien", "voir", "voyez", "le texte", "texte de loi", "arrete", "arret de",
         "deliberation", "jugement", "explique", "expliquent", "guide", "notice", "faq",
+        # whose page it is ("their site", "son site"), what its owner put up there, what the page is for
+        "their site", "their website", "their page", "his site", "her site", "its site", "son site", "sa page",
+        "leur page", "posted", "put up", "the official", "officiel", "officielle", "mis en ligne", "consultable",
+        "the recall", "the rules", "the programme", "the program", "the schedule", "the timetable", "the calendar",
+        "tour dates", "highlights", "the review", "the interview", "the consultation", "planning application",
+        "le reglement", "le programme", "le calendrier", "le pdf", "la notice", "la fiche", "le comparatif",
+        "l interview", "l entretien", "dont je parlais", "dont on parlait", "la consultation", "enquete publique",
     )
 )  # fmt: skip
 # The writer speaking for the page's owner ("our experts", "notre site"): a page promoted, whatever it cites.
