@@ -171,3 +171,33 @@ def test_a_business_number_a_customer_passes_on_with_how_it_served_them_is_appro
 )
 def test_a_customers_account_with_a_support_lines_words_or_an_adverts_promises_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Got a call from 0161 496 0123 saying my Amazon account was hacked and I needed to buy gift cards. Total "
+        "scam, hang up if they call you.",
+        "Le soi-disant marabout du 06 12 34 56 78 a pris 300 € à ma voisine pour un retour affectif. C'est un "
+        "escroc, ne l'appelez pas.",
+        "Scam alert: the loan company on 555 318 2290 asks for a fee before paying out. Real lenders never do. "
+        "Don't pay them anything.",
+    ),
+)
+def test_a_scams_number_that_a_warning_then_tells_readers_not_to_call_or_pay_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # the fake warning: the "fakes" refused first, then the "real" one's number
+        "Attention aux faux marabouts, ne payez rien d'avance ! Le vrai grand marabout Koffi au 06 12 34 56 78 "
+        "règle tous vos problèmes.",
+        "Beware of fake recovery hackers, don't pay them upfront. The real one is Mr Adams at +1 555 013 4099, he "
+        "got my bitcoin back.",
+        "Scam warning: don't answer fake loan offers. Real private lender with 2% rate, call 555 318 2290 today.",
+    ),
+)
+def test_a_fake_warning_refusing_the_fakes_before_its_own_number_is_rejected(content: str) -> None:
+    assert action(content) is Action.REJECT

@@ -21,7 +21,7 @@ from worker.spam.features import PHONE_WORD, is_link_feature
 from worker.spam.phones import find_phones, written_plainly
 from worker.spam.phrases import compile_phrases, tokens, unjoined
 from worker.spam.signals import STYLE_SIGNALS
-from worker.spam.warning import warns
+from worker.spam.warning import refuses, warns
 from worker.text import fold
 
 MIN_WORDS = 10
@@ -173,10 +173,25 @@ def without_number(weighing: Weighing) -> Weighing:
     return replace(weighing, logit=math.fsum(w for w, _ in kept), link_logit=weighing.link_logit - links, weighed=kept)
 
 
+def _refused_number(text: str, signals: list[Signal]) -> bool:
+    """Tell whether the comment's one number, plainly written, is a scam's that its warning told readers not to call
+    (and so lost its ``contact`` signal)."""
+    if any(s.name == "contact" for s in signals):
+        return False
+    phones = find_phones(text)
+    return len(phones) == 1 and written_plainly(phones[0]) and refuses(fold(text))
+
+
 def set_aside(
     text: str, signals: list[Signal], weighing: Weighing | None
 ) -> tuple[list[Signal], Weighing | None] | None:
-    """Return the signals and the weighing without a number that a reader passes on, None when it is not one."""
+    """Return the signals and the weighing without a number that a reader passes on, None when it is not one.
+
+    A scam's number that a warning told readers not to call has already lost its ``contact`` signal
+    (:func:`worker.spam.warning.weigh`): its features are then set aside from the weighing too.
+    """
+    if weighing is not None and _refused_number(text, signals):
+        return signals, without_number(weighing)
     if not passes_on(text, signals):
         return None
     calling = _passing_on(unjoined(fold(text)), signals)

@@ -10,6 +10,8 @@ what it talks of (crypto, pills, dating: the scam's topic) weighs :data:`TOPIC_S
 reader's news of a scam does (:mod:`worker.spam.hearsay`): nothing is sold where nobody can be reached.
 Calling a thing a scam ("it's a scam", "c'est une arnaque"), asking others to report it, and telling what
 a scam cost someone ("my sister … lost 200 dollars") are warnings too.
+A phone number is a way to reach someone, unless the comment, after the number, tells readers not to call,
+answer or pay it, or to block or report it: then it is the scam's number, quoted so that readers know it.
 The "recovery expert" testimonial ("I was scammed too, until Mr X got my money back, write to him") still
 reaches someone and keeps every signal.
 """
@@ -21,6 +23,7 @@ from dataclasses import replace
 
 from worker.spam.evidence import Signal
 from worker.spam.hearsay import reaches
+from worker.spam.phones import find_phones
 from worker.spam.phrases import compile_phrases, unjoined
 
 REPORTED = frozenset(
@@ -39,7 +42,7 @@ _SCAM = compile_phrases(
         "frauduleux", "frauduleuse", "hameconnage", "pirate", "piratee", "vole", "volee", "voler", "pig butchering",
         # someone passing for another: a bank, an office, a courier
         "claiming", "pretending to be", "posing as", "impersonating", "se faisant passer", "se fait passer",
-        "soi disant",
+        "soi disant", "so called",
     )
 )  # fmt: skip
 # Warning others, or telling what reached the writer or lost them something.
@@ -61,7 +64,19 @@ _WARNING = compile_phrases(
         # telling others not to call the number back, or to warn their own
         "don t call", "don t ring", "do not call", "never call", "hang up", "ne rappelez", "n appelez pas",
         "n appelez jamais", "raccrochez", "warn your", "prevenez", "she almost", "he almost", "elle a failli",
-        "il a failli",
+        "il a failli", "avoid it", "avoid them", "stay away", "steer clear", "evitez", "fuyez", "alert", "alerte",
+    )
+)  # fmt: skip
+
+
+# Telling readers not to call, answer or pay the number, or to block or report it: the number is the scam's,
+# quoted so that readers know it ("hang up", "don't answer him", "bloquez-le", "ne l'appelez pas").
+_REFUSING = compile_phrases(
+    (
+        "don t call", "do not call", "never call", "don t ring", "don t answer", "do not answer", "don t reply",
+        "do not reply", "don t pay", "do not pay", "never pay", "hang up", "block it", "block the number",
+        "block them", "report it", "report the number", "report them", "ne rappelez", "ne l appelez", "ne les appelez",
+        "n appelez pas", "n appelez jamais", "ne repondez", "ne payez", "raccrochez", "bloquez", "signalez",
     )
 )  # fmt: skip
 
@@ -69,14 +84,31 @@ _WARNING = compile_phrases(
 def warns(folded: str) -> bool:
     """Tell whether folded text names a scam and warns others or tells what reached (or cost) the writer."""
     text = unjoined(folded)
-    return _SCAM.search(text) is not None and _WARNING.search(text) is not None
+    if _SCAM.search(text) is None:
+        return False
+    return _WARNING.search(text) is not None or _REFUSING.search(text) is not None
 
 
-def _reaches_nobody(signal: Signal, links: frozenset[str]) -> bool:
+def refuses(folded: str) -> bool:
+    """Tell whether folded text names a scam and, after its phone number, tells readers not to call, answer or pay
+    it, or to block it: the scam's number, told first. A fake warning refuses the "fakes" first, then gives the
+    "real" one's number."""
+    text = unjoined(folded)  # the same length: apostrophes and hyphens become spaces
+    if _SCAM.search(text) is None:
+        return False
+    phones = find_phones(folded)
+    start = folded.find(phones[0].text) if phones else -1
+    if start < 0:
+        return False
+    end = start + len(phones[0].text)
+    return any(match.start() >= end for match in _REFUSING.finditer(text))
+
+
+def _reaches_nobody(signal: Signal, links: frozenset[str], refused: bool) -> bool:
     if signal.name in links:
         return False
     if signal.name == "contact":  # a messenger named alone is where the scam came from, not where to write
-        return not signal.evidence.get("phones") and not signal.evidence.get("emails")
+        return not signal.evidence.get("emails") and (refused or not signal.evidence.get("phones"))
     return True
 
 
@@ -90,7 +122,8 @@ def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iter
     if not any(s.weight > 0 and (s.name in REPORTED or s.name == "contact" or s.name in talked) for s in signals):
         return signals
     named = frozenset(links)
-    if not all(_reaches_nobody(s, named) for s in signals) or not warns(folded) or reaches(folded):
+    refused = refuses(folded)
+    if not all(_reaches_nobody(s, named, refused) for s in signals) or not warns(folded) or reaches(folded):
         return signals
     return [
         replace(s, weight=s.weight * TOPIC_SHARE) if s.name in talked else s
