@@ -57,6 +57,10 @@ To these were added 180 comments with a link, mostly French: 130 readers citing 
 government's page, an encyclopedia, a video, a recipe, a forum thread, a petition or a shop they liked (real public
 and news sites, 100 French, 30 English) and 50 link drops (SEO, "cliquez ici", casinos, pharmacies, loans,
 marabouts; fake addresses, 40 French, 10 English), kinds ``reader_link`` and ``link_drop``.
+Then 76 more of the kinds the two measured sets still held: 63 legitimate (a customer passing on a shop's, an
+airline's or an office's number, a scam's number quoted in a warning, prices paid, money talk, 15 readers citing a
+source by link, 12 of them French) and 13 look-alike spam of the same shapes (fake airline and bank lines, a
+"recovery" testimonial and a loan with a price paid, link drops dressed as sources).
 Its misses may be looked at; it is shown per kind of site and of comment, like the others.
 """
 

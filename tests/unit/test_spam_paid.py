@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from worker.checks.base import Context
-from worker.checks.spam import SpamCheck
+from tests.helpers import spam_action as action
 from worker.models import Action, Comment
 from worker.spam.signals import detect
-
-
-def action(content: str) -> Action:
-    result = SpamCheck().check(Comment(id="c", post_id="p", author_name="Irene", content=content), Context(now=0.0))
-    return max((r.action for r in result.reasons), key=lambda a: a.rank, default=Action.APPROVE)
 
 
 def names(content: str) -> set[str]:
