@@ -158,3 +158,16 @@ def test_a_comment_naming_the_site_it_links_to_is_not_held_for_two_links() -> No
     content = "Il y a un fil sur le forum de Hardware.fr avec les pannes : https://forum.hardware.fr/hfr/sujet_1.htm"
     result = SpamCheck().check(Comment(id="c", post_id="p", content=content), Context(now=0.0))
     assert "too_many_links" not in {r.code for r in result.reasons}
+
+
+def test_a_sites_bare_name_does_not_count_towards_too_many_links_but_two_addresses_do() -> None:
+    named = "Sur le forum de Bricoleurs.com quelqu'un a eu la même fissure : https://forum-bricolage.example/t4567"
+    two = "Same crack here: https://forum-bricolage.example/t4567 and https://diy-walls.example/cracks"
+
+    def codes(content: str) -> set[str]:
+        return {
+            r.code for r in SpamCheck().check(Comment(id="c", post_id="p", content=content), Context(now=0.0)).reasons
+        }
+
+    assert "too_many_links" not in codes(named)
+    assert "too_many_links" in codes(two)

@@ -1,7 +1,9 @@
 """Spam: signals and a learned classifier combined into one calibrated score, turned into an action by thresholds.
 
 The v1 rules keep their codes and actions: ``too_many_links`` and ``moderation_key`` hold, ``blocklist``
-rejects (WordPress's comment moderation and disallowed keys). Every other sign of spam feeds the score
+rejects (WordPress's comment moderation and disallowed keys). As WordPress counts only the links one can
+click, ``too_many_links`` leaves out a site's bare name ("sur le forum de Bricoleurs.net"): the score still
+weighs it as a link. Every other sign of spam feeds the score
 (:mod:`worker.spam.score`), whose reason ``spam_score`` holds or rejects with the signals and the words
 that weighed most as evidence. Links alone only hold: ``spam_score`` rejects only when the score without
 any link evidence (``without_links`` in its evidence) would hold the comment too.
@@ -31,7 +33,7 @@ from worker.spam.score import Score, Thresholds, Weights, combine, topics_alone
 from worker.spam.signals import WEIGHTS, WordList, detect, word_list
 from worker.spam.site_links import SiteLinks
 from worker.spam.state_policy import StatePolicy
-from worker.spam.urls import find_links, host_of
+from worker.spam.urls import find_links, host_of, is_bare_name
 
 NAME = "spam"
 _TOP_FEATURES = 5
@@ -102,7 +104,7 @@ class SpamCheck:
 
     def _rule_reasons(self, comment: Comment, signals: list[Signal], facts: Mapping[str, Any]) -> list[Reason]:
         reasons = []
-        links = len(find_links(comment.content))
+        links = sum(not is_bare_name(link) for link in find_links(comment.content))
         if self.links_hold_at and links >= self.links_hold_at:
             message = f"{links} links (held from {self.links_hold_at})."
             reasons.append(Reason(NAME, "too_many_links", message, Action.FLAG, {"links": links}))

@@ -50,8 +50,8 @@ def host_of(url: str) -> str:
     return match.group(1).lower().rstrip(".") if match else ""
 
 
-def _named(link: Link) -> bool:
-    """Tell whether a link is a site's bare name ("Hardware.fr"): no scheme, no "www.", no page."""
+def is_bare_name(link: Link) -> bool:
+    """Tell whether a link is a site's bare name ("Hardware.fr"), as readers name a site: no scheme, "www." nor page."""
     return "/" not in link.text and link.text[:4].lower() != "www."
 
 
@@ -73,8 +73,8 @@ def find_links(text: str) -> tuple[Link, ...]:
     found = every_link(text)
     if len(found) < 2:
         return found
-    pages = [link.host for link in found if not _named(link)]
-    return tuple(link for link in found if not (_named(link) and any(host_under(h, link.host) for h in pages)))
+    pages = [link.host for link in found if not is_bare_name(link)]
+    return tuple(link for link in found if not (is_bare_name(link) and any(host_under(h, link.host) for h in pages)))
 
 
 def replace_markup(text: str, replacement: str) -> str:
