@@ -1,0 +1,123 @@
+"""Frames: English harassment and dehumanising hate made of everyday words, read as constructions.
+
+The model weighs words, and the English model (:mod:`worker.abuse.english`) weighs swearing: "I'll keep posting
+until you leave", "everyone go to her profile", "they are vermin" hold neither, and the English model's low score
+pulls them down. (Threats in everyday words, "you'll regret this", "I know where you live", are the threat finder's:
+:mod:`worker.abuse.threats`.) A frame here is one of:
+
+- **harassment**: pursuit promised until the reader gives up ("I'll keep replying until you leave"), new
+  accounts against blocking ("I'll just make another account"), no escape ("you can't hide from me"), a crowd
+  sent at someone's accounts ("everyone go to her Instagram", "flood his inbox"), an address or number given out
+  or found ("her address is 14…", "here's his number", "I've got your address");
+- **dehumanising hate**: a group said to be vermin, a disease or not human ("they are parasites", "those people
+  are a plague"), to breed like animals, or to be wiped out.
+
+Not a frame when quoted or reported ("she read out 'watch your back'", "saying immigrants are vermin is…": the
+words are someone else's) nor denied ("refugees aren't parasites": the construction leaves no room for "not").
+A frame found makes the check take the English model's log-odds as no lower than 0 (absent swearing says nothing
+about these) and add the policy's ``frame`` share; it names the category and is shown as evidence, with its span.
+Read on the comment folded (:func:`worker.profanity.normalise.fold_text`), whose offsets are the comment's own;
+only a comment holding one of the frames' anchor words is read by their patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from worker.abuse.speech import quoted, reported, word_set
+from worker.profanity.normalise import fold_text
+
+_YOU = "(?:you|u)"
+_YOUR = "(?:your|ur)"
+_I_WILL = "(?:i ll|ill|i will|i m going to|im going to|i am going to|i m gonna|im gonna|we ll|we will)"
+_ACCOUNTS = "(?:account|accounts|username|usernames|profile|profiles|name|names)"
+_PAGES = (
+    "(?:profile|page|account|instagram|facebook|twitter|tiktok|photos|pictures|feed|inbox|mentions|dms|blog|channel"
+    "|number|email)"
+)
+_VERMIN = (
+    "(?:animals|vermin|parasites|cockroaches|roaches|rats|insects|locusts|leeches|savages|subhuman|sub human"
+    "|subhumans|filth|scum|apes|a plague|a disease|a virus|a cancer|a tumour|a tumor|an infestation|a lower race"
+    "|a lesser breed|not human|not even human|less than human|human trash|human garbage|human rubbish)"
+)
+_GROUP = "(?:they|them|these|those|all|every|the lot of them)"
+
+_SOURCES: tuple[tuple[str, str], ...] = (
+    ("harassment", rf"(?:i|we) (?:ve|have) (?:got|found) (?:{_YOUR}|her|his) (?:home )?address"),
+    ("harassment", rf"{_I_WILL} keep (?:[a-z0-9]+ ){{1,6}}until (?:you|u|she|he|her|him)"),
+    (
+        "harassment",
+        rf"{_I_WILL} (?:just|always|simply) (?:make|create|open) (?:a |another )?(?:new|another|fresh|different)"
+        rf" {_ACCOUNTS}|{_I_WILL} (?:just |always )?(?:come|be) back with (?:a |another )?(?:new|fresh|different)"
+        rf" {_ACCOUNTS}",
+    ),
+    ("harassment", rf"keep (?:coming back|making) (?:[a-z0-9]+ ){{0,2}}(?:new |fresh |other )?{_ACCOUNTS}"),
+    ("harassment", rf"can t (?:get rid of|escape|hide from) me|i (?:will )?always find {_YOU}"),
+    (
+        "harassment",
+        r"(?:everyone|everybody|guys|folks|y all|yall|let s all|lets all|all of you) (?:[a-z0-9]+ ){0,3}"
+        rf"(?:go|pop|head|hop|get|send|flood|report) (?:[a-z0-9]+ ){{0,3}}(?:her|his|their) (?:[a-z0-9]+ )?{_PAGES}",
+    ),
+    ("harassment", r"(?:flood|spam|fill|bombard|swamp) (?:her|his|their) (?:inbox|mentions|dms|phone|page|email)"),
+    (
+        "harassment",
+        r"(?:her|his) (?:home |work |mobile |phone )?(?:address|number) is (?:[a-z]+ ){0,2}[0-9]+"
+        r"|here s (?:her|his) (?:home |work |real )?(?:address|number|email|phone)",
+    ),
+    ("hate", rf"{_GROUP} (?:[a-z0-9]+ ){{0,3}}(?:are|re|is) (?:just |nothing but |all |like |literally )?{_VERMIN}"),
+    (
+        "hate",
+        rf"breed like (?:rats|rabbits|cockroaches|flies|vermin)|{_GROUP} (?:[a-z0-9]+ ){{0,3}}(?:should|must|need to"
+        r"|ought to|deserve to) (?:all )?be (?:exterminated|wiped out|eradicated|gassed|sterilised|sterilized"
+        r"|cleansed|purged)",
+    ),
+)
+"""(kind, pattern) of each frame, written on folded words with single spaces between them (see :func:`_compiled`)."""
+
+ANCHORS = word_set(
+    "address until account accounts username usernames profile profiles name names rid escape hide find flood spam",
+    "fill bombard swamp page instagram facebook twitter tiktok photos pictures feed inbox mentions dms blog channel",
+    "number email phone animals vermin parasites cockroaches roaches rats insects locusts leeches savages subhuman",
+    "sub subhumans filth scum apes plague disease virus cancer tumour tumor infestation lower lesser human breed",
+    "exterminated wiped eradicated gassed sterilised sterilized cleansed purged",
+)
+"""Folded words one of which every frame holds: a comment with none of them is not read by the patterns."""
+
+
+class Frame(NamedTuple):
+    """A frame found in a comment: its kind (``harassment`` or ``hate``), its text and its span as written."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def _compiled(kind: str, source: str) -> tuple[str, re.Pattern[str]]:
+    """Return the frame's pattern with each space made any run of characters that are not letters or digits
+    ("you'll" is "you ll") and word ends on both sides."""
+    return kind, re.compile(r"(?<![a-z0-9])(?:" + source.replace(" ", "[^a-z0-9]+") + r")(?![a-z0-9])")
+
+
+_FRAMES = tuple(_compiled(kind, source) for kind, source in _SOURCES)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def frames(text: str, found: Sequence[str]) -> list[Frame]:
+    """Return the frames ``text`` makes in its own voice, in the order of :data:`_SOURCES` (``found``: its folded
+    words, :func:`worker.abuse.features.words`, to skip the patterns when it holds no anchor word)."""
+    if ANCHORS.isdisjoint(found):
+        return []
+    folded = fold_text(text)
+    made = []
+    for kind, pattern in _FRAMES:
+        match = pattern.search(folded)
+        if match is None:
+            continue
+        start, end = match.span()
+        if any(a <= start < b for a, b in quoted(folded)) or reported(_WORD.findall(folded, 0, start)):
+            continue
+        made.append(Frame(kind, text[start:end], start, end))
+    return made
