@@ -44,46 +44,72 @@ _VERMIN = (
 )
 _GROUP = "(?:they|them|these|those|all|every|the lot of them)"
 
-_SOURCES: tuple[tuple[str, str], ...] = (
-    ("harassment", rf"(?:i|we) (?:ve|have) (?:got|found) (?:{_YOUR}|her|his) (?:home )?address"),
-    ("harassment", rf"{_I_WILL} keep (?:[a-z0-9]+ ){{1,6}}until (?:you|u|she|he|her|him)"),
+_ACCOUNT_WORDS = "account accounts username usernames profile profiles name names"
+_VERMIN_WORDS = (
+    "animals vermin parasites cockroaches roaches rats insects locusts leeches savages subhuman sub subhumans filth"
+    " scum apes plague disease virus cancer tumour tumor infestation lower lesser human"
+)
+_SOURCES: tuple[tuple[str, str, str, str], ...] = (
+    ("harassment", "address", "iw", rf"(?:i|we) (?:ve|have) (?:got|found) (?:{_YOUR}|her|his) (?:home )?address"),
+    ("harassment", "until", "iw", rf"{_I_WILL} keep (?:[a-z0-9]+ ){{1,6}}until (?:you|u|she|he|her|him)"),
     (
         "harassment",
+        _ACCOUNT_WORDS,
+        "iw",
         rf"{_I_WILL} (?:just|always|simply) (?:make|create|open) (?:a |another )?(?:new|another|fresh|different)"
         rf" {_ACCOUNTS}|{_I_WILL} (?:just |always )?(?:come|be) back with (?:a |another )?(?:new|fresh|different)"
         rf" {_ACCOUNTS}",
     ),
-    ("harassment", rf"keep (?:coming back|making) (?:[a-z0-9]+ ){{0,2}}(?:new |fresh |other )?{_ACCOUNTS}"),
-    ("harassment", rf"can t (?:get rid of|escape|hide from) me|i (?:will )?always find {_YOU}"),
     (
         "harassment",
-        r"(?:everyone|everybody|guys|folks|y all|yall|let s all|lets all|all of you) (?:[a-z0-9]+ ){0,3}"
+        _ACCOUNT_WORDS,
+        "k",
+        rf"keep (?:coming back|making) (?:[a-z0-9]+ ){{0,2}}(?:new |fresh |other )?{_ACCOUNTS}",
+    ),
+    (
+        "harassment",
+        "rid escape hide find",
+        "ci",
+        rf"can t (?:get rid of|escape|hide from) me|i (?:will )?always find {_YOU}",
+    ),
+    (
+        "harassment",
+        "everyone everybody guys folks yall y let lets",
+        "egfyl",
+        r"(?:everyone|everybody|guys|folks|y all|yall|let s all|lets all) (?:[a-z0-9]+ ){0,3}"
         rf"(?:go|pop|head|hop|get|send|flood|report) (?:[a-z0-9]+ ){{0,3}}(?:her|his|their) (?:[a-z0-9]+ )?{_PAGES}",
     ),
-    ("harassment", r"(?:flood|spam|fill|bombard|swamp) (?:her|his|their) (?:inbox|mentions|dms|phone|page|email)"),
     (
         "harassment",
+        "flood spam fill bombard swamp",
+        "fsb",
+        r"(?:flood|spam|fill|bombard|swamp) (?:her|his|their) (?:inbox|mentions|dms|phone|page|email)",
+    ),
+    (
+        "harassment",
+        "address number email phone",
+        "h",
         r"(?:her|his) (?:home |work |mobile |phone )?(?:address|number) is (?:[a-z]+ ){0,2}[0-9]+"
         r"|here s (?:her|his) (?:home |work |real )?(?:address|number|email|phone)",
     ),
-    ("hate", rf"{_GROUP} (?:[a-z0-9]+ ){{0,3}}(?:are|re|is) (?:just |nothing but |all |like |literally )?{_VERMIN}"),
     (
         "hate",
+        _VERMIN_WORDS,
+        "tae",
+        rf"{_GROUP} (?:[a-z0-9]+ ){{0,3}}(?:are|re|is) (?:just |nothing but |all |like |literally )?{_VERMIN}",
+    ),
+    (
+        "hate",
+        "breed exterminated wiped eradicated gassed sterilised sterilized cleansed purged",
+        "btae",
         rf"breed like (?:rats|rabbits|cockroaches|flies|vermin)|{_GROUP} (?:[a-z0-9]+ ){{0,3}}(?:should|must|need to"
         r"|ought to|deserve to) (?:all )?be (?:exterminated|wiped out|eradicated|gassed|sterilised|sterilized"
         r"|cleansed|purged)",
     ),
 )
-"""(kind, pattern) of each frame, written on folded words with single spaces between them (see :func:`_compiled`)."""
-
-ANCHORS = word_set(
-    "address until account accounts username usernames profile profiles name names rid escape hide find flood spam",
-    "fill bombard swamp page instagram facebook twitter tiktok photos pictures feed inbox mentions dms blog channel",
-    "number email phone animals vermin parasites cockroaches roaches rats insects locusts leeches savages subhuman",
-    "sub subhumans filth scum apes plague disease virus cancer tumour tumor infestation lower lesser human breed",
-    "exterminated wiped eradicated gassed sterilised sterilized cleansed purged",
-)
-"""Folded words one of which every frame holds: a comment with none of them is not read by the patterns."""
+"""(kind, anchor words, first letters, pattern) of each frame: the pattern, written on folded words with single
+spaces between them (see :func:`_compiled`), is tried only on a comment holding one of its anchor words, and only
+where one of its first letters stands (the engine skips to the next such place at once)."""
 
 
 class Frame(NamedTuple):
@@ -95,24 +121,29 @@ class Frame(NamedTuple):
     end: int
 
 
-def _compiled(kind: str, source: str) -> tuple[str, re.Pattern[str]]:
-    """Return the frame's pattern with each space made any run of characters that are not letters or digits
-    ("you'll" is "you ll") and word ends on both sides."""
-    return kind, re.compile(r"(?<![a-z0-9])(?:" + source.replace(" ", "[^a-z0-9]+") + r")(?![a-z0-9])")
+def _compiled(kind: str, anchors: str, first: str, source: str) -> tuple[str, frozenset[str], re.Pattern[str]]:
+    """Return the frame's kind, anchor words and pattern, each space of ``source`` made any run of characters that
+    are not letters or digits ("you'll" is "you ll"), with word ends on both sides."""
+    body = source.replace(" ", "[^a-z0-9]+")
+    return kind, word_set(anchors), re.compile(rf"(?=[{first}])(?<![a-z0-9])(?:{body})(?![a-z0-9])")
 
 
-_FRAMES = tuple(_compiled(kind, source) for kind, source in _SOURCES)
+_FRAMES = tuple(_compiled(*frame) for frame in _SOURCES)
+ANCHORS = frozenset().union(*(anchors for _, anchors, _ in _FRAMES))
+"""Folded words one of which every frame holds: a comment with none of them is not read by the patterns."""
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 def frames(text: str, found: Sequence[str]) -> list[Frame]:
     """Return the frames ``text`` makes in its own voice, in the order of :data:`_SOURCES` (``found``: its folded
     words, :func:`worker.abuse.features.words`, to skip the patterns when it holds no anchor word)."""
-    if ANCHORS.isdisjoint(found):
+    if ANCHORS.isdisjoint(found):  # most comments
         return []
+    held = ANCHORS.intersection(found)
+    chosen = [(kind, pattern) for kind, anchors, pattern in _FRAMES if not anchors.isdisjoint(held)]
     folded = fold_text(text)
     made = []
-    for kind, pattern in _FRAMES:
+    for kind, pattern in chosen:
         match = pattern.search(folded)
         if match is None:
             continue
