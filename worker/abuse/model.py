@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial, reduce
-from itertools import chain, compress, count, islice, repeat
+from itertools import islice, repeat
 from operator import add
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -243,13 +243,11 @@ class AbuseModel:
         """Return :meth:`explain` of ``text`` from :meth:`weigh` of its words, so they are not weighed again."""
         # Each term as (minus its weight, its place in the comment, first word, last word): sorted as they are, the
         # heaviest come first and, of those that weigh the same, the first in the comment (a pair before its second
-        # word's own weight). Only the terms that weigh at least the ``top``-th heaviest weight are built: they are
-        # picked without a loop in Python.
-        pairs, weights = weighed.pairs, _boosted(weighed.words, weighed.aimed, 1.0 + self.aimed)
-        kept = _at_least(chain(pairs, weights), top)
-        ranked = [(-pairs[i], 2 * i + 1, i, i + 1) for i in compress(count(), map(kept, pairs))]
-        ranked += [(-weights[i], 2 * i, i, i) for i in compress(count(), map(kept, weights))]
-        heaviest = sorted(ranked)[:top] if top > 0 else []
+        # word's own weight).
+        ranked = [(-pair, 2 * i + 1, i, i + 1) for i, pair in enumerate(weighed.pairs) if pair > 0]
+        boost, boosted = 1.0 + self.aimed, set(weighed.aimed)
+        ranked += [(-(w * boost if i in boosted else w), 2 * i, i, i) for i, w in enumerate(weighed.words) if w > 0]
+        heaviest = sorted(ranked)[:top]
         scale = 1.0 / math.sqrt(weighed.features) if weighed.features else 0.0
         at = spans(text, max(last for *_, last in heaviest) + 1) if heaviest else []  # up to the last word named
         terms = tuple(
@@ -257,28 +255,6 @@ class AbuseModel:
             for minus, _, first, last in heaviest
         )
         return Explained(weighed.log_odds, sigmoid(weighed.log_odds), terms)
-
-
-def _boosted(weights: list[float], at: Sequence[int], boost: float) -> list[float]:
-    """Return the words' weights with the positive ones at the positions ``at`` (aimed at a person) times ``boost``."""
-    if not at:  # most comments
-        return weights
-    boosted = list(weights)
-    for i in set(at):
-        if boosted[i] > 0:
-            boosted[i] = boosted[i] * boost
-    return boosted
-
-
-def _at_least(values: Iterable[float], top: int) -> Callable[[float], bool]:
-    """Return the test of a weight that can be among the ``top`` heaviest positive ``values``: positive, and at least
-    the ``top``-th heaviest of them (ties included)."""
-    positive = sorted(filter(_POSITIVE, values), reverse=True)
-    return positive[top - 1].__le__ if 0 < top < len(positive) else _POSITIVE
-
-
-_POSITIVE: Callable[[float], bool] = (0.0).__lt__
-"""The test ``value > 0`` as a C function: ``map`` and ``filter`` apply it without a loop in Python."""
 
 
 def _pair_key(pair: str) -> tuple[str, str]:
