@@ -97,9 +97,17 @@ def spans(text: str, count: int | None = None) -> list[tuple[int, int]]:
     """Return the spans of the words :func:`tokens` gives, without their words (cheaper, for a few of them); of the
     first ``count`` words only when given (the text after the last one named is not read)."""
     folded = fold_text(text)
-    if _plain(folded):
-        return [m.span() for m in islice(_WORD.finditer(folded), count)]
-    return [m.span() for m in islice((m for m in _TOKEN.finditer(folded) if m.lastgroup), count)]
+    if not _plain(folded):  # mentions and links blanked, as long as they were: their words are not words
+        folded = _LEFT_OUT.sub(_blank, folded)
+    return list(map(_SPAN, islice(_WORD.finditer(folded), count)))
+
+
+_SPAN = re.Match.span
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Return as many spaces as ``match`` holds characters."""
+    return " " * (match.end() - match.start())
 
 
 def _plain(folded: str) -> bool:
