@@ -20,7 +20,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from worker.abuse.model import WeightsError, read_weights
+from worker.abuse.model import NEW_TUPLE, WeightsError, read_weights
 
 FORMAT = 1
 """Version of the weights file layout."""
@@ -118,7 +118,7 @@ class EnglishModel:
             if len(set(known)) != len(known):  # a word more than once: its TF-IDF is its count times its IDF
                 squares = sum([count * count * rows[word][0] for word, count in Counter(known).items()])
             norm, sums = math.sqrt(squares), totals[1:]
-        read = _Read(known, norm, sums, spaced)
+        read = NEW_TUPLE(_Read, (known, norm, sums, spaced))
         self._last = (text, read)
         return read
 
@@ -164,7 +164,7 @@ class EnglishModel:
             found = [(word, _spans(lowered, word)) for word in heaviest]
         scale = 1.0 / norm
         spans = [(-scale * share[word], a, b) for word, at in found for a, b in at]
-        return [Word(text[a:b], a, b, -minus) for minus, a, b in sorted(spans)[:top]]
+        return [NEW_TUPLE(Word, (text[a:b], a, b, -minus)) for minus, a, b in sorted(spans)[:top]]
 
 
 def _tokens(text: str) -> list[str]:

@@ -51,6 +51,10 @@ class Weighed(NamedTuple):
     log_odds: float
 
 
+NEW_TUPLE = tuple.__new__
+"""Builds a named tuple from a tuple of its fields in C: ``Term(...)`` runs the named tuple's ``__new__`` in Python."""
+
+
 class Term(NamedTuple):
     """A word or a word pair of the comment, with its span and what it adds to the log-odds (a named tuple: a held
     comment makes ten, which a frozen dataclass builds three times slower)."""
@@ -199,7 +203,7 @@ class AbuseModel:
         if self.aimed:
             total += self.aimed * _positive_sum(weights, at)
         log_odds = self.bias + total / math.sqrt(count) if count else self.bias
-        return Weighed(weights, pairs, at, count, log_odds)
+        return NEW_TUPLE(Weighed, (weights, pairs, at, count, log_odds))
 
     def log_odds(self, found: Sequence[str], innocent: frozenset[str] = frozenset()) -> float:
         """Return the log-odds that the comment of these folded words is abusive (``innocent`` words only pair)."""
@@ -249,10 +253,12 @@ class AbuseModel:
         ranked += [(-(w * boost if i in boosted else w), 2 * i, i, i) for i, w in enumerate(weighed.words) if w > 0]
         heaviest = sorted(ranked)[:top]
         scale = 1.0 / math.sqrt(weighed.features) if weighed.features else 0.0
-        at = spans(text, max(last for *_, last in heaviest) + 1) if heaviest else []  # up to the last word named
+        at = spans(text, max([h[3] for h in heaviest]) + 1) if heaviest else []  # up to the last word named
         terms = tuple(
-            Term(text[at[first][0] : at[last][1]], at[first][0], at[last][1], -minus * scale)
-            for minus, _, first, last in heaviest
+            [
+                NEW_TUPLE(Term, (text[at[first][0] : at[last][1]], at[first][0], at[last][1], -minus * scale))
+                for minus, _, first, last in heaviest
+            ]
         )
         return Explained(weighed.log_odds, sigmoid(weighed.log_odds), terms)
 

@@ -30,7 +30,7 @@ from worker.abuse.english import shipped_english
 from worker.abuse.features import innocent_words, words
 from worker.abuse.frames import frames
 from worker.abuse.language import DEFAULT_LANGUAGE, told_language
-from worker.abuse.model import AbuseModel, Term, WeightsError, shipped_model, sigmoid
+from worker.abuse.model import NEW_TUPLE, AbuseModel, Term, WeightsError, shipped_model, sigmoid
 from worker.abuse.threats import threats
 from worker.checks.base import Context
 from worker.errors import ConfigError
@@ -203,7 +203,7 @@ def _merged(terms: tuple[Term, ...], text: str, share: float) -> list[Term]:
         merged[span] = (weight + share * word.log_odds, word.text)
     # (minus the weight, start, rank): sorted as they are, heaviest first, then leftmost, then the first one named
     ranked = sorted((-weight, start, i, end, said) for i, ((start, end), (weight, said)) in enumerate(merged.items()))
-    return [Term(said, start, end, -minus) for minus, start, _, end, said in ranked[:TOP_TERMS]]
+    return [NEW_TUPLE(Term, (said, start, end, -minus)) for minus, start, _, end, said in ranked[:TOP_TERMS]]
 
 
 def build(section: Section) -> AbuseCheck:
