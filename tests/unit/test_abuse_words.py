@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from worker.abuse.features import tokens, words
+from worker.abuse.features import AIMED_AFTER, AIMED_BEFORE, AIMING, aimed, spans, tokens, words
+from worker.abuse.model import NEW_TUPLE, Term
 from worker.profanity.normalise import fold_text
 
 
@@ -55,3 +56,49 @@ def test_any_mix_of_words_links_mentions_and_symbols_gives_the_patterns_words() 
     for _ in range(3000):
         text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
         assert words(text) == _reference(text), text
+
+
+TRICKY = [
+    "Ça, c'est DÉJÀ une idiotie @élodie!!",
+    "1d10t, i.d.i.o.t and ｉｄｉｏｔ from www.site.example/path?x=1",
+    "you\u200bare a mor\u00adon 😀😀 see https://x.example/@you and @bob_2",
+    "Тупой idiot: ty Ɐ ß Σ ﬁ http://z.example",
+    "me@home.example@again ok, awww.example.org and h@ttp",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_spans_of_a_text_with_accents_disguises_emoji_links_and_mentions_are_those_of_its_tokens(text: str) -> None:
+    expected = [(t.start, t.end) for t in tokens(text)]
+    assert spans(text) == expected
+    assert [fold_text(text)[a:b] for a, b in spans(text)] == words(text)  # the same words, index for index
+    assert spans(text, 3) == expected[:3]
+
+
+def test_any_mix_of_words_links_mentions_and_symbols_gives_the_spans_of_its_tokens() -> None:
+    pieces = ["http", "https://", "www.", "@", "a", "h", "w", "9", "_", " ", ".", "/", "é", "’", "😀", "Ω", "\t", "x"]
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
+        assert spans(text) == [(t.start, t.end) for t in tokens(text)], text
+
+
+def _aimed_reference(found: list[str]) -> list[int]:
+    """The words aimed at a person as the module says: near an aiming word (or "t es", "t as"), not one."""
+    cues = {i for i, w in enumerate(found) if w in AIMING}
+    cues |= {j for i, w in enumerate(found[:-1]) if w == "t" and found[i + 1] in ("es", "as") for j in (i, i + 1)}
+    near = {j for i in cues for j in range(i - AIMED_BEFORE, i + AIMED_AFTER + 1) if 0 <= j < len(found)}
+    return sorted(near - cues)
+
+
+def test_the_aimed_words_are_the_windows_around_the_cues_without_the_cues_on_any_mix() -> None:
+    vocabulary = ["you", "t", "es", "as", "tu", "toi", "espece", "idiot", "a", "u", "x"]
+    rng = random.Random(5)
+    for _ in range(5000):
+        found = rng.choices(vocabulary, k=rng.randint(0, 16))
+        assert aimed(found) == _aimed_reference(found), found
+
+
+def test_a_term_built_by_new_tuple_is_the_term_its_constructor_builds() -> None:
+    built = NEW_TUPLE(Term, ("idiot", 4, 9, 1.5))
+    assert type(built) is Term and built == Term("idiot", 4, 9, 1.5) and repr(built) == repr(Term("idiot", 4, 9, 1.5))
