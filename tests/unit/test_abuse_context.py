@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worker.abuse.context import STRONG, charged, read
+from worker.abuse.speech import quoted
 from worker.profanity.normalise import fold_text
 
 
@@ -170,3 +171,20 @@ def test_the_nearest_verb_of_speech_governs_the_word_so_a_boast_after_a_report_i
     assert read(english, spans(english, "moron")).discount == 0
     french = "Personne n'a rien dit quand je l'ai traité d'abruti, et c'est normal."
     assert read(french, spans(french, "abruti")).discount == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'idiot' he said", [(0, 7)]),
+        ("he wrote 'you idiot' and left", [(9, 20)]),
+        ("rock'n'roll isn't quoted", []),
+        ("9'abc' x", []),
+        ('« idiot » and “moron” and "clown"', [(0, 9), (14, 21), (26, 33)]),
+        ("no quote at all", []),
+    ],
+)
+def test_a_quotation_opens_with_its_mark_and_an_apostrophe_inside_a_word_opens_none(
+    text: str, expected: list[tuple[int, int]]
+) -> None:
+    assert quoted(fold_text(text)) == expected

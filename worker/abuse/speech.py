@@ -15,8 +15,10 @@ REPORT_WINDOW = 8
 QUOTES = frozenset("«“\"'‘")
 """Characters that open a quotation; a comment without any has nothing quoted."""
 _QUOTED = re.compile(
-    r"«[^»]{1,300}»|“[^”]{1,300}”|\"(?=[^\s?!.,;:])[^\"]{1,300}(?<=[^\s])\"|(?<![a-z0-9])'[^'\n]{1,300}'(?![a-z0-9])|‘[^’]{1,300}’"
+    r"«[^»]{1,300}»|“[^”]{1,300}”|\"(?=[^\s?!.,;:])[^\"]{1,300}(?<=[^\s])\"|'(?<![a-z0-9]')[^'\n]{1,300}'(?![a-z0-9])|‘[^’]{1,300}’"
 )
+"""A quotation. Each alternative starts with its opening mark ("'" tests the character before it after it), so the
+engine jumps from one mark to the next instead of trying the five at every place."""
 
 
 def word_set(*groups: str) -> frozenset[str]:
