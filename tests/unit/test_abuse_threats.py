@@ -158,6 +158,70 @@ def test_the_same_warnings_as_advice_titles_reports_or_film_talk_are_not_threats
     assert threats(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("This is your last warning.", "This is your last warning"),
+        ("Consider yourself warned, buddy.", "Consider yourself warned"),
+        ("You have been warned, clown.", "You have been warned"),
+        ("It would be a shame if something happened to your car.", "shame if something happened to your car"),
+        ("I'll be waiting for you outside.", "I'll be waiting for you outside"),
+        ("Keep posting. You won't see it coming.", "You won't see it coming"),
+        ("I'd watch my step if I were you.", "I'd watch my step if I were you"),
+        ("We're coming for you, traitor.", "We're coming for you"),
+        ("C'est mon dernier avertissement.", "C'est mon dernier avertissement"),
+        ("T'es prévenue, sale menteuse.", "T'es prévenue"),
+        ("Tu es prévenu.", "Tu es prévenu"),
+        (
+            "Ce serait dommage qu'il arrive quelque chose à ta famille.",
+            "dommage qu'il arrive quelque chose à ta famille",
+        ),
+        ("Je t'attends à la sortie.", "Je t'attends à la sortie"),
+        ("On se retrouvera, crois-moi.", "On se retrouvera"),
+        ("Tu ne verras rien venir.", "Tu ne verras rien venir"),
+        ("Dors que d'un œil.", "Dors que d'un œil"),
+        ("Fais gaffe à toi.", "Fais gaffe à toi"),
+        ("Tu vas me le payer cher !", "Tu vas me le payer cher"),
+        ("Tes jours sont comptés.", "Tes jours sont comptés"),
+        ("Je vais venir te chercher, espèce de lâche.", "Je vais venir te chercher"),
+    ],
+)
+def test_intimidation_without_a_violent_verb_is_a_threat_with_its_span(text: str, threat: str) -> None:
+    [found] = threats(text)
+    assert found.text == threat and text[found.start : found.end] == threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last warning before the bridge closes at ten.",
+        "This is your last warning to renew your subscription.",
+        "You've been warned about the weather, pack a coat.",
+        "Spoilers ahead, you've been warned.",
+        "It would be a shame if something happened to the old library.",
+        "I'm coming for you at 6 to pick you up.",
+        "I'll be waiting for you outside the cinema at eight.",
+        "You won't see it coming, the twist in chapter three.",
+        'He wrote "you won\'t see it coming" under every post.',
+        "I'm not coming for you, relax.",
+        "Vous êtes prévenus, le film dure trois heures.",
+        "Il m'a dit « t'es prévenu » et il est parti.",
+        "Ce serait dommage qu'il arrive quelque chose à la vieille bibliothèque.",
+        "On se retrouvera au café.",
+        "On se retrouvera demain à midi.",
+        "Tu vas le payer cher, ce forfait.",
+        "Tu ne vas pas le payer, c'est offert.",
+        "Je viens te chercher à la gare.",
+        "Je t'attends à la sortie du métro, à 18h.",
+        "Fais gaffe à toi sur la route, il gèle.",
+        "Je ne dors que d'un œil depuis le cambriolage.",
+        "Tu verras rien venir ?",
+    ],
+)
+def test_the_same_warnings_with_a_place_a_time_an_object_or_someone_else_s_voice_are_not_threats(text: str) -> None:
+    assert threats(text) == []
+
+
 def test_a_comment_that_only_reposts_a_threat_makes_it_its_own() -> None:
     assert [t.text for t in threats("@someone “I will find you”")] == ["I will find you"]
 

@@ -10,7 +10,10 @@ threat here is one of:
   "tu vas crever", "t'es un homme mort";
 - **wished**: "hope you die", "you deserve to die", "j'espère que tu crèves", "crève !", "va mourir";
 - **suicide urged**: "kill yourself", "kys", "va te pendre", "suicide-toi";
-- **known whereabouts**: "we know where you live", "on sait où tu habites".
+- **known whereabouts**: "we know where you live", "on sait où tu habites";
+- **intimidation**: a warning with no violent verb, aimed at the reader and ending its clause: "this is your last
+  warning", "I'll be waiting for you outside", "I'm coming for you", "t'es prévenu", "je t'attends à la sortie",
+  "tu vas me le payer"; a place, a time or an object after it is everyday ("je viens te chercher à la gare").
 
 What tells a threat from an everyday use of its verb:
 
@@ -162,6 +165,8 @@ _EN_DIE_NOT = re.compile(r"\s+(?:laughing|happy|happily|rich|old|peacefully|tryi
 """What makes a wished "die" no wish ("die laughing") or no die at all ("dye your hair", misspelt)."""
 _EN_KIN = r"(?:your|ur) (?:[a-z]+ )?(?:kids?|children|son|daughter|wife|husband|family|mum|mom|mother|parents)"
 """The reader's kin, one word allowed before ("your little kids")."""
+_EN_THINGS = r"(?:your|ur) (?:[a-z]+ )?(?:car|house|home|dog|cat|pets?|business|shop|store)"
+"""The reader's things, one word allowed before ("your nice car"): "shame if something happened to your car"."""
 _EN_CLAUSE = r"(?:^|[.!,;:\n]\s*)"
 """The start of a clause: a warning said to the reader stands there ("Watch your back."), advice follows a word."""
 _EN_THEN = r"(?=\s*(?:[.!?,;:\n\"”»)]|$|(?:when|tonight|from now on|out there|buddy|pal|mate|clown|bitch|punk|boy)\b))"
@@ -178,7 +183,7 @@ _EN_WARNED = _rule(
         rf"|\b(?:i|we)(?:'ll| will| re gonna| m gonna| are gonna| am going to| re going to) make (?:you|u) pay"
         rf"(?:{_EN_THEN}|(?= for (?:this|that|it|every|what)\b))"
         r"|\b(?:shame|pity) if (?:something|anything)(?: bad)? (?:happened|were to happen|was to happen|happens) to "
-        rf"(?:you|u|{_EN_KIN})\b"
+        rf"(?:you|u|{_EN_KIN}|{_EN_THINGS})\b"
         r"|\bhope (?:that )?(?:someone|somebody|some1) (?:shoots|stabs|kills|murders|rapes|strangles|runs over) "
         r"(?:you|u|ya)\b|\bhope (?:that )?(?:someone|somebody|some1) runs (?:you|u|ya) over\b"
         r"|\b(?:someone|somebody) (?:should|needs to|ought to|has to|gotta|should just) (?:shoot|hang|kill|lynch|stab"
@@ -192,6 +197,28 @@ _EN_WARNED = _rule(
 """Warnings and wishes without a violent verb on "you": "watch your back", "you'll regret this", "I'll make you pay",
 "shame if something happened to your family", "hope someone runs you over", and calls for the death of a person
 or group: "someone should shoot him", "they should all be lined up and shot"."""
+_EN_AFTER_WARNING = r"(?!\s*,\s*(?:the|this|that|these|those|a|an|ce|cet|cette|ces|le|la|les|un|une)\b)"
+"""Not an object named after a comma: "you won't see it coming, the twist", "tu vas le payer cher, ce forfait"."""
+_EN_ADDRESS = r"(?=\s*,?\s*(?:buddy|pal|mate|clown|bitch|punk|boy|traitor|loser|idiot|scum|coward)\b)"
+"""A slur or name of address after a warning that alone is as often a joke ("spoilers ahead, you've been warned")."""
+_EN_INTIMIDATION = _rule(
+    r"tciywm",
+    "(?:"
+    + _rx(
+        rf"\b(?:this is|that s|that was|consider this) (?:your|ur|my) (?:last|final|only) warning{_EN_THEN}"
+        rf"|\b(?:you|u)(?:'ve| have) been warned{_EN_ADDRESS}|\bconsider (?:yourself|urself) warned{_EN_THEN}"
+        rf"|\b(?:i|we)(?:'ll| will) be waiting (?:for (?:you|u|ya) )?outside{_EN_THEN}"
+        rf"|\b(?:you|u)(?: won't| will not| wont) (?:even )?see it coming{_EN_THEN}"
+        rf"|\b(?:i|we)(?:'d| would) watch (?:my|our|your) (?:step|back|mouth) if i (?:were|was) (?:you|u){_EN_THEN}"
+        rf"|\b(?:i'm|i am|we're|we are) (?:coming|comin) for (?:you|u|ya){_EN_THEN}"
+    )
+    + ")"
+    + _EN_AFTER_WARNING,
+)
+"""Intimidation: a warning that needs no violent verb, aimed at the reader and ending its clause ("this is your
+last warning", "I'll be waiting for you outside", "you won't see it coming", "I'm coming for you"); a place, a time
+or an object after it makes it everyday ("coming for you at 6 to pick you up", "last warning before the bridge
+closes")."""
 _EN_KNOWN = _rule(
     r"iw",
     _rx(
@@ -279,6 +306,37 @@ _FR_IMPERATIVE_TAIL = re.compile(
     r"|toi|vous|tous|toutes|en enfer|la bouche ouverte|la gueule ouverte|lentement)\b)"
 )
 """What may follow a bare "crève": the end of the clause or whom it is said to; "crevé, je rentre" is tired."""
+_FR_THEN = (
+    r"(?=\s*(?:[.!?,;:\n\"”»)]|$|(?:sale|espece|connard|connasse|salope|batard|ordure|pourriture|enfoire|mon gars"
+    r"|mon pote|crois moi|tu verras|je te le promets?)\b))"
+)
+"""What may follow a warning: the clause's end or whom it is said to; "on se retrouvera au café" is a date."""
+_FR_INTIMIDATION = _rule(
+    r"cmtvodfnjq.!,;:\n",
+    "(?:"
+    + _rx(
+        rf"\b(?:c'est|c est|ceci est) (?:mon|ton|votre|le) (?:dernier|ultime) avertissement{_FR_THEN}"
+        rf"|\b(?:t'es|t es|tu es|tes) (?:prevenu|prevenue){_FR_THEN}"
+        r"|\b(?:dommage|bete) qu'(?:il|y) (?:(?:t|te|vous) arrive (?:quelque chose|un malheur|un accident)"
+        r"|arrive (?:quelque chose|un malheur|un accident) (?:a|aux) (?:toi|vous|(?:ta|ton|tes|votre|vos) [a-z]+)\b)"
+        rf"|\b(?:je|j|on) (?:t|te|vous) attends? (?:a la sortie|dehors|en bas){_FR_THEN}"
+        rf"|\bon se (?:retrouvera|reverra){_FR_THEN}"
+        rf"|\b(?:tu|vous) (?:ne |n )?(?:le |l )?(?:verras|verrez) (?:rien|pas) venir{_FR_THEN}"
+        rf"|{_EN_CLAUSE}(?:ne )?(?:dors|dormez) (?:que |qu )?(?:d'un|d'1|avec un) (?:oeil|oil)(?: ouvert)?{_FR_THEN}"
+        rf"|{_EN_CLAUSE}(?:fais|faites) gaffe a (?:toi|vous){_FR_THEN}"
+        rf"|\b(?:tu vas|tu va|t vas|vous allez) (?:me |nous )?le payer(?: cher| tres cher)?{_FR_THEN}"
+        rf"|\b(?:tu|vous) (?:me |nous )?le (?:paieras|payeras|paierez|payerez)(?: cher| tres cher)?{_FR_THEN}"
+        rf"|\b(?:tes|vos) jours sont comptes{_FR_THEN}"
+        rf"|\b(?:je viens|j'viens|on vient|je vais venir|on va venir|je vais aller|on va aller) (?:te|vous) chercher"
+        rf"{_FR_THEN}"
+    )
+    + ")"
+    + _EN_AFTER_WARNING,
+)
+"""Intimidation in French: "c'est mon dernier avertissement", "t'es prévenu", "ce serait dommage qu'il arrive
+quelque chose à ta famille", "je t'attends à la sortie", "on se retrouvera", "tu ne verras rien venir", "dors que
+d'un œil", "fais gaffe à toi", "tu vas le payer", "tes jours sont comptés", "je viens te chercher"; a place or a time
+after it makes it everyday ("je viens te chercher à la gare", "on se retrouvera au café")."""
 _FR_SUICIDE = _rule(r"pstfj", _rx(r"\b(?:pends toi|suicide toi|tue toi|flingue toi|jette toi sous un train)\b"))
 _FR_KNOWN = _rule(
     r"jno",
@@ -336,7 +394,24 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str] | None], ...]
     (_EN_WARNED, word_set("hope"), word_set("someone somebody some1")),
     (_EN_WARNED, word_set("shot hanged lynched gassed exterminated strung killed"), word_set("be")),
     (_EN_WARNED, word_set("shoot hang kill lynch stab murder behead bullet string"), word_set("someone somebody")),
+    (_EN_INTIMIDATION, word_set("warning"), word_set("last final only")),
+    (_EN_INTIMIDATION, word_set("warned"), word_set("been yourself urself")),
+    (_EN_INTIMIDATION, word_set("outside"), word_set("waiting")),
+    (_EN_INTIMIDATION, word_set("coming comin"), word_set("see for")),
+    (_EN_INTIMIDATION, word_set("step back mouth"), word_set("were was")),
+    (_EN_WARNED, word_set("car house home dog cat pet pets business shop store"), word_set("happened happen happens")),
     (_FR_PROMISED, _FR_HARM_WORDS, word_set("te t vous")),
+    (_FR_INTIMIDATION, word_set("avertissement"), word_set("dernier ultime")),
+    (_FR_INTIMIDATION, word_set("prevenu prevenue"), word_set("es t tes")),
+    (_FR_INTIMIDATION, word_set("dommage bete"), word_set("arrive")),
+    (_FR_INTIMIDATION, word_set("attends attend"), word_set("sortie dehors bas")),
+    (_FR_INTIMIDATION, word_set("retrouvera reverra"), word_set("se")),
+    (_FR_INTIMIDATION, word_set("venir"), word_set("verras verrez")),
+    (_FR_INTIMIDATION, word_set("oeil oil"), word_set("dors dormez")),
+    (_FR_INTIMIDATION, word_set("gaffe"), word_set("toi vous")),
+    (_FR_INTIMIDATION, word_set("payer paieras payeras paierez payerez"), word_set("le")),
+    (_FR_INTIMIDATION, word_set("comptes"), word_set("jours")),
+    (_FR_INTIMIDATION, word_set("chercher"), word_set("viens vient venir aller")),
     (
         _FR_FORETOLD,
         word_set(
