@@ -398,7 +398,7 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str] | None], ...]
     (_EN_INTIMIDATION, word_set("warned"), word_set("been yourself urself")),
     (_EN_INTIMIDATION, word_set("outside"), word_set("waiting")),
     (_EN_INTIMIDATION, word_set("coming comin"), word_set("see for")),
-    (_EN_INTIMIDATION, word_set("step back mouth"), word_set("were was")),
+    (_EN_INTIMIDATION, word_set("step back mouth"), word_set("watch")),
     (_EN_WARNED, word_set("car house home dog cat pet pets business shop store"), word_set("happened happen happens")),
     (_FR_PROMISED, _FR_HARM_WORDS, word_set("te t vous")),
     (_FR_INTIMIDATION, word_set("avertissement"), word_set("dernier ultime")),
