@@ -207,7 +207,8 @@ _EN_INTIMIDATION = _rule(
     + _rx(
         rf"\b(?:this is|that s|that was|consider this) (?:your|ur|my) (?:last|final|only) warning{_EN_THEN}"
         rf"|\b(?:you|u)(?:'ve| have) been warned{_EN_ADDRESS}|\bconsider (?:yourself|urself) warned{_EN_THEN}"
-        rf"|\b(?:i|we)(?:'ll| will) be waiting (?:for (?:you|u|ya) )?outside{_EN_THEN}"
+        rf"|\b(?:i|we)(?:'ll| will) be waiting (?:for (?:you|u|ya) )?(?:outside{_EN_THEN}"
+        r"|when (?:you|u) (?:leave|get out|come out|step out|least expect it))"
         rf"|\b(?:you|u)(?: won't| will not| wont) (?:even )?see it coming{_EN_THEN}"
         rf"|\b(?:i|we)(?:'d| would) watch (?:my|our|your) (?:step|back|mouth) if i (?:were|was) (?:you|u){_EN_THEN}"
         rf"|\b(?:i'm|i am|we're|we are) (?:coming|comin) for (?:you|u|ya){_EN_THEN}"
@@ -271,7 +272,10 @@ _FR_PROMISED = _rule(
 )
 _FR_END = re.compile(rf"\s*(?:{_CLOSE}|(?:sale|espece|connard|connasse|salope|batard|ordure|pourriture|enfoire)\b)")
 """The end of the clause or a slur of address: "je vais te retrouver, sale …", not "… au café"."""
-_FR_DIE_TAIL = re.compile(r"\s*(?:cher|pour ca|pour tout|bientot|ce soir|demain|comme un chien|comme un rat)\b")
+_FR_DIE_TAIL = re.compile(
+    r"\s*(?:cher|pour ca|pour tout|bientot|ce soir|demain|comme un chien|comme un rat"
+    r"|pour ce que (?:tu|vous) (?:as|avez)(?:\s+\w+)?\s+(?:fait|ecrit|dit|publie|poste))\b"
+)
 """What else may follow a foretold "crever", "payer": "tu vas payer cher", not "tu vas payer combien"."""
 _FR_FORETOLD = _rule(
     r"tv",
@@ -396,7 +400,7 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str] | None], ...]
     (_EN_WARNED, word_set("shoot hang kill lynch stab murder behead bullet string"), word_set("someone somebody")),
     (_EN_INTIMIDATION, word_set("warning"), word_set("last final only")),
     (_EN_INTIMIDATION, word_set("warned"), word_set("been yourself urself")),
-    (_EN_INTIMIDATION, word_set("outside"), word_set("waiting")),
+    (_EN_INTIMIDATION, word_set("waiting"), word_set("outside when")),
     (_EN_INTIMIDATION, word_set("coming comin"), word_set("see for")),
     (_EN_INTIMIDATION, word_set("step back mouth"), word_set("watch")),
     (_EN_WARNED, word_set("car house home dog cat pet pets business shop store"), word_set("happened happen happens")),
