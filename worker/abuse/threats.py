@@ -167,14 +167,14 @@ _EN_KIN = r"(?:your|ur) (?:[a-z]+ )?(?:kids?|children|son|daughter|wife|husband|
 """The reader's kin, one word allowed before ("your little kids")."""
 _EN_THINGS = r"(?:your|ur) (?:[a-z]+ )?(?:car|house|home|dog|cat|pets?|business|shop|store)"
 """The reader's things, one word allowed before ("your nice car"): "shame if something happened to your car"."""
-_EN_CLAUSE = r"(?:^|[.!,;:\n]\s*)"
+_CLAUSE_START = r"(?:^|[.!,;:\n]\s*)"
 """The start of a clause: a warning said to the reader stands there ("Watch your back."), advice follows a word."""
 _EN_THEN = r"(?=\s*(?:[.!?,;:\n\"”»)]|$|(?:when|tonight|from now on|out there|buddy|pal|mate|clown|bitch|punk|boy)\b))"
 """What may follow a warning: the clause's end, a time or a slur of address ("watch your back posture" is advice)."""
 _EN_WARNED = _rule(
     r"wybsuiptoah.!,;:\n",
     _rx(
-        rf"{_EN_CLAUSE}(?:(?:you|u)(?:'d| had)? better |better |you should |u should )?"
+        rf"{_CLAUSE_START}(?:(?:you|u)(?:'d| had)? better |better |you should |u should )?"
         rf"(?:watch (?:your|ur) back|sleep with one eye open){_EN_THEN}"
         r"|\b(?:you|u)(?:'ll| will| are gonna| re gonna| are going to| re going to| r gonna) (?:"
         rf"regret (?:(?:writing|saying|posting|publishing) )?(?:this|that|it){_EN_THEN}"
@@ -197,7 +197,7 @@ _EN_WARNED = _rule(
 """Warnings and wishes without a violent verb on "you": "watch your back", "you'll regret this", "I'll make you pay",
 "shame if something happened to your family", "hope someone runs you over", and calls for the death of a person
 or group: "someone should shoot him", "they should all be lined up and shot"."""
-_EN_AFTER_WARNING = r"(?!\s*,\s*(?:the|this|that|these|those|a|an|ce|cet|cette|ces|le|la|les|un|une)\b)"
+_NO_OBJECT_AFTER = r"(?!\s*,\s*(?:the|this|that|these|those|a|an|ce|cet|cette|ces|le|la|les|un|une)\b)"
 """Not an object named after a comma: "you won't see it coming, the twist", "tu vas le payer cher, ce forfait"."""
 _EN_ADDRESS = r"(?=\s*,?\s*(?:buddy|pal|mate|clown|bitch|punk|boy|traitor|loser|idiot|scum|coward)\b)"
 """A slur or name of address after a warning that alone is as often a joke ("spoilers ahead, you've been warned")."""
@@ -214,7 +214,7 @@ _EN_INTIMIDATION = _rule(
         rf"|\b(?:i'm|i am|we're|we are) (?:coming|comin) for (?:you|u|ya){_EN_THEN}"
     )
     + ")"
-    + _EN_AFTER_WARNING,
+    + _NO_OBJECT_AFTER,
 )
 """Intimidation: a warning that needs no violent verb, aimed at the reader and ending its clause ("this is your
 last warning", "I'll be waiting for you outside", "you won't see it coming", "I'm coming for you"); a place, a time
@@ -326,8 +326,8 @@ _FR_INTIMIDATION = _rule(
         rf"|\b(?:je|j|on) (?:t|te|vous) attends? (?:a la sortie|dehors|en bas){_FR_THEN}"
         rf"|\bon se (?:retrouvera|reverra){_FR_THEN}"
         rf"|\b(?:tu|vous) (?:ne |n )?(?:le |l )?(?:verras|verrez) (?:rien|pas) venir{_FR_THEN}"
-        rf"|{_EN_CLAUSE}(?:ne )?(?:dors|dormez) (?:que |qu )?(?:d'un|d'1|avec un) (?:oeil|oil)(?: ouvert)?{_FR_THEN}"
-        rf"|{_EN_CLAUSE}(?:fais|faites) gaffe a (?:toi|vous){_FR_THEN}"
+        rf"|{_CLAUSE_START}(?:ne )?(?:dors|dormez) (?:que |qu )?(?:d'un|d'1|avec un) (?:oeil|oil)(?: ouvert)?{_FR_THEN}"
+        rf"|{_CLAUSE_START}(?:fais|faites) gaffe a (?:toi|vous){_FR_THEN}"
         rf"|\b(?:tu vas|tu va|t vas|vous allez) (?:me |nous )?le payer(?: cher| tres cher)?{_FR_THEN}"
         rf"|\b(?:tu|vous) (?:me |nous )?le (?:paieras|payeras|paierez|payerez)(?: cher| tres cher)?{_FR_THEN}"
         rf"|\b(?:tes|vos) jours sont comptes{_FR_THEN}"
@@ -335,7 +335,7 @@ _FR_INTIMIDATION = _rule(
         rf"{_FR_THEN}"
     )
     + ")"
-    + _EN_AFTER_WARNING,
+    + _NO_OBJECT_AFTER,
 )
 """Intimidation in French: "c'est mon dernier avertissement", "t'es prévenu", "ce serait dommage qu'il arrive
 quelque chose à ta famille", "je t'attends à la sortie", "on se retrouvera", "tu ne verras rien venir", "dors que
