@@ -5,6 +5,11 @@ the keyword it is paid to rank there ("Best Roofing Company Dallas", "Serrurier 
 Jerseys") under a stock compliment. People write a first name, a pseudonym, initials, "Dr. Smith",
 "Maître Durand", or "Marie (boulangère)": a trade word alone is a job or a surname (Couvreur, Baker), so
 the signal needs a trade word and a second sign (a selling word, a place, another trade word).
+
+A diet pill's name is a keyword by itself ("Keto Tone", "Forskolin"), and so is a name run together from
+a product or a brand and a commercial word ("garciniacambogiaforskolin", "bagprada", "cheapnikeshoes",
+"rolexreplica"): it is read only when the whole of it splits into such words. A pseudonym run together
+("bookworm77", "lemonadeguy", "marie_dupont", "nikefan") holds words of neither kind, or a brand alone.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ import re
 from collections.abc import Mapping
 
 from worker.models import JSON, Comment
-from worker.spam.commerce import FAMILIES, SUPPORT_WORDS, SUPPORTED_BRANDS
+from worker.spam.commerce import COUNTERFEIT_BRANDS, FAMILIES, SUPPORT_WORDS, SUPPORTED_BRANDS
 from worker.spam.evidence import Signal
 from worker.spam.phrases import compile_phrases, tokens
+from worker.spam.supplement import BRANDS as PILL_BRANDS
+from worker.spam.supplement import INGREDIENTS as PILL_INGREDIENTS
 from worker.spam.urls import find_links
 from worker.text import fold
 
@@ -75,6 +82,32 @@ _PLACES = frozenset(
 """Folded cities and regions local SEO is sold for; a number after the trade (a district, a postcode) is one too."""
 
 _FAMILY = compile_phrases(tuple(phrase for phrases in FAMILIES.values() for phrase in phrases))
+_PILL = compile_phrases((*PILL_BRANDS, *PILL_INGREDIENTS))
+
+
+def _joined_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(phrase.replace(" ", "") for phrase in phrases)
+
+
+_PILLS = _joined_words((*PILL_BRANDS, *PILL_INGREDIENTS)) | {"garcinia", "cambogia", "forskolin"}
+"""Diet pills as one word: each is a product's name alone."""
+_COPIED = _joined_words(COUNTERFEIT_BRANDS)
+"""Brands whose copies are sold, as one word: a brand alone is a fan's name, with a commercial word a shop's."""
+_COMMERCIAL = frozenset(
+    {
+        "cheap", "cheapest", "buy", "sale", "sales", "outlet", "replica", "replicas", "fake", "discount", "shop",
+        "store", "online", "official", "wholesale", "shoes", "shoe", "sneakers", "trainers", "bag", "bags", "handbag",
+        "handbags", "purse", "purses", "watch", "watches", "jersey", "jerseys", "boots", "jacket", "jackets", "coat",
+        "coats", "sunglasses", "belt", "belts", "jewelry", "bracelet", "bracelets", "pills", "diet", "review",
+        "reviews", "price", "prices", "deal", "deals", "order", "uk", "usa", "pascher", "sac", "sacs", "chaussures",
+        "montre", "montres", "soldes", "prix", "acheter", "pilules", "gelules", "extract", "pure", "capsules",
+    }
+)  # fmt: skip
+"""Words a shop or a pill's page runs together with what it sells ("cheapnikeshoes", "forskolinextract")."""
+_PIECES = _PILLS | _COPIED | _COMMERCIAL
+_LONGEST_PIECE = max(map(len, _PIECES))
+_MAX_JOINED = 40
+"""Letters at most of a name read as words run together (longer ones are not names people type)."""
 _BRAND = compile_phrases(SUPPORTED_BRANDS)
 _SUPPORT = compile_phrases((*SUPPORT_WORDS, "help", "setup", "desk"))  # a name has no room for "support number"
 _ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|24\s*h?\s*/\s*24|7\s*j?\s*/\s*7")
@@ -90,14 +123,46 @@ def _place(after: tuple[str, ...]) -> str | None:
     return None
 
 
+def _split(letters: str) -> list[str] | None:
+    """Return ``letters`` split into the fewest words of :data:`_PIECES`, or None when they do not split."""
+    best: list[list[str] | None] = [[]] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - _LONGEST_PIECE), end):
+            before, known = best[start], best[end]
+            if before is not None and letters[start:end] in _PIECES and (known is None or len(before) + 1 < len(known)):
+                best[end] = [*before, letters[start:end]]
+    return best[-1]
+
+
+def _joined(folded: str) -> dict[str, JSON]:
+    """Return the words of a name run together from a product or brand and commercial words, if it is one."""
+    letters = "".join(ch for ch in folded if ch.isalpha())
+    if not letters.isascii() or len(letters) > _MAX_JOINED:
+        return {}
+    pieces = _split(letters)
+    if pieces is None:
+        return {}
+    pills = [p for p in pieces if p in _PILLS]
+    brands = [p for p in pieces if p in _COPIED]
+    if pills or (brands and len(pieces) > 1 and any(p in _COMMERCIAL for p in pieces)):
+        return {"joined": pieces[:5]}
+    return {}
+
+
 def _sold(folded: str) -> dict[str, JSON]:
-    """Return what a name sells on its own: a scam family's words, or a brand with support words ("Outlook Help")."""
+    """Return what a name sells on its own: a scam family's words, a diet pill, a brand with support words
+    ("Outlook Help"), or a product or brand run together with commercial words ("bagprada")."""
     family = _FAMILY.search(folded)
     if family:
         return {"family": family.group()}
+    pill = _PILL.search(folded)
+    if pill:
+        return {"diet_pill": " ".join(pill.group().split())}
     brand = _BRAND.search(folded)
     support = _SUPPORT.search(folded) if brand else None
-    return {"brand": brand.group(), "support": support.group()} if brand and support else {}
+    if brand and support:
+        return {"brand": brand.group(), "support": support.group()}
+    return _joined(folded)
 
 
 def _trade(folded: str, words: tuple[str, ...]) -> dict[str, JSON]:

@@ -27,6 +27,7 @@ from worker.spam.phrases import TOPICS, matches, tokens, topics_in
 from worker.spam.phrases import words as _words
 from worker.spam.reader import reader
 from worker.spam.reading import shown
+from worker.spam.supplement import diet_pill
 from worker.spam.testimonial import testimonial
 from worker.spam.urls import find_links, host_of, registered_domain
 from worker.text import fold
@@ -64,6 +65,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "call_to_action": 1.0,
         "premium_rate": 1.0,
         "scam_family": 2.5,
+        "diet_pill": 2.5,
         "counterfeit": 2.0,
         "company_footer": 1.8,
         "reader": -1.0,  # for one kind (question, code, error, thanks by name); each further kind adds half
@@ -416,6 +418,9 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
         vouched = testimonial(folded, weights)
         if vouched is not None:
             found.append(vouched)
+    pill = diet_pill(comment, weights, reached is not None)
+    if pill is not None:
+        found.append(pill)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
     found = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
     found = warning.weigh(found, folded, LINK_SIGNALS, TOPIC_SIGNALS)
