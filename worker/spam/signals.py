@@ -162,6 +162,10 @@ _CHAR_RUN = re.compile(r"(\S)\1\1\1\1+")  # as "(\S)\1{4,}", which Python's regu
 _WORD = re.compile(r"\w+")
 _MIN_SHOUT_LETTERS = 15
 _LINK_ONLY_WORDS = 3
+_EMPTY_LINK = re.compile(r"(?<![\w/])https?://(?![^\s<>\"'])", re.IGNORECASE)
+"""A scheme with no address after it."""
+_POINTING = re.compile(r"(?:>>|[=-]+>|[→⇒➔➜➡👉])[>\s\ufe0f]*(?:https?://|www\.)", re.IGNORECASE)
+"""Arrows pointing at a link (">>>> http://", "==> www.", "👉 https://"), as adverts point at what to click."""
 _REFERRAL = re.compile(
     r"[?&;](ref|r|aff|affid|affiliate|affiliateid|referral|referrer|invite|invitecode|promo|partner|tag)=[\w-]{3,}",
     re.IGNORECASE,
@@ -178,15 +182,30 @@ def links(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | 
 
 
 def link_only(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
-    """A link with next to nothing around it: it says nothing to a reader and only asks for the click."""
+    """A link with next to nothing around it: it says nothing to a reader and only asks for the click.
+
+    Arrows and filler (">>>>", "==>", "👉") are no words; a scheme left with no address after it ("http://", a
+    link the form stripped or the spammer's template left empty) is the link all the same.
+    """
     found = find_links(comment.content)
-    if not found:
-        return None
     rest = comment.content
-    for link in found:
-        rest = rest.replace(link.text, " ")
+    if found:
+        for link in found:
+            rest = rest.replace(link.text, " ")
+    elif "://" in rest and _EMPTY_LINK.search(rest):
+        rest = _EMPTY_LINK.sub(" ", rest)
+    else:
+        return None
     words = _WORD.findall(rest)
-    return Signal("link_only", weights["link_only"], {"words": len(words)}) if len(words) <= _LINK_ONLY_WORDS else None
+    if len(words) > _LINK_ONLY_WORDS:
+        return None
+    evidence: dict[str, JSON] = {"words": len(words)}
+    if not found:
+        evidence["empty"] = True
+    pointed = _POINTING.search(comment.content) is not None
+    if pointed:
+        evidence["pointed"] = True
+    return Signal("link_only", grow(weights["link_only"], 1 + pointed, 2), evidence)
 
 
 def referral_link(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
