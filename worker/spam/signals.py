@@ -25,6 +25,7 @@ from worker.spam.filler import filler
 from worker.spam.identity import email_domain
 from worker.spam.phrases import TOPICS, matches, tokens, topics_in
 from worker.spam.phrases import words as _words
+from worker.spam.pitch import business_pitch
 from worker.spam.reader import reader
 from worker.spam.reading import shown
 from worker.spam.supplement import diet_pill
@@ -66,6 +67,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "premium_rate": 1.0,
         "scam_family": 2.5,
         "diet_pill": 2.5,
+        "business_pitch": 1.5,
         "counterfeit": 2.0,
         "company_footer": 1.8,
         "reader": -1.0,  # for one kind (question, code, error, thanks by name); each further kind adds half
@@ -428,6 +430,9 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     spelled_out = spelled.spelled_link(folded, weights)
     if spelled_out is not None:
         found.append(spelled_out)
+    pitched = business_pitch(folded, weights)
+    if pitched is not None:
+        found.append(pitched)
     padded = filler(text, weights)
     if padded is not None:
         found.append(padded)
