@@ -36,7 +36,7 @@ _TRADES = frozenset(
         "jerseys", "sneakers", "handbags", "essay", "essays", "escort", "escorts", "cleaning", "cleaners",
         "contractor", "contractors", "hvac", "electrician", "electricians", "remodeling", "renovation", "landscaping",
         "towing", "hosting", "rehab", "cbd", "vape", "realtor", "realtors", "storage", "removals", "plombier",
-        "plombiers", "plomberie", "serrurier", "serruriers", "serrurerie", "toiture", "avocats", "dentiste",
+        "plombiers", "plomberie", "serrurier", "serruriers", "serrurerie", "toiture", "toitures", "avocats", "dentiste",
         "demenagement", "demenageur", "demenageurs", "credit", "credits", "pret", "prets", "rachat", "assurance",
         "assurances", "mutuelle", "agence", "entreprise", "societe", "depannage", "electricien", "chauffagiste",
         "vitrier", "nettoyage", "travaux", "voyance", "voyant", "marabout", "pharmacie", "referencement", "immobilier",
@@ -51,20 +51,23 @@ _TRADES = frozenset(
         "enhancement", "transplant", "clinic", "botox", "detox", "development", "developers", "photographer",
         "videography", "wedding", "rental", "hire", "chaussures", "sac", "sacs", "montres", "vols", "billets",
         "medium", "affectif", "particuliers", "location", "vente", "cours", "formation", "coiffeur", "coiffure",
-        "packers", "emprunteur", "conso",
+        "packers", "emprunteur", "conso", "remodel",
     }
 )  # fmt: skip
 """Folded trade words an SEO client pays to rank; jobs that are also common surnames (Baker, Couvreur) are not."""
 
 _SELLING = frozenset(
     {
-        "cheap", "cheapest", "best", "top", "buy", "online", "discount", "discounts", "affordable", "pro",
+        "cheap", "cheapest", "best", "top", "buy", "online", "discount", "discounts", "affordable", "pro", "pros",
         "professional", "emergency", "local", "certified", "licensed", "fast", "instant", "wholesale", "sale", "near",
         "cher", "chere", "meilleur", "meilleure", "meilleurs", "acheter", "achat", "ligne", "urgence", "urgent",
         "rapide", "professionnel", "promo", "free", "quality", "reliable", "trusted", "gratuit", "gratuite", "serieux",
     }
 )  # fmt: skip
 """Folded words that sell: an anchor names its client with the words its customers search for."""
+
+_LEGAL_FORMS = frozenset({"llc", "ltd", "inc", "plc", "gmbh", "pty", "sarl", "eurl", "sasu"})
+"""A company's legal form ("GreenLeaf Landscaping LLC", "Toitures Martin SARL"): a business signs so, not a person."""
 
 _PLACES = frozenset(
     {
@@ -166,11 +169,15 @@ def _sold(folded: str) -> dict[str, JSON]:
 
 
 def _trade(folded: str, words: tuple[str, ...]) -> dict[str, JSON]:
-    """Return a trade word with a second sign (a selling word, a place after it, another trade word), if any."""
+    """Return a trade word with a second sign (a selling word or a legal form, a place after it, another trade
+    word), if any."""
     trades = sorted({w for w in words if w in _TRADES})
     if not trades:
         return {}
-    selling = sorted({w for w in words if w in _SELLING} | ({"24/7"} if _ROUND_THE_CLOCK.search(folded) else set()))
+    selling = sorted(
+        {w for w in words if w in _SELLING or w in _LEGAL_FORMS}
+        | ({"24/7"} if _ROUND_THE_CLOCK.search(folded) else set())
+    )
     if not selling and _SELF_DESCRIBED.search(folded):
         return {}  # "Marie (boulangère)", "Jean, avocat à Lyon": a person saying what they do
     place = _place(words[min(words.index(t) for t in trades) :])
