@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 
 from worker.models import JSON, Comment
-from worker.spam.commerce import COUNTERFEIT_BRANDS, FAMILIES, SUPPORT_WORDS, SUPPORTED_BRANDS
+from worker.spam.commerce import COUNTERFEIT_BRANDS, FAMILIES, LUXURY_BRANDS, SUPPORT_WORDS, SUPPORTED_BRANDS
 from worker.spam.evidence import Signal
 from worker.spam.phrases import compile_phrases, tokens
 from worker.spam.supplement import BRANDS as PILL_BRANDS
@@ -94,7 +94,7 @@ def _joined_words(phrases: tuple[str, ...]) -> frozenset[str]:
 
 _PILLS = _joined_words((*PILL_BRANDS, *PILL_INGREDIENTS)) | {"garcinia", "cambogia", "forskolin"}
 """Diet pills as one word: each is a product's name alone."""
-_COPIED = _joined_words(COUNTERFEIT_BRANDS)
+_COPIED = _joined_words((*COUNTERFEIT_BRANDS, *LUXURY_BRANDS))
 """Brands whose copies are sold, as one word: a brand alone is a fan's name, with a commercial word a shop's."""
 _COMMERCIAL = frozenset(
     {

@@ -215,13 +215,27 @@ COUNTERFEIT_BRANDS = (
 )  # fmt: skip
 """Brands whose counterfeits are sold in comment spam."""
 _COUNTERFEIT_BRANDS = compile_phrases(COUNTERFEIT_BRANDS)
+LUXURY_BRANDS = (
+    "dior", "fendi", "balenciaga", "givenchy", "versace", "saint laurent", "bottega veneta", "goyard",
+    "golden goose", "off white", "cartier", "hublot", "patek philippe", "audemars piguet", "breitling", "bvlgari",
+)  # fmt: skip
+"""More brands copied for comment spam, which fashion readers name with prices and shoes all day: they count
+only with a seller's words (:data:`_SELLER_SHOP_WORDS`)."""
+_LUXURY_BRANDS = compile_phrases(LUXURY_BRANDS)
+# How copies are sold: grades of copy, factory prices, shipping anywhere.
+_REPLICA_WORDS = (
+    "aaa", "aaa quality", "aaa grade", "super clone", "super clones", "mirror quality", "mirror grade",
+    "factory price", "factory prices", "prix d usine", "prix d'usine", "replique", "repliques", "replique parfaite",
+    "worldwide shipping", "we sell", "nous vendons", "identique a l original", "identique a l'original",
+    "same as original", "same as the original",
+)  # fmt: skip
 _SHOP_WORDS = compile_phrases(
     (
         "cheap", "cheapest", "pas cher", "pas chere", "sale", "for sale", "outlet", "replica", "replicas", "discount",
         "goedkoop", "billig", "gunstig", "soldes", "homme", "femme", "mens", "womens", "men's", "women's", "damen",
         "herren", "heren", "dames", "enfant", "kids", "baskets", "shoes", "chaussures", "schuhe", "online store",
         "online shop", "official site", "buy", "acheter", "prix", "price", "sneakers", "trainers", "boots",
-        "handbags", "sac", "sacs", "watches", "montre", "montres", "wholesale", "free shipping",
+        "handbags", "sac", "sacs", "watches", "montre", "montres", "wholesale", "free shipping", *_REPLICA_WORDS,
     )
 )  # fmt: skip
 # Shop words that only a seller writes: a buyer telling what they paid writes "price", "soldes" or "shoes" too.
@@ -229,7 +243,7 @@ _SELLER_SHOP_WORDS = compile_phrases(
     (
         "cheap", "cheapest", "pas cher", "pas chere", "for sale", "outlet", "replica", "replicas", "discount",
         "goedkoop", "billig", "gunstig", "online store", "online shop", "official site", "buy", "acheter",
-        "wholesale", "free shipping",
+        "wholesale", "free shipping", *_REPLICA_WORDS,
     )
 )  # fmt: skip
 # The writer telling of their own purchase ("I paid", "got them for", "j'ai acheté", "je les ai eues").
@@ -387,7 +401,8 @@ def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """Counterfeit goods: a brand they copy with shop words ("nike air max pas cher"), or a sneaker colourway.
 
     A buyer telling what they paid ("I got the Nike ones for 85 in the sales") names a brand and a price too:
-    there only a seller's words ("replica", "outlet", "pas cher") count.
+    there only a seller's words ("replica", "outlet", "pas cher", "AAA quality", "super clone") count, as they
+    always do for the luxury brands that fashion readers talk of (:data:`LUXURY_BRANDS`).
     """
     colourway = _COLOURWAY.search(folded) if _DIGIT_S.search(folded) else None  # "11s": no "s" after a digit, none
     if colourway:
@@ -396,6 +411,9 @@ def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
     shop = _SHOP_WORDS.search(folded) if brand else None
     if shop is not None and _BOUGHT.search(unjoined(folded)) is not None:
         shop = _SELLER_SHOP_WORDS.search(folded)
+    if brand is None or shop is None:
+        brand = _LUXURY_BRANDS.search(folded)
+        shop = _SELLER_SHOP_WORDS.search(folded) if brand else None
     if brand and shop:
         return Signal("counterfeit", weights["counterfeit"], {"phrases": [brand.group(), shop.group()]})
     return None
