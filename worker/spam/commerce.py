@@ -290,16 +290,16 @@ _PLACES = frozenset({"in", "at", "near", "from", "a", "sur", "en"})
 _PLACE_WORD = re.compile(r"[\w-]+")
 _SENTENCE_ENDS = ".!?\n"
 _SENTENCES = re.compile(rf"[{_SENTENCE_ENDS}]+")
-_COMPLIMENT = compile_phrases(
-    (
-        "great post", "nice post", "great article", "nice article", "very informative", "informative post",
-        "informative article", "thanks for sharing", "thank you for sharing", "keep it up", "keep sharing",
-        "nice blog", "great blog", "useful information", "very useful", "really helpful", "i really enjoyed",
-        "well written", "good post", "awesome post", "excellent post", "great content", "nice information",
-        "great information", "good information", "merci pour cet article", "super article", "tres bon article",
-        "article tres interessant", "merci pour le partage", "tres interessant", "bon article", "excellent article",
-    )
+COMPLIMENTS = (
+    "great post", "nice post", "great article", "nice article", "very informative", "informative post",
+    "informative article", "thanks for sharing", "thank you for sharing", "keep it up", "keep sharing",
+    "nice blog", "great blog", "useful information", "very useful", "really helpful", "i really enjoyed",
+    "well written", "good post", "awesome post", "excellent post", "great content", "nice information",
+    "great information", "good information", "merci pour cet article", "super article", "tres bon article",
+    "article tres interessant", "merci pour le partage", "tres interessant", "bon article", "excellent article",
 )  # fmt: skip
+"""The stock compliments SEO comments open or close on."""
+_COMPLIMENT = compile_phrases(COMPLIMENTS)
 _FOOTER_MAX_WORDS = 10
 _FOOTER_MAX_CHARS = 160
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 
 from worker.models import JSON
+from worker.spam.commerce import COMPLIMENTS
 from worker.spam.evidence import Signal, grow
 from worker.spam.phrases import compile_phrases, unjoined
 
@@ -46,20 +47,16 @@ _VOICE = re.compile(
 )
 _COMPLIMENT = compile_phrases(
     (
-        "great article", "nice article", "good article", "excellent article", "wonderful article", "useful article",
-        "great post", "nice post", "good post", "awesome post", "excellent post", "wonderful post", "helpful post",
-        "great blog", "nice blog", "awesome blog", "great read", "good read", "nice read", "great content",
-        "nice info", "nice information", "great information", "useful information", "valuable information",
-        "very informative", "really informative", "thanks for sharing", "thank you for sharing", "thanks for this",
-        "thank you for this", "really useful", "very useful", "very helpful", "really helpful", "such a helpful",
-        "helpful guide", "great guide", "useful tips", "great tips", "i appreciate your effort", "keep it up",
-        "keep sharing", "well written", "loved this", "superbe article", "bel article", "tres bon article",
-        "bon article", "excellent article", "super article", "article tres interessant", "tres interessant",
-        "super interessant", "merci pour cet article", "merci pour le partage", "merci pour ces conseils",
-        "merci beaucoup", "tres utile", "article complet", "j adore ce blog", "merci pour cette", "merci",
-        "thanks", "thank you", "great", "awesome",
+        *COMPLIMENTS, "good article", "wonderful article", "useful article", "wonderful post", "helpful post",
+        "awesome blog", "great read", "good read", "nice read", "nice info", "valuable information",
+        "really informative", "thanks for this", "thank you for this", "really useful", "very helpful",
+        "such a helpful", "helpful guide", "great guide", "useful tips", "great tips", "i appreciate your effort",
+        "loved this", "superbe article", "bel article", "super interessant", "merci pour ces conseils",
+        "merci beaucoup", "tres utile", "article complet", "j adore ce blog", "merci pour cette", "merci", "thanks",
+        "thank you", "great", "awesome",
     )
 )  # fmt: skip
+"""Stock compliments (:data:`~worker.spam.commerce.COMPLIMENTS`) and the thanks a pitch opens on."""
 _SELLING = compile_phrases(
     (
         "best", "top rated", "leading", "affordable", "cheap", "cheapest", "free quote", "free estimate", "quote",
