@@ -109,6 +109,8 @@ _COMMERCIAL = frozenset(
 """Words a shop or a pill's page runs together with what it sells ("cheapnikeshoes", "forskolinextract")."""
 _PIECES = _PILLS | _COPIED | _COMMERCIAL
 _LONGEST_PIECE = max(map(len, _PIECES))
+_HEADS = frozenset(piece[:3] for piece in _PIECES)
+"""The first three letters of each word a run-together name may start with: a name starting otherwise cannot split."""
 _MAX_JOINED = 40
 """Letters at most of a name read as words run together (longer ones are not names people type)."""
 _BRAND = compile_phrases(SUPPORTED_BRANDS)
@@ -140,7 +142,7 @@ def _split(letters: str) -> list[str] | None:
 def _joined(folded: str) -> dict[str, JSON]:
     """Return the words of a name run together from a product or brand and commercial words, if it is one."""
     letters = "".join(ch for ch in folded if ch.isalpha())
-    if not letters.isascii() or len(letters) > _MAX_JOINED:
+    if letters[:3] not in _HEADS or not letters.isascii() or len(letters) > _MAX_JOINED:
         return {}
     pieces = _split(letters)
     if pieces is None:

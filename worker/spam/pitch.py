@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from worker.models import JSON
 from worker.spam.commerce import COMPLIMENTS
 from worker.spam.evidence import Signal, grow
-from worker.spam.phrases import compile_phrases, unjoined
+from worker.spam.phrases import compile_phrases, unjoined, words
 
 _BUSINESS = (
     r"company|firm|agency|team|business|clinic|store|shop|services|service|products|experts|specialists|"
@@ -45,6 +45,18 @@ _VOICE = re.compile(
     r"|\b(?:nous|on)\s+(?:proposons|propose|offrons|accompagnons|intervenons|realisons|garantissons|"
     r"sommes\s+(?:specialises|une\s+agence|une\s+entreprise|un\s+cabinet|une\s+societe))\b"
 )
+_VOICE_WORDS = frozenset(
+    {
+        "provide", "provides", "offer", "offers", "specialise", "specialises", "specialize", "specializes",
+        "deliver", "delivers", "guarantee", "guarantees", "help", "helps", "available", "covers", "serve", "serves",
+        "propose", "proposent", "offre", "offrent", "accompagne", "accompagnent", "intervient", "interviennent",
+        "realise", "realisent", "garantit", "garantissent", "specialisee", "eligibles",
+        "eligible", "couvre", "proposons", "offrons", "accompagnons", "intervenons", "realisons", "garantissons",
+        "leading", "top", "best", "trusted", "professional", "certified", "licensed", "reliable", "premier",
+        "local", "sommes",
+    }
+)  # fmt: skip
+"""The words one of which the business's voice needs (its verb, or what "we are a ..." calls itself)."""
 _COMPLIMENT = compile_phrases(
     (
         *COMPLIMENTS, "good article", "wonderful article", "useful article", "wonderful post", "helpful post",
@@ -72,9 +84,11 @@ _OPENING = 80
 
 def business_pitch(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """A business offering its services in the first person with a selling word, more after a stock compliment."""
+    if "?" in folded or _VOICE_WORDS.isdisjoint(words(folded)):
+        return None  # the usual case: no verb of the business's voice, told by one look at the words
     text = unjoined(folded)
     voice = _VOICE.search(text)
-    if voice is None or "?" in text:
+    if voice is None:
         return None
     selling = _SELLING.search(text)
     if selling is None:

@@ -442,7 +442,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
         vouched = testimonial(folded, weights)
         if vouched is not None:
             found.append(vouched)
-    pill = diet_pill(comment, weights, reached is not None)
+    pill = diet_pill(comment, weights, reached is not None, folded)
     if pill is not None:
         found.append(pill)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)

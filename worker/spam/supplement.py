@@ -122,13 +122,17 @@ def _bare(text: str, names: list[str]) -> bool:
     return not words
 
 
-def diet_pill(comment: Comment, weights: Mapping[str, float], reached: bool = False) -> Signal | None:
+def diet_pill(
+    comment: Comment, weights: Mapping[str, float], reached: bool = False, folded: str | None = None
+) -> Signal | None:
     """A diet pill or supplement named bare, or with a seller's words, a price or a promise (see the module).
 
     ``reached``: the comment gives a contact (a number, an address, a messenger), read as a seller's words; a
-    link is one too, unless the comment doubts (a reader citing a study).
+    link is one too, unless the comment doubts (a reader citing a study). ``folded``: the comment's text as
+    shown, folded (the caller's, whose words are already read), else its content folded here.
     """
-    folded = fold(comment.content)
+    if folded is None:
+        folded = fold(comment.content)
     if not _PRODUCTS.search(folded):
         return None
     text = unjoined(folded)
