@@ -272,3 +272,32 @@ def test_the_category_is_threat_when_the_comment_threatens_else_from_the_cues() 
     assert category(words("t'es qu'un crétin"), threat=True) == "threat"
     assert category(words("t'es qu'un crétin")) == "insult"
     assert category(words("je vais te retrouver au café, crétin")) == "insult"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd never say you'll pay for this",
+        "I would never say this is your last warning.",
+        "I'm not saying you'll regret this, just that the figures are wrong.",
+        "Nobody is saying you'll pay for this, calm down.",
+        "I didn't say I'll kill you, I said I'd kill the thread.",
+        "Je n'ai jamais dit que tu vas le payer.",
+        "Je dis pas que tu vas le payer, je dis que c'est faux.",
+    ],
+)
+def test_a_warning_the_speaker_denies_saying_is_not_a_threat(text: str) -> None:
+    assert threats(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("Don't worry, you'll pay for this.", "you'll pay for this"),
+        ("I won't say it twice: you'll pay for this", "you'll pay for this"),
+        ("I never forget. You'll pay for this.", "You'll pay for this"),
+        ("T'inquiète pas, tu vas le payer.", "tu vas le payer"),
+    ],
+)
+def test_a_negation_that_does_not_deny_saying_the_warning_leaves_it_a_threat(text: str, threat: str) -> None:
+    assert [t.text for t in threats(text)] == [threat]

@@ -23,7 +23,8 @@ What tells a threat from an everyday use of its verb:
   'I will find you'"), are reported (:mod:`worker.abuse.speech`), and a question asks rather than promises
   ("do you think I'd hurt you?");
 - nothing denies it: the construction has no room for a negation ("I'd never hurt you", "I won't kill you",
-  "je vais pas te tuer", "don't kill yourself over it");
+  "je vais pas te tuer", "don't kill yourself over it"), and the speaker does not deny saying it ("I'd never say
+  you'll pay for this", "je n'ai jamais dit que tu vas le payer");
 - the verb is not in an everyday frame: a second object ("shoot you an email", "find you a link", "je vais te
   retrouver le lien"), a game ("beat you at chess", "te défoncer à FIFA"), somewhere to meet ("I'll find you
   at the station", "je vais te retrouver au café demain"), an idiom ("die laughing", "crever de chaud", "je
@@ -451,6 +452,18 @@ _REPORTING = REPORTING | word_set(
 )
 """Verbs of speech, and of threatening: "he threatened her: I will find you" reports a threat."""
 _CLAUSE_END = re.compile(r"[.!?\n]")
+_SAID_NOT = re.compile(
+    r"(?:\b(?:never|not|nobody|no one|noone|don'?t|didn'?t|won'?t|wouldn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t)"
+    r"[\s'-]+(?:[a-z]+[\s'-]+)?(?:say|says|saying|said|tell|tells|telling|told|suggest|suggests|suggesting|suggested"
+    r"|claim|claims|claiming|claimed|mean|means|meaning|meant|imply|implying|implied|write|writing|wrote|written"
+    r"|threaten|threatening|threatened)"
+    r"|\b(?:jamais|pas|personne)[\s'-]+(?:[a-z]+[\s'-]+)?(?:dit|dis|dire|ecrit|ecris|ecrire|pretendu|menace)"
+    r"|\b(?:dit|dis|dirais|dirai|ecrit|ecris|pretends) (?:pas|jamais|nulle part))"
+    r"(?:[\s'-]+(?:you|u|anyone|anybody|him|her|them|that|que|qu))*[\s'-]*$"
+)
+"""A denied speech act of the speaker just before the words: "I'd never say you'll pay for this", "I'm not saying
+you'll regret it", "je n'ai jamais dit que tu vas le payer", "je dis pas que…": the threat is mentioned, not made
+(each rule's construction already leaves no room for a negation inside it: "you won't pay")."""
 _WORD = re.compile(r"[a-z0-9]+")
 _YOUR = re.compile(r"(?:your|ur|yo)\W")
 _LEAD = ".!?,;:\n \t"
@@ -517,7 +530,7 @@ def _worth_running(found: list[str]) -> list[re.Pattern[str]]:
 
 
 def _made(folded: str, match: re.Match[str], start: int, spoken: Sequence[tuple[int, int]]) -> bool:
-    """Tell whether the speaker makes the threat: not quoted, not reported, not asked."""
+    """Tell whether the speaker makes the threat: not quoted, not reported, not asked, not said to be unsaid."""
     end = match.end()
     if any(a <= start and end <= b for a, b in spoken):
         return False
@@ -525,6 +538,8 @@ def _made(folded: str, match: re.Match[str], start: int, spoken: Sequence[tuple[
     if clause_end and folded[clause_end.start()] == "?":
         return False
     sentence_start = max(folded.rfind(c, 0, start) for c in ".!?\n") + 1
+    if _SAID_NOT.search(folded, max(sentence_start, start - 60), start):
+        return False
     return not reported(_WORD.findall(folded[sentence_start:start]), _REPORTING)
 
 
