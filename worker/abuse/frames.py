@@ -1,4 +1,4 @@
-"""Frames: English harassment and dehumanising hate made of everyday words, read as constructions.
+"""Frames: English insults, harassment and dehumanising hate made of everyday words, read as constructions.
 
 The model weighs words, and the English model (:mod:`worker.abuse.english`) weighs swearing: "I'll keep posting
 until you leave", "everyone go to her profile", "they are vermin" hold neither, and the English model's low score
@@ -9,6 +9,9 @@ pulls them down. (Threats in everyday words, "you'll regret this", "I know where
   accounts against blocking ("I'll just make another account"), no escape ("you can't hide from me"), a crowd
   sent at someone's accounts ("everyone go to her Instagram", "flood his inbox"), an address or number given out
   or found ("her address is 14…", "here's his number", "I've got your address");
+- **insult**: a put-down said of the reader that ends its clause ("you are a child", "you're completely clueless",
+  "y'all are spineless", "you sound like a toddler", "what a clown you are"): words that are everyday elsewhere
+  ("a child of the eighties", "useless at parking", "a joke teller", "you're a troll?" asks);
 - **dehumanising hate**: a group said to be vermin, a disease or not human ("they are parasites", "those people
   are a plague"), to breed like animals, or to be wiped out.
 
@@ -43,6 +46,30 @@ _VERMIN = (
     "|a lesser breed|not human|not even human|less than human|human trash|human garbage|human rubbish)"
 )
 _GROUP = "(?:they|them|these|those|all|every|the lot of them)"
+_PUT_DOWNS = (
+    "child baby toddler joke clown disgrace embarrassment failure waste troll parasite leech fraud phony phoney sheep"
+    " simpleton halfwit dimwit nitwit nobody shill snowflake crybaby brat muppet weasel snake trash garbage rubbish"
+    " filth scum worm lowlife degenerate creep hypocrite coward liar parrot puppet"
+)
+"""Nouns that insult the reader they are said of ("you are a child", "you're trash"), everyday words elsewhere."""
+_PUT_DOWN_NOUNS = _PUT_DOWNS.replace(" ", "|").replace("|waste|", "|waste of (?:space|oxygen|air|skin)|")
+_PUT_DOWN_ADJECTIVES = (
+    "clueless brainless delusional deluded pathetic worthless useless hopeless spineless gutless dense ignorant"
+    " brainwashed unhinged deranged despicable pitiful laughable insufferable childish gullible illiterate"
+)
+"""Adjectives that insult the reader they are said of ("you're clueless"), everyday words elsewhere."""
+_PUT_DOWN_WORDS = f"{_PUT_DOWNS} {_PUT_DOWN_ADJECTIVES}"
+_READER_IS = (
+    "(?:you are|you re|youre|you r|u r|ur|y all are|y all|yall are|yall|you guys are|you lot are|you people are)"
+)
+_BEFORE_PUT_DOWN = (
+    "(?:(?:just|such|so|really|truly|clearly|obviously|completely|totally|utterly|absolutely|honestly|seriously"
+    "|nothing but|nothing more than|a|an|the|one|complete|total|typical|utter|absolute|little|sad|real|proper"
+    "|walking|still|only|always|literally|actually|very|pretty|quite|all) ){0,4}"
+)
+_CLAUSE_ENDS = r"(?=\s*(?:[.!,;:)\n\"]|$|(?:and|lol|haha|lmao|who|because|but|mate|pal|buddy|dude|bro)(?![a-z0-9])))"
+"""Where a put-down must end its clause: "you are a child of the eighties", "you're useless at parking" or "you are
+a joke teller" describe, and a question ("you're a troll?") asks."""
 
 _ACCOUNT_WORDS = "account accounts username usernames profile profiles name names"
 _VERMIN_WORDS = (
@@ -50,6 +77,14 @@ _VERMIN_WORDS = (
     " scum apes plague disease virus cancer tumour tumor infestation lower lesser human"
 )
 _SOURCES: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "insult",
+        _PUT_DOWN_WORDS,
+        "yuw",
+        rf"{_READER_IS} {_BEFORE_PUT_DOWN}(?:{_PUT_DOWN_NOUNS}|{_PUT_DOWN_ADJECTIVES.replace(' ', '|')}){_CLAUSE_ENDS}"
+        rf"|(?:you|u) (?:sound|act|write|talk|behave|argue|post|type) like (?:a|an|some) (?:[a-z]+ ){{0,2}}"
+        rf"(?:{_PUT_DOWN_NOUNS}){_CLAUSE_ENDS}|what an? (?:[a-z]+ )?(?:{_PUT_DOWN_NOUNS}) (?:you|u) are",
+    ),
     ("harassment", "address", "iw", rf"(?:i|we) (?:ve|have) (?:got|found) (?:{_YOUR}|her|his) (?:home )?address"),
     ("harassment", "until", "iw", rf"{_I_WILL} keep (?:[a-z0-9]+ ){{1,6}}until (?:you|u|she|he|her|him)"),
     (
