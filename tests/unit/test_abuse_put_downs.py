@@ -1,6 +1,6 @@
-"""Put-downs said of the reader in everyday words ("you are a child", "you're clueless", "you sound like a toddler")
-are an English frame of insult (worker/abuse/frames.py): held with their span and category; the same words describing,
-asked, reported, quoted or denied are not."""
+"""Put-downs said of the reader in everyday words ("you are a child", "you're clueless", "you sound like a toddler",
+"t'es qu'un minable", "pitoyable que vous êtes", "bande de guignols") are a frame of insult (worker/abuse/frames.py):
+held with their span and category; the same words describing, asked, reported, quoted or denied are not."""
 
 from __future__ import annotations
 
@@ -31,6 +31,12 @@ def found(text: str) -> list[tuple[str, str]]:
         ("ur a waste of space lol", "ur a waste of space"),
         ("Y'all are spineless, every one of you.", "Y'all are spineless"),
         ("If you believe that, you are brainwashed.", "you are brainwashed"),
+        ("T'es qu'un minable.", "T'es qu'un minable"),
+        ("Vous êtes une honte, franchement.", "Vous êtes une honte"),
+        ("Pitoyable que vous êtes !", "Pitoyable que vous êtes"),
+        ("Bande de guignols, rentrez chez vous.", "Bande de guignols"),
+        ("Espèce de bouffon, va.", "Espèce de bouffon"),
+        ("t'es vraiment un gros tocard mdr", "t'es vraiment un gros tocard"),
     ],
 )
 def test_a_put_down_said_of_the_reader_is_an_insult_frame_with_its_text(text: str, frame: str) -> None:
@@ -51,6 +57,14 @@ def test_a_put_down_said_of_the_reader_is_an_insult_frame_with_its_text(text: st
         "You sound like a child I used to teach, she asked the same thing.",
         "What a joke the referee was.",
         "The trash goes out on Tuesday, you are welcome to use our bin.",
+        "Un score minable pour l'équipe ce week-end.",
+        "Une bande de gamins a repeint le préau.",
+        "Tu es nul en maths, comme moi au lycée.",
+        "T'es pas un minable, t'as juste perdu.",
+        "Il a dit « t'es qu'un minable » et il est parti.",
+        "C'est une honte pour le pays, cette réforme.",
+        "Vous êtes une honte pour la profession ?",
+        "Tu es une tache de peinture sur cette photo, je te reconnais.",
     ],
 )
 def test_the_same_words_describing_asking_reporting_quoting_or_denying_are_not_frames(text: str) -> None:

@@ -1,4 +1,4 @@
-"""Frames: English insults, harassment and dehumanising hate made of everyday words, read as constructions.
+"""Frames: insults (English and French), harassment and dehumanising hate made of everyday words, read as constructions.
 
 The model weighs words, and the English model (:mod:`worker.abuse.english`) weighs swearing: "I'll keep posting
 until you leave", "everyone go to her profile", "they are vermin" hold neither, and the English model's low score
@@ -11,7 +11,9 @@ pulls them down. (Threats in everyday words, "you'll regret this", "I know where
   or found ("her address is 14…", "here's his number", "I've got your address");
 - **insult**: a put-down said of the reader that ends its clause ("you are a child", "you're completely clueless",
   "y'all are spineless", "you sound like a toddler", "what a clown you are"): words that are everyday elsewhere
-  ("a child of the eighties", "useless at parking", "a joke teller", "you're a troll?" asks);
+  ("a child of the eighties", "useless at parking", "a joke teller", "you're a troll?" asks); in French too ("t'es
+  qu'un minable", "vous êtes une honte", "pitoyable que vous êtes", "bande de guignols", "espèce de bouffon"; not "un
+  score minable", "une bande de gamins");
 - **dehumanising hate**: a group said to be vermin, a disease or not human ("they are parasites", "those people
   are a plague"), to breed like animals, or to be wiped out.
 
@@ -49,7 +51,7 @@ _GROUP = "(?:they|them|these|those|all|every|the lot of them)"
 _PUT_DOWNS = (
     "child baby toddler joke clown disgrace embarrassment failure waste troll parasite leech fraud phony phoney sheep"
     " simpleton halfwit dimwit nitwit nobody shill snowflake crybaby brat muppet weasel snake trash garbage rubbish"
-    " filth scum worm lowlife degenerate creep hypocrite coward liar parrot puppet"
+    " filth scum worm lowlife degenerate creep coward parrot puppet"
 )
 """Nouns that insult the reader they are said of ("you are a child", "you're trash"), everyday words elsewhere."""
 _PUT_DOWN_NOUNS = _PUT_DOWNS.replace(" ", "|").replace("|waste|", "|waste of (?:space|oxygen|air|skin)|")
@@ -67,7 +69,25 @@ _BEFORE_PUT_DOWN = (
     "|nothing but|nothing more than|a|an|the|one|complete|total|typical|utter|absolute|little|sad|real|proper"
     "|walking|still|only|always|literally|actually|very|pretty|quite|all) ){0,4}"
 )
-_CLAUSE_ENDS = r"(?=\s*(?:[.!,;:)\n\"]|$|(?:and|lol|haha|lmao|who|because|but|mate|pal|buddy|dude|bro)(?![a-z0-9])))"
+_RABAIS = (
+    "minable minables pitoyable pitoyables pathetique pathetiques clown clowns guignol guignols bouffon bouffons pantin"
+    " pantins mouton moutons parasite parasites rigolo rigolos tocard tocards incapable incapables ignorant ignorante"
+    " ignorants lache laches vipere pourriture pourritures dechet dechets plaie tache naze nazes boulet girouette vendu"
+    " vendue vendus psychopathe cingle cinglee tare taree tares honte"
+)
+"""French put-downs said of the reader ("t'es qu'un minable", "vous êtes une honte", "pitoyable que vous êtes") or of
+a crowd ("bande de guignols"), everyday words elsewhere ("un score minable", "une tache sur la nappe")."""
+_RABAIS_CHILD = "gamin gamine gamins bebe"
+"""Put-downs said of the reader only: "bande de gamins" is as often a group of children."""
+_FR_READER_IS = "(?:t es|tu es|tes|vous etes)"
+_FR_BEFORE = (
+    "(?:(?:vraiment|juste|qu un|qu une|qu|rien qu un|rien qu une|un|une|des|tellement|trop|completement|totalement"
+    "|grave|sale|pauvre|gros|grosse|petit|petite|sacre|sacree|vrai|vraie|franchement|bien) ){0,3}"
+)
+_CLAUSE_ENDS = (
+    r"(?=\s*(?:[.!,;:)\n\"»]|$|(?:and|lol|haha|lmao|who|because|but|mate|pal|buddy|dude|bro|et|va|mdr|ptdr)"
+    r"(?![a-z0-9])))"
+)
 """Where a put-down must end its clause: "you are a child of the eighties", "you're useless at parking" or "you are
 a joke teller" describe, and a question ("you're a troll?") asks."""
 
@@ -84,6 +104,14 @@ _SOURCES: tuple[tuple[str, str, str, str], ...] = (
         rf"{_READER_IS} {_BEFORE_PUT_DOWN}(?:{_PUT_DOWN_NOUNS}|{_PUT_DOWN_ADJECTIVES.replace(' ', '|')}){_CLAUSE_ENDS}"
         rf"|(?:you|u) (?:sound|act|write|talk|behave|argue|post|type) like (?:a|an|some) (?:[a-z]+ ){{0,2}}"
         rf"(?:{_PUT_DOWN_NOUNS}){_CLAUSE_ENDS}|what an? (?:[a-z]+ )?(?:{_PUT_DOWN_NOUNS}) (?:you|u) are",
+    ),
+    (
+        "insult",
+        f"{_RABAIS} {_RABAIS_CHILD}",
+        "tvebmpcgrilnhdso",
+        rf"{_FR_READER_IS} {_FR_BEFORE}(?:{_RABAIS.replace(' ', '|')}|{_RABAIS_CHILD.replace(' ', '|')}){_CLAUSE_ENDS}"
+        rf"|(?:{_RABAIS.replace(' ', '|')}) que (?:tu es|t es|vous etes|tu fais|vous faites)"
+        rf"|(?:espece|bande) (?:de|d) (?:gros |sales? |petits? |vieux )?(?:{_RABAIS.replace(' ', '|')})",
     ),
     ("harassment", "address", "iw", rf"(?:i|we) (?:ve|have) (?:got|found) (?:{_YOUR}|her|his) (?:home )?address"),
     ("harassment", "until", "iw", rf"{_I_WILL} keep (?:[a-z0-9]+ ){{1,6}}until (?:you|u|she|he|her|him)"),
