@@ -74,14 +74,16 @@ legitimate ones, labelled ``ham``) that use words close to insults ("retard" in 
 file adds what the English tweets lack: insults without swear words, veiled threats, hate against a group,
 harassment and sexual remarks, beside as many news comments that counter, report or heatedly discuss the same; the
 French file (``abuse_seed_fr.jsonl``) adds ordinary French blog and news comments near abuse's surface (heated but
-civil disagreement, strong words about ideas and products, colloquial French, civil talk of immigration, religion
-and the police, sports and politics banter, complaints about a service) beside a third as many abusive ones written
-as news readers write them: the French tweets taught the model that informal French leans abusive. The second
-English file (``abuse_seed_en2.jsonl``) adds English news and blog comments near abuse's surface: swearing aimed at
-no one (a late bus, a burnt toast), heated but civil disagreement addressed to "you", strong words about ideas,
-civil news of the groups hate names, reports of harassment, everyday "I'll keep…" and "everyone go…", beside
-insults between readers, harassment (pursuit, new accounts, crowds sent at someone, addresses given out), veiled
-threats, dehumanising hate and sexual remarks, none with a listed word but the swearing."""
+civil disagreement, strong words about ideas and products, colloquial French, "t'es", "bande de copains", civil talk
+of immigration, religion and the police, sports and politics banter, complaints about a service) beside under half as
+many abusive ones written as news readers write them ("t'es qu'un…", "bande de…", "retourne dans ta grotte"): the
+French tweets taught the model that informal French leans abusive. The second English file (``abuse_seed_en2.jsonl``)
+adds English news and blog comments near abuse's surface: swearing aimed at no one (a late bus, a burnt toast), heated
+but civil disagreement addressed to "you", everyday remarks to the reader in the words of put-downs ("you sound like
+you know the area"), strong words about ideas, civil news of the groups hate names, reports of harassment, everyday
+"I'll keep…" and "everyone go…", beside insults between readers (put-downs, a sarcastic "genius", "you people",
+comparisons), harassment (pursuit, new accounts, crowds sent at someone, addresses given out), veiled threats,
+dehumanising hate and sexual remarks, none with a listed word but the swearing."""
 OWN_SETS = {
     "abuse_seed_en.jsonl": "project_en",
     "abuse_seed_fr.jsonl": "project_fr",
