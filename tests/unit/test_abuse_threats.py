@@ -297,7 +297,9 @@ def test_a_warning_the_speaker_denies_saying_is_not_a_threat(text: str) -> None:
         ("I won't say it twice: you'll pay for this", "you'll pay for this"),
         ("I never forget. You'll pay for this.", "You'll pay for this"),
         ("T'inquiète pas, tu vas le payer.", "tu vas le payer"),
+        ("I'm not saying you'll regret this, but think twice.", "you'll regret this"),
+        ("Je dis pas que tu vas le payer, mais fais attention.", "tu vas le payer"),
     ],
 )
-def test_a_negation_that_does_not_deny_saying_the_warning_leaves_it_a_threat(text: str, threat: str) -> None:
+def test_a_negation_elsewhere_or_a_but_after_the_denial_leaves_a_threat(text: str, threat: str) -> None:
     assert [t.text for t in threats(text)] == [threat]

@@ -464,6 +464,9 @@ _SAID_NOT = re.compile(
 """A denied speech act of the speaker just before the words: "I'd never say you'll pay for this", "I'm not saying
 you'll regret it", "je n'ai jamais dit que tu vas le payer", "je dis pas que…": the threat is mentioned, not made
 (each rule's construction already leaves no room for a negation inside it: "you won't pay")."""
+_BUT = re.compile(r"\b(?:but|mais|though|just saying)\b")
+"""After a denied warning, what says it all the same: "I'm not saying you'll regret this, but…", "je dis pas que tu
+vas le payer, mais…" (the "but" of a veiled threat)."""
 _WORD = re.compile(r"[a-z0-9]+")
 _YOUR = re.compile(r"(?:your|ur|yo)\W")
 _LEAD = ".!?,;:\n \t"
@@ -538,7 +541,8 @@ def _made(folded: str, match: re.Match[str], start: int, spoken: Sequence[tuple[
     if clause_end and folded[clause_end.start()] == "?":
         return False
     sentence_start = max(folded.rfind(c, 0, start) for c in ".!?\n") + 1
-    if _SAID_NOT.search(folded, max(sentence_start, start - 60), start):
+    denied = _SAID_NOT.search(folded, max(sentence_start, start - 60), start)
+    if denied and not _BUT.search(folded, end, clause_end.start() if clause_end else len(folded)):
         return False
     return not reported(_WORD.findall(folded[sentence_start:start]), _REPORTING)
 
