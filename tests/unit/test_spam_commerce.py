@@ -161,6 +161,14 @@ def test_a_promise_to_recover_money_lost_to_a_scam_is_the_recovery_scam_in_frenc
     assert family_of(text) == ["fund_recovery"]
 
 
+def test_recovery_hackers_and_experts_named_in_the_plural_are_the_recovery_scam() -> None:
+    # The recovery scam's fake warning calls the others "fake recovery hackers" and then names its own.
+    for text in ("the fake recovery hackers, only one is honest", "our recovery experts trace stolen crypto"):
+        found = commerce.scam_family(text, WEIGHTS)
+        assert found is not None and found.evidence["families"] == ["fund_recovery"]
+    assert commerce.scam_family("the hackers stole our data, recovery took weeks", WEIGHTS) is None
+
+
 def test_the_indian_film_piracy_sites_and_their_wording_are_the_streaming_family() -> None:
     assert family_of("Tamilrockers new link, latest movies download in hindi dubbed") == ["streaming"]
 

@@ -121,3 +121,40 @@ def test_the_seed_model_reads_a_readers_loans_medicines_and_crypto_as_legitimate
 )
 def test_the_seed_model_still_reads_loan_pill_and_crypto_offers_as_spam(content: str) -> None:
     assert seed_model().score(content) > 0.99
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The garden centre on Mill Lane has the seedlings back in, their number is 01632 960 432, ask for Sue.",
+        "La jardinerie de la rue du Moulin a de nouveau des plants, leur numéro est le 02 43 55 19 87, "
+        "demandez Josiane.",
+        "The B&B by the harbour has no website, you book by emailing the owner at harbour.rooms@example.net.",
+        "Le gîte du port n'a pas de site, on réserve en écrivant à la propriétaire à gite.port@example.fr.",
+    ),
+)
+def test_the_seed_model_reads_a_number_or_an_address_a_reader_passes_on_as_legitimate(content: str) -> None:
+    # No reader of the seed gave a number: a phone number was a word of spam alone (log-odds 5.6), an address too.
+    assert seed_model().score(content) < 0.5
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Our technicians fix any boiler today, call 0800 555 0123 for a free quote.",
+        "Nos techniciens réparent votre chaudière aujourd'hui, appelez le 01 55 44 12 90 pour un devis gratuit.",
+        "Cheap rooms by the harbour, best price guaranteed, book with us at harbour.deals@example.net today.",
+        "Earn 500 dollars a day from home, WhatsApp me at +1 555 201 3344",
+    ),
+)
+def test_the_seed_model_still_reads_a_sellers_own_number_or_address_as_spam(content: str) -> None:
+    assert seed_model().score(content) > 0.9
+
+
+def test_the_reach_seed_has_readers_passing_on_numbers_and_addresses_and_sellers_giving_theirs() -> None:
+    text = files("worker.spam").joinpath("data/seed_reach.jsonl").read_text(encoding="utf-8")
+    rows = parse_lines(text.splitlines())
+    kinds = Counter((r.label, r.comment.language) for r in rows)
+    assert min(kinds[Label.HAM, language] for language in ("en", "fr")) >= 30
+    assert min(kinds[Label.SPAM, language] for language in ("en", "fr")) >= 15
+    assert len({r.comment.content for r in rows}) == len(rows)

@@ -165,7 +165,8 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
         "hacker a louer", "hacker a engager", "hire a hacker", "hire hacker", "hacker for hire", "hackers for hire",
         "recuperation de fonds", "recuperer vos fonds", "recuperer votre argent", "recover your funds",
         "recover lost funds", "fund recovery", "funds recovery", "crypto recovery", "recover stolen crypto",
-        "recover my lost", "recover your lost", "recovery expert", "recovery hacker", "scam recovery",
+        "recover my lost", "recover your lost", "recovery expert", "recovery experts", "recovery hacker",
+        "recovery hackers", "scam recovery",
         "recover scammed", "lost bitcoin recovery", "spy on your partner", "catch a cheating", "hack whatsapp",
         "ethical hacker",
         # money lost to a scam, which the "recovery" scam promises back

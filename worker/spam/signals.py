@@ -64,7 +64,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "support_line": 1.5,
         "brand_support": 0.8,
         "call_to_action": 1.0,
-        "premium_rate": 1.0,
+        "premium_rate": 1.5,  # the call itself pays its owner: no reader passes such a line on
         "scam_family": 2.5,
         "diet_pill": 2.5,
         "business_pitch": 1.5,
