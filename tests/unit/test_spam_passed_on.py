@@ -162,6 +162,35 @@ def test_a_business_number_a_customer_passes_on_with_how_it_served_them_is_appro
 @pytest.mark.parametrize(
     "content",
     (
+        "The furniture store's customer service number is 0800 555 0123, I called them and they sent the screws for "
+        "free.",
+        "J'ai appelé le service client du magasin de meubles au 09 69 55 20 06, ils m'ont renvoyé les vis "
+        "gratuitement.",
+    ),
+)
+def test_a_customer_passing_on_a_shops_customer_service_number_that_served_them_for_free_is_approved(
+    content: str,
+) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # one man's gift after the call: a marabout's or a healer's testimonial
+        "I called Dr Zuma on +234 803 555 0100 and he sent me the herbs for free, my husband came back.",
+        "J'ai appelé Maître Kofi au 07 55 12 34 98, il m'a envoyé le talisman gratuitement, mon mari est revenu.",
+        # a brand that support scams usurp, named by its support line's words
+        "I called the HP printer support number 1-800-555-0147 and they fixed my printer for free, it worked for me.",
+    ),
+)
+def test_a_free_service_told_of_one_man_or_of_a_usurped_brands_support_line_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
         # the support scam's fake customer: a support line's words stay
         "I called the HP printer support number 1-800-555-0147 and they fixed my printer, it worked for me.",
         "My flight was cancelled, I called the Delta reservation number 1-866-555-0143 and they rebooked me.",

@@ -101,6 +101,15 @@ _SERVED = compile_phrases(
         "m a depanne", "m ont depanne", "ils sont venus", "il est venu",
     )
 )  # fmt: skip
+# The same account told of a business ("they sent", "ils m'ont remboursé"), not of one person: a marabout's or a
+# healer's fake customers tell of a man ("he sent me the herbs for free"), whose gift is the testimonial's bait.
+_SERVED_BY_THEM = compile_phrases(
+    (
+        "they fixed", "they sorted", "they sent", "they came", "they replaced", "they refunded", "they rebooked",
+        "ils m ont", "ils nous ont", "m ont rembourse", "nous ont rembourses", "m ont renvoye", "m ont remplace",
+        "m ont depanne", "ils sont venus",
+    )
+)  # fmt: skip
 # What a support scam's advert promises and a customer does not say: any hour, any problem, at once.
 _HYPE = compile_phrases(
     (
@@ -132,16 +141,24 @@ def _free_of_charge(signal: Signal, folded: str) -> bool:
 def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
     """Return the names of the signals that go with a public service's number named in ``folded`` text, with a
     scam's number that a reader quotes to warn others ("I got a text to call 0800…, it's fake, don't ring it"), or
-    the call to action of a customer passing on a business's number ("ring them at…, they came at midnight")."""
+    the call to action, the support line's words and the free service of a customer passing on a business's number
+    ("ring them at…, they came at midnight", "their customer service number…, they sent the screws for free")."""
     passed = frozenset(s.name for s in signals if s.name in PASSING_ON or _free_of_charge(s, folded))
     if passed and _PUBLIC_SERVICE.search(folded):
         return passed
     quoted = frozenset(s.name for s in signals if s.name in QUOTED_BAIT)
     if quoted and warns(folded):
         return quoted
-    if "call_to_action" in quoted and _SERVED.search(folded) is not None and _HYPE.search(folded) is None:
-        return frozenset({"call_to_action"})  # a support line's words stay: the support scam's fake customers
-    return frozenset()
+    if _SERVED.search(folded) is None or _HYPE.search(folded) is not None:
+        return frozenset()
+    # A customer tells what the business did for them, for free too ("they sent the screws for free"); a support
+    # line's words go with its number unless a brand that support scams usurp is named by them: that is the support
+    # scam's fake customer ("I called the HP printer support number…, they fixed it").
+    by_them = _SERVED_BY_THEM.search(folded) is not None
+    served = {s.name for s in signals if s.name == "call_to_action" or (by_them and _free_of_charge(s, folded))}
+    if "brand_support" not in quoted:
+        served |= {s.name for s in signals if s.name == "support_line"}
+    return frozenset(served)
 
 
 def _phone_feature(feature: str) -> bool:
