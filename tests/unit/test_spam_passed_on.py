@@ -220,6 +220,32 @@ def test_a_scams_number_that_a_warning_then_tells_readers_not_to_call_or_pay_is_
 @pytest.mark.parametrize(
     "content",
     (
+        "J'ai reçu un SMS : « votre colis est retenu, appelez le 01 89 55 67 12 ». C'est faux, "
+        "le transporteur me l'a confirmé. Ne rappelez pas.",
+        "On m'a écrit « contactez-nous au 01 55 44 33 22 pour votre remboursement », c'est faux, ne rappelez pas.",
+        'Got a voicemail saying "contact us on 0161 496 0123 about your tax refund". Fake, HMRC confirmed it. Do '
+        "not call it back.",
+    ),
+)
+def test_a_scams_message_quoted_as_received_asks_nothing_of_readers_and_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # the quotation received, the writer's own ask outside it
+        "J'ai reçu un SMS « colis retenu » : c'est faux, ne rappelez pas le 01 89 55 67 12, contactez-moi au "
+        "06 55 12 34 98 pour un vrai suivi.",
+    ),
+)
+def test_a_call_quoted_but_not_as_received_or_asked_outside_the_quotation_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
         # the fake warning: the "fakes" refused first, then the "real" one's number
         "Attention aux faux marabouts, ne payez rien d'avance ! Le vrai grand marabout Koffi au 06 12 34 56 78 "
         "règle tous vos problèmes.",

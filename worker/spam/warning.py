@@ -11,13 +11,16 @@ reader's news of a scam does (:mod:`worker.spam.hearsay`): nothing is sold where
 Calling a thing a scam ("it's a scam", "c'est une arnaque"), asking others to report it, and telling what
 a scam cost someone ("my sister … lost 200 dollars") are warnings too.
 A phone number is a way to reach someone, unless the comment, after the number, tells readers not to call,
-answer or pay it, or to block or report it: then it is the scam's number, quoted so that readers know it.
+answer or pay it, or to block or report it: then it is the scam's number, quoted so that readers know it; and the
+scam's message quoted between quotation marks ("« … appelez le 01 … »") asks nothing of readers: its "call" and
+"contact" are the scam's words reported, not the writer's.
 The "recovery expert" testimonial ("I was scammed too, until Mr X got my money back, write to him") still
 reaches someone and keeps every signal.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -81,6 +84,33 @@ _REFUSING = compile_phrases(
 )  # fmt: skip
 
 
+# A message quoted whole between quotation marks ("j'ai reçu un SMS : « votre colis est bloqué, appelez le … »"),
+# told as received just before: the scam's words as they reached the writer, not what the writer asks of readers.
+_QUOTED = re.compile(r"«[^«»]{1,300}»|“[^“”]{1,300}”|\"[^\"]{1,300}\"")
+_RECEIVED = compile_phrases(
+    (
+        "saying", "says", "said", "reading", "read", "text", "texts", "sms", "message", "messages", "email",
+        "e mail", "mail", "voicemail", "letter", "popup", "pop up", "disant", "dit", "disait", "texto", "courriel",
+        "lettre", "recu", "received", "got", "wrote", "written", "ecrit", "ecrivait"
+    )
+)  # fmt: skip
+_RECEIVED_REACH = 40
+"""Characters before a quotation in which it is told as received ("a text saying", "un SMS :")."""
+
+
+def _unquoted(folded: str) -> str:
+    """Return folded text without the messages it quotes as received (« », “ ”, " ")."""
+    if not any(map(folded.__contains__, '«“"')):
+        return folded
+    text = unjoined(folded)  # the same length: apostrophes and hyphens become spaces
+    kept, start = [], 0
+    for quote in _QUOTED.finditer(folded):
+        if _RECEIVED.search(text[max(0, quote.start() - _RECEIVED_REACH) : quote.start()]) is not None:
+            kept.append(folded[start : quote.start()])
+            start = quote.end()
+    return " ".join([*kept, folded[start:]])
+
+
 def warns(folded: str) -> bool:
     """Tell whether folded text names a scam and warns others or tells what reached (or cost) the writer."""
     text = unjoined(folded)
@@ -123,7 +153,7 @@ def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iter
         return signals
     named = frozenset(links)
     refused = refuses(folded)
-    if not all(_reaches_nobody(s, named, refused) for s in signals) or not warns(folded) or reaches(folded):
+    if not all(_reaches_nobody(s, named, refused) for s in signals) or not warns(folded) or reaches(_unquoted(folded)):
         return signals
     return [
         replace(s, weight=s.weight * TOPIC_SHARE) if s.name in talked else s
