@@ -256,3 +256,33 @@ def test_a_call_quoted_but_not_as_received_or_asked_outside_the_quotation_is_sti
 )
 def test_a_fake_warning_refusing_the_fakes_before_its_own_number_is_rejected(content: str) -> None:
     assert action(content) is Action.REJECT
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "We stayed at a tiny B&B on the island run by a retired teacher, no website, you just email her at "
+        "islandrooms@example.org to book.",
+        "Le refuge cherche des familles d'accueil pour l'été, écrivez à benevoles@refuge-exemple.fr, ils répondent "
+        "vite.",
+    ),
+)
+def test_an_email_address_a_reader_passes_on_for_a_guesthouse_or_a_shelter_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # the writer's own address
+        "Great post. For more tips like this write to me at tipsdaily@example.com and I will send you my guide.",
+        # money handed out to whoever writes
+        "Les familles en difficulté peuvent recevoir une aide financière sans rien rembourser, écrivez simplement "
+        "à entraide.familles@example.fr.",
+        # work offered
+        "Vous cherchez un emploi ? Une entreprise recrute en télétravail, envoyez votre CV à "
+        "recrutement.maison@example.fr.",
+    ),
+)
+def test_an_email_address_given_as_the_writers_own_or_for_money_or_work_offered_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE

@@ -23,6 +23,8 @@ _DIGITS = re.compile(r"\d")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts on a word's edge: linear
 PHONE_WORD = "phonenumber"
 """The word that stands for a phone number: its digits vary between copies of one spam, its presence does not."""
+EMAIL_WORD = "emailaddress"
+"""The word that stands for an email address, so that no part of one can become evidence."""
 
 # A number: digits, with decimal or thousands marks, no word character before them. The look-behind comes
 # after the first digit, so that Python's regular expressions jump from one digit to the next instead of
@@ -61,7 +63,7 @@ def reading(content: str, author_name: str = "", author_url: str | None = None) 
     numbers = find_phones(content)  # on the text as written: cached, other signals read the same
     # An address becomes one placeholder word, so that no part of it can become evidence.
     if "@" in content:
-        content = _EMAIL.sub(" emailaddress ", content)
+        content = _EMAIL.sub(f" {EMAIL_WORD} ", content)
     links = find_links(content)
     # Formatting is no word ("<br />" is not "br"); link markup is a link: a tag (its target inside) is one link word.
     content = replace_markup(without_formatting(content), LINK_WORD)

@@ -8,6 +8,10 @@ vouching for whoever answers ("I recommend him", "grâce à lui"), offers and pr
 of that, in a sentence of its own, is set aside: no ``contact`` signal, and the classifier's features of the
 number (:data:`~worker.spam.features.PHONE_WORD`) weigh nothing. The spam check keeps the number when the
 words around it would be held on their own (:meth:`worker.checks.spam.SpamCheck.check`).
+
+An email address passed on the same way is set aside the same way (a guesthouse or a shelter with no website, a
+club's secretary: "you book by writing to …@…"), unless the writer gives it as their own ("email me", "écrivez-moi"):
+a seller's address is theirs, a reader passes on someone else's.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from dataclasses import replace
 
 from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
-from worker.spam.features import PHONE_WORD, is_link_feature
+from worker.spam.features import EMAIL_WORD, PHONE_WORD, is_link_feature
 from worker.spam.phones import find_phones, written_plainly
 from worker.spam.phrases import compile_phrases, tokens, unjoined
 from worker.spam.signals import STYLE_SIGNALS
@@ -51,6 +55,9 @@ _SELLER = compile_phrases(
         "offer", "offers", "price", "prices", "deals", "discount", "for sale", "buy", "order now", "cheap", "promo",
         "offre", "offres", "prix", "promotion", "remise", "soldes", "pas cher", "tarif", "tarifs", "devis",
         "commandez", "achetez",
+        # work offered: the job scam's ad ("we are hiring, send your CV to …", "recrute en télétravail")
+        "hiring", "recruiting", "send your cv", "send your resume", "apply now", "recrute", "recrutons",
+        "recrutement", "envoyez votre cv", "envoyez vos cv", "postulez",
     )
 )  # fmt: skip
 # A testimonial vouching for whoever answers the number: the trade of marabouts, "recovery experts" and lenders.
@@ -161,18 +168,40 @@ def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
     return frozenset(served)
 
 
-def _phone_feature(feature: str) -> bool:
-    return PHONE_WORD in feature.partition(":")[2].split()
+def _address_feature(feature: str) -> bool:
+    return not _ADDRESS_WORDS.isdisjoint(feature.partition(":")[2].split())
+
+
+_ADDRESS_WORDS = frozenset({PHONE_WORD, EMAIL_WORD})
+# The writer giving their own address: what a seller asks ("email me", "écrivez-moi"), and a reader need not write.
+_OWN_ADDRESS = compile_phrases(
+    (
+        "email me", "e mail me", "mail me", "write to me", "write me", "contact me", "message me", "reach me",
+        "my email", "my address", "my mail", "ecrivez moi", "ecris moi", "contactez moi", "contacte moi",
+        "envoyez moi", "mon mail", "mon adresse", "mon email", "mon e mail",
+    )
+)  # fmt: skip
+
+
+def _one_address(contact: Signal) -> bool:
+    """Tell whether a ``contact`` signal counts one phone number or one email address, and nothing else."""
+    phones, emails = contact.evidence.get("phones"), contact.evidence.get("emails")
+    if contact.evidence.get("apps"):
+        return False
+    return (phones == 1 and not emails) or (emails == 1 and not phones)
 
 
 def passes_on(text: str, signals: list[Signal]) -> bool:
-    """Tell whether the comment's only sign of spam is one phone number, in a sentence that passes it on."""
+    """Tell whether the comment's only sign of spam is one phone number or email address, in a sentence that passes
+    it on."""
     contact = next((s for s in signals if s.name == "contact"), None)
-    if contact is None or contact.evidence.get("phones") != 1:
-        return False
-    if contact.evidence.get("emails") or contact.evidence.get("apps"):
+    if contact is None or not _one_address(contact):
         return False
     folded = unjoined(fold(text))  # "contactez-nous", "m'a aidé": the phrases' words
+    if contact.evidence.get("emails") and (
+        _OWN_ADDRESS.search(folded) is not None or _MONEY_GIVEN.search(folded) is not None
+    ):
+        return False  # the writer's own address, or money handed out to whoever writes (a grant or prize scam)
     calling = _passing_on(folded, signals)
     if any(s.weight > 0 and s.name not in STYLE_SIGNALS | calling and s is not contact for s in signals):
         return False
@@ -184,9 +213,9 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
 
 
 def without_number(weighing: Weighing) -> Weighing:
-    """Return the classifier's weighing without the features of the phone number."""
-    kept = tuple(w for w in weighing.weighed if not _phone_feature(w[1]))
-    links = math.fsum(log_odds for log_odds, f in weighing.weighed if _phone_feature(f) and is_link_feature(f))
+    """Return the classifier's weighing without the features of the phone number or email address."""
+    kept = tuple(w for w in weighing.weighed if not _address_feature(w[1]))
+    links = math.fsum(log_odds for log_odds, f in weighing.weighed if _address_feature(f) and is_link_feature(f))
     return replace(weighing, logit=math.fsum(w for w, _ in kept), link_logit=weighing.link_logit - links, weighed=kept)
 
 
