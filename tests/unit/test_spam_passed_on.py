@@ -286,3 +286,29 @@ def test_an_email_address_a_reader_passes_on_for_a_guesthouse_or_a_shelter_is_ap
 )
 def test_an_email_address_given_as_the_writers_own_or_for_money_or_work_offered_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The hiking club posts its walks in a WhatsApp group, message Paul on 07700 900 321 and he adds you.",
+        "Le club de pétanque a un groupe WhatsApp, envoyez un message à Gérard au 06 55 43 21 09 pour être ajouté.",
+    ),
+)
+def test_the_number_of_a_clubs_messenger_group_a_reader_passes_on_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # a group of earners or traders: money and trade words stay
+        "Join the group of successful investors on WhatsApp, message our admin on +44 7700 900 123 to start earning.",
+        # one person waiting for the reader, with no group
+        "Message Anna on WhatsApp at +1 555 201 3344, she is waiting for you tonight.",
+        # the writer's own line
+        "There is a WhatsApp group for walkers, text me on 07700 900 321 and I add you.",
+    ),
+)
+def test_a_messenger_number_for_money_for_one_person_or_the_writers_own_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE

@@ -183,26 +183,58 @@ _OWN_ADDRESS = compile_phrases(
 )  # fmt: skip
 
 
-def _one_address(contact: Signal) -> bool:
-    """Tell whether a ``contact`` signal counts one phone number or one email address, and nothing else."""
+# A group that readers join through a messenger (a club's, a street's, the parents' of a class): its organiser's
+# number is passed on to be added ("message Paul on WhatsApp at …, he adds you"). A messenger's spam is one person
+# talking to one reader, who writes "WhatsApp me", "add me", "contact him".
+_GROUP = compile_phrases(
+    (
+        "whatsapp group", "telegram group", "signal group", "group chat", "the group", "a group", "groupe whatsapp",
+        "groupe telegram", "groupe signal", "un groupe", "le groupe", "boucle whatsapp",
+    )
+)  # fmt: skip
+_OWN_LINE = compile_phrases(
+    (
+        "text me", "whatsapp me", "call me", "ring me", "add me", "message me", "contact me", "write to me",
+        "write me", "dm me", "my number", "my whatsapp", "appelez moi", "ecrivez moi", "ecris moi", "ajoutez moi",
+        "contactez moi", "contacte moi", "mon numero", "mon whatsapp",
+    )
+)  # fmt: skip
+
+
+def _messenger_group(contact: Signal, folded: str) -> bool:
+    """Tell whether a ``contact`` signal's messenger is how readers join a group, its one number the organiser's."""
+    if not contact.evidence.get("apps") or contact.evidence.get("phones") != 1 or contact.evidence.get("emails"):
+        return False
+    return _GROUP.search(folded) is not None and _OWN_LINE.search(folded) is None
+
+
+def _one_address(contact: Signal, folded: str) -> bool:
+    """Tell whether a ``contact`` signal counts one phone number or one email address, and nothing else (or the
+    messenger of a group, through that number)."""
     phones, emails = contact.evidence.get("phones"), contact.evidence.get("emails")
     if contact.evidence.get("apps"):
-        return False
+        return _messenger_group(contact, folded)
     return (phones == 1 and not emails) or (emails == 1 and not phones)
+
+
+def _calling(folded: str, signals: list[Signal], contact: Signal) -> frozenset[str]:
+    """Return the names of the signals that go with the number passed on (a group's call to write to it too)."""
+    calling = _passing_on(folded, signals)
+    return calling | {"call_to_action"} if _messenger_group(contact, folded) else calling
 
 
 def passes_on(text: str, signals: list[Signal]) -> bool:
     """Tell whether the comment's only sign of spam is one phone number or email address, in a sentence that passes
     it on."""
     contact = next((s for s in signals if s.name == "contact"), None)
-    if contact is None or not _one_address(contact):
-        return False
     folded = unjoined(fold(text))  # "contactez-nous", "m'a aidé": the phrases' words
+    if contact is None or not _one_address(contact, folded):
+        return False
     if contact.evidence.get("emails") and (
         _OWN_ADDRESS.search(folded) is not None or _MONEY_GIVEN.search(folded) is not None
     ):
         return False  # the writer's own address, or money handed out to whoever writes (a grant or prize scam)
-    calling = _passing_on(folded, signals)
+    calling = _calling(folded, signals, contact)
     if any(s.weight > 0 and s.name not in STYLE_SIGNALS | calling and s is not contact for s in signals):
         return False
     if not all(map(written_plainly, find_phones(text))):
@@ -240,6 +272,7 @@ def set_aside(
         return signals, without_number(weighing)
     if not passes_on(text, signals):
         return None
-    calling = _passing_on(unjoined(fold(text)), signals)
+    contact = next(s for s in signals if s.name == "contact")
+    calling = _calling(unjoined(fold(text)), signals, contact)
     kept = [s for s in signals if s.name != "contact" and s.name not in calling]
     return kept, without_number(weighing) if weighing is not None else None
