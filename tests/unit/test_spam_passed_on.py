@@ -153,6 +153,7 @@ def test_a_number_in_a_warning_that_vouches_sells_or_warns_of_nothing_is_still_h
     (
         "If you need the vet out of hours in our area, ring 020 7946 0321, they came at midnight for our cat.",
         "Vol annulé : appelez la compagnie au 09 69 36 12 34 plutôt que l'agence, ils m'ont remboursée en une semaine.",
+        "Ring the supermarket's customer care on 0800 505 555, they refunded my whole order when the eggs were broken.",
     ),
 )
 def test_a_business_number_a_customer_passes_on_with_how_it_served_them_is_approved(content: str) -> None:

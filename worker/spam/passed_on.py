@@ -101,7 +101,8 @@ _SERVED = compile_phrases(
     (
         "i called", "i rang", "i phoned", "we called", "we rang", "we phoned", "worked for us", "worked for me",
         "they fixed", "refunded me", "refunded us", "rebooked me", "rebooked us", "sorted it", "they sorted",
-        "sent me", "they sent", "they came", "got my refund", "got a refund", "on hold",
+        "sent me", "they sent", "they came", "they refunded", "they replaced", "they rebooked", "got my refund",
+        "got a refund", "on hold",
         "j ai appele", "je les ai appeles", "je l ai appele", "on a appele", "on les a appeles", "nous avons appele",
         "ca a marche", "ca marche", "ils m ont", "ils nous ont", "elle m a", "il m a", "m a rembourse",
         "m ont rembourse", "nous ont rembourses", "m a renvoye", "m ont renvoye", "m a remplace", "m ont remplace",
