@@ -149,3 +149,39 @@ def test_a_link_to_a_planning_application_is_read_as_a_cited_source() -> None:
 )
 def test_a_link_put_up_by_the_writers_own_business_or_selling_is_still_held(content: str) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    (
+        ("Ars Technica tested it, link to the review: https://arstechnica.com/gadgets/2024/03/phone-review/", "Ars"),
+        ("60 Millions a comparé les box, lien vers le comparatif : https://www.60millions-mag.com/2024/05/box", "60"),
+        ("Le Quotidien du médecin a repris l'étude : https://www.lequotidiendumedecin.fr/etude-2024", "Le Quotidien"),
+    ),
+)
+def test_a_source_cited_by_its_publishers_name_that_the_link_spells_is_named(content: str, name: str) -> None:
+    named = kinds(content).get("named")
+    assert isinstance(named, str) and named.startswith(name)
+
+
+def test_a_source_cited_by_its_publishers_name_is_approved_where_the_citation_alone_was_held() -> None:
+    assert spam_action("Wired tested it, link to the review: https://www.wired.com/review/phone-2024/") is (
+        Action.APPROVE
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # a business named with its link, nothing cited: the SEO footer
+        "Great post! Acme Plumbing does this at a fair price: https://acmeplumbing.com",
+        # a platform's name is not the page owner's
+        "Link to the interview on YouTube: https://www.youtube.com/watch?v=abc123",
+        # a descriptive word of a spammer's slug, not a name
+        "Voir l'article sur la cuisine de saison : https://cuisine-de-saison.example/recettes",
+        # the writer's own page
+        "My review of it is on Tech Corner, link to the review: https://techcorner.example/review",
+    ),
+)
+def test_a_business_a_platform_a_slugs_word_or_the_writers_own_page_is_not_named(content: str) -> None:
+    assert "named" not in kinds(content)

@@ -9,6 +9,10 @@ phone number or a scam family's words is still spam (:func:`worker.spam.signals.
 A link is cited as a source when the comment says whose page it is or what it holds ("the council's minutes
 are here", "source:", "d'après le communiqué"): a reader backs what they say; a link spammer promotes a page
 as theirs or their client's ("visit our site", "check out", "our experts") and so never attributes it.
+A source cited by its publisher's name, which the link's domain spells ("Ars Technica tested it, link to the
+review: arstechnica.com/…", "60 Millions … le comparatif : 60millions-mag.com/…"), is a second kind: the reader
+says whose page it is, the page says the same. A platform's name (YouTube, Facebook...) is nobody's; a business
+named with its link and nothing cited is an SEO footer, and counts for nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Mapping
 from worker.models import JSON
 from worker.spam.evidence import Signal, grow
 from worker.spam.phrases import compile_phrases, unjoined
-from worker.spam.urls import find_links
+from worker.spam.urls import find_links, registered_domain
 from worker.spam.warning import warns
 from worker.text import fold
 
@@ -78,18 +82,65 @@ _CITING = compile_phrases(
 _OWNER = compile_phrases(("our", "ours", "my", "mine", "notre", "nos", "mon", "ma", "mes"))
 
 
-def _cites(text: str) -> str | None:
-    """Return the words citing a linked page as someone else's source, None when there is no link or no such words."""
+def _cites(text: str) -> dict[str, JSON]:
+    """Return the words citing a linked page as someone else's source (``source``) and the publisher's name that its
+    domain spells (``named``), empty when there is no link, nothing cited, or the writer speaks for the page's owner."""
     links = find_links(text)
     if not links:
-        return None
+        return {}
     for link in links:  # a page's own address names nothing: a spammer's slug cites no one ("/emission/...")
         text = text.replace(link.text, " ")
     joined = unjoined(fold(text))
+    if _OWNER.search(joined) is not None:
+        return {}
     citing = _CITING.search(joined)
-    if citing is None or _OWNER.search(joined) is not None:
+    if citing is None:
+        return {}  # a business named with its link and nothing cited is the SEO footer ("Acme Plumbing: acme.com")
+    kinds: dict[str, JSON] = {"source": citing.group()}
+    named = _named(text, [link.host for link in links])
+    if named is not None:
+        kinds["named"] = named
+    return kinds
+
+
+# Hosts where anyone opens a page: their name is the platform's, not the page owner's ("on YouTube: youtube.com/…").
+_PLATFORMS = frozenset(
+    {
+        "youtube", "youtu", "facebook", "fb", "instagram", "twitter", "x", "tiktok", "twitch", "reddit", "pinterest",
+        "linkedin", "medium", "substack", "wordpress", "blogspot", "tumblr", "soundcloud", "spotify", "google",
+        "amazon", "ebay", "etsy", "bit", "t", "linktr", "telegram", "whatsapp", "discord", "vimeo", "dailymotion",
+    }
+)  # fmt: skip
+_NAME_WORD = re.compile(r"[\w’']+")
+_NAME_WORDS = 5
+"""Words in a row a publisher's name may have ("Le Quotidien du médecin")."""
+_NAME_SHARE = 0.6
+"""Share of the domain's name the words must spell: "60 Millions" for 60millions-mag.com, not "cuisine" alone."""
+
+
+def _core(host: str) -> str:
+    """Return a host's registered name without its top-level domain, letters and digits only ("60millionsmag")."""
+    domain = registered_domain(host)
+    name = domain.split(".")[0]
+    return "".join(ch for ch in fold(name) if ch.isalnum())
+
+
+def _named(text: str, hosts: list[str]) -> str | None:
+    """Return the capitalised name in ``text`` (links taken out) that spells a linked page's domain, None if none."""
+    cores = [core for core in map(_core, hosts) if len(core) >= 3 and core not in _PLATFORMS]
+    if not cores:
         return None
-    return citing.group()
+    found = list(_NAME_WORD.finditer(text))
+    for i, first in enumerate(found):
+        if not (first.group()[0].isupper() or first.group()[0].isdigit()):
+            continue  # a name starts with a capital ("Ars Technica", "BBC") or a figure ("60 Millions")
+        spelled = ""
+        for word in found[i : i + _NAME_WORDS]:
+            spelled += "".join(ch for ch in fold(word.group()) if ch.isalnum())
+            for core in cores:
+                if len(spelled) >= max(3, _NAME_SHARE * len(core)) and spelled in core:
+                    return text[first.start() : word.end()]
+    return None
 
 
 def _at_word_start(words: tuple[str, ...]) -> str:
@@ -200,9 +251,7 @@ def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | Non
         kinds["thanks"] = name
     if warns(folded):
         kinds["warning"] = True
-    source = _cites(text)
-    if source:
-        kinds["source"] = source
+    kinds.update(_cites(text))
     if not kinds:
         return None
     return Signal("reader", grow(weights["reader"], len(kinds), 3), kinds)
