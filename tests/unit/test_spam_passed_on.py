@@ -313,3 +313,29 @@ def test_the_number_of_a_clubs_messenger_group_a_reader_passes_on_is_approved(co
 )
 def test_a_messenger_number_for_money_for_one_person_or_the_writers_own_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "For tickets to the jazz festival call the box office at 555-777-0101, the online queue is a nightmare.",
+        "Call your representative's office at 202-555-0177 and tell them what you think about the bill, it works.",
+        "Pour les encombrants, appelez la mairie au 02 40 55 12 12, ils passent le premier mardi du mois.",
+    ),
+)
+def test_a_readers_call_aimed_at_another_named_line_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Call the experts at 0800 555 0123 for any blocked drain, same day service.",
+        "Call the best locksmith in town on 07700 900 456, he opens any door in minutes.",
+        "Contact the agent at +44 7700 900 321 for the rental, the flat is still available at a good price.",
+        "For a quick fix call the repair shop on 0161 555 0123, I recommend them.",
+        "Call the airline's reservation desk at 1-866-555-0143 for cheap last-minute seats.",
+    ),
+)
+def test_a_call_to_the_experts_the_best_a_seller_or_a_brands_support_desk_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE

@@ -17,6 +17,7 @@ a seller's address is theirs, a reader passes on someone else's.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 
 from worker.spam.classifier import Weighing
@@ -146,18 +147,33 @@ def _free_of_charge(signal: Signal, folded: str) -> bool:
     return bool(phrases) and _MONEY_GIVEN.search(folded) is None
 
 
+# A call aimed at someone the reader names as another's ("call the box office at…", "call your representative's
+# office", "appelez la mairie au…"): a seller asks for a call to themselves ("call us", "call now", "call 0800…",
+# "call Dr Obi"), or to a brand's support line, which its own signals keep.
+_THIRD_PARTY_CALL = re.compile(
+    r"(?<!\w)(?:call|ring|phone|contact|text|appelez|appeler|contactez|contacter|joignez|joindre|telephonez)"
+    r"\s+(?:the|your|their|his|her|la|le|l|les|votre|vos|leur|leurs|sa|son|ses)\s+"
+    r"(?!(?:number|numbers|line|hotline|helpline|numero|ligne|experts?|specialists?|best|meilleur|meilleure)\b)[a-z]"
+)
+
+
 def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
     """Return the names of the signals that go with a public service's number named in ``folded`` text, with a
-    scam's number that a reader quotes to warn others ("I got a text to call 0800…, it's fake, don't ring it"), or
+    scam's number that a reader quotes to warn others ("I got a text to call 0800…, it's fake, don't ring it"),
     the call to action, the support line's words and the free service of a customer passing on a business's number
-    ("ring them at…, they came at midnight", "their customer service number…, they sent the screws for free")."""
+    ("ring them at…, they came at midnight", "their customer service number…, they sent the screws for free"), or
+    a reader's call aimed at another's line ("call the box office at…")."""
     passed = frozenset(s.name for s in signals if s.name in PASSING_ON or _free_of_charge(s, folded))
     if passed and _PUBLIC_SERVICE.search(folded):
         return passed
     quoted = frozenset(s.name for s in signals if s.name in QUOTED_BAIT)
     if quoted and warns(folded):
         return quoted
-    if _SERVED.search(folded) is None or _HYPE.search(folded) is not None:
+    if _HYPE.search(folded) is not None:
+        return frozenset()
+    if _SERVED.search(folded) is None:
+        if "call_to_action" in quoted and quoted.isdisjoint({"support_line", "brand_support"}):
+            return frozenset({"call_to_action"}) if _THIRD_PARTY_CALL.search(folded) else frozenset()
         return frozenset()
     # A customer tells what the business did for them, for free too ("they sent the screws for free"); a support
     # line's words go with its number unless a brand that support scams usurp is named by them: that is the support
