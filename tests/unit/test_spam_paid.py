@@ -46,3 +46,33 @@ def test_a_shop_number_given_with_what_the_repair_cost_the_writer_is_approved() 
 def test_a_paid_amount_next_to_earnings_or_a_link_keeps_the_money_signal(content: str) -> None:
     assert "money" in names(content)
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Chez Leclerc le même shampoing est à 3,20 € contre 5,90 € en pharmacie, autant le savoir.",
+        "Le nouveau iPhone coûte 1 229 € en France, c'est 200 € de plus qu'aux États-Unis.",
+        "The same kettle costs $25 at the hardware store instead of $40 online, worth the walk.",
+    ),
+)
+def test_what_a_thing_costs_told_as_news_or_a_comparison_is_no_sign_of_spam(content: str) -> None:
+    assert "money" not in names(content)
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # a bargain pitched
+        "Notre box fibre ne coûte que 19,99 € par mois, abonnez-vous vite.",
+        "The premium plan costs only $9.99 a month, sign up today.",
+        # a number to buy from
+        "Ce complément coûte 39 € au lieu de 79 €, commandez au 06 55 12 34 56.",
+        # a way to buy in words
+        "iPhone 15 costs 299 € instead of 1229 €, order on our site today.",
+    ),
+)
+def test_a_cost_pitched_as_a_bargain_or_with_a_way_to_buy_keeps_the_money_signal(content: str) -> None:
+    assert "money" in names(content)
+    assert action(content) is not Action.APPROVE

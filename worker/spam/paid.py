@@ -8,6 +8,11 @@ has too), those amounts weigh nothing: the ``money`` signal is dropped. Any word
 loan or a gift keeps it, and so does a link (a testimonial's "I paid 29 € for this box, it halves my bill:
 <link>" points to where to pay it); every other signal stays: a recovery scam's "I paid $300 to a hacker,
 call him" still has its number, its scam family and its vouching.
+
+What a thing costs, told as news or a comparison ("le nouveau iPhone coûte 1 229 €", "3,20 € contre 5,90 € en
+pharmacie", "costs $25 at the hardware store instead of $40"), is a reader's figure too; a seller pitches it
+("only", "ne coûte que", "à partir de", "order", "abonnez-vous") or gives a number or an address to buy it from,
+and then the ``money`` signal stays.
 """
 
 from __future__ import annotations
@@ -38,6 +43,23 @@ _EARNED = compile_phrases(
         "par semaine", "pret", "prets", "investir", "placement", "gratuit", "gratuitement",
     )
 )  # fmt: skip
+# What a thing costs, told as news or a comparison ("le nouveau iPhone coûte 1 229 €", "Netflix passe à 13,49 €",
+# "the same shampoo is $3.20 at the supermarket"): a reader's figures, unless pitched as a bargain ("only costs",
+# "ne coûte que", "à partir de") or with a way to buy (a link, a number, an address).
+_COSTS = compile_phrases(
+    (
+        "costs", "cost", "is priced at", "went up to", "goes up to", "rose to", "is now", "coute", "coutent",
+        "passe a", "passent a", "est a", "sont a", "augmente", "a augmente", "est passe a", "est passee a",
+        "contre", "au lieu de", "instead of", "compared to",
+    )
+)  # fmt: skip
+_PITCH = compile_phrases(
+    (
+        "only", "just", "starting at", "from only", "as low as", "ne coute que", "ne coutent que", "seulement",
+        "a partir de", "pour seulement", "offre", "offer", "promo", "deal", "deals", "order", "buy", "commandez",
+        "commander", "achetez", "abonnez", "subscribe", "sign up",
+    )
+)  # fmt: skip
 _AMOUNT = re.compile(r"^(?:[$€£]\s?\d+|\d+\s?[$€£])$")
 _PERIODS = frozenset({"per month", "par mois"})
 """Money phrases a bill has too ("$35 a month", "13,49 par mois"): a buyer's when the writer says they pay."""
@@ -51,7 +73,8 @@ def _amounts_only(signal: Signal) -> bool:
 
 
 def weigh(signals: list[Signal], folded: str, links: Iterable[str]) -> list[Signal]:
-    """Return ``signals`` without ``money`` when its phrases are amounts the writer says they paid and no link
+    """Return ``signals`` without ``money`` when its phrases are amounts the writer says they paid, or what a thing
+    costs told as news or a comparison (no bargain pitched, no number or address to buy from), and no link
     (``links``: the names of the link signals) shows where to pay them."""
     money = next((s for s in signals if s.name == "money"), None)
     if money is None or not _amounts_only(money):
@@ -60,6 +83,11 @@ def weigh(signals: list[Signal], folded: str, links: Iterable[str]) -> list[Sign
     if any(s.name in named for s in signals):
         return signals
     text = unjoined(folded)
-    if _PAID.search(text) is None or _EARNED.search(text) is not None:
+    if _EARNED.search(text) is not None:
         return signals
+    if _PAID.search(text) is None:
+        if _COSTS.search(text) is None or _PITCH.search(text) is not None:
+            return signals
+        if any(s.name == "contact" for s in signals):
+            return signals  # a price with a number or an address to buy it from is a seller's
     return [s for s in signals if s is not money]
