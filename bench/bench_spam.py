@@ -61,6 +61,9 @@ Then 76 more of the kinds the two measured sets still held: 63 legitimate (a cus
 airline's or an office's number, a scam's number quoted in a warning, prices paid, money talk, 15 readers citing a
 source by link, 12 of them French) and 13 look-alike spam of the same shapes (fake airline and bank lines, a
 "recovery" testimonial and a loan with a price paid, link drops dressed as sources).
+Then 14 more (helper hamheld4): 10 legitimate (prices compared or a rise reported, a reader's call to a named line,
+a class's or a club's messenger group passed on) and 4 look-alike spam (a price pitched as a bargain, a traders'
+messenger group).
 Its misses may be looked at; it is shown per kind of site and of comment, like the others.
 """
 
