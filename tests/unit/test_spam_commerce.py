@@ -207,3 +207,16 @@ def test_a_buyer_telling_what_they_paid_for_a_brand_is_no_counterfeit_and_is_app
 )
 def test_a_brand_with_a_sellers_words_is_still_counterfeit_even_from_a_buyer(content: str) -> None:
     assert "counterfeit" in names(content)
+
+
+@pytest.mark.parametrize(
+    "text", ["the animal poison hotline is open", "the tenants' helpline", "une hotline de la mairie"]
+)
+def test_a_helpline_or_a_hotline_alone_is_not_a_support_scams_words(text: str) -> None:
+    # Public services and charities run helplines and hotlines: the word alone is not only a scam's.
+    assert commerce.support_line(text, WEIGHTS) is None
+
+
+@pytest.mark.parametrize("text", ["gmail helpline number", "support hotline for printers", "hotline number 24/7"])
+def test_a_helpline_number_or_a_support_hotline_are_still_a_support_scams_words(text: str) -> None:
+    assert commerce.support_line(text, WEIGHTS) is not None

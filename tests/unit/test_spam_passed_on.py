@@ -339,3 +339,25 @@ def test_a_readers_call_aimed_at_another_named_line_is_approved(content: str) ->
 )
 def test_a_call_to_the_experts_the_best_a_seller_or_a_brands_support_desk_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The ASPCA poison hotline is 888-426-4435 if your dog eats something odd, it saved our puppy.",
+        "The hotline for the election office is 1-866-555-0142 if your polling place changed this year.",
+    ),
+)
+def test_a_public_bodys_or_a_charitys_hotline_passed_on_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Call the Yahoo mail hotline at 1-844-555-0190 for account recovery, 24/7.",
+        "Helpline for all printer issues 1-800-555-0147, expert technicians answer at once.",
+    ),
+)
+def test_a_usurped_brands_hotline_or_helpline_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE
