@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from worker.redis_server import PACKED_SORTED_SET_ENTRIES
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -73,6 +75,13 @@ def test_redis_keeps_its_data_in_an_append_only_file_on_a_named_volume(compose: 
     mounts = {volume.split(":")[1]: volume.split(":")[0] for volume in redis["volumes"]}
     assert "/data" in mounts, "the append-only file lives in /data"
     assert mounts["/data"] in (compose.get("volumes") or {}), "/data must be a named volume, kept across restarts"
+
+
+def test_redis_keeps_only_small_sorted_sets_packed_as_the_projects_own_servers_do(compose: dict[str, Any]) -> None:
+    command = command_of(compose["services"]["redis"])
+    assert option(command, "--zset-max-ziplist-entries") == str(PACKED_SORTED_SET_ENTRIES)
+    dev = (ROOT / "dev").read_text(encoding="utf-8")
+    assert f"--zset-max-ziplist-entries {PACKED_SORTED_SET_ENTRIES}" in dev
 
 
 def test_redis_reports_healthy_only_when_it_answers_a_ping(services: dict[str, Any]) -> None:
