@@ -5,8 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import spam_action
-from worker.models import Action
-from worker.spam.reader import reader
+from worker.checks.base import Context
+from worker.checks.spam import SpamCheck
+from worker.models import Action, Comment
+from worker.spam.corpus import seed_model
+from worker.spam.features import is_link_feature
+from worker.spam.reader import reader, without_cited_links
 from worker.spam.signals import WEIGHTS
 from worker.text import fold
 
@@ -185,3 +189,53 @@ def test_a_source_cited_by_its_publishers_name_is_approved_where_the_citation_al
 )
 def test_a_business_a_platform_a_slugs_word_or_the_writers_own_page_is_not_named(content: str) -> None:
     assert "named" not in kinds(content)
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The safety notice is on the regulator's site: https://recalls.example.org/notice/88 , check the model number "
+        "on yours.",
+        "Le rappel a été publié par le fabricant sur son site (https://fabricant.example/rappel-2024), vérifiez le "
+        "numéro de lot.",
+        "The figures are in the ministry's report, check page 4: https://stats.example.org/report-2024",
+        "D'après le rapport de l'agence de l'eau, voir page 12 : https://agence-eau.example/rapport/2024",
+    ),
+)
+def test_a_cited_source_is_approved_though_the_classifier_learned_promoted_links_around_it(content: str) -> None:
+    # The seed model weighs "site <link>", "check" and an unknown host as a video spammer's; cited, the link is not his.
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Merci pour cet article très intéressant ! J'ai trouvé d'autres conseils sur https://conseils-maison.example/astuces",
+        "Very informative article. The official guide is here: https://official-guide.example",
+        "Le programme complet est ici : https://www.applis-gratuites.example",
+        "Les chiffres officiels sont ici : https://credit-facile.example/taux",
+    ),
+)
+def test_a_link_cited_after_a_stock_compliment_or_to_an_address_naming_a_trade_keeps_its_link_evidence(
+    content: str,
+) -> None:
+    assert kinds(content).get("source")
+    assert spam_action(content) is Action.FLAG
+
+
+def test_the_weighing_without_cited_links_keeps_only_the_words_around_them() -> None:
+    weighing = seed_model().weigh("The notice is on the regulator's site: https://recalls.example.org/notice/88")
+    assert weighing.link_logit != 0.0
+    aside = without_cited_links(weighing)
+    assert aside.link_logit == 0.0
+    assert aside.weighed and not any(is_link_feature(feature) for _, feature in aside.weighed)
+    assert aside.logit == pytest.approx(weighing.logit - weighing.link_logit)
+
+
+def test_a_cited_source_from_an_author_who_fills_the_website_field_keeps_its_link_evidence() -> None:
+    # The weighing mixes the website's host with the links' own: a promoter's site rides on the cited page.
+    content = "The safety notice is on the regulator's site: https://recalls.example.org/notice/88 , check yours."
+    comment = Comment(id="c", post_id="p", author_name="Claire", author_url="https://my-shop.example", content=content)
+    result = SpamCheck().check(comment, Context(now=0.0))
+    assert [r.action for r in result.reasons] == [Action.FLAG]
+    assert spam_action(content) is Action.APPROVE

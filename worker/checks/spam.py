@@ -6,7 +6,9 @@ click, ``too_many_links`` leaves out a site's bare name ("sur le forum de Bricol
 weighs it as a link. Every other sign of spam feeds the score
 (:mod:`worker.spam.score`), whose reason ``spam_score`` holds or rejects with the signals and the words
 that weighed most as evidence. Links alone only hold: ``spam_score`` rejects only when the score without
-any link evidence (``without_links`` in its evidence) would hold the comment too.
+any link evidence (``without_links`` in its evidence) would hold the comment too. A link a reader cites as someone
+else's source (:func:`worker.spam.reader.cites_a_source`) is weighed by the classifier without its link features:
+what it learned of promoted links does not apply to a cited one.
 
 ``Context.facts`` keys read (all optional, see :mod:`worker.spam.facts`): ``spam.model`` (the shared
 model snapshot; the seed model when absent), ``spam.known_author``, ``spam.duplicates``,
@@ -28,6 +30,7 @@ from worker.spam.classifier import ModelState, Weighing
 from worker.spam.corpus import seed_model
 from worker.spam.evidence import Signal
 from worker.spam.passed_on import set_aside
+from worker.spam.reader import cites_a_source, without_cited_links
 from worker.spam.reading import shown
 from worker.spam.score import Score, Thresholds, Weights, combine, topics_alone
 from worker.spam.signals import WEIGHTS, WordList, detect, word_list
@@ -87,6 +90,12 @@ class SpamCheck:
         weighing = None
         if model is not None:
             weighing = model.weigh(comment.content, author_name=comment.author_name, author_url=comment.author_url)
+            if (
+                cites_a_source(comment.content, signals)
+                and not comment.author_url
+                and not find_links(comment.author_name)
+            ):
+                weighing = without_cited_links(weighing)  # a source cited is no link promoted
         score = self._combine(signals, weighing)
         aside = set_aside(shown(comment.content), signals, weighing)
         if aside is not None and self.thresholds.decide(without := self._combine(*aside)) is Action.APPROVE:

@@ -13,15 +13,25 @@ A source cited by its publisher's name, which the link's domain spells ("Ars Tec
 review: arstechnica.com/…", "60 Millions … le comparatif : 60millions-mag.com/…"), is a second kind: the reader
 says whose page it is, the page says the same. A platform's name (YouTube, Facebook...) is nobody's; a business
 named with its link and nothing cited is an SEO footer, and counts for nothing.
+
+A link cited as a source is not promoted, so what the classifier learned of promoted links (the word standing for a
+link, its neighbours "site <link>", "sur <link>", the pieces of an unknown host: a video spammer's "check my channel
+<link>") does not apply to it: :func:`without_cited_links` sets those features aside. The ``links`` signal stays: a
+link is still a link, and the words around it must not be a spammer's on their own.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from worker.models import JSON
+from worker.spam.classifier import Weighing
+from worker.spam.commerce import COMPLIMENTS
 from worker.spam.evidence import Signal, grow
+from worker.spam.features import is_link_feature
 from worker.spam.phrases import compile_phrases, unjoined
 from worker.spam.urls import find_links, registered_domain
 from worker.spam.warning import warns
@@ -255,3 +265,37 @@ def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | Non
     if not kinds:
         return None
     return Signal("reader", grow(weights["reader"], len(kinds), 3), kinds)
+
+
+# A trade's words in a link's own address ("credit-rapide.example/pret", "/buy-cheap-pills"): the page sells, whatever
+# the words around it cite. Pieces of words, as domains join them.
+_SELLING_ADDRESS = re.compile(
+    r"casino|bet|poker|slot|viagra|cialis|pill|pharma|seo|backlink|loan|credit|pret|crypto|bitcoin|trading|forex|"
+    r"porn|xxx|sex|dating|cheap|pascher|discount|promo|deal|buy|shop|store|boutique|achat|acheter|voyan|marabout|"
+    r"free|gratuit"
+)
+# The stock compliment an SEO comment flatters the post with to get its link approved ("Merci pour cet article, voir
+# aussi <link>", "Great article, the official guide is here: <link>"): its "article" is the post, not a source.
+_COMPLIMENT = compile_phrases(
+    (
+        *COMPLIMENTS, "informative", "bravo pour cet article", "bravo pour l article", "merci pour l article",
+        "merci pour votre article", "merci pour ce partage", "thanks for the article", "thanks for this article",
+        "thank you for the article", "thank you for this article", "article tres complet", "tres bel article",
+    )
+)  # fmt: skip
+
+
+def cites_a_source(text: str, signals: list[Signal]) -> bool:
+    """Tell whether the ``reader`` signal among ``signals`` found a link cited as someone else's source, with no stock
+    compliment to the post and no trade named in a link's address."""
+    if not any(s.name == "reader" and s.evidence.get("source") for s in signals):
+        return False
+    if _COMPLIMENT.search(unjoined(fold(text))) is not None:
+        return False
+    return not any(_SELLING_ADDRESS.search(fold(link.text)) for link in find_links(text))
+
+
+def without_cited_links(weighing: Weighing) -> Weighing:
+    """Return the classifier's weighing without the features of the comment's links (cited, not promoted)."""
+    kept = tuple(w for w in weighing.weighed if not is_link_feature(w[1]))
+    return replace(weighing, logit=math.fsum(w for w, _ in kept), link_logit=0.0, weighed=kept)
