@@ -239,3 +239,28 @@ def test_a_cited_source_from_an_author_who_fills_the_website_field_keeps_its_lin
     result = SpamCheck().check(comment, Context(now=0.0))
     assert [r.action for r in result.reasons] == [Action.FLAG]
     assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "My husband found the council's page on it: https://council.example.org/bins/collections",
+        "Ma fille a suivi la recette du blog de sa tante : https://cuisine-tante.example/tarte",
+        "D'après le communiqué de la mairie, mes voisins aussi sont concernés : https://mairie.example.org/travaux",
+    ),
+)
+def test_a_readers_my_for_their_household_leaves_a_cited_source_cited(text: str) -> None:
+    assert kinds(text).get("source")
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "The review is on my site: https://reviews.example.com/phones",
+        "Voir ma nouvelle chaîne, la vidéo sur ce sujet : https://video.example/c/astuces",
+        "Source: my latest blog post https://blog.example.com/2024/tips",
+        "La vidéo qui a changé ma vie, voir à partir de 2 minutes : https://revenus.example/video",
+    ),
+)
+def test_a_page_the_writer_calls_their_own_or_says_changed_their_life_cites_nothing(text: str) -> None:
+    assert "source" not in kinds(text)

@@ -8,7 +8,9 @@ phone number or a scam family's words is still spam (:func:`worker.spam.signals.
 
 A link is cited as a source when the comment says whose page it is or what it holds ("the council's minutes
 are here", "source:", "d'après le communiqué"): a reader backs what they say; a link spammer promotes a page
-as theirs or their client's ("visit our site", "check out", "our experts") and so never attributes it.
+as theirs or their client's ("visit our site", "check out", "our experts") and so never attributes it. A reader's
+"my" is their household's or their story's ("my son finally got it", "ma fille a suivi la recette du blog de…"); only
+a page, a work or a business called the writer's own ("my channel", "mon blog", "my new song") is promoted.
 A source cited by its publisher's name, which the link's domain spells ("Ars Technica tested it, link to the
 review: arstechnica.com/…", "60 Millions … le comparatif : 60millions-mag.com/…"), is a second kind: the reader
 says whose page it is, the page says the same. A platform's name (YouTube, Facebook...) is nobody's; a business
@@ -89,7 +91,24 @@ _CITING = compile_phrases(
     )
 )  # fmt: skip
 # The writer speaking for the page's owner ("our experts", "notre site"): a page promoted, whatever it cites.
-_OWNER = compile_phrases(("our", "ours", "my", "mine", "notre", "nos", "mon", "ma", "mes"))
+# A page told as what changed the writer's life is a testimonial's, pitched ("la vidéo qui a changé ma vie").
+_OWNER = compile_phrases(
+    (
+        "our", "ours", "mine", "notre", "nos", "changed my life", "change my life", "changes my life",
+        "a change ma vie", "change ma vie", "changer ma vie", "changera ta vie", "changera votre vie",
+    )
+)  # fmt: skip
+# Or calling a page, a work or a business their own ("my channel", "my new song", "mon blog de cuisine", "ma boutique").
+# A reader's "my" is mostly their household's or their story's ("my son finally got it", "ma version du gâteau"), which
+# says nothing of whose the page is.
+_MY_PAGE = re.compile(
+    r"(?<!\w)(?:my|mon|ma|mes)(?:\s+\w+){0,2}?\s+(?:"
+    r"site|website|web site|blog|channel|page|shop|store|company|business|firm|agency|video|music|song|track|album|"
+    r"cover|work|profile|account|link|article|post|review|recipe|app|book|ebook|podcast|guide|course|services?|products?|"
+    r"chaine|boutique|entreprise|societe|agence|cabinet|musique|chanson|morceau|travail|profil|compte|lien|billet|"
+    r"recette|appli|application|livre|formation|produits?"
+    r")s?(?!\w)"
+)
 
 
 def _cites(text: str) -> dict[str, JSON]:
@@ -101,7 +120,7 @@ def _cites(text: str) -> dict[str, JSON]:
     for link in links:  # a page's own address names nothing: a spammer's slug cites no one ("/emission/...")
         text = text.replace(link.text, " ")
     joined = unjoined(fold(text))
-    if _OWNER.search(joined) is not None:
+    if _OWNER.search(joined) is not None or _MY_PAGE.search(joined) is not None:
         return {}
     citing = _CITING.search(joined)
     if citing is None:
