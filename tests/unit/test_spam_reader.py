@@ -212,15 +212,37 @@ def test_a_cited_source_is_approved_though_the_classifier_learned_promoted_links
     (
         "Merci pour cet article très intéressant ! J'ai trouvé d'autres conseils sur https://conseils-maison.example/astuces",
         "Very informative article. The official guide is here: https://official-guide.example",
-        "Le programme complet est ici : https://www.applis-gratuites.example",
-        "Les chiffres officiels sont ici : https://credit-facile.example/taux",
     ),
 )
-def test_a_link_cited_after_a_stock_compliment_or_to_an_address_naming_a_trade_keeps_its_link_evidence(
-    content: str,
-) -> None:
+def test_a_link_cited_after_a_stock_compliment_keeps_its_link_evidence(content: str) -> None:
     assert kinds(content).get("source")
     assert spam_action(content) is Action.FLAG
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Le programme complet est ici : https://www.applis-gratuites.example",
+        "Les chiffres officiels sont ici : https://credit-facile.example/taux",
+        "Les chiffres officiels sont ici : https://www.taux-credit.example/chiffres",
+        "Found this on https://bestdeals-shop.example great prices",
+    ),
+)
+def test_a_link_whose_host_names_a_trade_cites_nothing_and_is_held(content: str) -> None:
+    assert "source" not in kinds(content)
+    assert spam_action(content) is Action.FLAG
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "The Essex council's page on it: https://www.essex.example.gov.uk/roads/potholes",
+        "The study on how readers interpret it: https://interpret.example.org/alphabet-2024",
+        "La page de l'agence sur le prêt à taux zéro est à jour : https://agence-logement.example.org/pret-taux-zero",
+    ),
+)
+def test_a_trades_short_word_inside_another_word_of_the_host_or_in_the_pages_path_does_not_sell(text: str) -> None:
+    assert kinds(text).get("source")
 
 
 def test_the_weighing_without_cited_links_keeps_only_the_words_around_them() -> None:
@@ -264,3 +286,21 @@ def test_a_readers_my_for_their_household_leaves_a_cited_source_cited(text: str)
 )
 def test_a_page_the_writer_calls_their_own_or_says_changed_their_life_cites_nothing(text: str) -> None:
     assert "source" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Radio Nord en a parlé hier soir : https://www.radionord.example/infos/fermeture-usine-42",
+        "The local paper talked about it last week: https://gazette.example.com/news/2024/bridge-closure",
+        "J'ai trouvé ça sur https://www.astuces-maison.example/vinaigre-blanc , ça marche très bien.",
+        "To answer your question, the pattern is here: https://knit-patterns.example/socks-basic",
+        "Pour répondre à Julie, le formulaire est là : https://demarches.example.org/formulaire-b12",
+        "The county museum has a short video on the old mill, my kids loved it: https://museum.example.org/mill",
+    ),
+)
+def test_a_link_to_what_a_publisher_told_where_the_reader_found_it_or_that_answers_a_question_is_a_source(
+    content: str,
+) -> None:
+    assert kinds(content).get("source")
+    assert spam_action(content) is Action.APPROVE

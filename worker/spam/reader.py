@@ -35,7 +35,7 @@ from worker.spam.commerce import COMPLIMENTS
 from worker.spam.evidence import Signal, grow
 from worker.spam.features import is_link_feature
 from worker.spam.phrases import compile_phrases, unjoined
-from worker.spam.urls import find_links, registered_domain
+from worker.spam.urls import Link, find_links, registered_domain
 from worker.spam.warning import warns
 from worker.text import fold
 
@@ -88,6 +88,14 @@ _CITING = compile_phrases(
         "tour dates", "highlights", "the review", "the interview", "the consultation", "planning application",
         "le reglement", "le programme", "le calendrier", "le pdf", "la notice", "la fiche", "le comparatif",
         "l interview", "l entretien", "dont je parlais", "dont on parlait", "la consultation", "enquete publique",
+        # a publisher who told of it, where the reader read or saw it, the page a reader answers a question with
+        "talked about it", "wrote about it", "wrote about this", "reported on", "reported it", "covered it",
+        "video on", "video about", "found this on", "found it on", "read it on", "read this on",
+        "to answer your question", "in answer to", "you asked about", "the one i used",
+        "en a parle", "en ont parle", "en parlait", "en parle aussi", "en a fait un article", "video sur",
+        "trouve ca sur", "trouve ceci sur", "trouve cela sur", "lu ca sur", "lu sur",
+        "pour repondre a", "en reponse a", "tu demandais", "vous demandiez", "celle que j ai utilisee",
+        "celui que j ai utilise",
     )
 )  # fmt: skip
 # The writer speaking for the page's owner ("our experts", "notre site"): a page promoted, whatever it cites.
@@ -111,14 +119,33 @@ _MY_PAGE = re.compile(
 )
 
 
+# A trade's words in a link's host ("credit-rapide.example", "bestdeals-shop.example"): a domain bought to sell,
+# whatever the words around it cite. Long words anywhere, as domains join them ("generiques-pascher"); short ones as
+# a piece of their own between dots or hyphens ("shop.", "-credit"), not inside another ("essex"). Not the page's
+# path: a reader's cited page is named for its topic ("anil.org/pret-taux-zero", "/comparatif-credit-immobilier").
+_SELLING_ADDRESS = re.compile(
+    r"casino|poker|viagra|cialis|pharma|backlink|crypto|bitcoin|forex|cheap|pascher|discount|acheter|voyant|"
+    r"marabout|gratuit|(?<![a-z0-9])(?:bets?|seo|loans?|credits?|prets?|pills?|porn|xxx|sex|dating|promos?|deals?|"
+    r"buy|shop|store|boutique|achat|free|trading|slots?)(?![a-z0-9])"
+)
+
+
+def _sells(link: Link) -> bool:
+    """Tell whether a link's host names a trade."""
+    return _SELLING_ADDRESS.search(fold(link.host)) is not None
+
+
 def _cites(text: str) -> dict[str, JSON]:
     """Return the words citing a linked page as someone else's source (``source``) and the publisher's name that its
-    domain spells (``named``), empty when there is no link, nothing cited, or the writer speaks for the page's owner."""
+    domain spells (``named``), empty when there is no link, nothing cited, the writer speaks for the page's owner or
+    a link's host names a trade."""
     links = find_links(text)
     if not links:
         return {}
     for link in links:  # a page's own address names nothing: a spammer's slug cites no one ("/emission/...")
         text = text.replace(link.text, " ")
+    if any(map(_sells, links)):
+        return {}  # the link's host names a trade ("bestdeals-shop.example", "credit-rapide.example"): it sells
     joined = unjoined(fold(text))
     if _OWNER.search(joined) is not None or _MY_PAGE.search(joined) is not None:
         return {}
@@ -286,13 +313,6 @@ def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | Non
     return Signal("reader", grow(weights["reader"], len(kinds), 3), kinds)
 
 
-# A trade's words in a link's own address ("credit-rapide.example/pret", "/buy-cheap-pills"): the page sells, whatever
-# the words around it cite. Pieces of words, as domains join them.
-_SELLING_ADDRESS = re.compile(
-    r"casino|bet|poker|slot|viagra|cialis|pill|pharma|seo|backlink|loan|credit|pret|crypto|bitcoin|trading|forex|"
-    r"porn|xxx|sex|dating|cheap|pascher|discount|promo|deal|buy|shop|store|boutique|achat|acheter|voyan|marabout|"
-    r"free|gratuit"
-)
 # The stock compliment an SEO comment flatters the post with to get its link approved ("Merci pour cet article, voir
 # aussi <link>", "Great article, the official guide is here: <link>"): its "article" is the post, not a source.
 _COMPLIMENT = compile_phrases(
@@ -306,12 +326,10 @@ _COMPLIMENT = compile_phrases(
 
 def cites_a_source(text: str, signals: list[Signal]) -> bool:
     """Tell whether the ``reader`` signal among ``signals`` found a link cited as someone else's source, with no stock
-    compliment to the post and no trade named in a link's address."""
+    compliment to the post."""
     if not any(s.name == "reader" and s.evidence.get("source") for s in signals):
         return False
-    if _COMPLIMENT.search(unjoined(fold(text))) is not None:
-        return False
-    return not any(_SELLING_ADDRESS.search(fold(link.text)) for link in find_links(text))
+    return _COMPLIMENT.search(unjoined(fold(text))) is None
 
 
 def without_cited_links(weighing: Weighing) -> Weighing:
