@@ -14,7 +14,7 @@ from worker.spam import facts as fact
 from worker.spam.corpus import seed_model
 from worker.spam.signals import WEIGHTS, detect
 from worker.spam.site_links import is_reference
-from worker.spam.warning import TOPIC_SHARE, warns
+from worker.spam.warning import TOPIC_SHARE, refuses, warns
 from worker.text import fold
 
 
@@ -180,7 +180,47 @@ def test_a_warning_naming_the_messenger_a_scam_came_by_is_approved(content: str)
         "@kevin_example.",
         "This broker is a scam, report it, and recover your bitcoin with Alex: WhatsApp +1 555 014 7788.",
         "Attention arnaque, signalez-les ! Moi j'ai récupéré mes bitcoins grâce à Max, écrivez-lui sur Telegram.",
+        "Beware of Ponzi brokers with upfront fees! Real guaranteed returns with Mr Dan, WhatsApp +1 555 014 7788.",
     ),
 )
 def test_a_recovery_testimonial_dressed_as_a_warning_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    (
+        ("beware of anyone offering guaranteed returns on WhatsApp, report and block", True),
+        ("méfiez-vous des prêts avec frais d'avance dans les commentaires", True),
+        ("don't fall for those earn-from-home posts, it's a pyramid scheme", True),
+        ("PSA: that investment manager is a ponzi, my cousin lost his savings", True),
+        ("warning: that trading app promises guaranteed returns", True),
+        ("mise en garde : ce placement, c'est trop beau pour être vrai", True),
+        ("watch out for the second verse, it's the best part", False),
+        ("beware of the dog, says the sign on their gate", False),
+    ),
+)
+def test_naming_a_traps_shape_a_pyramid_returns_promised_or_a_fee_first_is_a_warning(text: str, warning: bool) -> None:
+    assert warns(fold(text)) is warning
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "a call from amazon customer service at 1-844-555-0123 about my account, a scam: never give them codes",
+        "un faux conseiller de la banque au 01 23 45 67 89, une arnaque : ne leur donnez jamais vos codes",
+        "that scam line 1-844-555-0123, report and block",
+    ),
+)
+def test_telling_readers_never_to_give_a_scams_number_anything_or_to_report_and_block_it_refuses_it(
+    text: str,
+) -> None:
+    assert refuses(fold(text))
+
+
+def test_a_warning_of_guaranteed_returns_on_a_messenger_is_not_rejected() -> None:
+    content = (
+        "Beware of anyone offering guaranteed returns on crypto on WhatsApp, my uncle lost $4,000 to one of them. "
+        "Report and block."
+    )
+    assert action(content) is not Action.REJECT

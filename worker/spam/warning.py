@@ -9,7 +9,8 @@ it reports (:data:`REPORTED`) set aside, and a messenger named with no number or
 what it talks of (crypto, pills, dating: the scam's topic) weighs :data:`TOPIC_SHARE` of its weight, as a
 reader's news of a scam does (:mod:`worker.spam.hearsay`): nothing is sold where nobody can be reached.
 Calling a thing a scam ("it's a scam", "c'est une arnaque"), asking others to report it, and telling what
-a scam cost someone ("my sister … lost 200 dollars") are warnings too.
+a scam cost someone ("my sister … lost 200 dollars") are warnings too; so is naming the trap's shape (a pyramid, a
+Ponzi, returns guaranteed, a fee asked first, "too good to be true") with "beware", "warning", "PSA".
 A phone number is a way to reach someone, unless the comment, after the number, tells readers not to call,
 answer or pay it, or to block or report it: then it is the scam's number, quoted so that readers know it; and the
 scam's message quoted between quotation marks ("« … appelez le 01 … »") asks nothing of readers: its "call" and
@@ -46,6 +47,11 @@ _SCAM = compile_phrases(
         # someone passing for another: a bank, an office, a courier
         "claiming", "pretending to be", "posing as", "impersonating", "se faisant passer", "se fait passer",
         "soi disant", "so called",
+        # the trap's shape named: a pyramid, returns promised, a fee asked first ("beware of anyone offering
+        # guaranteed returns", "méfiez-vous des prêts avec frais d'avance")
+        "pyramid scheme", "ponzi", "pyramide de ponzi", "systeme pyramidal", "too good to be true",
+        "trop beau pour etre vrai", "upfront fee", "upfront fees", "frais d avance", "guaranteed returns",
+        "rendement garanti", "rendements garantis",
     )
 )  # fmt: skip
 # Warning others, or telling what reached the writer or lost them something.
@@ -68,6 +74,7 @@ _WARNING = compile_phrases(
         "don t call", "don t ring", "do not call", "never call", "hang up", "ne rappelez", "n appelez pas",
         "n appelez jamais", "raccrochez", "warn your", "prevenez", "she almost", "he almost", "elle a failli",
         "il a failli", "avoid it", "avoid them", "stay away", "steer clear", "evitez", "fuyez", "alert", "alerte",
+        "warning", "psa", "mise en garde",
     )
 )  # fmt: skip
 
@@ -78,7 +85,8 @@ _REFUSING = compile_phrases(
     (
         "don t call", "do not call", "never call", "don t ring", "don t answer", "do not answer", "don t reply",
         "do not reply", "don t pay", "do not pay", "never pay", "hang up", "block it", "block the number",
-        "block them", "report it", "report the number", "report them", "ne rappelez", "ne l appelez", "ne les appelez",
+        "block them", "report it", "report the number", "report them", "report and block", "block and report",
+        "never give them", "don t give them", "ne leur donnez", "ne rappelez", "ne l appelez", "ne les appelez",
         "n appelez pas", "n appelez jamais", "ne repondez", "ne payez", "raccrochez", "bloquez", "signalez",
     )
 )  # fmt: skip
