@@ -282,6 +282,7 @@ def test_a_readers_my_for_their_household_leaves_a_cited_source_cited(text: str)
         "Voir ma nouvelle chaîne, la vidéo sur ce sujet : https://video.example/c/astuces",
         "Source: my latest blog post https://blog.example.com/2024/tips",
         "La vidéo qui a changé ma vie, voir à partir de 2 minutes : https://revenus.example/video",
+        "I also wrote about this: https://tips.example.com/2024/05/garden",
     ),
 )
 def test_a_page_the_writer_calls_their_own_or_says_changed_their_life_cites_nothing(text: str) -> None:
