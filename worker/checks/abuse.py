@@ -18,6 +18,8 @@ alt-profanity-check's, learnt from other comments than the project's) is added t
 A comment that makes an English frame of abuse in everyday words (:mod:`worker.abuse.frames`: "you'll regret this",
 "I'll keep posting until you leave", "they are vermin") takes that model's log-odds as no lower than 0 (it reads
 swearing, which these lack) and adds ``frame``; the frame is the evidence's first term and names the category.
+A sexual remark aimed at someone, English or French (:mod:`worker.abuse.sexual`: "send nudes", "t'es bonne"), is
+such a frame, of category ``sexual``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from worker.abuse.features import innocent_words, words
 from worker.abuse.frames import frames
 from worker.abuse.language import DEFAULT_LANGUAGE, told_language
 from worker.abuse.model import NEW_TUPLE, AbuseModel, Term, WeightsError, shipped_model, sigmoid
+from worker.abuse.sexual import sexual
 from worker.abuse.threats import threats
 from worker.checks.base import Context
 from worker.errors import ConfigError
@@ -97,7 +100,7 @@ class AbuseCheck:
         found = words(comment.content)
         told = told_language(found, comment.language) if self.english else None  # guessed once, used twice
         english = self.english_added(comment.content, told=told)
-        framed = frames(comment.content, found) if self.frame else []
+        framed = frames(comment.content, found) + sexual(comment.content, found) if self.frame else []
         # The English model reads swearing: its "none here" says nothing of a frame made of plain words.
         framing = max(0.0, -english) + self.frame if framed else 0.0
         added = english + framing

@@ -1,0 +1,168 @@
+"""Sexual remarks aimed at a person, English and French (worker/abuse/sexual.py), and what the abuse check does with
+them: a frame of category ``sexual``, its span shown first, the policy's ``frame`` share added, never a rejection."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.abuse import facts as fact
+from worker.abuse.features import words
+from worker.abuse.model import AbuseModel
+from worker.abuse.sexual import ANCHORS, sexual
+from worker.checks.abuse import DEFAULT_FLAG_AT, AbuseCheck
+from worker.checks.base import Context
+from worker.models import Action, Comment, Reason
+
+
+def found(text: str) -> list[str]:
+    """Return the text of each sexual remark ``text`` makes."""
+    remarks = sexual(text, words(text))
+    assert all(r.kind == "sexual" and text[r.start : r.end] == r.text for r in remarks)
+    return [r.text for r in remarks]
+
+
+@pytest.mark.parametrize(
+    ("text", "remark"),
+    [
+        # English: the body as an object
+        ("Nice tits, shame about the opinions.", "Nice tits"),
+        ("Look at those boobs lol, who cares what she says", "Look at those boobs"),
+        ("show us your tits love", "show us your tits"),
+        ("Get your kit off for the lads!", "Get your kit off"),
+        ("She should show more skin if she wants views.", "show more skin"),
+        ("Great ass on the one in the red dress.", "Great ass"),
+        ("Her boobs look so juicy in that picture.", "Her boobs look so juicy"),
+        ("Honestly she's so fuckable.", "she's so fuckable"),
+        ("Her voice makes me so hard every morning.", "Her voice makes me so hard"),
+        # English: propositions and requests
+        ("I'd bang her, never mind the article.", "I'd bang her"),
+        ("would totally tap that", "would totally tap that"),
+        ("Send nudes pls", "Send nudes"),
+        ("hey author, send me some nude pics", "send me some nude pics"),
+        ("What are you wearing right now?", "What are you wearing"),
+        ("I'd like to see you naked, writer lady.", "I'd like to see you naked"),
+        ("Come sit on my face and tell me about climate policy.", "sit on my face"),
+        ("you wanna fuck or what", "you wanna fuck"),
+        ("I'd love to bend her over that desk.", "bend her over"),
+        # English: rape "jokes" and sexual contempt
+        ("Someone like her deserves to be raped, just saying.", "her deserves to be raped"),
+        ("She needs a good dicking to calm down.", "She needs a good dicking"),
+        ("The author clearly needs to get laid.", "The author clearly needs to get laid"),
+        ("We all know she slept her way to the top.", "slept her way to"),
+        ("She was asking for it dressed like that.", "She was asking for it dressed"),
+        # French: le corps comme objet
+        ("T'es bonne toi, c'est tout ce que je retiens.", "T'es bonne"),
+        ("Franchement la présentatrice est trop bonne.", "la présentatrice est trop bonne"),
+        ("Beaux nichons, article nul.", "Beaux nichons"),
+        ("Montre-nous tes seins au lieu de parler.", "Montre-nous tes seins"),
+        ("Elle devrait montrer un peu plus de peau.", "Elle devrait montrer un peu plus de peau"),
+        ("Tu me fais trop bander.", "Tu me fais trop bander"),
+        # French: propositions et demandes
+        ("Suce-moi au lieu d'écrire.", "Suce-moi"),
+        ("Je te prendrais bien, ma belle.", "Je te prendrais bien"),
+        ("J'aimerais te voir à poil.", "te voir à poil"),
+        ("À poil la journaliste !", "À poil la journaliste"),
+        ("Envoie-moi des photos de toi nue.", "Envoie-moi des photos de toi nue"),
+        ("Viens t'asseoir… non, assieds-toi sur ma bouche.", "assieds-toi sur ma bouche"),
+        ("Ça te dit qu'on couche ensemble ?", "Ça te dit qu'on couche"),
+        ("Tu portes quoi ce soir ?", "Tu portes quoi ce soir"),
+        # French: viol « pour rire » et mépris sexuel
+        ("Elle a couché pour avoir le poste, tout le monde le sait.", "Elle a couché pour avoir"),
+        ("Promotion canapé, évidemment.", "Promotion canapé"),
+        ("Elle mérite de se faire violer.", "Elle mérite de se faire violer"),
+        ("Encore une mal baisée qui donne des leçons.", "mal baisée"),
+    ],
+)
+def test_sexual_remarks_aimed_at_a_person_are_read_with_their_text(text: str, remark: str) -> None:
+    assert found(text)[:1] == [remark]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sex education, health, news of an assault
+        "Teens are often pressured to send nudes; talk to your kids about it.",
+        "Never send nudes to someone you met online.",
+        "The court heard he sent her explicit photos and asked her to send nudes.",
+        "He texted her 'send nudes' forty times, the report says.",
+        "She told the jury he had said she should show more skin.",
+        "Self-examination of your breasts once a month catches lumps early.",
+        "Après une mammographie, les seins peuvent être sensibles quelques jours.",
+        "Ne montre pas tes seins à un inconnu sur internet, c'est du chantage assuré.",
+        "Il lui demandait d'envoyer des photos d'elle nue, selon l'enquête.",
+        "Saying 'nice tits' to a colleague is harassment, full stop.",
+        # compliments and everyday uses of the same words
+        "She's beautiful and her speech was brilliant.",
+        "Sexy car, shame about the mileage.",
+        "The photos were stunning, especially the sunset.",
+        "Nice rack, where did you buy it? My bikes need one.",
+        "He made a great ass of himself at the hearing.",
+        "That was a big ass truck parked on the pavement.",
+        "What are you wearing to the wedding?",
+        "I'd bang my head against the wall if I read this again.",
+        "I'd tap into the savings before borrowing.",
+        "Block me if you want, I'd hit the road anyway.",
+        "I wanna see you in court, not on Twitter.",
+        "The dress shows more skin than the school allows, says the head teacher.",
+        "Tu es bonne en maths, aide-moi pour l'exercice.",
+        "Elle est bonne, cette tarte aux pommes.",
+        "Je te prendrai à la gare demain à huit heures.",
+        "Cette maison, je la prendrais bien pour les vacances.",
+        "Notre chien à poil ras perd beaucoup moins de poils.",
+        "Envoyez-nous des photos de vos plats pour le concours !",
+        "Il a couché le bébé pour avoir un peu de calme.",
+        "Le canapé du salon est à vendre.",
+        "Montre-nous tes photos de vacances !",
+        "Les militantes ont montré leurs seins devant l'Assemblée pour protester.",
+        "Ce projet m'excite pas du tout.",
+        "Je t'aime, mon amour, à ce soir.",
+        "Le roman parle de sexualité et de consentement avec finesse.",
+    ],
+)
+def test_sex_education_news_quotes_denials_and_everyday_look_alikes_are_left_alone(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_comment_without_an_anchor_word_is_not_read_by_the_patterns() -> None:
+    assert "tits" in ANCHORS
+    assert sexual("nice tits", ["thanks", "for", "the", "article"]) == []
+
+
+ZERO = Context(0.0, {fact.MODEL: AbuseModel(0.0, {}, {}, {})})
+"""A shared model that weighs no word (score 0.5 alone): what moves a comment here is the remark."""
+
+
+def check(text: str, checker: AbuseCheck) -> tuple[float | None, list[Reason]]:
+    result = checker.check(Comment(id="c1", post_id="p1", content=text), ZERO)
+    return result.score, list(result.reasons)
+
+
+def test_a_sexual_remark_is_held_with_its_span_first_and_category_sexual() -> None:
+    text = "Great article. Send nudes pls"
+    score, reasons = check(text, AbuseCheck(english=0.0, frame=2.0))
+    assert score is not None and score > DEFAULT_FLAG_AT
+    [held] = reasons
+    assert held.action is Action.FLAG and held.evidence["category"] == "sexual"
+    first = held.evidence["terms"][0]
+    assert text[slice(*first["span"])] == first["text"] == "Send nudes"
+    assert first["log_odds"] == 2.0
+
+
+def test_a_french_remark_is_held_too() -> None:
+    _, reasons = check("Franchement t'es bonne.", AbuseCheck(english=0.0, frame=2.0))
+    assert [(r.action, r.evidence["category"]) for r in reasons] == [(Action.FLAG, "sexual")]
+
+
+def test_the_same_words_without_a_remark_are_not_held() -> None:
+    score, reasons = check("Great article. Never send nudes to strangers.", AbuseCheck(english=0.0, frame=2.0))
+    assert reasons == [] and score == 0.5
+
+
+def test_a_sexual_remark_alone_never_rejects() -> None:
+    _, reasons = check("I'd bang her.", AbuseCheck(english=0.0, frame=30.0, reject_at=0.99))
+    assert [r.action for r in reasons] == [Action.FLAG]
+
+
+def test_no_frame_share_means_no_sexual_reading() -> None:
+    score, reasons = check("Send nudes pls", AbuseCheck(english=0.0, frame=0.0))
+    assert reasons == [] and score == 0.5
