@@ -112,7 +112,7 @@ _SOURCES: tuple[tuple[str, str, str, str], ...] = (
         r"(?:nice|hot|sexy|perfect|juicy|fine|great|amazing|lovely|look at (?:that|her|his|dat)"
         r"|check out (?:that|her|his|dat)|love (?:that|her|your|ur|dat)|show (?:us |me )?(?:your|ur|that|her|dat)"
         rf"|(?:grab|squeeze|spank|slap|grope|lick) (?:that|her|your|ur|dat)) {_REAR}"
-        r"(?![^a-z0-9 ]?(?:kick|whoop|hat|load|backward|crack)|[^a-z0-9]+of(?![a-z0-9]))",
+        r"(?![^a-z0-9]*(?:kick|whoop|hat|load|backward|crack)|[^a-z0-9]+of(?![a-z0-9]))",
         "",
     ),
     (
@@ -255,8 +255,8 @@ _SOURCES: tuple[tuple[str, str, str, str], ...] = (
         r"|(?:elle|il|tu) (?:a|as|aurait|aurais) (?:du |d |surement |forcement |bien |encore )?(?:sucer|suce|couche"
         r"|coucher|ecarte les cuisses|ecarter les cuisses|passe sous le bureau|passer sous le bureau"
         r"|passe a la casserole|passer a la casserole) (?:avec (?:[a-z]+ ){1,3})?pour (?:[a-z]+)"
-        r"|promotion canape|promue? (?:par|grace a|sur|via) (?:le|la|un) canape"
-        r"|(?:elle|il) est passee? (?:par|sur) (?:le|la) (?:canape|casserole)",
+        r"|promotion canape(?![^a-z0-9]*lit)|promue? (?:par|grace a|sur|via) (?:le|la|un) canape(?![^a-z0-9]*lit)"
+        r"|(?:elle|il) est passee? (?:par|sur) (?:le|la) (?:canape(?![^a-z0-9]*lit)|casserole)",
         "",
     ),
     (
