@@ -160,7 +160,7 @@ _SOURCES: tuple[tuple[str, str, str, str], ...] = (
         "",
     ),
     (
-        "face dick cock balls d knees",
+        "face dick cock balls knees",
         "srcbg",
         r"sit on my (?:face|dick|cock)|ride my (?:face|dick|cock)|suck my (?:dick|cock|balls)|(?:suck|blow) me off"
         r"|choke on my (?:dick|cock)|(?:get|go) on (?:your|ur) knees (?:for me|and suck)",
