@@ -7,9 +7,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from worker.abuse import facts as fact
+from worker.abuse.model import AbuseModel
+from worker.checks.abuse import AbuseCheck
 from worker.checks.base import Context
 from worker.checks.spam import SpamCheck
-from worker.models import Action, Comment
+from worker.models import Action, Comment, Reason
 
 
 def sample_comments(count: int, tag: str = "c") -> list[dict[str, object]]:
@@ -55,6 +58,16 @@ def spam_action(content: str, author_name: str = "Claire") -> Action:
     """Return what the spam check as shipped does with a comment of ``content``: its gravest reason's action."""
     result = SpamCheck().check(Comment(id="c", post_id="p", author_name=author_name, content=content), Context(now=0.0))
     return max((r.action for r in result.reasons), key=lambda a: a.rank, default=Action.APPROVE)
+
+
+NO_WORDS = Context(0.0, {fact.MODEL: AbuseModel(0.0, {}, {}, {})})
+"""A shared abuse model that weighs no word (score 0.5 alone): what moves a comment is a frame or a threat."""
+
+
+def abuse_with_no_words(text: str, checker: AbuseCheck) -> tuple[float | None, list[Reason]]:
+    """Return the score and the reasons of ``checker`` for ``text`` with the abuse model that weighs no word."""
+    result = checker.check(Comment(id="c1", post_id="p1", content=text), NO_WORDS)
+    return result.score, list(result.reasons)
 
 
 def jsonl_rows(path: Path) -> list[dict[str, Any]]:

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from worker.abuse import facts as fact
+from tests.helpers import abuse_with_no_words as check
 from worker.abuse.features import words
-from worker.abuse.model import AbuseModel
 from worker.abuse.sexual import ANCHORS, sexual
 from worker.checks.abuse import DEFAULT_FLAG_AT, AbuseCheck
-from worker.checks.base import Context
-from worker.models import Action, Comment, Reason
+from worker.models import Action
 
 
 def found(text: str) -> list[str]:
@@ -132,29 +130,16 @@ def test_a_comment_without_an_anchor_word_is_not_read_by_the_patterns() -> None:
     assert sexual("nice tits", ["thanks", "for", "the", "article"]) == []
 
 
-ZERO = Context(0.0, {fact.MODEL: AbuseModel(0.0, {}, {}, {})})
-"""A shared model that weighs no word (score 0.5 alone): what moves a comment here is the remark."""
-
-
-def check(text: str, checker: AbuseCheck) -> tuple[float | None, list[Reason]]:
-    result = checker.check(Comment(id="c1", post_id="p1", content=text), ZERO)
-    return result.score, list(result.reasons)
-
-
-def test_a_sexual_remark_is_held_with_its_span_first_and_category_sexual() -> None:
-    text = "Great article. Send nudes pls"
+@pytest.mark.parametrize(
+    ("text", "remark"), [("Great article. Send nudes pls", "Send nudes"), ("Franchement t'es bonne.", "t'es bonne")]
+)
+def test_a_sexual_remark_is_held_with_category_sexual_and_its_span_first(text: str, remark: str) -> None:
     score, reasons = check(text, AbuseCheck(english=0.0, frame=2.0))
-    assert score is not None and score > DEFAULT_FLAG_AT
     [held] = reasons
-    assert held.action is Action.FLAG and held.evidence["category"] == "sexual"
     first = held.evidence["terms"][0]
-    assert text[slice(*first["span"])] == first["text"] == "Send nudes"
-    assert first["log_odds"] == 2.0
-
-
-def test_a_french_remark_is_held_too() -> None:
-    _, reasons = check("Franchement t'es bonne.", AbuseCheck(english=0.0, frame=2.0))
-    assert [(r.action, r.evidence["category"]) for r in reasons] == [(Action.FLAG, "sexual")]
+    shown = (held.action, held.evidence["category"], first["text"], text[slice(*first["span"])], first["log_odds"])
+    assert shown == (Action.FLAG, "sexual", remark, remark, 2.0)
+    assert score is not None and score > DEFAULT_FLAG_AT
 
 
 def test_the_same_words_without_a_remark_are_not_held() -> None:
