@@ -85,6 +85,8 @@ def test_sexual_remarks_aimed_at_a_person_are_read_with_their_text(text: str, re
         "He texted her 'send nudes' forty times, the report says.",
         "She told the jury he had said she should show more skin.",
         "Self-examination of your breasts once a month catches lumps early.",
+        "Running with my huge boobs hurts my back, any sports bra tips?",
+        "Me shaking my sexy ass at my cousin's wedding, no regrets.",
         "Après une mammographie, les seins peuvent être sensibles quelques jours.",
         "Ne montre pas tes seins à un inconnu sur internet, c'est du chantage assuré.",
         "Il lui demandait d'envoyer des photos d'elle nue, selon l'enquête.",

@@ -104,7 +104,7 @@ _SOURCES: tuple[tuple[str, str, str, str], ...] = (
         r"|(?:suck|lick|squeeze|grab|fondle|grope|motorboat|play with|bite) (?:those|them|her|your|ur|dem))"
         rf" {_BODY}|(?:get|got|getting|put|take|took|taking) (?:your|ur|her|them|those|the|dem) (?:tits|titties"
         r"|boobs|boobies|kit|top|bra|clothes|panties|knickers) (?:out|off)(?! (?:of|the)\b)",
-        "",
+        "my our",
     ),
     (
         "ass arse butt booty bum",
@@ -113,7 +113,7 @@ _SOURCES: tuple[tuple[str, str, str, str], ...] = (
         r"|check out (?:that|her|his|dat)|love (?:that|her|your|ur|dat)|show (?:us |me )?(?:your|ur|that|her|dat)"
         rf"|(?:grab|squeeze|spank|slap|grope|lick) (?:that|her|your|ur|dat)) {_REAR}"
         r"(?![^a-z0-9]*(?:kick|whoop|hat|load|backward|crack)|[^a-z0-9]+of(?![a-z0-9]))",
-        "",
+        "my our",
     ),
     (
         "tits titties boobs boobies knockers nipples ass arse butt booty cleavage bulge body legs",
