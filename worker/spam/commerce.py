@@ -20,6 +20,7 @@ from worker.spam.evidence import Signal, grow
 from worker.spam.phones import Phone, find_phones, premium_line
 from worker.spam.phrases import Phrases, compile_phrases, same_words, tokens, unjoined
 from worker.spam.phrases import words as _words
+from worker.text import AsciiFast
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
 # A word that starts with a letter and holds digits or $ @ ("c01nb4s3"); "123movies" or "mp3" are left alone.
@@ -27,7 +28,7 @@ _MIXED = re.compile(r"(?<!\w)(?=[^\W\d_])(?=[\w$@]*[\d$@])[\w$@]{4,}(?!\w)")
 _SPACED = re.compile(r"(?<!\w)(?:[^\W\d_][ .]){3,}[^\W\d_](?!\w)")
 # A letter next to a digit, "$" or "@" (only whether there is one is read): the pattern starts on the digit,
 # so that Python's regular expressions jump from one digit to the next instead of trying every position.
-_DISGUISED_DIGIT = re.compile(r"[\d$@](?:(?<=[^\W\d_].)|[^\W\d_])")
+_DISGUISED_DIGIT = AsciiFast(r"[\d$@](?:(?<=[^\W\d_].)|[^\W\d_])")
 # Runs of two or more of "@*~:", else runs of brackets and the like: the same, written to start on a set of
 # characters (each branch checks the first one behind it) for the same reason.
 _JOINERS = re.compile(r"[@*~:\[\](){}<>=_|](?:(?<=[@*~:])[@*~:]+|(?<=[\[\](){}<>*~=_|])[\[\](){}<>*~=_|]*)")

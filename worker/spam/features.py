@@ -12,7 +12,7 @@ from itertools import pairwise
 from worker.spam.phones import find_phones
 from worker.spam.reading import without_formatting
 from worker.spam.urls import find_links, host_of, registered_domain, replace_markup
-from worker.text import fold, words
+from worker.text import AsciiFast, fold, words
 
 BUCKET_BITS = 20
 """Features are hashed into 2**BUCKET_BITS buckets, which bounds the model's size whatever it reads."""
@@ -20,6 +20,7 @@ BUCKET_BITS = 20
 _MASK = (1 << BUCKET_BITS) - 1
 _HOST_GRAM_CHARS = 4
 _DIGITS = re.compile(r"\d")
+_NON_ZERO_DIGIT = re.compile(r"[^\D0]")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts on a word's edge: linear
 PHONE_WORD = "phonenumber"
 """The word that stands for a phone number: its digits vary between copies of one spam, its presence does not."""
@@ -29,7 +30,7 @@ EMAIL_WORD = "emailaddress"
 # A number: digits, with decimal or thousands marks, no word character before them. The look-behind comes
 # after the first digit, so that Python's regular expressions jump from one digit to the next instead of
 # trying every position of the text (as "\b\d+..." would).
-_NUMBER = re.compile(r"\d(?<!\w\d)\d*(?:[.,]\d+)*\b")
+_NUMBER = AsciiFast(r"\d(?<!\w\d)\d*(?:[.,]\d+)*\b")
 HOST_GRAM = "g"
 """The kind of the features cut from link hosts: many per link, so the classifier averages them."""
 
@@ -42,6 +43,15 @@ _LINK_KINDS = frozenset({"h", HOST_GRAM, "u"})
 def _word(word: str) -> str:
     # Digits vary between copies of one spam (prices, phone numbers, years): their shape is what repeats.
     return word if word.isalpha() else _DIGITS.sub("0", word)
+
+
+def _shapes(text: str) -> list[str]:
+    """Return the words of ``text`` with each digit as "0" (see :func:`_word`)."""
+    found = words(text)
+    if _NON_ZERO_DIGIT.search(fold(text)) is None:  # the folded text (cached) is where the words were found
+        return found  # the usual case: every digit of the words is in the text, and all are "0" already
+    # A list, not a generator: a generator resumes once per word, and this runs on every word of every comment.
+    return [w if w.isalpha() or w == "0" else _DIGITS.sub("0", w) for w in found]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +86,8 @@ def reading(content: str, author_name: str = "", author_url: str | None = None) 
         if phone.loose:
             continue  # a bare run of digits may be an error code or an id: it stays a number
         content = content.replace(phone.text, f" {PHONE_WORD} ", 1)
-    # A number is one word whatever its value ("2,000,000 views" and "$5000" alike): "0", already in its shape. A
-    # list, not a generator: a generator resumes once per word, and this runs on every word of every comment.
-    tokens = [w if w.isalpha() or w == "0" else _DIGITS.sub("0", w) for w in words(_NUMBER.sub(" 0 ", content))]
+    # A number is one word whatever its value ("2,000,000 views" and "$5000" alike): "0", already in its shape.
+    tokens = _shapes(_NUMBER.sub(" 0 ", content))
     hosts = [link.host for link in (*links, *find_links(author_name))]
     if author_url:
         hosts.append(host_of(author_url))

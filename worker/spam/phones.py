@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from worker.text import AsciiFast
+
 # Letters that spammers type for digits, only ever read inside a run that already holds real digits.
 _LOOKALIKES = str.maketrans({"o": "0", "O": "0", "I": "1", "l": "1", "i": "1", "|": "1", "S": "5", "B": "8"})
 # The second reading: thin lower-case letters ("i", "l") separate groups, as a dash would; round and capital ones
@@ -54,7 +56,7 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Digits glued to a word ("SPECIALIST09001340118"): only a long bare run, so always loose.
 _GLUED = re.compile(r"\d(?<=[^\W\d_]\d)\d{9,12}(?!\w)")
-_FIVE_DIGITS = re.compile(r"\d(?:\D*\d){4}")
+_FIVE_DIGITS = AsciiFast(r"\d(?:\D*\d){4}")
 # Five digits with nothing but what a written number holds between them (look-alikes, spaces, brackets, dots,
 # dashes, slashes, "+"): a candidate must have them, and the usual text has none, so it spares the candidates'
 # pattern, which is tried at every letter that may stand for a digit.

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from worker.spam import alternation
 from worker.spam.alternation import Alternation
+from worker.text import AsciiFast
 
 _TOPICS: dict[str, tuple[str, ...]] = {
     "self_promotion": (
@@ -115,7 +116,8 @@ def _piece(phrase: str) -> str:
 
 
 _TOKEN = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
+_TOKENS = AsciiFast(r"\w+")
+_DIGIT = AsciiFast(r"\d")
 _READ_MAX = 64
 """Texts whose words :func:`tokens` keeps: the few texts of the comment being checked."""
 _READ: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
@@ -124,7 +126,7 @@ _READ: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
 def _read(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     read = _READ.get(text)
     if read is None:
-        found = tuple(_TOKEN.findall(text))
+        found = tuple(_TOKENS.findall(text))
         read = _keep(text, (found, frozenset(found)))
     return read
 
