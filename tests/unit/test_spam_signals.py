@@ -116,6 +116,17 @@ def test_shouting_needs_mostly_capitals_over_enough_letters() -> None:
     assert signals.shouting(comment("A calm sentence with One Capital.")) is None
 
 
+def test_shouting_counts_latin1_capitals_as_it_counts_those_of_any_script() -> None:
+    latin1 = "ÉNORME ARNAQUE, ÇA SUFFIT À LA FIN ÆØ µ ß ª"
+    beyond = latin1 + " Ω"  # one character past Latin-1: the letters are then looked at one by one
+    for text in (latin1, beyond, "PLAIN ASCII SHOUTING HERE"):
+        expected = (sum(map(str.isupper, text)), sum(map(str.isalpha, text)))
+        assert signals._capitals_and_letters(text, 0) == expected, text
+    assert signals._capitals_and_letters("Été", 5) == (1, 0)  # too few capitals: the letters are not counted
+    found, found_beyond = signals.shouting(comment(latin1)), signals.shouting(comment(beyond))
+    assert found is not None and found_beyond is not None
+
+
 def test_repeated_characters_and_repeated_words_are_repetition() -> None:
     chars = signals.repetition(comment("wow!!!!!!"))
     words = signals.repetition(comment("free free free free stuff for you here now"))

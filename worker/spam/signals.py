@@ -160,6 +160,8 @@ _APPS = ("whatsapp", "whats app", "telegram", "t.me", "wa.me", "wechat", "kik", 
 _MESSENGERS = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _APPS))})(?!\w)")
 _MAY_BE_CAPITAL = re.compile(r"[A-Z\x80-\U0010ffff]")
 _MAY_BE_LETTER = re.compile(r"[A-Za-z\x80-\U0010ffff]")
+_LATIN1_CAPITALS = bytes(code for code in range(256) if chr(code).isupper())
+_LATIN1_LETTERS = bytes(code for code in range(256) if chr(code).isalpha())
 _CHAR_RUN = re.compile(r"(\S)\1\1\1\1+")  # as "(\S)\1{4,}", which Python's regular expressions try more slowly
 _WORD = re.compile(r"\w+")
 _MIN_SHOUT_LETTERS = 15
@@ -282,13 +284,24 @@ def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[S
     return found
 
 
+def _capitals_and_letters(text: str, enough: float) -> tuple[int, int]:
+    """Return how many capitals and letters ``text`` holds (letters 0 when it holds fewer capitals than ``enough``)."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        # Capitals and letters past Latin-1 are looked at one by one (A-Z and a-z are ASCII's only ones).
+        capitals = sum(map(str.isupper, _MAY_BE_CAPITAL.findall(text)))
+        if capitals < enough:
+            return capitals, 0  # too few letters, or too few of them capitals: the letters need not be counted
+        return capitals, sum(map(str.isalpha, _MAY_BE_LETTER.findall(text)))
+    # The usual case: a Latin-1 text's capitals, then letters, deleted in one pass each and counted.
+    capitals = len(raw) - len(raw.translate(None, _LATIN1_CAPITALS))
+    return capitals, (len(raw) - len(raw.translate(None, _LATIN1_LETTERS)) if capitals >= enough else 0)
+
+
 def shouting(comment: Comment, weights: Mapping[str, float] = WEIGHTS, ratio: float = 0.7) -> Signal | None:
     """Mostly capital letters over a text long enough for that to mean something."""
-    # The only capitals and letters of ASCII are A-Z and a-z: the others are looked at one by one.
-    capitals = sum(map(str.isupper, _MAY_BE_CAPITAL.findall(comment.content)))
-    if capitals < ratio * _MIN_SHOUT_LETTERS:
-        return None  # too few letters, or too few of them capitals: the letters need not be counted
-    letters = sum(map(str.isalpha, _MAY_BE_LETTER.findall(comment.content)))
+    capitals, letters = _capitals_and_letters(comment.content, ratio * _MIN_SHOUT_LETTERS)
     if letters < _MIN_SHOUT_LETTERS:
         return None
     caps = capitals / letters
