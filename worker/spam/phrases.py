@@ -160,12 +160,14 @@ def unjoined(folded: str) -> str:
 
 def tokens(text: str) -> tuple[str, ...]:
     """Return the words (``\\w+`` runs) of ``text`` in order (cached: several signals read the same few texts)."""
-    return _read(text)[0]
+    read = _READ.get(text)  # the usual case looked up here: a call less for each of the many readers of a text
+    return (read if read is not None else _read(text))[0]
 
 
 def words(text: str) -> frozenset[str]:
     """Return the distinct words of ``text`` (cached: every phrase list asks about the same few texts)."""
-    return _read(text)[1]
+    read = _READ.get(text)  # as in :func:`tokens`
+    return (read if read is not None else _read(text))[1]
 
 
 def _keys(phrase: str) -> set[str] | None:
@@ -258,7 +260,8 @@ class Phrases:
 
     def _for(self, text: str) -> list[Alternation]:
         """Return the patterns of the groups of phrases that may match ``text`` (none when none may)."""
-        held = words(text)
+        read = _READ.get(text)  # as in :func:`words`, inline: every phrase list of every signal asks
+        held = (read if read is not None else _read(text))[1]
         bare = self.always or (self.digits and self.digit_phrases_may_match(text))
         if not bare and self.keys.isdisjoint(held):
             return []  # the usual case, told without building the set of keys present
