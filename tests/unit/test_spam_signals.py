@@ -127,6 +127,15 @@ def test_shouting_counts_latin1_capitals_as_it_counts_those_of_any_script() -> N
     assert found is not None and found_beyond is not None
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["wow!!!!!!", "aaaa bbbb", "     ", "\x1c\x1c\x1c\x1c\x1c", "ééééé", "ĀĀĀĀĀ", "ok ĀĀĀĀ", "abcd", "", "xxxxx yy"],
+)
+def test_a_run_of_five_characters_is_found_where_the_pattern_finds_it(text: str) -> None:
+    expected, found = signals._CHAR_RUN.search(text), signals._char_run(text)
+    assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+
+
 def test_repeated_characters_and_repeated_words_are_repetition() -> None:
     chars = signals.repetition(comment("wow!!!!!!"))
     words = signals.repetition(comment("free free free free stuff for you here now"))

@@ -308,9 +308,27 @@ def shouting(comment: Comment, weights: Mapping[str, float] = WEIGHTS, ratio: fl
     return Signal("shouting", weights["shouting"], {"caps_ratio": round(caps, 2)}) if caps >= ratio else None
 
 
+def _char_run(text: str) -> re.Match[str] | None:
+    """Return the first run of five or more of one character but a space, as ``_CHAR_RUN.search`` does.
+
+    The pattern is tried at every position of the text; a Latin-1 text (nearly every comment) is first told to
+    hold no five equal characters in a row at all, from the bytes where it equals itself one character on
+    (those of ``xor`` are zero there): four such in a row are five equal characters.
+    """
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _CHAR_RUN.search(text)
+    size = len(raw) - 1
+    if size < 4:
+        return None  # no room for five characters
+    same = int.from_bytes(raw[:-1], "big") ^ int.from_bytes(raw[1:], "big")
+    return _CHAR_RUN.search(text) if b"\0\0\0\0" in same.to_bytes(size, "big") else None
+
+
 def repetition(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signal | None:
     """A character typed five times or more in a row, or one word making up much of a long text."""
-    run = _CHAR_RUN.search(comment.content)
+    run = _char_run(comment.content)
     folded = fold(comment.content)
     # The words of two letters or more, and how many of them are distinct, counted from the text's words and their
     # set (one-letter words left out) without building either.
