@@ -141,7 +141,7 @@ def _split(letters: str) -> list[str] | None:
 
 def _joined(folded: str) -> dict[str, JSON]:
     """Return the words of a name run together from a product or brand and commercial words, if it is one."""
-    letters = "".join(ch for ch in folded if ch.isalpha())
+    letters = "".join(filter(str.isalpha, folded))  # no generator to resume once per character of every name
     if letters[:3] not in _HEADS or not letters.isascii() or len(letters) > _MAX_JOINED:
         return {}
     pieces = _split(letters)
