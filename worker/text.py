@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -37,6 +38,10 @@ class AsciiFast:
     def findall(self, text: str) -> list[Any]:
         """As :meth:`re.Pattern.findall`."""
         return (self.ascii if text.isascii() else self.unicode).findall(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """As :meth:`re.Pattern.finditer`."""
+        return (self.ascii if text.isascii() else self.unicode).finditer(text)
 
     def sub(self, replacement: str, text: str) -> str:
         """As :meth:`re.Pattern.sub` with a replacement string."""

@@ -42,6 +42,7 @@ def test_a_pattern_reads_ascii_text_with_ascii_classes_and_finds_the_same() -> N
     for sample in ("it's 2019, x_1 and 3.14", "déjà vu, l’été 2019", "١٢٣ arabic digits", ""):
         expected = re.findall(r"\w+(?:['’-]\w+)*", sample)
         assert pattern.findall(sample) == expected
+        assert [match.group() for match in pattern.finditer(sample)] == expected
         assert pattern.of(sample) is (pattern.ascii if sample.isascii() else pattern.unicode)
     assert text.AsciiFast(r"\d").sub("0", "a1 b٢") == "a0 b0"
 

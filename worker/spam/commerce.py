@@ -264,7 +264,7 @@ _COLOURWAY = re.compile(
     r"playoffs?|fire red|oreo|taxi|retro|jordan|jordans|foamposite)s?\s+\d{1,2}s(?!\w)"
 )
 
-_DIGIT_S = re.compile(r"\ds")
+_DIGIT_S = AsciiFast(r"\ds")
 
 _KINDS = (
     r"company|companies|agency|agencies|services?|service provider|solutions?|institute|training|academy|"

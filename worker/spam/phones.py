@@ -51,11 +51,11 @@ _NEXT_WORD = re.compile(r"(?<=[\d)])\.?\s+[OoIliS|B]+$")
 # A letter next to a digit, or with a dot or a dash between (only whether there is one is read). This pattern and
 # _GLUED start on a digit and look behind it, so that Python's regular expressions jump from one digit to the
 # next instead of trying every position of the text.
-_LETTER_DIGIT = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_][.-]\d)|[.-]?[^\W\d_])")
+_LETTER_DIGIT = AsciiFast(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_][.-]\d)|[.-]?[^\W\d_])")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Digits glued to a word ("SPECIALIST09001340118"): only a long bare run, so always loose.
-_GLUED = re.compile(r"\d(?<=[^\W\d_]\d)\d{9,12}(?!\w)")
+_GLUED = AsciiFast(r"\d(?<=[^\W\d_]\d)\d{9,12}(?!\w)")
 _FIVE_DIGITS = AsciiFast(r"\d(?:\D*\d){4}")
 # Five digits with nothing but what a written number holds between them (look-alikes, spaces, brackets, dots,
 # dashes, slashes, "+"): a candidate must have them, and the usual text has none, so it spares the candidates'
