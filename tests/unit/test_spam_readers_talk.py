@@ -224,3 +224,40 @@ def test_a_warning_of_guaranteed_returns_on_a_messenger_is_not_rejected() -> Non
         "Report and block."
     )
     assert action(content) is not Action.REJECT
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Attention, j'ai reçu un SMS : « votre colis est bloqué, appelez le 08 99 12 34 56 ». C'est une arnaque, "
+        "ne rappelez pas.",
+        "Arnaque en cours : un faux livreur appelle depuis le 08 99 12 34 56, ne rappelez surtout pas ce numéro.",
+        "Beware: scammers claiming to be from your bank call from 0906 123 4567. Hang up and block the number.",
+    ),
+)
+def test_a_premium_rate_number_a_warning_tells_readers_not_to_call_is_the_scams_and_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Méfiez-vous des faux marabouts, le seul vrai c'est Maître Kofi au 08 99 12 34 56, appelez-le.",
+        "Voyance par téléphone au 08 99 12 34 56, ne raccrochez pas avant la fin, résultats garantis, arnaque "
+        "impossible.",
+        "Psychic readings on 0906 123 4567, don't hang up before the end, no scam, real results.",
+    ),
+)
+def test_a_premium_rate_line_given_as_the_real_one_or_with_dont_hang_up_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "voyance au 08 99 12 34 56, ne raccrochez pas, c'est pas une arnaque",
+        "scam free line 0906 123 4567, don't hang up",
+    ),
+)
+def test_being_told_to_stay_on_the_line_is_no_refusal_of_the_number(text: str) -> None:
+    assert not refuses(fold(text))

@@ -12,7 +12,8 @@ Calling a thing a scam ("it's a scam", "c'est une arnaque"), asking others to re
 a scam cost someone ("my sister … lost 200 dollars") are warnings too; so is naming the trap's shape (a pyramid, a
 Ponzi, returns guaranteed, a fee asked first, "too good to be true") with "beware", "warning", "PSA".
 A phone number is a way to reach someone, unless the comment, after the number, tells readers not to call,
-answer or pay it, or to block or report it: then it is the scam's number, quoted so that readers know it; and the
+answer or pay it, or to block or report it: then it is the scam's number, quoted so that readers know it (a
+premium-rate line so refused is the scam's too, not the writer's earnings); and the
 scam's message quoted between quotation marks ("« … appelez le 01 … »") asks nothing of readers: its "call" and
 "contact" are the scam's words reported, not the writer's.
 The "recovery expert" testimonial ("I was scammed too, until Mr X got my money back, write to him") still
@@ -91,6 +92,14 @@ _REFUSING = compile_phrases(
     )
 )  # fmt: skip
 
+# Being told to stay on the line is the scam's own script ("ne raccrochez pas", "don't hang up"), not a refusal.
+_HOLD_ON = compile_phrases(
+    (
+        "ne raccrochez pas", "ne raccrochez surtout pas", "ne raccrochez jamais", "don t hang up", "do not hang up",
+        "never hang up",
+    )
+)  # fmt: skip
+
 
 # A message quoted whole between quotation marks ("j'ai reçu un SMS : « votre colis est bloqué, appelez le … »"),
 # told as received just before: the scam's words as they reached the writer, not what the writer asks of readers.
@@ -139,7 +148,15 @@ def refuses(folded: str) -> bool:
     if start < 0:
         return False
     end = start + len(phones[0].text)
-    return any(match.start() >= end for match in _REFUSING.finditer(text))
+    held_on = [(hold.start(), hold.end()) for hold in _HOLD_ON.finditer(text)]
+    return any(
+        match.start() >= end and not any(a <= match.start() < b for a, b in held_on)
+        for match in _REFUSING.finditer(text)
+    )
+
+
+_REACHING = frozenset({"contact", "premium_rate"})
+"""Signals of a way to reach someone, set aside when the warning shows it is the scam's (:func:`_reaches_nobody`)."""
 
 
 def _reaches_nobody(signal: Signal, links: frozenset[str], refused: bool) -> bool:
@@ -147,6 +164,8 @@ def _reaches_nobody(signal: Signal, links: frozenset[str], refused: bool) -> boo
         return False
     if signal.name == "contact":  # a messenger named alone is where the scam came from, not where to write
         return not signal.evidence.get("emails") and (refused or not signal.evidence.get("phones"))
+    if signal.name == "premium_rate":
+        return refused
     return True
 
 
@@ -157,7 +176,7 @@ def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iter
     ``links`` are the names of the signals of links, which may lead to the scam itself.
     """
     talked = frozenset(topics)
-    if not any(s.weight > 0 and (s.name in REPORTED or s.name == "contact" or s.name in talked) for s in signals):
+    if not any(s.weight > 0 and (s.name in REPORTED or s.name in _REACHING or s.name in talked) for s in signals):
         return signals
     named = frozenset(links)
     refused = refuses(folded)
@@ -166,5 +185,5 @@ def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iter
     return [
         replace(s, weight=s.weight * TOPIC_SHARE) if s.name in talked else s
         for s in signals
-        if s.name not in REPORTED and s.name != "contact"
+        if s.name not in REPORTED and s.name not in _REACHING
     ]
