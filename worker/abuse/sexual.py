@@ -25,7 +25,8 @@ himself", "tu es bonne en maths", "je te prendrai à la gare", "chien à poil ra
 
 A remark found is a :class:`worker.abuse.frames.Frame` of kind ``sexual``: the check treats it as it treats the
 frames (the English model's pull-down cancelled, the policy's ``frame`` share added, its span and category shown;
-it never rejects by itself). Read on the comment folded (:func:`worker.profanity.normalise.fold_text`), whose
+it never rejects by itself) and holds it by itself, as a threat: it scores at least the policy's ``sexual``.
+Read on the comment folded (:func:`worker.profanity.normalise.fold_text`), whose
 offsets are the comment's own; only a comment holding one of the anchor words is read by the patterns.
 """
 
