@@ -361,3 +361,33 @@ def test_a_public_bodys_or_a_charitys_hotline_passed_on_is_approved(content: str
 )
 def test_a_usurped_brands_hotline_or_helpline_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Highly recommend our local electrician, he came out on a Sunday for the fuse box: 07700 900 482.",
+        "Pour la fuite sous l'évier, je recommande notre plombier du village, Jean, 06 12 34 56 78, il est passé "
+        "le soir même.",
+    ),
+)
+def test_a_customer_recommending_the_tradesman_who_came_with_his_number_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # the same recommendation and account of help, for whoever brings a partner or money back
+        "Mon ex est revenu grâce au travail de Jean, il m'a aidé en trois jours, je le recommande : 06 12 34 56 78.",
+        "J'avais perdu 5000 euros, Paul a tout récupéré, il m'a aidé, je le recommande vivement : 06 12 34 56 78.",
+        "I lost my savings to a fake broker, then John came through and recovered it all, I recommend him: "
+        "07700 900 482.",
+        # vouching with no account of a service done
+        "For a quick fix call the repair shop on 0161 555 0123, I recommend them.",
+    ),
+)
+def test_a_recommendation_for_whoever_gets_money_or_a_partner_back_or_with_no_service_told_is_still_held(
+    content: str,
+) -> None:
+    assert action(content) is not Action.APPROVE

@@ -26,6 +26,7 @@ from worker.spam.features import EMAIL_WORD, PHONE_WORD, is_link_feature
 from worker.spam.phones import find_phones, written_plainly
 from worker.spam.phrases import compile_phrases, tokens, unjoined
 from worker.spam.signals import STYLE_SIGNALS
+from worker.spam.testimonial import PRACTITIONERS
 from worker.spam.warning import refuses, warns
 from worker.text import fold
 
@@ -61,7 +62,10 @@ _SELLER = compile_phrases(
         "recrutement", "envoyez votre cv", "envoyez vos cv", "postulez",
     )
 )  # fmt: skip
-# A testimonial vouching for whoever answers the number: the trade of marabouts, "recovery experts" and lenders.
+# A testimonial vouching for whoever answers the number: the trade of marabouts, "recovery experts" and lenders. A
+# reader recommends their plumber or garage too, and tells what was done for them ("je recommande notre plombier, il
+# est passé le soir même"): the vouching goes with that number unless the trade named is a testimonial's (a healer,
+# a hacker, a lender, a "doctor" or "Mr" bringing money or a partner back), which the spammer's clients vouch for.
 _VOUCHING = compile_phrases(
     (
         "recommend", "recommended", "thanks to", "he helped", "she helped", "they helped", "contact him",
@@ -108,6 +112,9 @@ _SERVED = compile_phrases(
         "ca a marche", "ca marche", "ils m ont", "ils nous ont", "elle m a", "il m a", "m a rembourse",
         "m ont rembourse", "nous ont rembourses", "m a renvoye", "m ont renvoye", "m a remplace", "m ont remplace",
         "m a depanne", "m ont depanne", "ils sont venus", "il est venu",
+        # the tradesman who came round: a plumber's or an electrician's customer
+        "he came", "she came", "came round", "came over", "came out", "il est passe", "elle est passee",
+        "ils sont passes", "elle est venue", "est intervenu", "sont intervenus",
     )
 )  # fmt: skip
 # The same account told of a business ("they sent", "ils m'ont remboursé"), not of one person: a marabout's or a
@@ -258,7 +265,26 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
         return False
     if sum(t.isalpha() for t in tokens(text)) < MIN_WORDS:
         return False
-    return _SELLER.search(folded) is None and _VOUCHING.search(folded) is None
+    return _SELLER.search(folded) is None and not _vouches_for_a_trade(folded)
+
+
+# The trades whose fake clients vouch for them: the testimonial's practitioners, and what they promise to get back.
+_VOUCHED_TRADES = compile_phrases(
+    (
+        *PRACTITIONERS, "loan", "loans", "pret", "prets", "credit", "invest", "investment", "trading", "bitcoin",
+        "crypto", "funds", "fonds", "recover", "recovered", "recuperer", "recupere", "spell", "spells", "ex",
+        "retour affectif", "envoutement", "lottery", "loterie", "hack", "hacked", "pirate", "financement", "money",
+        "argent", "debt", "debts", "dette", "dettes", "lover", "amour", "love",
+    )
+)  # fmt: skip
+
+
+def _vouches_for_a_trade(folded: str) -> bool:
+    """Tell whether the writer vouches for whoever answers, unless as a customer the business served (and not of a
+    trade that fake clients vouch for: :data:`_VOUCHED_TRADES`)."""
+    if _VOUCHING.search(folded) is None:
+        return False
+    return _SERVED.search(folded) is None or _VOUCHED_TRADES.search(folded) is not None
 
 
 def without_number(weighing: Weighing) -> Weighing:

@@ -23,14 +23,14 @@ _VOUCHING = compile_phrases(
         "contactez la", "ecrivez lui", "swear by", "swears by", "ne jure que par", "ne jurent que par",
     )
 )  # fmt: skip
-_PRACTITIONER = compile_phrases(
-    (
+PRACTITIONERS = (
         "dr", "doctor", "prophet", "baba", "priest", "spell caster", "spiritual healer", "healer", "herbalist",
         "psychic", "lender", "hacker", "recovery expert", "mr", "mrs", "maitre", "grand maitre",
         "maitre spirituel", "marabout", "voyant", "voyante", "medium", "professeur", "papa", "guerisseur",
         "preteur", "preteuse", "hacker ethique", "mme", "madame", "monsieur", "lady", "dame",
-    )
 )  # fmt: skip
+"""Who a client's testimonial names: a healer, a lender, a hacker, a "doctor" or a "Mr"."""
+_PRACTITIONER = compile_phrases(PRACTITIONERS)
 
 
 def testimonial(folded: str, weights: Mapping[str, float]) -> Signal | None:
