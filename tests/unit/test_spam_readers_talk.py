@@ -261,3 +261,23 @@ def test_a_premium_rate_line_given_as_the_real_one_or_with_dont_hang_up_is_still
 )
 def test_being_told_to_stay_on_the_line_is_no_refusal_of_the_number(text: str) -> None:
     assert not refuses(fold(text))
+
+
+def test_a_reader_telling_the_money_they_put_into_bitcoin_is_approved() -> None:
+    assert (
+        action(
+            "J'ai investi 2 000 € en bitcoin il y a deux ans, j'ai fait un petit bénéfice mais je n'y remettrai "
+            "pas plus."
+        )
+        is Action.APPROVE
+    )
+
+
+def test_the_same_money_and_bitcoin_with_a_number_to_write_to_is_still_held() -> None:
+    assert (
+        action(
+            "J'ai investi 2 000 € en bitcoin il y a deux ans, j'ai fait un gros bénéfice, écrivez-moi sur "
+            "WhatsApp au 06 12 34 56 78."
+        )
+        is not Action.APPROVE
+    )

@@ -96,6 +96,17 @@ def test_topic_signals_alone_keep_the_topic_share_of_their_weight() -> None:
     assert [s.weight for s in weighed] == [0.75, 0.6, -1.0]
 
 
+def test_topics_alone_weigh_as_their_strongest_one_as_one_talk_of_money_and_crypto_is_one_topic() -> None:
+    signals = [Signal("money", 1.5), Signal("crypto", 2.0), Signal("reader", -1.0)]
+    weighed = topics_alone(signals, Weights(topic_alone=0.5))
+    assert [(s.name, s.weight) for s in weighed] == [("money", 0.0), ("crypto", 1.0), ("reader", -1.0)]
+
+
+def test_topics_next_to_a_sign_of_a_sale_each_weigh_in_full() -> None:
+    signals = [Signal("money", 1.5), Signal("crypto", 2.0), Signal("contact", 1.5)]
+    assert topics_alone(signals, Weights(topic_alone=0.5)) == signals
+
+
 @pytest.mark.parametrize("sign_of_a_sale", ["links", "contact", "call_to_action", "self_promotion", "campaign"])
 def test_topic_signals_weigh_in_full_next_to_a_sign_of_a_sale(sign_of_a_sale: str) -> None:
     signals = [Signal("pharmacy", 2.0), Signal(sign_of_a_sale, 1.0)]

@@ -12,7 +12,8 @@ heated conversation ("please", "our", "lost"), so such a comment needs surer wor
 
 A topic alone is not a sale: money, pills, porn or bets talked about with no other sign of spam (no link,
 contact, call to action, trade phrasing, campaign...) weigh ``topic_alone`` (half) of their weight. A spammer
-must give a way to buy; a reader arguing about taxes, birth control or a celebrity's photos does not.
+must give a way to buy; a reader arguing about taxes, birth control or a celebrity's photos does not. Topics alone
+are one talk ("j'ai investi 2 000 € en bitcoin": money and crypto): only the strongest one weighs.
 
 Next to an evasion (a trade word disguised, a link spelled out: :data:`~worker.spam.signals.EVASION_SIGNALS`)
 the classifier's evidence of ham is left out: the words around a disguise are written to pass a word
@@ -94,12 +95,19 @@ def _alone(signals: list[Signal], weights: Weights) -> float:
 
 
 def topics_alone(signals: list[Signal], weights: Weights) -> list[Signal]:
-    """Return ``signals``, the topic ones weighed at ``weights.topic_alone`` when nothing else says a thing is sold."""
+    """Return ``signals``, the strongest topic one weighed at ``weights.topic_alone`` and the others at nothing when
+    nothing else says a thing is sold."""
     if weights.topic_alone == 1.0 or not any(s.name in TOPIC_SIGNALS for s in signals):
         return signals
     if any(s.weight > 0 and s.name not in TOPIC_SIGNALS and s.name not in STYLE_SIGNALS for s in signals):
         return signals
-    return [replace(s, weight=s.weight * weights.topic_alone) if s.name in TOPIC_SIGNALS else s for s in signals]
+    strongest = max((s for s in signals if s.name in TOPIC_SIGNALS), key=lambda s: s.weight)
+    return [
+        (replace(s, weight=s.weight * weights.topic_alone) if s is strongest else replace(s, weight=0.0))
+        if s.name in TOPIC_SIGNALS
+        else s
+        for s in signals
+    ]
 
 
 def combine(
