@@ -391,3 +391,29 @@ def test_a_recommendation_for_whoever_gets_money_or_a_partner_back_or_with_no_se
     content: str,
 ) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Pour une odeur de gaz, le numéro d'urgence de GRDF est le 0 800 47 33 33, gratuit, jour et nuit, "
+        "appelez-les sans attendre.",
+        "Compteur qui fuit devant la maison : la régie des eaux a un numéro gratuit, le 09 69 32 35 52, appelez-les "
+        "avant de payer un plombier.",
+    ),
+)
+def test_a_water_or_gas_networks_free_line_passed_on_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Fuite d'eau ? Plombier disponible en urgence, appelez le 06 12 34 56 78, déplacement gratuit dans tout le "
+        "département.",
+        "Problème de compteur ? Le service des eaux agréé vous rappelle, appelez le 06 12 34 56 78, diagnostic "
+        "gratuit et immédiat.",
+    ),
+)
+def test_a_plumbers_free_call_out_or_a_network_aped_with_hype_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE
