@@ -281,3 +281,30 @@ def test_the_same_money_and_bitcoin_with_a_number_to_write_to_is_still_held() ->
         )
         is not Action.APPROVE
     )
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The websites that sell Ozempic without a prescription are fake pharmacies. My aunt got sugar pills and "
+        "lost 90 dollars.",
+        "Méfiez-vous des sites qui vendent du Viagra sans ordonnance, ce sont des faux, mon voisin a payé 60 euros "
+        "pour rien.",
+    ),
+)
+def test_a_scam_warning_that_reaches_nobody_is_a_readers_warning_whatever_topic_it_warns_of(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # the same warning with a shop to write to: the fake warning that sells
+        "The websites that sell Ozempic without a prescription are fake pharmacies, order the real pills from my "
+        "supplier on WhatsApp +44 7700 900 123.",
+        "Méfiez-vous des sites qui vendent du Viagra sans ordonnance, ce sont des faux, le vrai est ici : "
+        "https://pharma-direct.example/viagra",
+    ),
+)
+def test_the_same_warning_with_a_way_to_reach_a_seller_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE

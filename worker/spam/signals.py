@@ -478,9 +478,10 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
         found.append(pill)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
     found = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
-    found = warning.weigh(found, folded, LINK_SIGNALS, TOPIC_SIGNALS)
-    found = paid.weigh(found, folded, LINK_SIGNALS)
-    if _uncommercial(found):
+    reported = warning.weigh(found, folded, LINK_SIGNALS, TOPIC_SIGNALS)
+    warned = reported is not found  # a warning that reaches nobody: the scam's topics are what it warns of
+    found = paid.weigh(reported, folded, LINK_SIGNALS)
+    if _uncommercial(found) or (warned and {s.name for s in found} <= NOT_COMMERCIAL | TOPIC_SIGNALS):
         asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
         if asked is not None:
             found.append(asked)

@@ -7,7 +7,8 @@ one (a number, an address, a link, "contact him", "je le recommande"), or it ear
 that names a scam as such, warns or reports what it received, and reaches nobody, has the signals of what
 it reports (:data:`REPORTED`) set aside, and a messenger named with no number or handle is no contact;
 what it talks of (crypto, pills, dating: the scam's topic) weighs :data:`TOPIC_SHARE` of its weight, as a
-reader's news of a scam does (:mod:`worker.spam.hearsay`): nothing is sold where nobody can be reached.
+reader's news of a scam does (:mod:`worker.spam.hearsay`): nothing is sold where nobody can be reached. Those
+topics are what the warning warns of, not a sale: the warning still counts as a reader's (the ``reader`` signal).
 Calling a thing a scam ("it's a scam", "c'est une arnaque"), asking others to report it, and telling what
 a scam cost someone ("my sister … lost 200 dollars") are warnings too; so is naming the trap's shape (a pyramid, a
 Ponzi, returns guaranteed, a fee asked first, "too good to be true") with "beware", "warning", "PSA".
