@@ -76,3 +76,27 @@ def test_what_a_thing_costs_told_as_news_or_a_comparison_is_no_sign_of_spam(cont
 def test_a_cost_pitched_as_a_bargain_or_with_a_way_to_buy_keeps_the_money_signal(content: str) -> None:
     assert "money" in names(content)
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Started putting $50 a month into a world tracker fund when my son was born, I barely check it.",
+        "Je mets 80 € par mois sur un fonds indiciel monde depuis 2019, je n'y touche jamais.",
+    ),
+)
+def test_amounts_the_writer_puts_aside_as_savings_are_no_sign_of_spam(content: str) -> None:
+    assert "money" not in names(content)
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "I put $250 into this trading bot and made $4,000 in a week, message me to join.",
+        "J'ai mis 200 € sur cette plateforme et j'ai gagné 3 000 € en un mois, écrivez-moi pour le lien.",
+    ),
+)
+def test_money_put_in_next_to_the_earnings_it_made_keeps_the_money_signal(content: str) -> None:
+    assert "money" in names(content)
+    assert action(content) is not Action.APPROVE

@@ -3,7 +3,8 @@
 Readers tell what things cost them ("I paid $35 for it", "the repair cost me 60 €", "j'ai payé 89 € mon
 abonnement", "on a acheté la toiture 1 200 euros"); a seller names the price a reader would pay, and an
 earnings scam the money a reader would make ("I earn $500 a day from home"). So when the writer says they
-paid, bought or were charged, and the comment's only money words are amounts (and "a month", which a bill
+paid, bought or were charged, or put the money aside ("I put $100 a month into an index fund", "je mets 80 € par
+mois sur un fonds"), and the comment's only money words are amounts (and "a month", which a bill
 has too), those amounts weigh nothing: the ``money`` signal is dropped. Any word of earning, an offer, a
 loan or a gift keeps it, and so does a link (a testimonial's "I paid 29 € for this box, it halves my bill:
 <link>" points to where to pay it); every other signal stays: a recovery scam's "I paid $300 to a hacker,
@@ -32,6 +33,11 @@ _PAID = compile_phrases(
         "on paye", "nous payons", "m a coute", "nous a coute", "me coute", "nous coute", "j ai achete",
         "on a achete", "nous avons achete", "j ai depense", "on a depense", "m a facture", "on m a facture",
         "ma facture", "notre facture",
+        # or putting it aside: the writer's own savings ("I put $100 a month into an index fund", "j'ai mis 200 €
+        # sur mon livret A"), which a pitch of earnings tells with its returns
+        "i put", "we put", "started putting", "i save", "we save", "i saved", "we saved", "i set aside",
+        "j ai mis", "on a mis", "nous avons mis", "je mets", "on met", "je verse", "j ai verse", "on verse",
+        "j epargne", "on epargne", "mis de cote", "je mets de cote",
     )
 )  # fmt: skip
 # Money made, offered or given, which a buyer's amount does not say: an earnings, loan or giveaway pitch.
