@@ -33,3 +33,28 @@ def test_the_words_of_a_scam_with_no_way_to_reach_anyone_weigh_half() -> None:
 )
 def test_asking_to_be_reached_is_told_from_a_warning(text: str, asks: bool) -> None:
     assert reaches(fold(text)) is asks
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Quelqu'un a déjà fait un rachat de crédit avec sa propre banque ? Le taux est-il meilleur qu'avec un "
+        "courtier ?",
+        "Has anyone taken a debt consolidation loan through their own bank? Was the rate better than a broker?",
+    ),
+)
+def test_a_readers_question_about_a_scams_trade_that_reaches_nobody_is_a_readers_question(content: str) -> None:
+    found = signals(content)
+    assert "scam_family" in found
+    assert found.get("reader", 0.0) < 0
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Besoin d'un rachat de crédit ? Contactez-nous, réponse en 24 heures.",
+        "Need a debt consolidation loan? Contact us today, approval in 24 hours.",
+    ),
+)
+def test_the_same_trade_asked_about_by_whoever_can_be_reached_gets_no_readers_weight(content: str) -> None:
+    assert "reader" not in signals(content)

@@ -5,7 +5,8 @@ their comment gives a way to: a number, an address, a link, a messenger, or at l
 "call us", an offer in the first person ("nous accordons des prêts"), a testimonial ("je le recommande").
 A reader reporting a trial or warning others ("c'est une arnaque, ne les contactez pas") names the same
 words and gives none: there the family's and the support line's words weigh :data:`SHARE` of their weight,
-and so do the topics it talks of ("a debt consolidation loan" is the money a reader had, not one offered).
+and so do the topics it talks of ("a debt consolidation loan" is the money a reader had, not one offered). Such talk
+is a reader's: their question or thanks counts as one (the ``reader`` signal), as where nothing is sold.
 """
 
 from __future__ import annotations

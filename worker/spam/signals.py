@@ -92,6 +92,9 @@ TOPIC_SIGNALS = frozenset({"money", "crypto", "pharmacy", "seo", "gambling", "ad
 STYLE_SIGNALS = frozenset({"shouting", "repetition", "filler", "mixed_script"})
 """Signals of how a comment is written, which say nothing of a sale."""
 
+HEARSAY_TALK = frozenset({"scam_family", "support_line", "brand_support"})
+"""Signals of a scam's trade that a reader's talk names too, when it gives no way to reach anyone."""
+
 EVASION_SIGNALS = frozenset({"disguised", "spelled_link"})
 """Signals of a trade word or a link written so as to slip past filters: the words around it vouch for nothing."""
 
@@ -477,11 +480,16 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     if pill is not None:
         found.append(pill)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
-    found = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
-    reported = warning.weigh(found, folded, LINK_SIGNALS, TOPIC_SIGNALS)
-    warned = reported is not found  # a warning that reaches nobody: the scam's topics are what it warns of
+    heard = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
+    reported = warning.weigh(heard, folded, LINK_SIGNALS, TOPIC_SIGNALS)
+    # A warning, or talk of a scam's trade, that reaches nobody: its topics and trade words are what it talks of.
+    talk: frozenset[str] = frozenset()
+    if heard is not found:
+        talk = NOT_COMMERCIAL | TOPIC_SIGNALS | HEARSAY_TALK
+    elif reported is not heard:
+        talk = NOT_COMMERCIAL | TOPIC_SIGNALS
     found = paid.weigh(reported, folded, LINK_SIGNALS)
-    if _uncommercial(found) or (warned and {s.name for s in found} <= NOT_COMMERCIAL | TOPIC_SIGNALS):
+    if _uncommercial(found) or (talk and {s.name for s in found} <= talk):
         asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
         if asked is not None:
             found.append(asked)
