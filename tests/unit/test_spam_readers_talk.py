@@ -308,3 +308,17 @@ def test_a_scam_warning_that_reaches_nobody_is_a_readers_warning_whatever_topic_
 )
 def test_the_same_warning_with_a_way_to_reach_a_seller_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("text", "pharmacy"),
+    (
+        ("Le petit-déjeuner est servi sans supplément jusqu'à 11 h, on a adoré l'hôtel.", False),
+        ("Le vin est en supplément mais le menu vaut le détour.", False),
+        ("This natural supplement melts belly fat in a week, order now.", True),
+        ("Les pilules minceur et compléments alimentaires sont en promo.", True),
+    ),
+)
+def test_an_extra_charge_in_french_is_no_pill_but_the_trades_supplement_is(text: str, pharmacy: bool) -> None:
+    found = {s.name for s in detect(Comment(id="c", post_id="p", author_name="Ana", content=text), {})}
+    assert ("pharmacy" in found) is pharmacy

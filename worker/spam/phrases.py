@@ -75,8 +75,12 @@ _TOPICS: dict[str, tuple[str, ...]] = {
     "pharmacy": (
         "viagra", "cialis", "levitra", "pharmacy", "pills", "weight loss", "lose weight", "diet pills",
         "no prescription", "without prescription", "online pharmacy", "tramadol", "xanax", "male enhancement", "keto",
-        "cbd", "supplement", "supplements", "pharmacie", "sans ordonnance", "perdre du poids", "minceur", "pilules",
-        "maigrir", "complement alimentaire",
+        "cbd",
+        # "supplement" alone is also the French "supplément", an extra charge ("sans supplément"): the trade's is a pill
+        "dietary supplement", "dietary supplements", "natural supplement", "natural supplements", "herbal supplement",
+        "herbal supplements", "health supplement", "health supplements", "supplement pills", "this supplement",
+        "our supplement", "our supplements", "buy supplements",
+        "pharmacie", "sans ordonnance", "perdre du poids", "minceur", "pilules", "maigrir", "complement alimentaire",
     ),
     "seo": (
         "seo", "backlink", "backlinks", "rank your website", "google ranking", "traffic to your", "website traffic",
