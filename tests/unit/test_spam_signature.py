@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from worker.spam.signature import BANDS, min_bands, signature
+import random
+import zlib
+
+from worker.spam.signature import BANDS, SHINGLE_CHARS, _shingle_crcs, min_bands, signature
 
 CHANNEL = "Check out my channel for more videos like this one, subscribe! https://www.example.com/x 2024"
 
@@ -38,3 +41,12 @@ def test_a_text_shorter_than_one_shingle_still_has_a_signature() -> None:
 
 def test_a_text_with_fewer_words_than_the_minimum_has_no_signature() -> None:
     assert signature("great post, thanks!", 10) is None
+
+
+def test_the_shingle_crcs_told_from_tables_are_zlibs_crc_of_every_shingle() -> None:
+    rng = random.Random(7)
+    for length in [*range(2 * SHINGLE_CHARS + 2), 300]:
+        for _ in range(5):
+            data = bytes(rng.randrange(256) for _ in range(length))
+            shingles = [data[i : i + SHINGLE_CHARS] for i in range(max(length - SHINGLE_CHARS + 1, 1))]
+            assert _shingle_crcs(data) == [zlib.crc32(shingle) for shingle in shingles]
