@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import zlib
 
-from worker.spam.signature import BANDS, SHINGLE_CHARS, _shingle_crcs, min_bands, signature
+from worker.spam.signature import BANDS, SHINGLE_CHARS, _shingle_crcs, min_bands, normalise, signature
 
 CHANNEL = "Check out my channel for more videos like this one, subscribe! https://www.example.com/x 2024"
 
@@ -50,3 +50,11 @@ def test_the_shingle_crcs_told_from_tables_are_zlibs_crc_of_every_shingle() -> N
             data = bytes(rng.randrange(256) for _ in range(length))
             shingles = [data[i : i + SHINGLE_CHARS] for i in range(max(length - SHINGLE_CHARS + 1, 1))]
             assert _shingle_crcs(data) == [zlib.crc32(shingle) for shingle in shingles]
+
+
+def test_an_ascii_text_is_normalised_as_the_patterns_do_digits_to_zero_and_signs_to_one_space() -> None:
+    assert normalise("  Call__me at 555-1234 (today)!!\tOK?  ") == "call me at 000 0000 today ok"
+
+
+def test_a_text_with_accents_is_normalised_the_same_way() -> None:
+    assert normalise("Été — 42 €, très_bien !") == "ete 00 tres bien"

@@ -51,6 +51,8 @@ _NO_CRC = 2**32
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts on a word's edge: linear
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"[\W_]+")
+_ASCII_WORDS = str.maketrans({c: "0" if c.isdigit() else " " for c in map(chr, range(128)) if not c.isalpha()})
+"""For an ASCII text, what the two patterns do: digits to ``0``, anything but a letter or a digit to a space."""
 
 
 def normalise(text: str) -> str:
@@ -59,7 +61,10 @@ def normalise(text: str) -> str:
         text = _EMAIL.sub(" emailaddress ", text)
     for link in find_links(text):
         text = text.replace(link.text, f" {registered_domain(link.host)} ", 1)
-    return _NON_WORD.sub(" ", _DIGIT.sub("0", fold(text))).strip()
+    folded = fold(text)
+    if folded.isascii():  # the common case: one translation and a split rather than two substitutions
+        return " ".join(folded.translate(_ASCII_WORDS).split())
+    return _NON_WORD.sub(" ", _DIGIT.sub("0", folded)).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +159,7 @@ def signature(text: str, min_words: int) -> Signature | None:
     Cached: the spam state and the store's near-duplicate groups ask for the same texts in one batch.
     """
     normal = normalise(text)
-    if len(normal.split()) < max(1, min_words):
+    if (normal.count(" ") + 1 if normal else 0) < max(1, min_words):  # its words, split by one space each
         return None
     rows = _VALUES.pack(*_min_hashes(normal[:MAX_CHARS].encode("utf-8")))
     step, size, blake2b = _BAND.size, BAND_CHARS // 2, hashlib.blake2b
