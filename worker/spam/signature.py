@@ -51,7 +51,7 @@ _NO_CRC = 2**32
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts on a word's edge: linear
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"[\W_]+")
-_ASCII_WORDS = str.maketrans({c: "0" if c.isdigit() else " " for c in map(chr, range(128)) if not c.isalpha()})
+_ASCII_WORDS = bytes(b if chr(b).isalpha() else 48 if chr(b).isdigit() else 32 for b in range(128)) + bytes(128)
 """For an ASCII text, what the two patterns do: digits to ``0``, anything but a letter or a digit to a space."""
 
 
@@ -62,8 +62,8 @@ def normalise(text: str) -> str:
     for link in find_links(text):
         text = text.replace(link.text, f" {registered_domain(link.host)} ", 1)
     folded = fold(text)
-    if folded.isascii():  # the common case: one translation and a split rather than two substitutions
-        return " ".join(folded.translate(_ASCII_WORDS).split())
+    if folded.isascii():  # the common case: a bytes translation and a split rather than two substitutions
+        return b" ".join(folded.encode("ascii").translate(_ASCII_WORDS).split()).decode("ascii")
     return _NON_WORD.sub(" ", _DIGIT.sub("0", folded)).strip()
 
 
