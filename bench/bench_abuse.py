@@ -1,6 +1,7 @@
 """Quality and cost of the abuse check, alone, with the profanity check and next to other tools, in one run.
 
 Run from the project root:  .venv/bin/python bench/bench_abuse.py [--data ../shared/data] [--bp-sample 1000]
+    [--parts news,context,sites,sets,throughput,kinds,threats,agreement]
 
 On every labelled set of ../shared/data (see bench/abuse_sets.py; for the sets the model learnt from, only
 their held-out part, never a text it was trained on) it prints precision, recall and F1 of:
@@ -23,9 +24,10 @@ measured (bench/data/abuse_context.jsonl), and the share held of the legitimate 
 (bench/data/site_comments.jsonl and bench/data/site_comments_2.jsonl, measured only), rude ones apart; and, on
 the news and blog comments labelled for abuse (bench/data/news_abuse.jsonl, measured only: 240 comments, half
 English, half French, written by someone who had not read the checks and committed before anything measured them),
-precision, recall and F1 per language and the share held per kind: insults, threats, hate, harassment and
-sexual remarks (high is right), and counter-speech, reported insults, heated talk, reclaimed words, civil talk of
-immigration, religion or crime and profanity aimed at no one (low is right). The shared data are read, never copied
+precision, recall and F1 per language (better-profanity and alt-profanity-check too, on all its texts) and the share
+held per kind: insults, threats, hate, harassment and sexual remarks (high is right), and counter-speech, reported
+insults, heated talk, reclaimed words, civil talk of immigration, religion or crime and profanity aimed at no one (low
+is right). The shared data are read, never copied
 or printed. Skips the shared sets (saying so) when the folder is absent.
 """
 
@@ -296,23 +298,23 @@ def site_ham(path: Path) -> None:
             print(f"{group:10} {lang:4} {n:3} {a:6.0%} {p:9.0%} {sum(x or y for x, y in held) / n:7.0%}")
 
 
-def news_abuse() -> None:
+def news_abuse(found: dict[str, Predict]) -> None:
     """Print, for the news and blog comments labelled for abuse (bench/data/news_abuse.jsonl, measured only, written
-    without reading the checks), precision, recall and F1 of ``abuse``, ``profanity`` and ``both`` per language (as
-    the shared sets' table counts them), then the share each check holds per kind: low is right for the ``ok`` kinds
-    (counter-speech, reports, heated talk, reclaimed words, civil talk of touchy topics, profanity aimed at no one),
-    high for the ``abuse`` kinds."""
+    without reading the checks), precision, recall and F1 of every predictor of ``found`` per language (as the shared
+    sets' table counts them: ``both`` counts a listed word censored), then the share each check holds per kind: low
+    is right for the ``ok`` kinds (counter-speech, reports, heated talk, reclaimed words, civil talk of touchy topics,
+    profanity aimed at no one), high for the ``abuse`` kinds."""
     abuse_check, profanity_check = checks()
     context = Context(0.0)
     rows = _rows(NEWS_ABUSE_FILE)
-    found = project_predictors()
-    print(f"{'lang':4} {'n':>4} {'abusive':>7}  {'predictor':10} {'P':>6} {'R':>6} {'F1':>6}")
+    print(f"{'lang':4} {'n':>4} {'abusive':>7}  {'predictor':19} {'P':>6} {'R':>6} {'F1':>6}")
     for lang in ("en", "fr", "all"):
         chosen = [r for r in rows if lang in ("all", r["language"])]
         labels = [r["label"] == "abuse" for r in chosen]
         for name, predict in found.items():
             p, r, f = prf(predict([r["content"] for r in chosen]), labels)
-            print(f"{lang:4} {len(chosen):4} {sum(labels):7}  {name:10} {p:6.3f} {r:6.3f} {f:6.3f}")
+            note = " (English only)" if name == "alt-profanity-check" and lang != "en" else ""
+            print(f"{lang:4} {len(chosen):4} {sum(labels):7}  {name:19} {p:6.3f} {r:6.3f} {f:6.3f}{note}")
     header = f"{'label':6} {'kind':20} {'lang':4} {'n':>3} {'abuse':>6} {'profanity':>9} {'either':>7} {'reported':>9}"
     print(header + "  (share held; reported: a listed word, censored or held)")
     for label in ("ok", "abuse"):
@@ -370,33 +372,61 @@ def english_agreement(texts: Sequence[str]) -> None:
     print(f"  largest difference of probability {gap:.1e}, decisions at 0.5 that differ: {flips}")
 
 
+PARTS = ("context", "sites", "news", "sets", "throughput", "kinds", "threats", "agreement")
+"""The parts of the printout, in order; ``--parts`` runs some of them (``news,context,sites`` in a minute)."""
+
+
 def main() -> int:
-    """Print every figure; return the exit code."""
+    """Print every figure (or the ``--parts`` asked for); return the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--bp-sample", type=int, default=1000, help="texts per set for better-profanity (slow)")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--parts",
+        type=lambda s: s.split(","),
+        default=list(PARTS),
+        help=f"comma-separated parts to print, among {','.join(PARTS)} (default: all)",
+    )
     args = parser.parse_args()
-    print("Comments that quote, counter or reclaim abuse, disagree heatedly, or look so and abuse (the project's own):")
-    context_set()
-    for path in (SITES_FILE, SITES_2_FILE):
+    unknown = set(args.parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts: {', '.join(sorted(unknown))} (known: {', '.join(PARTS)})")
+    parts = set(args.parts)
+    found = predictors()
+    if "context" in parts:
+        print(
+            "Comments that quote, counter or reclaim abuse, disagree heatedly, or look so and abuse (the project's",
+            end="",
+        )
+        print(" own):")
+        context_set()
+    for path in (SITES_FILE, SITES_2_FILE) if "sites" in parts else ():
         print(f"\nLegitimate comments of other sites ({path.name}, measured only), rude ones apart:")
         site_ham(path)
-    print("\nNews and blog comments labelled for abuse (news_abuse.jsonl, measured only):")
-    news_abuse()
+    if "news" in parts:
+        print("\nNews and blog comments labelled for abuse (news_abuse.jsonl, measured only):")
+        news_abuse(found)
+    if parts.isdisjoint(("sets", "throughput", "kinds", "threats", "agreement")):
+        return 0
     if not args.data.is_dir():
         print(f"\nNo labelled data at {args.data}: skipping the shared sets (see ../shared/data/README.md).")
         return 0
-    print()
-    quality(args.data, predictors(), args.bp_sample)
-    texts = [t for s in SETS for t, _ in (split(s.load(args.data))[1] if s.trainable else s.load(args.data))]
-    throughput(texts, args.repeats)
-    print()
-    kinds(args.data)
-    print()
-    threat_finds(args.data)
-    print()
-    english_agreement([t for s in SETS for t, _ in s.load(args.data)])
+    if "sets" in parts:
+        print()
+        quality(args.data, found, args.bp_sample)
+    if "throughput" in parts:
+        texts = [t for s in SETS for t, _ in (split(s.load(args.data))[1] if s.trainable else s.load(args.data))]
+        throughput(texts, args.repeats)
+    if "kinds" in parts:
+        print()
+        kinds(args.data)
+    if "threats" in parts:
+        print()
+        threat_finds(args.data)
+    if "agreement" in parts:
+        print()
+        english_agreement([t for s in SETS for t, _ in s.load(args.data)])
     return 0
 
 
