@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from worker.abuse.speech import quoted, reported, word_set
+from worker.abuse.speech import REPORTING, quoted, reported, word_set
 from worker.profanity.normalise import fold_text
 
 _YOU = "(?:you|u)"
@@ -92,6 +92,39 @@ _CLAUSE_ENDS = (
 a joke teller" describe, and a question ("you're a troll?") asks."""
 
 _ACCOUNT_WORDS = "account accounts username usernames profile profiles name names"
+_ENDS = r"(?=\s*(?:[.!;:)\n\"»]|,\s*(?:just|so|now|go|get|and|not|you|u|mate|pal|buddy|love|sweetheart)\b|$))"
+"""Where a line aimed at the reader ends (its punctuation, the comment's end, or a comma before an order or a name of
+address): "nobody wants you here to fail" and "back to the kitchen to check the oven" go on."""
+_ADDRESS = "(?:woman|love|sweetheart|sweetie|darling|hun|honey|luv|little lady|lady|girl|sweetcheeks)"
+_ORDER_START = (
+    r"(?:^|(?<=[.!?,;:\n])\s*)(?:(?:just|now|so|then|please|pls|and|you should|u should|why don t you) ){0,2}"
+)
+"""Where an order to the reader starts: the start of a clause, a softener or two before it."""
+_TARGETS = (
+    "(?:immigrants|migrants|refugees|asylum seekers|muslims|moslems|jews|blacks|mexicans|foreigners|illegals|gays"
+    "|trans people|gypsies|roma|travellers|arabs|africans|asians|these people|those people)"
+)
+"""Groups hate names, as it names them ("they" alone is as often politicians, bankers or a football club's owners)."""
+_TARGET_WORDS = (
+    "immigrants migrants refugees seekers muslims moslems jews blacks mexicans foreigners illegals gays trans gypsies"
+    " roma travellers arabs africans asians people"
+)
+_CRIMES = (
+    "(?:criminals|rapists|terrorists|thieves|paedophiles|pedophiles|murderers|drug dealers|groomers|scroungers"
+    "|invaders|savages|freeloaders|leeches)"
+)
+_CRIME_WORDS = (
+    "criminals rapists terrorists thieves paedophiles pedophiles murderers dealers groomers scroungers invaders"
+    " savages freeloaders leeches"
+)
+_HOMES = (
+    "(?:where (?:you|u|they) came from|where (?:you|u|they) belong|(?:to )?(?:your|ur|their) (?:own )?(?:country"
+    "|countries|homeland|homelands|land|continent|jungle|desert|cave|caves|village|shithole|shithole country)"
+    "|to (?:africa|mexico|pakistan|india|china|syria|somalia|the middle east|the desert|the jungle))"
+)
+_DENIED = frozenset({"no", "not", "never", "isn", "aren", "myth", "nobody", "noone"})
+"""A word just before a hate frame, in its clause, that denies it: "there is no migrant invasion", "not all
+immigrants are…"."""
 _VERMIN_WORDS = (
     "animals vermin parasites cockroaches roaches rats insects locusts leeches savages subhuman sub subhumans filth"
     " scum apes plague disease virus cancer tumour tumor infestation lower lesser human"
@@ -102,6 +135,10 @@ _SOURCES: tuple[tuple[str, str, str, str], ...] = (
         _PUT_DOWN_WORDS,
         "yuw",
         rf"{_READER_IS} {_BEFORE_PUT_DOWN}(?:{_PUT_DOWN_NOUNS}|{_PUT_DOWN_ADJECTIVES.replace(' ', '|')}){_CLAUSE_ENDS}"
+        r"|(?:you are|you re|youre|you r|u r) (?:a |an |such a |such an |an absolute |a complete |a total )?"
+        r"(?:disgrace|embarrassment|discredit) to (?:your|the|this|our|all|every) (?:[a-z]+ ){0,2}"
+        r"(?:profession|journalism|paper|newspaper|trade|country|humanity|human race|site|species|party|family)"
+        rf"{_CLAUSE_ENDS}"
         rf"|(?:you|u) (?:sound|act|write|talk|behave|argue|post|type) like (?:a|an|some) (?:[a-z]+ ){{0,2}}"
         rf"(?:{_PUT_DOWN_NOUNS}){_CLAUSE_ENDS}|what an? (?:[a-z]+ )?(?:{_PUT_DOWN_NOUNS}) (?:you|u) are",
     ),
@@ -156,6 +193,83 @@ _SOURCES: tuple[tuple[str, str, str, str], ...] = (
         r"|here s (?:her|his) (?:home |work |real )?(?:address|number|email|phone)",
     ),
     (
+        "harassment",
+        "wants likes needs welcome",
+        "nyu",
+        rf"(?:nobody|no one|noone) (?:here |on here |around here )?(?:wants|likes|needs) {_YOU}"
+        rf"(?: (?:here|around|around here|on here|on this (?:site|thread|board|forum|page)))?{_ENDS}"
+        rf"|{_READER_IS} not welcome (?:here|on this (?:site|thread|board|forum|page)){_ENDS}",
+    ),
+    (
+        "harassment",
+        "favour favor cares",
+        "dn",
+        r"do (?:us|everyone|everybody|the world|the rest of us|humanity) (?:all )?a favou?r and (?:(?:disappear|die"
+        rf"|leave|go away|quit|retire|shut up|log off|get lost|jump|stop writing|stop posting|resign){_ENDS}"
+        r"|never (?:write|post|comment|come back|return|show your face))"
+        r"|(?:nobody|no one|noone) (?:here )?cares (?:what|about what) (?:you|u) (?:think|say|write|believe|reckon)"
+        rf"{_ENDS}",
+    ),
+    (
+        "harassment",
+        "kitchen sandwich",
+        "gbwsgfym.!?,;:\n",
+        rf"{_ORDER_START}(?:go |get )?back (?:to|in|into) (?:the|your|ur) kitchen"
+        rf"(?: (?:where (?:you|u|women|she) belongs?|{_ADDRESS}))?{_ENDS}"
+        rf"|(?:women|woman|girls|females|she|you|u) (?:belongs?|should stay|should be) in the kitchen{_ENDS}"
+        rf"|{_ORDER_START}(?:go |now )?make me a sandwich(?: {_ADDRESS})?{_ENDS}",
+    ),
+    (
+        "harassment",
+        "sure fired sacked struck",
+        "iw",
+        rf"{_I_WILL} make sure (?:that )?(?:everyone|everybody|the whole (?:world|internet|town|street|country|site)"
+        r"|all your (?:[a-z]+ )?|your (?:boss|employer|editor|family|wife|husband|kids|neighbours|neighbors|friends"
+        r"|colleagues|readers)) (?:knows?|finds? out|hears?|sees?|reads?) (?:what (?:you|u) (?:did|wrote|said|posted"
+        rf"|are|really are)|who (?:you|u) (?:are|really are)|where (?:you|u) live){_ENDS}"
+        rf"|{_I_WILL} (?:get|have) {_YOU} (?:fired|sacked|struck off)",
+    ),
+    (
+        "hate",
+        "deport deported expel expelled back",
+        "dekstaw",
+        r"(?:deport|expel) (?:them|em|these people|those people) all|(?:deport|expel) (?:all of them|the lot of them"
+        r"|the lot|every last one of them|every one of them)"
+        rf"|(?:send|ship|kick|throw) (?:them|em|these people|those people) (?:all )?(?:back|out) {_HOMES}"
+        r"|(?:they|them|these people|those people|all|every) (?:[a-z0-9]+ ){0,3}(?:should|must|need to|ought to)"
+        r" all be (?:deported|sent back|shipped back|expelled)",
+    ),
+    (
+        "hate",
+        "back",
+        "gjnpaytwsm.!?,;:\n",
+        rf"{_ORDER_START}go back {_HOMES}{_ENDS}"
+        rf"|(?:they|these people|those people|{_TARGETS}) (?:should|must|need to|ought to|can) (?:all )?go back"
+        rf" {_HOMES}{_ENDS}",
+    ),
+    (
+        "hate",
+        f"invasion invading hordes horde swarms swarm {_CRIME_WORDS}",
+        "imrafjbgtlpsech",
+        rf"{_TARGETS} (?:are|re) (?:an |a )?(?:invasion|invading|invaders)|(?:migrant|muslim|islamic|immigrant"
+        r"|refugee|foreign) invasion|invasion of (?:migrants|immigrants|refugees|muslims|foreigners|illegals)"
+        rf"|{_TARGETS} (?:are|re) (?:all|mostly|nothing but|just) (?:[a-z]+ )?{_CRIMES}"
+        r"|(?:hordes|horde|swarms|swarm) of (?:migrants|immigrants|refugees|muslims|foreigners|illegals|asylum seekers)"
+        rf"|(?:every|each) (?:single |last )?one of (?:them|those people|these people) is an? (?:[a-z]+ )?"
+        r"(?:criminal|rapist|terrorist|thief|paedophile|pedophile|murderer|drug dealer|groomer|scrounger|invader)",
+    ),
+    (
+        "hate",
+        "taking swarming infesting overrunning outbreeding replacing belong",
+        "tieamrfjbgaslpd",
+        rf"(?:they|{_TARGETS}) (?:are |re )?(?:taking over|swarming|infesting|overrunning|outbreeding|replacing)"
+        r" (?:(?:into|across|all over) )?(?:our (?:[a-z]+ )?(?:country|countries|towns|cities|streets|schools"
+        r"|neighbourhoods|neighborhoods|land|nation|culture|women)|this country|white people|europe|britain|america"
+        rf"|england|france|us{_ENDS})"
+        rf"|{_TARGETS} (?:don t|do not|dont) belong (?:here|in (?:this|our|a civilised|a civilized|any) (?:[a-z]+ )?"
+        rf"(?:country|countries|society|nation|town|city)){_ENDS}",
+    ),
+    (
         "hate",
         _VERMIN_WORDS,
         "tae",
@@ -195,6 +309,9 @@ _FRAMES = tuple(_compiled(*frame) for frame in _SOURCES)
 ANCHORS = frozenset().union(*(anchors for _, anchors, _ in _FRAMES))
 """Folded words one of which every frame holds: a comment with none of them is not read by the patterns."""
 _WORD = re.compile(r"[a-z0-9]+")
+_CLAIMED = REPORTING | word_set("claim claims claimed idea notion myth lie lies narrative trope rhetoric theory")
+"""Verbs and nouns of speech, and the nouns that put a claim at a distance: "the claim that migrants are taking over
+our towns is false", "the myth that they breed like rabbits"."""
 
 
 def frames(text: str, found: Sequence[str]) -> list[Frame]:
@@ -211,7 +328,17 @@ def frames(text: str, found: Sequence[str]) -> list[Frame]:
         if match is None:
             continue
         start, end = match.span()
-        if any(a <= start < b for a, b in quoted(folded)) or reported(_WORD.findall(folded, 0, start)):
+        before = _WORD.findall(folded, 0, start)
+        if any(a <= start < b for a, b in quoted(folded)) or reported(before, _CLAIMED):
+            continue
+        if kind == "hate" and _denied(folded, start):
             continue
         made.append(Frame(kind, text[start:end], start, end))
     return made
+
+
+def _denied(folded: str, start: int) -> bool:
+    """Tell whether one of the two words before ``start``, in its clause, denies what follows ("there is no migrant
+    invasion", "not all immigrants are…"; not "they're not people, they're savages")."""
+    clause = max(folded.rfind(c, 0, start) for c in ".!?,;:\n") + 1
+    return not _DENIED.isdisjoint(_WORD.findall(folded, clause, start)[-2:])

@@ -185,6 +185,19 @@ _EN_WARNED = _rule(
         rf"(?:{_EN_THEN}|(?= for (?:this|that|it|every|what)\b))"
         r"|\b(?:shame|pity) if (?:something|anything)(?: bad)? (?:happened|were to happen|was to happen|happens) to "
         rf"(?:you|u|{_EN_KIN}|{_EN_THINGS})\b"
+        r"|\b(?:hope (?:that )?(?:you|u)|(?:you|u)(?:'ll| will| are gonna| re gonna| r gonna)) (?:get|got) what s"
+        rf" coming(?: to (?:you|u|ya))?{_EN_THEN}(?!\s*,\s*(?:a|an|the|some|your)\b)"
+        r"|\bhope (?:that )?(?:he|she|they) (?:dies|die|gets? (?:shot|stabbed|killed|murdered|raped|cancer|aids"
+        rf"|hit by a (?:car|truck|bus|train))|rots? in (?:hell|prison|jail)|burns? in hell|chokes?){_EN_THEN}"
+        r"|(?:^|[.!,;:\n]\s*)(?:just |now )?(?:hang (?:them|em|the lot of them) all"
+        r"|string (?:them|em|him|her) (?:all )?up)"
+        rf"(?: from (?:the nearest |a )?(?:lamp post|lamppost|lamp|tree))?{_EN_THEN}"
+        r"|\b(?:you|u|he|she|they)(?: really| badly)? (?:need|needs|deserve|deserves) (?:a (?:good )?(?:slap|beating"
+        rf"|smack)|a bullet|a punch in the (?:face|mouth)){_EN_THEN}"
+        rf"|\b(?:we|i) know who (?:you|u) (?:are|really are){_EN_THEN}(?!\s*,\s*(?:you|u)\b)"
+        rf"|\b(?:we|i)(?:'re| are|'m| am) watching (?:you|u){_EN_THEN}"
+        r"|\bpeople like (?:you|u) (?:tend to |usually |always |often )?(?:end up|wind up|get found|turn up) (?:dead"
+        rf"|in a ditch|in the river|in a river|in a body bag|face down|six feet under|in the morgue){_EN_THEN}"
         r"|\bhope (?:that )?(?:someone|somebody|some1) (?:shoots|stabs|kills|murders|rapes|strangles|runs over) "
         r"(?:you|u|ya)\b|\bhope (?:that )?(?:someone|somebody|some1) runs (?:you|u|ya) over\b"
         r"|\b(?:someone|somebody) (?:should|needs to|ought to|has to|gotta|should just) (?:shoot|hang|kill|lynch|stab"
@@ -196,7 +209,9 @@ _EN_WARNED = _rule(
     ),
 )
 """Warnings and wishes without a violent verb on "you": "watch your back", "you'll regret this", "I'll make you pay",
-"shame if something happened to your family", "hope someone runs you over", and calls for the death of a person
+"shame if something happened to your family", "hope you get what's coming to you", "people like you end up in a
+ditch", "hope someone runs you over", "we know who you are", "we're watching you", "you need a good slap",
+death wished to someone else ("I hope she gets cancer"), and calls for the death of a person
 or group: "someone should shoot him", "they should all be lined up and shot"."""
 _NO_OBJECT_AFTER = r"(?!\s*,\s*(?:the|this|that|these|those|a|an|ce|cet|cette|ces|le|la|les|un|une)\b)"
 """Not an object named after a comma: "you won't see it coming, the twist", "tu vas le payer cher, ce forfait"."""
@@ -397,6 +412,17 @@ _CUES: tuple[tuple[re.Pattern[str], frozenset[str], frozenset[str] | None], ...]
     (_EN_WARNED, word_set("pay"), word_set("you u")),
     (_EN_WARNED, word_set("shame pity"), word_set("happened happen happens")),
     (_EN_WARNED, word_set("hope"), word_set("someone somebody some1")),
+    (_EN_WARNED, word_set("coming"), word_set("what")),
+    (
+        _EN_WARNED,
+        word_set("dies die shot stabbed killed murdered raped cancer aids rot rots burn burns"),
+        word_set("hope"),
+    ),
+    (_EN_WARNED, word_set("hang string"), word_set("all up")),
+    (_EN_WARNED, word_set("slap beating smack bullet punch"), word_set("need needs deserve deserves")),
+    (_EN_WARNED, word_set("know"), word_set("who")),
+    (_EN_WARNED, word_set("watching"), word_set("re are m am")),
+    (_EN_WARNED, word_set("dead ditch river bag face feet morgue"), word_set("end wind found turn")),
     (_EN_WARNED, word_set("shot hanged lynched gassed exterminated strung killed"), word_set("be")),
     (_EN_WARNED, word_set("shoot hang kill lynch stab murder behead bullet string"), word_set("someone somebody")),
     (_EN_INTIMIDATION, word_set("warning"), word_set("last final only")),

@@ -20,7 +20,8 @@ A comment that makes an English frame of abuse in everyday words (:mod:`worker.a
 swearing, which these lack) and adds ``frame``; the frame is the evidence's first term and names the category.
 A sexual remark aimed at someone, English or French (:mod:`worker.abuse.sexual`: "send nudes", "t'es bonne"), is
 such a frame, of category ``sexual``, and scores at least ``sexual`` (held by the default ``flag_at``), as a threat
-does: its words are everyday ones the model weighs little ("I'd bang her" 0.57 with the frame alone).
+does: its words are everyday ones the model weighs little ("I'd bang her" 0.57 with the frame alone). A frame of
+harassment or dehumanising hate likewise scores at least ``hate_harassment``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from worker.abuse.categories import category
 from worker.abuse.context import NOTHING, Reading, read
 from worker.abuse.english import shipped_english
 from worker.abuse.features import innocent_words, words
-from worker.abuse.frames import Frame, frames
+from worker.abuse.frames import frames
 from worker.abuse.language import DEFAULT_LANGUAGE, told_language
 from worker.abuse.model import NEW_TUPLE, AbuseModel, Term, WeightsError, shipped_model, sigmoid
 from worker.abuse.sexual import KIND as SEXUAL
@@ -64,6 +65,12 @@ DEFAULT_SEXUAL = DEFAULT_FLAG_AT
 The frame share alone left 11 of the 43 remarks of the unit tests below the line ("I'd bang her, never mind the
 article." 0.57, "Great article. Send nudes pls" 0.38); on the shared sets 73 of the 74 texts read as a remark are
 labelled abusive. The floor moved no benchmark figure: the remarks read in their measured parts were held already."""
+DEFAULT_HATE_HARASSMENT = DEFAULT_FLAG_AT
+"""Score a frame of harassment or dehumanising hate gets at least (held by the default ``flag_at``, never rejected by
+itself), as a sexual remark does: "nobody wants you here", "deport them all", "we'll make sure everyone knows what you
+did" are everyday words the model weighs little, and the frame share alone left them below the line (0.53, 0.51)."""
+HOLDING_KINDS = frozenset({"harassment", "hate"})
+"""Kinds of frame that hold by themselves, at ``hate_harassment``: insult put-downs keep the frame share alone."""
 LOGIT_EDGE = 1e-9
 """How near 0 or 1 a probability is taken when turned into log-odds."""
 TOP_TERMS = 5
@@ -90,6 +97,7 @@ class AbuseCheck:
     threat: float = DEFAULT_THREAT
     frame: float = DEFAULT_FRAME
     sexual: float = DEFAULT_SEXUAL
+    hate_harassment: float = DEFAULT_HATE_HARASSMENT
     name: str = NAME
 
     def model(self, context: Context) -> AbuseModel:
@@ -116,9 +124,10 @@ class AbuseCheck:
         weighed = model.weigh(found, innocent)
         own = weighed.log_odds
         made = threats(comment.content, found) if self.threat else []
-        # A threat or a sexual remark holds by itself: its words are everyday ones the model weighs little.
-        remark = bool(framed) and _remark(framed)
-        least = max(self.threat if made else 0.0, self.sexual if remark else 0.0)
+        # A threat, a sexual remark, harassment or hate holds by itself: its words are everyday ones the model weighs
+        # little.
+        floors = {f.kind: self._floor(f.kind) for f in framed}
+        least = max([self.threat if made else 0.0, *floors.values()])
         score = max(sigmoid(own + added), least)
         if score < self.flag_at:
             return CheckResult(NAME, (), score=score)
@@ -134,9 +143,9 @@ class AbuseCheck:
         # to be near certain.
         alone = sigmoid(explained.log_odds - reading.discount)
         if framed:
-            # what a sexual remark's floor adds on top of the frame share, as a threat's lift below
-            floor_lift = max(0.0, _logit(self.sexual) - own - added) if remark and not made else 0.0
-            shares = [framing + floor_lift if f.kind == SEXUAL else framing for f in framed]
+            # what a frame's floor adds on top of the frame share, as a threat's lift below
+            lifts = {k: max(0.0, _logit(v) - own - added) if v and not made else 0.0 for k, v in floors.items()}
+            shares = [framing + lifts[f.kind] for f in framed]
             heavy = [Term(f.text, f.start, f.end, share) for f, share in zip(framed, shares, strict=True)] + heavy
         if made:
             lift = max(0.0, _logit(self.threat) - own - added)  # what the threat adds to the log-odds
@@ -154,6 +163,12 @@ class AbuseCheck:
             frame=framed[0].kind if framed else None,
         )
         return CheckResult(NAME, (reason,), score=lowered)
+
+    def _floor(self, kind: str) -> float:
+        """Return the score a frame of ``kind`` gets at least (0: the frame share alone)."""
+        if kind == SEXUAL:
+            return self.sexual
+        return self.hate_harassment if kind in HOLDING_KINDS else 0.0
 
     def english_added(self, content: str, language: str | None = None, *, told: str | None = None) -> float:
         """Return what the English model adds to the log-odds of ``content``: nothing unless it reads as English.
@@ -212,11 +227,6 @@ class AbuseCheck:
         return Reason(NAME, "abuse", message, action, evidence)
 
 
-def _remark(framed: list[Frame]) -> bool:
-    """Return whether one of the frames found is a sexual remark."""
-    return any(f.kind == SEXUAL for f in framed)
-
-
 def _logit(p: float) -> float:
     """Return the log-odds of the probability ``p``, kept finite at 0 and 1."""
     p = min(max(p, LOGIT_EDGE), 1.0 - LOGIT_EDGE)
@@ -261,6 +271,7 @@ def build(section: Section) -> AbuseCheck:
     threat = section.number("threat", DEFAULT_THREAT, maximum=1.0)
     frame = section.number("frame", DEFAULT_FRAME)
     sexual = section.number("sexual", DEFAULT_SEXUAL, maximum=1.0)
+    hate_harassment = section.number("hate_harassment", DEFAULT_HATE_HARASSMENT, maximum=1.0)
     return AbuseCheck(
         flag_at,
         reject_at,
@@ -271,4 +282,5 @@ def build(section: Section) -> AbuseCheck:
         threat=threat,
         frame=frame,
         sexual=sexual,
+        hate_harassment=hate_harassment,
     )
