@@ -8,7 +8,7 @@ import re
 import pytest
 
 from worker.spam import phrases, reach, urls
-from worker.spam.classifier import SMOOTHING, Label, ModelState
+from worker.spam.classifier import NAME_MIN_DOCS, SMOOTHING, Label, ModelState
 from worker.spam.features import bucket, features, is_link_feature
 from worker.spam.phrases import tokens, unjoined
 from worker.spam.reach import spelled_emails
@@ -79,7 +79,8 @@ def _reference(
     n_grams = 0
     for feature in features(text, name, url):
         spam, ham = counts.get(f"spam:{bucket(feature)}", 0), counts.get(f"ham:{bucket(feature)}", 0)
-        log_odds = math.log((spam + SMOOTHING) / (ham + SMOOTHING)) + base if spam or ham else None
+        seen = spam + ham >= NAME_MIN_DOCS if feature.startswith("n:") else spam or ham
+        log_odds = math.log((spam + SMOOTHING) / (ham + SMOOTHING)) + base if seen else None
         if feature.startswith("g:"):
             n_grams += 1
             if log_odds is not None:

@@ -44,6 +44,11 @@ but caught 1-3 points less spam on two YouTube sets (KatyPerry 94.3% to 91.4%), 
 for videos the team does not have; 1.75 held more of Psy's readers (1.7% to 2.3%).
 """
 
+NAME_MIN_DOCS = 2
+"""Documents a word of the author's name must be met in before it weighs: a name met once is one author's, which
+says nothing of other authors called so (readers called Karen or Karim, once a spam row's made-up name), while the
+class sizes alone would make it lean to the smaller class."""
+
 BITS_FIELD = "meta:bits"
 _DOCS = "docs:"
 _MEMO_MAX = 1 << 17
@@ -184,8 +189,9 @@ class ModelState:
         in_spam = self._counts.get(f"spam:{b}", 0)
         in_ham = self._counts.get(f"ham:{b}", 0)
         # A feature never seen says nothing, whatever the class sizes.
-        odds = math.log((in_spam + SMOOTHING) / (in_ham + SMOOTHING)) if in_spam or in_ham else None
         kind = feature[0]
+        seen = in_spam + in_ham >= NAME_MIN_DOCS if kind == "n" else in_spam or in_ham
+        odds = math.log((in_spam + SMOOTHING) / (in_ham + SMOOTHING)) if seen else None
         if kind == HOST_GRAM:
             code = _GRAM
         elif kind in _LINK_KINDS or (kind in "wb" and LINK_WORD in feature and is_link_feature(feature)):

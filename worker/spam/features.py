@@ -39,6 +39,19 @@ LINK_WORD = "linkurl"
 
 _LINK_KINDS = frozenset({"h", HOST_GRAM, "u"})
 
+_PLACEHOLDER_NAMES = frozenset(
+    {
+        "anonymous", "anonyme", "anon", "anonym", "reader", "lecteur", "lectrice", "guest", "invite", "invitee",
+        "visitor", "visiteur", "visiteuse", "user", "utilisateur", "utilisatrice", "unknown", "inconnu", "inconnue",
+        "subscriber", "abonne", "abonnee", "commenter", "commentateur", "nobody", "personne", "someone", "quelqu",
+        "un", "une", "a", "an", "the", "le", "la", "l", "fidele", "regular", "longtime", "long", "time", "old",
+        "ancien", "ancienne", "local", "resident", "habitant", "habitante", "voisin", "voisine", "neighbour",
+        "neighbor",
+    }
+)  # fmt: skip
+"""Words of a name that a comment form fills in, or a reader picks, to give none ("Anonymous", "Un lecteur",
+"Guest", "Une voisine"): a name made of them only says nothing of who wrote, so the classifier reads no name."""
+
 
 def _word(word: str) -> str:
     # Digits vary between copies of one spam (prices, phone numbers, years): their shape is what repeats.
@@ -91,7 +104,16 @@ def reading(content: str, author_name: str = "", author_url: str | None = None) 
     hosts = [link.host for link in (*links, *find_links(author_name))]
     if author_url:
         hosts.append(host_of(author_url))
-    return Reading(tokens, [_word(w) for w in words(author_name)], hosts, bool(author_url))
+    return Reading(tokens, _name_words(author_name), hosts, bool(author_url))
+
+
+def _name_words(author_name: str) -> list[str]:
+    """Return the words of an author's name the classifier reads: none when it is a placeholder (see
+    :data:`_PLACEHOLDER_NAMES`)."""
+    found = words(author_name)
+    if _PLACEHOLDER_NAMES.issuperset(found):
+        return []
+    return [_word(w) for w in found]
 
 
 def host_features(hosts: list[str]) -> set[str]:
