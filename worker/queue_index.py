@@ -42,15 +42,17 @@ local function split_lines(s)
   for item in string.gmatch(s or '', '[^\\n]+') do t[#t + 1] = item end
   return t
 end
--- Facet bases ``known`` (a comment's, newline-separated, or false) then ``extra``, each once, in order.
+-- Facet bases ``known`` (a comment's, newline-separated, or false) then ``extra``, each once, in order;
+-- also how many of them come first from ``known``.
 local function merged(known, extra)
-  local seen, list = {}, {}
-  for _, source in ipairs({known or '', extra}) do
+  local seen, list, had = {}, {}, 0
+  for n, source in ipairs({known or '', extra}) do
     for _, f in ipairs(split_lines(source)) do
       if not seen[f] then seen[f] = true; list[#list + 1] = f end
     end
+    if n == 1 then had = #list end
   end
-  return list
+  return list, had
 end
 -- The comment's facet bases: those it has, plus ``extra`` (newline-separated); stored back.
 local function merge_facets(ckey, extra)

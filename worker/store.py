@@ -17,6 +17,7 @@ from worker.models import Comment, Decision, Status
 from worker.queue_index import LUA_INDEX, AuthorHashes, Grouping, facet_bases, facets
 from worker.replies import text
 from worker.scripts import Call, LuaScript
+from worker.spam.signature import BAND_CHARS, BANDS
 
 _COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 """How comments and decisions are written: ``json.dumps`` with these options builds an encoder at every call."""
@@ -44,29 +45,33 @@ return {1, 'queued', 0}
 
 # KEYS: queued, flagged, counts, events.
 # ARGV: events maxlen, comment key prefix, history key prefix, campaign index base prefix, min bands, band ttl (s),
-# then for each comment: id, new status, decision json, now, post id, decided by, note, index facet bases and its
-# LSH band keys (both newline-separated).
+# bands per signature (nb), characters per band value, the nb campaign band key bases, then for each comment: id,
+# new status, decision json, now, post id, decided by, note, index facet bases (newline-separated) and its LSH band
+# values one after the other ('' for none).
 # A worker's decisions of one batch in one call: each comment moves out of 'queued' only if it still is there,
 # in order, as if one by one (a comment may join the near-duplicate group of
 # one before it in the batch). A comment's hash, band keys, history and event are written at its turn; its index
-# entries (only additions, as it leaves 'queued'), the waiting and review sets and the counts are written at the
-# end, one command per key, and also when a comment fails half-way, before the error is raised, so that every
-# comment written is indexed. Returns one reply per comment: 1 when written, 0 when refused, -1 when missing.
+# entries (only additions, as it leaves 'queued': the ``all`` tab of a facet it had while queued holds it already),
+# the waiting and review sets and the counts are written at the end, one command per key, and also when a comment
+# fails half-way, before the error is raised, so that every comment written is indexed. Returns one reply per
+# comment: 1 when written, 0 when refused, -1 when missing.
 _RECORD = LuaScript(
     LUA_INDEX
     + """
 local adds, order, made = {}, {}, {}
+local nb, width = tonumber(ARGV[7]), tonumber(ARGV[8])
 local function later(key, score, member)
   local list = adds[key]
   if not list then list = {}; adds[key] = list; order[#order + 1] = key end
   list[#list + 1] = score
   list[#list + 1] = member
 end
--- What move() does for a comment leaving 'queued', kept for the end.
-local function add_later(list, id, to, score)
-  for _, base in ipairs(list) do
+-- What move() does for a comment leaving 'queued', kept for the end; the first ``had`` facets of ``list`` are
+-- those it had while queued, whose 'all' tab holds it already (since it was submitted, or indexed).
+local function add_later(list, id, to, score, had)
+  for i, base in ipairs(list) do
     if to ~= 'queued' then later(base .. ':' .. to, score, id) end
-    later(base .. ':all', score, id)
+    if i > had then later(base .. ':all', score, id) end
   end
 end
 local unqueued, unflagged, counted, tally = {}, {}, {}, {}
@@ -82,8 +87,9 @@ local function one(at)
   if current ~= 'queued' then return 0 end
   local fields = {'status', status, 'decision', ARGV[at + 2], 'updated_at', now}
   local extra = ARGV[at + 7]
-  local bands = split_lines(ARGV[at + 8])
-  if #bands > 0 then
+  local values, bands = ARGV[at + 8], {}
+  if values ~= '' then
+    for b = 1, nb do bands[b] = ARGV[8 + b] .. string.sub(values, (b - 1) * width + 1, b * width) end
     local found, votes, best, most = redis.call('MGET', unpack(bands)), {}, nil, 0
     for i, g in ipairs(found) do
       if g then
@@ -102,7 +108,7 @@ local function one(at)
         local founder = ARGV[2] .. group
         local fstatus, fscore = unpack(redis.call('HMGET', founder, 'status', 'submitted_at'))
         if fstatus then
-          add_later(merge_facets(founder, base), group, fstatus, fscore)
+          add_later(merge_facets(founder, base), group, fstatus, fscore, 0)
           redis.call('HSET', founder, 'campaign', group)
         end
       end
@@ -112,11 +118,11 @@ local function one(at)
       extra = extra .. '\\n' .. base
     end
   end
-  local list = merged(known, extra)
+  local list, had = merged(known, extra)
   fields[#fields + 1] = 'facets'
   fields[#fields + 1] = table.concat(list, '\\n')
   redis.call('HSET', ckey, unpack(fields))
-  add_later(list, id, status, score)
+  add_later(list, id, status, score, had)
   unqueued[#unqueued + 1] = id
   if status == 'flagged' then later(KEYS[2], now, id) else unflagged[#unflagged + 1] = id end
   count(current, -1)
@@ -140,7 +146,7 @@ local function finish()
     if tally[status] ~= 0 then redis.call('HINCRBY', KEYS[3], status, tally[status]) end
   end
 end
-local replies, at = {}, 7
+local replies, at = {}, 9 + nb
 while at <= #ARGV do
   local ok, reply = pcall(one, at)
   if not ok then
@@ -433,6 +439,7 @@ class CommentStore:
         self.replica_wait_timeout_s = replica_wait_timeout_s
         self.longest_block_ms = longest_block_ms
         """The longest one XREAD may wait inside Redis (None: no limit), so that it ends within the socket timeout."""
+        self._band_bases = [keys.campaign_band(band, "") for band in range(BANDS)]
 
     def add(self, comments: Sequence[Comment]) -> tuple[list[Added], bool]:
         """Store new comments as queued and pending, in one round trip; return them and whether to wake.
@@ -556,17 +563,19 @@ class CommentStore:
             k.index_base("campaign="),
             self.grouping.min_bands,
             max(1, int(self.grouping.window_s)),
+            BANDS,
+            BAND_CHARS,
+            *self._band_bases,
         ]
         calls: list[Call] = []
         for start in range(0, len(decided), RECORD_CHUNK):
             args: list[Any] = list(head)
             for comment, decision in decided[start : start + RECORD_CHUNK]:
-                bands = self.grouping.bands(comment)
                 args += [
                     *_decision_fields(comment, decision),
                     _note(decision),
                     facet_bases(k, facets(comment, decision, self.authors.of(comment))),
-                    "\n".join([k.campaign_band(band, value) for band, value in enumerate(bands)]),
+                    "".join(self.grouping.bands(comment)),
                 ]
             calls.append(([k.queued, k.flagged, k.counts, k.events], args))
         replies = _RECORD.run_many(self.client, calls) if calls else []
