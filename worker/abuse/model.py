@@ -189,14 +189,26 @@ class AbuseModel:
         """Return what one occurrence of the folded ``word`` adds (its own weight and its pieces'), before scaling."""
         return self._weights[word]
 
-    def weigh(self, found: Sequence[str], innocent: frozenset[str] = frozenset()) -> Weighed:
-        """Return the comment of these folded words as the model weighs it (``innocent`` words only pair)."""
+    def weigh(
+        self, found: Sequence[str], innocent: frozenset[str] = frozenset(), muted: frozenset[str] = frozenset()
+    ) -> Weighed:
+        """Return the comment of these folded words as the model weighs it (``innocent`` words only pair).
+
+        ``muted`` words, and the pairs they make, weigh nothing but still count as features: the rest of the comment
+        weighs what it weighed with them (swearing aimed at no one, :mod:`worker.abuse.swearing`).
+        """
         weights = list(map(self._weights.__getitem__, found))
         counts: Iterable[int] = map(self._counts.__getitem__, found)
         if innocent and not innocent.isdisjoint(found):
             weights = [0.0 if word in innocent else weight for weight, word in zip(weights, found, strict=True)]
             counts = (n for n, word in zip(counts, found, strict=True) if word not in innocent)
         pairs = list(map(self._pairs.get, zip(found, islice(found, 1, None), strict=False), repeat(0.0)))  # (i, i + 1)
+        if muted:
+            weights = [0.0 if word in muted else weight for weight, word in zip(weights, found, strict=True)]
+            pairs = [
+                0.0 if a in muted or b in muted else p
+                for p, a, b in zip(pairs, found, islice(found, 1, None), strict=False)
+            ]
         count = sum(counts) + len(pairs)
         total = _interleaved_sum(weights, pairs)
         at = aimed(found) if self.aimed else []

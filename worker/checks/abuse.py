@@ -22,6 +22,10 @@ A sexual remark aimed at someone, English or French (:mod:`worker.abuse.sexual`:
 such a frame, of category ``sexual``, and scores at least ``sexual`` (held by the default ``flag_at``), as a threat
 does: its words are everyday ones the model weighs little ("I'd bang her" 0.57 with the frame alone). A frame of
 harassment or dehumanising hate likewise scores at least ``hate_harassment``.
+Swearing aimed at no one ("holy shit what a goal", "putain de bus") is the profanity check's, which the policy's
+``action_mild`` and ``action_strong`` decide: when a comment aims at no person nor group (no second person, no one
+pointed at where it swears, no insult, slur, threat nor frame: :mod:`worker.abuse.swearing`), neither model counts its
+swear words, and it is held only when its other words weigh; the evidence does not name them.
 """
 
 from __future__ import annotations
@@ -33,12 +37,14 @@ from worker.abuse import facts as fact
 from worker.abuse.categories import category
 from worker.abuse.context import NOTHING, Reading, read
 from worker.abuse.english import shipped_english
-from worker.abuse.features import innocent_words, words
+from worker.abuse.features import innocent_words, tokens, words
 from worker.abuse.frames import frames
 from worker.abuse.language import DEFAULT_LANGUAGE, told_language
 from worker.abuse.model import NEW_TUPLE, AbuseModel, Term, WeightsError, shipped_model, sigmoid
 from worker.abuse.sexual import KIND as SEXUAL
 from worker.abuse.sexual import sexual
+from worker.abuse.speech import blanked
+from worker.abuse.swearing import unaimed_swearing
 from worker.abuse.threats import threats
 from worker.checks.base import Context
 from worker.errors import ConfigError
@@ -115,15 +121,18 @@ class AbuseCheck:
         model = self.model(context)
         found = words(comment.content)
         told = told_language(found, comment.language) if self.english else None  # guessed once, used twice
-        english = self.english_added(comment.content, told=told)
         framed = frames(comment.content, found) + sexual(comment.content, found) if self.frame else []
+        made = threats(comment.content, found) if self.threat else []
+        innocent = innocent_words(found, comment.language, told)
+        # Swearing aimed at no one is the profanity check's: neither model counts its words.
+        muted = frozenset() if framed or made else unaimed_swearing(comment.content, found, innocent)
+        heard = _blanked(comment.content, muted) if muted else comment.content  # what the English model reads
+        english = self.english_added(heard, told=told)
         # The English model reads swearing: its "none here" says nothing of a frame made of plain words.
         framing = max(0.0, -english) + self.frame if framed else 0.0
         added = english + framing
-        innocent = innocent_words(found, comment.language, told)
-        weighed = model.weigh(found, innocent)
+        weighed = model.weigh(found, innocent, muted)
         own = weighed.log_odds
-        made = threats(comment.content, found) if self.threat else []
         # A threat, a sexual remark, harassment or hate holds by itself: its words are everyday ones the model weighs
         # little.
         floors = {f.kind: self._floor(f.kind) for f in framed}
@@ -132,7 +141,7 @@ class AbuseCheck:
         if score < self.flag_at:
             return CheckResult(NAME, (), score=score)
         explained = model.explain_weighed(comment.content, weighed, top=TOP_TERMS)
-        terms = _merged(explained.terms, comment.content, self.english) if english > 0 else list(explained.terms)
+        terms = _merged(explained.terms, heard, self.english) if english > 0 else list(explained.terms)
         if not (made or framed) and (terms[0].log_odds if terms else 0.0) < EVIDENCE_AT:
             return CheckResult(NAME, (), score=score)  # many small weights, no word to show: not held
         floor = terms[0].log_odds * TERM_SHARE if terms else 0.0
@@ -231,6 +240,13 @@ def _logit(p: float) -> float:
     """Return the log-odds of the probability ``p``, kept finite at 0 and 1."""
     p = min(max(p, LOGIT_EDGE), 1.0 - LOGIT_EDGE)
     return math.log(p / (1.0 - p))
+
+
+def _blanked(text: str, muted: frozenset[str]) -> str:
+    """Return ``text`` with the words of ``muted`` (folded) blanked, as long as they were: the other words keep their
+    spans."""
+    blank = [(t.start, t.end) for t in tokens(text) if t.word in muted]
+    return blanked(text, blank)
 
 
 def _merged(terms: tuple[Term, ...], text: str, share: float) -> list[Term]:
