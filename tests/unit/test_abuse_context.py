@@ -113,6 +113,31 @@ def test_a_mild_judgement_of_a_thing_or_a_performance_is_criticism_but_of_the_re
     assert read(reader, spans(reader, "ridiculous")).guard == "addressed"
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("This is ridiculous, the bus is late again.", "ridiculous"),
+        ("Honestly, that's pathetic.", "pathetic"),
+        ("it's absurd", "absurd"),
+        ("Honnêtement, ça c'est ridicule.", "ridicule"),
+    ],
+)
+def test_a_mild_judgement_said_of_this_that_or_ca_is_criticism(text: str, word: str) -> None:
+    assert read(text, spans(text, word)).cues == ("criticism",)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("This guy is ridiculous.", "ridiculous"),  # a person named between the subject and the judgement
+        ("He is pathetic.", "pathetic"),
+        ("This is what pathetic people do.", "pathetic"),  # the judgement is not what "this is"
+    ],
+)
+def test_a_mild_judgement_of_someone_after_this_is_not_criticism(text: str, word: str) -> None:
+    assert "criticism" not in read(text, spans(text, word)).cues
+
+
 def test_the_charged_words_are_the_listed_ones_not_the_topic_words_weighing_with_them() -> None:
     listed = "The minister said the plan was retarded"
     assert charged(fold_text(listed), spans(listed, "minister", "retarded")) == spans(listed, "retarded")

@@ -13,7 +13,7 @@ it would hold, and reads the form of the sentences around the words that weigh m
   que… fier de l'être", "we call ourselves…", "on se traite de… entre nous");
 - ``named``: the word is part of a name (a song, a group, a march), next to the noun that says so;
 - ``criticism``: the only weighty words are mild judgements ("ridiculous", "nul") of a thing or of how
-  someone did, not of the reader.
+  someone did, not of the reader ("ridiculous policy", "this is ridiculous", "c'est nul").
 
 Abusers quote too, and add "just saying": nothing is taken off when a weighty word outside quotes is
 addressed to the reader ("you", "tu", "vous"), when the comment threatens in its own voice
@@ -129,6 +129,12 @@ THINGS = word_set(
     "mairie ministry ministere",
     "was were been ete etait etaient",
 )
+THING_SUBJECT = re.compile(
+    r"\b(?:this|that|it|ca|c)[ ']?(?:is|was|s|est|etait)(?: (?:so|really|just|completely|totally|utterly|absolutely"
+    r"|fucking|bloody|damn|vraiment|trop|tellement|completement|carrement|juste|franchement))* *$"
+)
+"""A judgement whose subject is "this", "that", "it" or "ça" ("this is ridiculous", "c'est nul"): of a thing or an
+event, as a named thing is ("ridiculous policy"); not "this guy is", which names someone, nor "this is what…"."""
 NEGATED = re.compile(
     r"\b(?:(?:are|is|were|was)(?: not|n't)(?: all)?(?: an?| the)?"
     r"|(?:ne |n')(?:sont|est|etait|etaient) (?:pas|plus)(?: tous| toutes)?(?: des| un| une| de| d'))"
@@ -232,7 +238,9 @@ def _criticism(place: _Place) -> bool:
     """Tell whether the word is a mild judgement of a thing or of how someone did ("ridiculous policy", "a été nul")."""
     if not CRITICAL.issuperset(place.words):
         return False
-    return bool(THINGS.intersection(_WORD.findall(place.lead)[-3:] + _WORD.findall(place.tail)[:2]))
+    if THINGS.intersection(_WORD.findall(place.lead)[-3:] + _WORD.findall(place.tail)[:2]):
+        return True
+    return bool(THING_SUBJECT.search(place.lead))
 
 
 def _denied(place: _Place) -> bool:
