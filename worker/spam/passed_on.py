@@ -97,6 +97,56 @@ _PUBLIC_SERVICE = compile_phrases(
         "compagnie des eaux", "syndicat des eaux", "urgence gaz", "urgence securite gaz", "enedis", "grdf",
     )
 )  # fmt: skip
+# A neighbourhood's notice: an animal or a thing lost or found, a fête, a club's or a choir's sign-up, volunteers or
+# a carpool wanted. Its organiser's or its owner's number is given to be called ("if you see her please call …",
+# "inscriptions auprès de Martine au …", "appelez Pierre au …"), so the call goes with the number; a seller's line
+# has its trade around it, a marabout's or a lender's fake client vouches for the trade (:data:`_VOUCHED_TRADES`).
+_LOST_OR_FOUND = compile_phrases(
+    (
+        "lost", "missing", "found", "last seen", "went missing", "has gone missing", "straying", "perdu", "perdue",
+        "perdus", "perdues", "trouve", "trouvee", "trouves", "disparu", "disparue", "egare", "egaree", "vu pour la",
+        "vue pour la",
+    )
+)  # fmt: skip
+_LOST_THING = compile_phrases(
+    (
+        "dog", "cat", "puppy", "kitten", "tabby", "collie", "terrier", "spaniel", "labrador", "tortoise", "parrot",
+        "rabbit", "budgie", "ferret", "horse", "pony", "microchipped", "collar", "keys", "key", "wallet", "purse",
+        "handbag", "backpack", "glasses", "ring", "bracelet", "necklace", "phone", "bike", "teddy", "scarf",
+        "passport", "chien", "chienne", "chat", "chatte", "chiot", "chaton", "tigre", "tortue", "perroquet",
+        "lapin", "furet", "cheval", "poney", "puce", "tatoue", "collier", "cles", "trousseau", "portefeuille",
+        "porte monnaie", "sac", "sac a dos", "lunettes", "bague", "alliance", "gourmette", "telephone", "velo",
+        "doudou", "peluche", "echarpe", "passeport",
+    )
+)  # fmt: skip
+_GATHERING = compile_phrases(
+    (
+        "school fete", "summer fete", "village fete", "the fete", "jumble sale", "car boot", "bake sale", "raffle",
+        "tombola", "fundraiser", "bring and buy", "street party", "open day", "quiz night", "choir", "rehearsal",
+        "rehearsals", "volunteers", "volunteer", "carpool", "car pool", "lift share", "residents association",
+        "residents association", "neighbourhood watch", "neighborhood watch", "pta", "sign up", "signing up",
+        "vide grenier", "vide greniers", "brocante", "kermesse", "fete de l ecole", "fete du village",
+        "fete de quartier", "fete des voisins", "comite des fetes", "loto", "concours de belote", "chorale",
+        "repetition", "repetitions", "benevoles", "benevole", "covoiturage", "amicale", "portes ouvertes",
+        "inscriptions", "inscription", "s inscrire", "vous inscrire", "inscrivez vous", "repas des anciens",
+        "conseil de quartier", "comite de quartier", "parents d eleves", "apel", "battue",
+        # a town's free show, fair or ceremony, told with where to ask ("renseignements au …")
+        "concert", "concerts", "carol service", "christmas market", "craft fair", "summer fair", "parade",
+        "public meeting", "remembrance", "fanfare", "spectacle", "exposition", "marche de noel", "fete de la musique",
+        "forum des associations", "reunion publique", "ceremonie", "commemoration", "bal populaire", "feu d artifice",
+    )
+)  # fmt: skip
+
+
+def notice(folded: str) -> bool:
+    """Tell whether unjoined folded text is a neighbourhood's notice: a thing or an animal lost or found, a
+    gathering, its sign-up or its volunteers (none of the trades whose fake clients vouch for them named)."""
+    if _VOUCHED_TRADES.search(folded) is not None:
+        return False
+    lost = _LOST_OR_FOUND.search(folded) is not None and _LOST_THING.search(folded) is not None
+    return lost or _GATHERING.search(folded) is not None
+
+
 PASSING_ON = frozenset({"call_to_action", "support_line"})
 """Signals of a number given to be called, set aside with it when a public service is named as its owner."""
 QUOTED_BAIT = frozenset({"call_to_action", "support_line", "brand_support"})
@@ -174,8 +224,9 @@ def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
     ("ring them at…, they came at midnight", "their customer service number…, they sent the screws for free"), or
     a reader's call aimed at another's line ("call the box office at…")."""
     passed = frozenset(s.name for s in signals if s.name in PASSING_ON or _free_of_charge(s, folded))
-    if passed and _PUBLIC_SERVICE.search(folded):
-        return passed
+    if passed and (_PUBLIC_SERVICE.search(folded) or notice(folded)):
+        # a neighbour's notice (a lost pet, a fête) is nobody's support line: only a public service's keeps it
+        return passed if _PUBLIC_SERVICE.search(folded) else passed - {"support_line"}
     quoted = frozenset(s.name for s in signals if s.name in QUOTED_BAIT)
     if quoted and warns(folded):
         return quoted
