@@ -53,9 +53,24 @@ _PLACEHOLDER_NAMES = frozenset(
 "Guest", "Une voisine"): a name made of them only says nothing of who wrote, so the classifier reads no name."""
 
 
+# A time of day as the French write it ("17h", "9h", "18h30"): an hour of 0 to 23. Lenders and support lines
+# answer "en 24h", "en 48h", "24h/24": a day or more, which keeps the shape "00h" ("24h/24" reads "00h", "00").
+_TIME_OF_DAY = re.compile(r"([01]?\d|2[0-3])h(\d\d)?")
+TIME_WORD = "0h"
+"""The shape of a time of day ("17h", "9h"), whatever its digits: a reader's meeting or opening hours, not a delay."""
+
+
 def _word(word: str) -> str:
     # Digits vary between copies of one spam (prices, phone numbers, years): their shape is what repeats.
-    return word if word.isalpha() else _DIGITS.sub("0", word)
+    return word if word.isalpha() else _digit_shape(word)
+
+
+def _digit_shape(word: str) -> str:
+    """Return a word with digits in its shape: each digit as "0", a time of day as :data:`TIME_WORD` (+ "00")."""
+    time = _TIME_OF_DAY.fullmatch(word) if "h" in word else None
+    if time is not None:
+        return TIME_WORD + ("00" if time[2] else "")
+    return _DIGITS.sub("0", word)
 
 
 def _shapes(text: str) -> list[str]:
@@ -64,7 +79,7 @@ def _shapes(text: str) -> list[str]:
     if _NON_ZERO_DIGIT.search(fold(text)) is None:  # the folded text (cached) is where the words were found
         return found  # the usual case: every digit of the words is in the text, and all are "0" already
     # A list, not a generator: a generator resumes once per word, and this runs on every word of every comment.
-    return [w if w.isalpha() or w == "0" else _DIGITS.sub("0", w) for w in found]
+    return [w if w.isalpha() or w == "0" else _digit_shape(w) for w in found]
 
 
 @dataclass(frozen=True, slots=True)
