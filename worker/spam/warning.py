@@ -11,7 +11,9 @@ reader's news of a scam does (:mod:`worker.spam.hearsay`): nothing is sold where
 topics are what the warning warns of, not a sale: the warning still counts as a reader's (the ``reader`` signal).
 Calling a thing a scam ("it's a scam", "c'est une arnaque"), asking others to report it, and telling what
 a scam cost someone ("my sister … lost 200 dollars") are warnings too; so is naming the trap's shape (a pyramid, a
-Ponzi, returns guaranteed, a fee asked first, "too good to be true") with "beware", "warning", "PSA".
+Ponzi, returns guaranteed, a fee asked first, "too good to be true") with "beware", "warning", "PSA", and so are,
+without the word, money lost to someone ("my nephew lost $2,000 to a guy on Telegram") and the trick named by what it
+does ("don't fall for it", "ne tombez pas dans le panneau") with a warning ("report these accounts").
 A phone number is a way to reach someone, unless the comment, after the number, tells readers not to call,
 answer or pay it, or to block or report it: then it is the scam's number, quoted so that readers know it (a
 premium-rate line so refused is the scam's too, not the writer's earnings); and the
@@ -54,8 +56,19 @@ _SCAM = compile_phrases(
         "pyramid scheme", "ponzi", "pyramide de ponzi", "systeme pyramidal", "too good to be true",
         "trop beau pour etre vrai", "upfront fee", "upfront fees", "frais d avance", "guaranteed returns",
         "rendement garanti", "rendements garantis",
+        # the trick named by what it does to its marks ("don't fall for it", "ne vous faites pas avoir")
+        "fall for it", "fall for this", "fall for that", "fall for them", "fall for these", "fall for those",
+        "tomber dans le panneau", "tombez pas dans le panneau", "vous faites pas avoir", "te fais pas avoir",
     )
 )  # fmt: skip
+# Money lost to someone ("my nephew lost $2,000 to a guy on Telegram", "elle a perdu 1 500 € avec un conseiller"):
+# the harm told, as a scam's victim or their family tell it. A sum with its currency, so that a diet's "lost 10
+# pounds" or a match "lost 2 to 1" is none.
+_LOST_TO = re.compile(
+    r"\b(?:lost|perdu)\s(?:about\s|nearly\s|almost\s|over\s|more than\s|pres de\s|plus de\s|environ\s)?"
+    r"(?:(?:[$£€]|usd|eur)\s?\d[\d\s.,]*k?|\d[\d\s.,]*k?\s?(?:[$£€]|usd|eur|euros?|dollars?|bucks|quid)(?!\w))"
+    r"\s*(?:to|avec|a cause d|sur|chez|dans)\b"
+)
 # Warning others, or telling what reached the writer or lost them something.
 _WARNING = compile_phrases(
     (
@@ -77,6 +90,10 @@ _WARNING = compile_phrases(
         "n appelez jamais", "raccrochez", "warn your", "prevenez", "she almost", "he almost", "elle a failli",
         "il a failli", "avoid it", "avoid them", "stay away", "steer clear", "evitez", "fuyez", "alert", "alerte",
         "warning", "psa", "mise en garde",
+        # asking readers to report the accounts, not only "it"
+        "report these", "report those", "report this account", "report that account", "report the account",
+        "report the accounts", "report this profile", "report the profile", "signalez ces", "signalez ce compte",
+        "signalez ce profil", "signalez les comptes",
     )
 )  # fmt: skip
 
@@ -130,10 +147,15 @@ def _unquoted(folded: str) -> str:
 
 
 def warns(folded: str) -> bool:
-    """Tell whether folded text names a scam and warns others or tells what reached (or cost) the writer."""
+    """Tell whether folded text names a scam (or money lost to someone) and warns others or tells what reached (or
+    cost) the writer."""
     text = unjoined(folded)
     if _SCAM.search(text) is None:
-        return False
+        lost = _LOST_TO.search(text)
+        if lost is None:
+            return False
+        # the loss told is no warning by itself ("he lost $50 to the machine"): the warning is in the rest
+        text = f"{text[: lost.start()]} {text[lost.end() :]}"
     return _WARNING.search(text) is not None or _REFUSING.search(text) is not None
 
 

@@ -1,0 +1,56 @@
+"""A reader warns without the word "scam": money lost to someone, "don't fall for it", "report these accounts"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import spam_action
+from worker.models import Action
+from worker.spam.warning import warns
+from worker.text import fold
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    (
+        ("My nephew lost $2,000 to a crypto 'investment' guy on Telegram. Report these accounts.", True),
+        ("Her neighbour lost 5k USD to a trader on Instagram, report those accounts", True),
+        ("My uncle sent a man on WhatsApp 800 quid to double it. Don't fall for it.", True),
+        ("Ma tante a perdu 1 500 € avec un conseiller sur Telegram, signalez ces comptes.", True),
+        ("Il promettait de doubler la mise, ne tombez pas dans le panneau.", True),
+        # a diet's pounds, a match's score, a loss told with no warning
+        ("I lost 10 pounds to this diet, report these results to your doctor.", False),
+        ("We lost 2 to 1 at home, report these refs to the league.", False),
+        ("He lost $50 to the vending machine at the station yesterday.", False),
+    ),
+)
+def test_money_lost_to_someone_or_a_trick_named_with_a_warning_is_a_warning(text: str, warning: bool) -> None:
+    assert warns(fold(text)) is warning
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "My uncle lost £800 to a man on WhatsApp who promised to double it in a week. Don't fall for it.",
+        "Someone messaged my mum on Telegram about bitcoin mining, she sent them 300 euros and never heard back. "
+        "Don't fall for it.",
+        "Un type sur WhatsApp promettait de doubler la mise en bitcoin, mon frère a perdu 2 000 €. "
+        "Ne tombez pas dans le panneau.",
+    ),
+)
+def test_a_family_members_loss_on_a_messenger_told_as_a_warning_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "I lost $40,000 to a fake broker until Mr Kevin Hart recovered everything in 48 hours. Contact him on "
+        "Telegram @kevinrecovery, don't fall for other scammers.",
+        "I lost $12,000 to crypto scammers, report these accounts and contact recoverywizard@example.com, he got "
+        "my money back.",
+        "Don't fall for fake brokers, invest with Mrs Linda and earn 20% weekly, WhatsApp +1 555 201 7788.",
+    ),
+)
+def test_a_recovery_testimonial_or_a_broker_saying_the_same_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE
