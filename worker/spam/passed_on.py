@@ -23,6 +23,7 @@ from dataclasses import replace
 from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
 from worker.spam.features import EMAIL_WORD, PHONE_WORD, is_link_feature
+from worker.spam.helpline import MONEY_GIVEN, free_words_only
 from worker.spam.phones import find_phones, written_plainly
 from worker.spam.phrases import compile_phrases, tokens, unjoined
 from worker.spam.signals import STYLE_SIGNALS
@@ -188,25 +189,6 @@ _HYPE = compile_phrases(
         "en quelques minutes", "in minutes",
     )
 )  # fmt: skip
-FREE_OF_CHARGE = frozenset({"for free", "gratuit", "gratuitement"})
-"""The ``money`` phrases that say a public line costs nothing: passed on with its number."""
-# Money handed out, which a grant or prize scam dressed as a public office promises "for free": there the free
-# words are its bait, not what a public line costs.
-_MONEY_GIVEN = compile_phrases(
-    (
-        "money", "cash", "grant", "grants", "funds", "payout", "pays out", "prize", "refund", "argent", "subvention",
-        "subventions", "aide financiere", "prime", "versement", "fonds", "remboursement", "cheque",
-    )
-)  # fmt: skip
-
-
-def _free_of_charge(signal: Signal, folded: str) -> bool:
-    phrases = signal.evidence.get("phrases")
-    if signal.name != "money" or not isinstance(phrases, list) or not FREE_OF_CHARGE.issuperset(phrases):
-        return False
-    return bool(phrases) and _MONEY_GIVEN.search(folded) is None
-
-
 # A call aimed at someone the reader names as another's ("call the box office at…", "call your representative's
 # office", "appelez la mairie au…"): a seller asks for a call to themselves ("call us", "call now", "call 0800…",
 # "call Dr Obi"), or to a brand's support line, which its own signals keep.
@@ -223,7 +205,7 @@ def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
     the call to action, the support line's words and the free service of a customer passing on a business's number
     ("ring them at…, they came at midnight", "their customer service number…, they sent the screws for free"), or
     a reader's call aimed at another's line ("call the box office at…")."""
-    passed = frozenset(s.name for s in signals if s.name in PASSING_ON or _free_of_charge(s, folded))
+    passed = frozenset(s.name for s in signals if s.name in PASSING_ON or free_words_only(s, folded))
     if passed and (_PUBLIC_SERVICE.search(folded) or notice(folded)):
         # a neighbour's notice (a lost pet, a fête) is nobody's support line: only a public service's keeps it
         return passed if _PUBLIC_SERVICE.search(folded) else passed - {"support_line"}
@@ -240,7 +222,7 @@ def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
     # line's words go with its number unless a brand that support scams usurp is named by them: that is the support
     # scam's fake customer ("I called the HP printer support number…, they fixed it").
     by_them = _SERVED_BY_THEM.search(folded) is not None
-    served = {s.name for s in signals if s.name == "call_to_action" or (by_them and _free_of_charge(s, folded))}
+    served = {s.name for s in signals if s.name == "call_to_action" or (by_them and free_words_only(s, folded))}
     if "brand_support" not in quoted:
         served |= {s.name for s in signals if s.name == "support_line"}
     return frozenset(served)
@@ -309,7 +291,7 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
     if contact is None or not _one_address(contact, folded):
         return False
     if contact.evidence.get("emails") and (
-        _OWN_ADDRESS.search(folded) is not None or _MONEY_GIVEN.search(folded) is not None
+        _OWN_ADDRESS.search(folded) is not None or MONEY_GIVEN.search(folded) is not None
     ):
         return False  # the writer's own address, or money handed out to whoever writes (a grant or prize scam)
     calling = _calling(folded, signals, contact)
