@@ -69,3 +69,26 @@ def test_a_sellers_number_dressed_as_a_neighbourhoods_notice_is_still_held(conte
 )
 def test_a_notice_is_a_thing_lost_or_found_or_a_gathering_with_no_vouched_trade(content: str, is_notice: bool) -> None:
     assert notice(unjoined(fold(content))) is is_notice
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Nous avons fait une offre d'achat, le vendeur a accepté. Le notaire est Maître Girard, 02 40 12 34 56.",
+        "Put in an offer yesterday, the agent (01632 960 455) thinks the sellers will take it.",
+    ),
+)
+def test_a_buyers_offer_with_the_agents_or_notarys_number_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Vous vendez ? Nous vous faisons une offre d'achat sous 48h, paiement comptant, appelez le 01 84 55 62 10.",
+        "Faites une offre sur nos biens en exclusivité, visites tous les jours au 06 12 55 78 34.",
+        "Nous avons fait une offre d'achat, appelez notre agence au 02 99 78 45 12 pour les meilleures offres.",
+    ),
+)
+def test_a_house_buyer_or_an_agency_asking_for_offers_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

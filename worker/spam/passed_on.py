@@ -63,6 +63,16 @@ _SELLER = compile_phrases(
         "recrutement", "envoyez votre cv", "envoyez vos cv", "postulez",
     )
 )  # fmt: skip
+# A buyer's offer ("we put in an offer", "on a fait une offre"): a reader buying a house, whose agent's or notary's
+# number follows, not a seller's "offer". A seller asks for one ("make an offer", "faites une offre") or makes it
+# ("nous vous faisons une offre"), which stay the seller's.
+_BUYER_OFFER = compile_phrases(
+    (
+        "put in an offer", "put an offer in", "put an offer on", "made an offer", "offer was accepted",
+        "offer was rejected", "offer was refused", "offer has been accepted", "offer got accepted", "fait une offre",
+        "offre a ete acceptee", "offre a ete refusee", "offre acceptee",
+    )
+)  # fmt: skip
 # A testimonial vouching for whoever answers the number: the trade of marabouts, "recovery experts" and lenders. A
 # reader recommends their plumber or garage too, and tells what was done for them ("je recommande notre plombier, il
 # est passé le soir même"): the vouching goes with that number unless the trade named is a testimonial's (a healer,
@@ -301,7 +311,7 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
         return False
     if sum(t.isalpha() for t in tokens(text)) < MIN_WORDS:
         return False
-    return _SELLER.search(folded) is None and not _vouches_for_a_trade(folded)
+    return _SELLER.search(_BUYER_OFFER.pattern.sub(" ", folded)) is None and not _vouches_for_a_trade(folded)
 
 
 # The trades whose fake clients vouch for them: the testimonial's practitioners, and what they promise to get back.
