@@ -28,7 +28,7 @@ from worker.spam.phones import find_phones, written_plainly
 from worker.spam.phrases import compile_phrases, tokens, unjoined
 from worker.spam.signals import STYLE_SIGNALS
 from worker.spam.testimonial import PRACTITIONERS
-from worker.spam.warning import refuses, warns
+from worker.spam.warning import names_the_scams_messenger, refuses, warns, without_messengers
 from worker.text import fold
 
 MIN_WORDS = 10
@@ -354,11 +354,14 @@ def set_aside(
 ) -> tuple[list[Signal], Weighing | None] | None:
     """Return the signals and the weighing without a number that a reader passes on, None when it is not one.
 
-    A scam's number that a warning told readers not to call has already lost its ``contact`` signal
-    (:func:`worker.spam.warning.weigh`): its features are then set aside from the weighing too.
+    A scam's number that a warning told readers not to call, or the messenger a warning says the scam came by, has
+    already lost its ``contact`` signal (:func:`worker.spam.warning.weigh`): its features are then set aside from the
+    weighing too.
     """
     if weighing is not None and _refused_number(text, signals):
         return signals, without_number(weighing)
+    if weighing is not None and names_the_scams_messenger(fold(text), signals):
+        return signals, without_messengers(weighing)
     if not passes_on(text, signals):
         return None
     contact = next(s for s in signals if s.name == "contact")

@@ -25,10 +25,12 @@ reaches someone and keeps every signal.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
 from worker.spam.hearsay import reaches
 from worker.spam.phones import find_phones
@@ -94,8 +96,29 @@ _WARNING = compile_phrases(
         "report these", "report those", "report this account", "report that account", "report the account",
         "report the accounts", "report this profile", "report the profile", "signalez ces", "signalez ce compte",
         "signalez ce profil", "signalez les comptes",
+        # telling that the writer reported it ("I reported the account", "je l'ai signalé")
+        "i reported", "we reported", "reported the account", "reported the profile", "j ai signale",
+        "je l ai signale", "je les ai signales", "on l a signale", "nous l avons signale",
     )
 )  # fmt: skip
+
+
+# A fake warning pointing to "the real one": the recovery and trading trades' way to be reached after warning of the
+# others ("beware of fake hackers, the only real one is on Telegram", "le seul vrai marabout est sur WhatsApp").
+_VOUCHING = compile_phrases(
+    (
+        "the real one", "the only real", "the only legit", "only legit", "legit hacker", "legit hackers",
+        "legit expert", "legit one", "legit recovery", "legit trader", "real hacker", "genuine hacker", "only trust",
+        "helped me recover", "recovered it all", "recovered all my", "i trade with", "trading with", "join the",
+        "join our", "join my", "le seul vrai", "la seule vraie", "le seul fiable", "la seule fiable", "vrai hacker",
+        "vrai marabout", "vrai expert", "m a aide a recuperer", "m a aidee a recuperer", "rejoignez", "rejoins",
+    )
+)  # fmt: skip
+
+
+def _vouches(folded: str) -> bool:
+    """Tell whether folded text asks to be reached or vouches for someone, a "real one" after a warning too."""
+    return reaches(folded) or _VOUCHING.search(unjoined(folded)) is not None
 
 
 # Telling readers not to call, answer or pay the number, or to block or report it: the number is the scam's,
@@ -182,9 +205,7 @@ _REACHING = frozenset({"contact", "premium_rate"})
 """Signals of a way to reach someone, set aside when the warning shows it is the scam's (:func:`_reaches_nobody`)."""
 
 
-def _reaches_nobody(signal: Signal, links: frozenset[str], refused: bool) -> bool:
-    if signal.name in links:
-        return False
+def _reaches_nobody(signal: Signal, refused: bool) -> bool:
     if signal.name == "contact":  # a messenger named alone is where the scam came from, not where to write
         return not signal.evidence.get("emails") and (refused or not signal.evidence.get("phones"))
     if signal.name == "premium_rate":
@@ -196,17 +217,44 @@ def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iter
     """Return ``signals`` without those of the scam reported, and its ``topics`` weighed at :data:`TOPIC_SHARE`,
     when the comment warns and reaches nobody.
 
-    ``links`` are the names of the signals of links, which may lead to the scam itself.
+    ``links`` are the names of the signals of links: a link may lead to the scam itself, so they keep their weight
+    (and hold the comment), but the scam's domain named ("they sent me to secure-booking-pay.com") is no offer.
     """
     talked = frozenset(topics)
     if not any(s.weight > 0 and (s.name in REPORTED or s.name in _REACHING or s.name in talked) for s in signals):
         return signals
     named = frozenset(links)
     refused = refuses(folded)
-    if not all(_reaches_nobody(s, named, refused) for s in signals) or not warns(folded) or reaches(_unquoted(folded)):
+    if (
+        not all(s.name in named or _reaches_nobody(s, refused) for s in signals)
+        or not warns(folded)
+        or _vouches(_unquoted(folded))
+    ):
         return signals
     return [
         replace(s, weight=s.weight * TOPIC_SHARE) if s.name in talked else s
         for s in signals
         if s.name not in REPORTED and s.name not in _REACHING
     ]
+
+
+MESSENGERS = frozenset({"whatsapp", "telegram", "wechat", "kik", "skype", "snapchat", "viber", "signal"})
+"""Messengers' names as the classifier reads them (one word each)."""
+_MESSENGER = compile_phrases(("whatsapp", "whats app", "telegram", "wechat", "kik", "skype", "snapchat", "viber"))
+
+
+def names_the_scams_messenger(folded: str, signals: list[Signal]) -> bool:
+    """Tell whether a warning that reaches nobody names the messenger the scam came by ("a guy on Telegram").
+
+    Its ``contact`` signal was set aside (:func:`weigh`): the messenger is where the scam wrote from, not where to
+    write.
+    """
+    if any(s.name == "contact" for s in signals) or _MESSENGER.search(folded) is None:
+        return False
+    return warns(folded) and not _vouches(_unquoted(folded))
+
+
+def without_messengers(weighing: Weighing) -> Weighing:
+    """Return the classifier's weighing without the features naming a messenger."""
+    kept = tuple(w for w in weighing.weighed if MESSENGERS.isdisjoint(w[1].partition(":")[2].split()))
+    return replace(weighing, logit=math.fsum(w for w, _ in kept), weighed=kept)
