@@ -64,3 +64,20 @@ def test_a_newspapers_link_next_to_a_shops_link_is_still_held() -> None:
         "https://pret-rapide.example"
     )
     assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The FCA keeps a warning list of clone firms: https://www.fca.org.uk/consumers/warning-list-unauthorised-firms "
+        "check it before you invest.",
+        "MoneyHelper has a free pension guide, https://www.moneyhelper.org.uk/en/pensions-and-retirement , worth a "
+        "read before you invest.",
+    ),
+)
+def test_a_reader_citing_a_money_regulators_page_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+def test_a_look_alike_of_a_money_regulator_is_no_reference() -> None:
+    assert not is_reference("https://fca-refunds.co.uk/claim") and not is_reference("https://fca.org.uk.example/")

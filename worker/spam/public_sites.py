@@ -1,7 +1,8 @@
 """Sites a reader cites that nobody can open a page on to sell from: public bodies off the government zones, and
 the news desks of newspapers and news channels.
 
-A French reader cites ``service-public.fr``, ``ameli.fr`` or ``insee.fr`` as often as ``impots.gouv.fr``: public
+A French reader cites ``service-public.fr``, ``ameli.fr`` or ``insee.fr`` as often as ``impots.gouv.fr``, a British one
+``fca.org.uk`` (its warning list of clone firms) as often as ``gov.uk``: public
 bodies whose domains are not under a government zone (:data:`worker.spam.site_links.GOVERNMENT_SUFFIXES`), yet
 only they publish there. A reader arguing about the news links the newspaper's article; a paper or a news channel
 publishes its own journalists' pages, and its sponsored pages sell nothing through a comment. Their readers'
@@ -25,6 +26,9 @@ PUBLIC_BODIES = frozenset(
         "elysee.fr", "meteofrance.com", "meteofrance.fr", "ign.fr", "onisep.fr", "cned.fr",
         # French-speaking neighbours
         "belgium.be", "public.lu", "guichet.lu", "quebec.ca", "canada.ca",
+        # English: money regulators, compensation schemes, ombudsmen, public advice (off .gov and .gov.uk)
+        "fca.org.uk", "bankofengland.co.uk", "fscs.org.uk", "financial-ombudsman.org.uk", "moneyhelper.org.uk",
+        "citizensadvice.org.uk", "nice.org.uk", "finra.org",
     }
 )  # fmt: skip
 """Public bodies' own domains (subdomains included) outside the government zones."""
