@@ -271,9 +271,19 @@ def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS, phones: in
     return Signal("contact", grow(weights["contact"], kinds, 3), {"emails": emails, "phones": phones, "apps": apps})
 
 
+# How often, not how much: "trois fois par semaine", "twice per day", "2 comprimés par jour" are a routine or a dose,
+# where the trade's "per day" follows what it pays ("$300 per day", "500 € par semaine").
+_HOW_OFTEN = re.compile(
+    r"(?<!\w)(?:fois|times|once|twice|comprimes?|gelules?|tablets?|capsules?|seances?|sessions?)\s+(?:par|per)\s+"
+    r"(?:jour|semaine|mois|day|week|month)(?!\w)"
+)
+
+
 def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[Signal]:
     """One signal per topic of spam phrasing (promotion, money, crypto, ...) found in the text or the name."""
     content, name = fold(comment.content), fold(comment.author_name)
+    if " par " in content or " per " in content:
+        content = _HOW_OFTEN.sub(" ", content)
     found = []
     in_content, in_name = topics_in(content), topics_in(name)  # a topic in neither has no match in it
     for topic in TOPICS:
