@@ -35,6 +35,8 @@ def _text(payload: Mapping[str, Any], name: str, *, required: bool = False) -> s
         if required:
             raise InvalidComment(name, "is required")
         return None
+    if type(value) is str and value.isascii():  # most fields: nothing to convert, no surrogate possible
+        return value
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InvalidComment(name, f"must be a string, not {type(value).__name__}")
     text = str(value)
@@ -61,8 +63,8 @@ def parse_comment(payload: object, limits: Limits, now: float) -> Comment:
     """Check a decoded JSON payload against the contract and return the comment it describes."""
     if not isinstance(payload, Mapping):
         raise InvalidComment("comment", f"must be a JSON object, not {type(payload).__name__}")
-    unknown = sorted(set(payload) - FIELDS)
-    if unknown:
+    if not FIELDS.issuperset(payload):
+        unknown = sorted(set(payload) - FIELDS)
         raise InvalidComment(unknown[0], f"is not a field of a comment (fields: {', '.join(sorted(FIELDS))})")
     comment_id = _identifier(payload, "id") or uuid.uuid4().hex
     post_id = _identifier(payload, "post_id", required=True)
@@ -76,7 +78,7 @@ def parse_comment(payload: object, limits: Limits, now: float) -> Comment:
     _limit("author_url", optional["author_url"], limits.author_url_chars)
     for key in ("parent_id", "ip", "user_agent", "language", "permalink"):
         _limit(key, optional[key], limits.hint_chars)
-    size = len(content.encode("utf-8"))
+    size = len(content) if content.isascii() else len(content.encode("utf-8"))
     if size > limits.content_bytes:
         raise InvalidComment("content", f"is {size} bytes long, more than the limit of {limits.content_bytes}")
     assert post_id is not None

@@ -23,7 +23,8 @@ _COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 """How comments and decisions are written: ``json.dumps`` with these options builds an encoder at every call."""
 
 # KEYS: comment, queued, pending, counts, wake, history.
-# ARGV: id, comment json, now, wake ttl (ms), index facet bases, history entry json.
+# ARGV: id, comment json, now (as JSON writes it: the client's repr of a float), wake ttl (ms), index facet bases.
+# The history entry is written here, as ``json.dumps`` of {at, by, from, to, note, action} would write it.
 # Returns {created (0/1), status, woke (0/1)}.
 _ADD = LuaScript(
     LUA_INDEX
@@ -34,7 +35,8 @@ local list = merged(known, ARGV[5])
 redis.call('HSET', KEYS[1], 'comment', ARGV[2], 'status', 'queued', 'submitted_at', ARGV[3], 'updated_at', ARGV[3],
            'facets', table.concat(list, '\\n'))
 move(list, ARGV[1], 'queued', 'queued', ARGV[3])
-redis.call('RPUSH', KEYS[6], ARGV[6])
+redis.call('RPUSH', KEYS[6], '{"at": ' .. ARGV[3] .. ', "by": "submission", "from": null, "to": "queued", ' ..
+           '"note": "", "action": "submit"}')
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
 redis.call('HINCRBY', KEYS[4], 'queued', 1)
@@ -452,10 +454,8 @@ class CommentStore:
         for c in comments:
             payload = _COMPACT_JSON.encode(c.to_private_dict())
             keys = [k.comment(c.id), k.queued, k.pending, k.counts, k.wake, k.history(c.id)]
-            entry = {"at": c.submitted_at, "by": "submission", "from": None, "to": "queued", "note": ""}
-            entry["action"] = "submit"
             bases = facet_bases(k, facets(c, None, None))
-            calls.append((keys, [c.id, payload, repr(c.submitted_at), self.wake_ttl_ms, bases, json.dumps(entry)]))
+            calls.append((keys, [c.id, payload, repr(c.submitted_at), self.wake_ttl_ms, bases]))
         wanted = self.replicas_to_wait
         if wanted:
             timeout_ms = max(1, int(self.replica_wait_timeout_s * 1000))
