@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -56,6 +57,16 @@ def test_submitting_the_same_id_twice_returns_the_stored_comment_and_queues_noth
     assert isinstance(second, Added) and not second.created and second.id == "dup-0"
     assert service.store.pending_count() == 1
     assert service.store.get("dup-0").comment.content == comment["content"]
+
+
+def test_a_submission_starts_the_history_with_the_entry_json_dumps_writes_at_its_exact_time(service: Service) -> None:
+    service.clock = lambda: 1765130000.123456
+    service.submit(sample_comments(1, "hist"))
+    store = service.store
+    (raw,) = store.client.lrange(store.keys.history("hist-0"), 0, -1)
+    entry = {"at": 1765130000.123456, "by": "submission", "from": None, "to": "queued", "note": "", "action": "submit"}
+    assert raw.decode() == json.dumps(entry)
+    assert store.get("hist-0").comment.submitted_at == json.loads(raw)["at"]
 
 
 def test_a_bad_payload_is_refused_while_the_good_ones_beside_it_are_stored(service: Service) -> None:
