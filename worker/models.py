@@ -78,10 +78,13 @@ class Comment:
     @classmethod
     def from_private_dict(cls, data: Mapping[str, JSON]) -> Comment:
         """Rebuild a comment that the store saved with :meth:`to_private_dict`."""
+        if _COMMENT_FIELD_SET.issuperset(data):  # as the store writes it: no key that is not a field
+            return cls(**data)
         return cls(**{name: data[name] for name in _COMMENT_FIELDS if name in data})
 
 
 _COMMENT_FIELDS = tuple(Comment.__dataclass_fields__)
+_COMMENT_FIELD_SET = frozenset(_COMMENT_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
