@@ -146,6 +146,27 @@ def test_a_band_set_written_again_and_again_keeps_only_the_members_of_the_campai
         assert redis_client.ttl(key) > 0
 
 
+def test_band_sets_score_a_signature_by_its_submission_time_rounded_up_to_the_second(
+    new_state: Callable[..., SpamState], redis_client: redis.Redis
+) -> None:
+    run(new_state(), comment(CAMPAIGN, EMAIL_A, at=1000.25), now=1000.25)
+    band_keys = redis_client.keys(KEYS.spam_band(0, "*"))
+    assert band_keys
+    for key in band_keys:
+        assert [score for _, score in redis_client.zrange(key, 0, -1, withscores=True)] == [1001.0]
+
+
+def test_a_copy_stays_in_the_campaign_window_up_to_a_second_longer_never_less(
+    new_state: Callable[..., SpamState],
+) -> None:
+    state = new_state(campaign_window_s=600.0)
+    run(state, comment(CAMPAIGN, EMAIL_A, at=1000.25), now=1000.25)
+    (within,) = run(state, comment(CAMPAIGN, EMAIL_B, at=1600.0), now=1600.0)
+    (a_fraction_past,) = run(state, comment(CAMPAIGN, EMAIL_C, at=1600.5), now=1600.5)
+    assert within[fact.DUPLICATES] == 1
+    assert a_fraction_past[fact.DUPLICATES] == 2  # A's copy, of second 1001, still counts beside B's
+
+
 @pytest.mark.parametrize(("bands", "copies"), [((5,), 0), ((3, 7), 1), ((0, 1, 2, 9), 1)])
 def test_the_band_sets_a_text_shares_with_earlier_ones_are_read_and_trimmed_whichever_they_are(
     new_state: Callable[..., SpamState], redis_client: redis.Redis, bands: tuple[int, ...], copies: int
