@@ -21,7 +21,9 @@ swearing, which these lack) and adds ``frame``; the frame is the evidence's firs
 A sexual remark aimed at someone, English or French (:mod:`worker.abuse.sexual`: "send nudes", "t'es bonne"), is
 such a frame, of category ``sexual``, and scores at least ``sexual`` (held by the default ``flag_at``), as a threat
 does: its words are everyday ones the model weighs little ("I'd bang her" 0.57 with the frame alone). A frame of
-harassment or dehumanising hate likewise scores at least ``hate_harassment``.
+harassment or dehumanising hate likewise scores at least ``hate_harassment``; French hate against a group in everyday
+words (:mod:`worker.abuse.haine`: "ces migrants sont des rats", "qu'on les renvoie tous dans leur pays",
+"remigration") is such a frame of hate.
 Swearing aimed at no one ("holy shit what a goal", "putain de bus") is the profanity check's, which the policy's
 ``action_mild`` and ``action_strong`` decide: when a comment aims at no person nor group (no second person, no one
 pointed at where it swears, no insult, slur, threat nor frame: :mod:`worker.abuse.swearing`), neither model counts its
@@ -39,6 +41,7 @@ from worker.abuse.context import NOTHING, Reading, read
 from worker.abuse.english import shipped_english
 from worker.abuse.features import innocent_words, tokens, words
 from worker.abuse.frames import frames
+from worker.abuse.haine import haine
 from worker.abuse.language import DEFAULT_LANGUAGE, told_language
 from worker.abuse.model import NEW_TUPLE, AbuseModel, Term, WeightsError, shipped_model, sigmoid
 from worker.abuse.sexual import KIND as SEXUAL
@@ -121,7 +124,9 @@ class AbuseCheck:
         model = self.model(context)
         found = words(comment.content)
         told = told_language(found, comment.language) if self.english else None  # guessed once, used twice
-        framed = frames(comment.content, found) + sexual(comment.content, found) if self.frame else []
+        # French hate's constructions are French: a comment whose words tell English is not read by them.
+        hated = haine(comment.content, found) if self.frame and told != DEFAULT_LANGUAGE else []
+        framed = frames(comment.content, found) + sexual(comment.content, found) + hated if self.frame else []
         made = threats(comment.content, found) if self.threat else []
         innocent = innocent_words(found, comment.language, told)
         # Swearing aimed at no one is the profanity check's: neither model counts its words.
