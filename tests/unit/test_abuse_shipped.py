@@ -14,12 +14,12 @@ from worker.abuse.model import DEFAULT_WEIGHTS, AbuseModel, shipped_model
 from worker.checks.abuse import DEFAULT_FLAG_AT
 
 EXPECTED = [
-    ("You are a complete idiot and everybody here knows it.", 0.9348),
-    ("Thanks for the clear explanation of the new timetable.", 0.0111),
-    ("T'es vraiment qu'un abruti, retourne jouer dans ton bac à sable.", 0.9972),
-    ("Merci pour cet article très clair sur les horaires du bus.", 0.0054),
-    ("Go back to your country, you vermin", 0.9714),
-    ("Je ne suis pas d'accord avec l'auteur sur le marché du logement.", 0.0060),
+    ("You are a complete idiot and everybody here knows it.", 0.9283),
+    ("Thanks for the clear explanation of the new timetable.", 0.0106),
+    ("T'es vraiment qu'un abruti, retourne jouer dans ton bac à sable.", 0.9981),
+    ("Merci pour cet article très clair sur les horaires du bus.", 0.0034),
+    ("Go back to your country, you vermin", 0.9819),
+    ("Je ne suis pas d'accord avec l'auteur sur le marché du logement.", 0.0044),
 ]
 
 
