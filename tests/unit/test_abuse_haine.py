@@ -120,7 +120,9 @@ def test_held_french_hate_shows_its_construction_first_with_category_hate() -> N
 
 
 def test_french_hate_held_at_its_floor_never_rejects() -> None:
-    _, actions = silent("Remigration maintenant.", AbuseCheck(english=0.0, flag_at=0.5, reject_at=0.6, hate_harassment=0.9))
+    _, actions = silent(
+        "Remigration maintenant.", AbuseCheck(english=0.0, flag_at=0.5, reject_at=0.6, hate_harassment=0.9)
+    )
     assert actions == [Action.FLAG]
 
 
