@@ -54,3 +54,33 @@ def test_a_family_members_loss_on_a_messenger_told_as_a_warning_is_approved(cont
 )
 def test_a_recovery_testimonial_or_a_broker_saying_the_same_is_still_held(content: str) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Heads up: the USCIS never calls asking for payment in gift cards. My neighbor almost paid $1,500 before "
+        "her son stopped her.",
+        "Les impôts n'appellent jamais pour demander un paiement en cartes cadeaux, ma voisine a failli payer 800 €.",
+        "Les faux SMS Chronopost reviennent, ma fille a failli donner sa carte bancaire pour 2,99 € de frais de "
+        "livraison.",
+    ),
+)
+def test_an_office_that_never_calls_asking_for_money_or_a_near_miss_told_as_a_warning_is_approved(
+    content: str,
+) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The IRS never calls asking for gift cards, but our tax team does! Call us at 1-800-555-0199 for a free "
+        "review.",
+        "Bank of America will never ask for your PIN. For account help call our support line 1-888-555-0142 now.",
+        "Les faux conseillers bancaires ont failli avoir ma mère, contactez plutôt Maître Dupont au 06 12 34 56 78 "
+        "qui récupère vos fonds.",
+    ),
+)
+def test_a_never_calls_warning_that_then_gives_its_own_line_or_a_recovery_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

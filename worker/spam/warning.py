@@ -61,6 +61,13 @@ _SCAM = compile_phrases(
         # the trick named by what it does to its marks ("don't fall for it", "ne vous faites pas avoir")
         "fall for it", "fall for this", "fall for that", "fall for them", "fall for these", "fall for those",
         "tomber dans le panneau", "tombez pas dans le panneau", "vous faites pas avoir", "te fais pas avoir",
+        # the impersonation told by what the real office never does ("the IRS never calls asking for gift cards",
+        # "la CAF ne demande jamais vos codes"), and the payment no office takes
+        "never calls", "never call you", "never asks", "never ask for", "will never ask", "will never call",
+        "would never ask", "would never call", "never texts", "never emails", "n appelle jamais",
+        "n appellent jamais", "ne demande jamais", "ne demandent jamais", "ne vous demandera jamais",
+        "ne vous appellera jamais", "n envoie jamais", "payment in gift cards", "pay in gift cards",
+        "paid in gift cards", "paiement en cartes cadeaux", "payer en cartes cadeaux",
     )
 )  # fmt: skip
 # Money lost to someone ("my nephew lost $2,000 to a guy on Telegram", "elle a perdu 1 500 € avec un conseiller"):
@@ -90,7 +97,9 @@ _WARNING = compile_phrases(
         # telling others not to call the number back, or to warn their own
         "don t call", "don t ring", "do not call", "never call", "hang up", "ne rappelez", "n appelez pas",
         "n appelez jamais", "raccrochez", "warn your", "prevenez", "she almost", "he almost", "elle a failli",
-        "il a failli", "avoid it", "avoid them", "stay away", "steer clear", "evitez", "fuyez", "alert", "alerte",
+        "il a failli", "almost paid", "nearly paid", "almost sent", "nearly sent", "almost gave", "nearly gave",
+        "almost clicked", "nearly clicked", "a failli", "ont failli", "avoid it", "avoid them", "stay away",
+        "steer clear", "evitez", "fuyez", "alert", "alerte",
         "warning", "psa", "mise en garde",
         # asking readers to report the accounts, not only "it"
         "report these", "report those", "report this account", "report that account", "report the account",
