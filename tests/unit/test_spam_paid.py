@@ -100,3 +100,30 @@ def test_amounts_the_writer_puts_aside_as_savings_are_no_sign_of_spam(content: s
 def test_money_put_in_next_to_the_earnings_it_made_keeps_the_money_signal(content: str) -> None:
     assert "money" in names(content)
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "My Amex cashback card gave me $312 back last year, not bad for groceries and gas.",
+        "The Discover card gave me $150 back in rewards, I just use it for everything.",
+        "Our credit union gave us a car loan at 5.9% APR.",
+        "La banque nous a accordé un prêt à 3,1 % sur 20 ans, on a signé la semaine dernière.",
+    ),
+)
+def test_money_given_back_or_a_loan_taken_as_a_customer_is_no_money_signal(content: str) -> None:
+    assert "money" not in names(content)
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Thanks to Dr Ben I got $4,000 back from the broker who scammed me, contact him drbenrecovery@example.com",
+        "I got a loan of $20,000 from Mrs Helen at 2% after the banks refused me, contact her at helen@example.com",
+        "We give loans at 2% APR to anyone, no credit check, apply today.",
+    ),
+)
+def test_money_got_back_through_someone_vouched_for_or_a_loan_offered_keeps_the_money_signal(content: str) -> None:
+    assert "money" in names(content)
+    assert action(content) is not Action.APPROVE

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from worker.spam.evidence import Signal
+from worker.spam.hearsay import reaches
 from worker.spam.phrases import compile_phrases, unjoined
 
 # The writer (or their household) paying: the amounts are theirs as a buyer.
@@ -40,6 +41,35 @@ _PAID = compile_phrases(
         "j epargne", "on epargne", "mis de cote", "je mets de cote",
     )
 )  # fmt: skip
+# Money given back to the writer as a customer (cashback, a refund, a rebate: "my card gave me $312 back", "on m'a
+# remboursé 40 €"): what they spent coming back, not money earned. Both a receiving in the first person and the word
+# of money coming back are needed: "get $50 back" alone is an advert's.
+_RECEIVED = compile_phrases(
+    (
+        "gave me", "gave us", "gives me", "gives us", "i got", "we got", "i get", "we get", "got me", "got us",
+        "refunded me", "refunded us", "m a rembourse", "m ont rembourse", "nous a rembourse", "nous ont rembourse",
+        "j ai ete rembourse", "j ai ete remboursee", "on a ete rembourses", "on m a rendu", "j ai recupere",
+        "on a recupere",
+    )
+)  # fmt: skip
+_BACK = compile_phrases(
+    (
+        "back", "cashback", "cash back", "refund", "refunded", "rebate", "rebates", "rembourse", "remboursee",
+        "rembourses", "remboursement", "rendu",
+    )
+)  # fmt: skip
+# A loan the writer (or their household) took from a lender they name ("our credit union gave us a car loan at 5.9%",
+# "la banque nous a accordé un prêt à 3,1 %"): a borrower's terms, not a lender's offer. A lender's testimonial gives
+# a way to reach them, and then the ``money`` signal stays.
+_BORROWED = compile_phrases(
+    (
+        "gave us a", "gave me a", "we got a", "i got a", "we took out", "i took out", "took out a", "our mortgage",
+        "my mortgage", "our car loan", "my car loan", "my student loan", "our loan", "my loan", "nous a accorde",
+        "m a accorde", "j ai obtenu", "on a obtenu", "nous avons obtenu", "j ai emprunte", "on a emprunte",
+        "nous avons emprunte", "notre pret", "mon pret", "notre credit", "mon credit",
+    )
+)  # fmt: skip
+_LOAN_WORDS = frozenset({"loan", "loans", "pret", "prets"})
 # Money made, offered or given, which a buyer's amount does not say: an earnings, loan or giveaway pitch.
 _EARNED = compile_phrases(
     (
@@ -71,29 +101,54 @@ _PERIODS = frozenset({"per month", "par mois"})
 """Money phrases a bill has too ("$35 a month", "13,49 par mois"): a buyer's when the writer says they pay."""
 
 
-def _amounts_only(signal: Signal) -> bool:
+def amounts_only(signal: Signal) -> bool:
+    """Tell whether a ``money`` signal's phrases are amounts alone (and the periods a bill has)."""
     phrases = signal.evidence.get("phrases")
     if not isinstance(phrases, list) or not phrases:
         return False
     return all(isinstance(p, str) and (_AMOUNT.match(p) is not None or p in _PERIODS) for p in phrases)
 
 
+def _received_back(text: str) -> bool:
+    """Tell whether unjoined folded text tells of money given back to the writer (cashback, a refund, a rebate), and
+    vouches for nobody ("thanks to Dr X I got $4,000 back": a recovery testimonial)."""
+    return _RECEIVED.search(text) is not None and _BACK.search(text) is not None and not reaches(text)
+
+
+def _borrowed(money: Signal, signals: list[Signal], text: str) -> bool:
+    """Tell whether ``money`` is a loan the writer says they took, its amounts and rate, with no way to reach the
+    lender and no other money word."""
+    phrases = money.evidence.get("phrases")
+    if not isinstance(phrases, list) or not any(p in _LOAN_WORDS for p in phrases):
+        return False
+    if not all(isinstance(p, str) and (p in _LOAN_WORDS or _AMOUNT.match(p) or p in _PERIODS) for p in phrases):
+        return False
+    if any(s.name == "contact" for s in signals) or reaches(text):
+        return False
+    return _BORROWED.search(text) is not None
+
+
+def _buyers_amounts(signals: list[Signal], text: str) -> bool:
+    """Tell whether the amounts of unjoined folded text are a buyer's: paid, given back, or a cost told as news."""
+    if _EARNED.search(text) is not None:
+        return False
+    if _PAID.search(text) is not None or _received_back(text):
+        return True
+    if _COSTS.search(text) is None or _PITCH.search(text) is not None:
+        return False
+    return not any(s.name == "contact" for s in signals)  # a price with a number or an address to buy it from
+
+
 def weigh(signals: list[Signal], folded: str, links: Iterable[str]) -> list[Signal]:
-    """Return ``signals`` without ``money`` when its phrases are amounts the writer says they paid, or what a thing
-    costs told as news or a comparison (no bargain pitched, no number or address to buy from), and no link
-    (``links``: the names of the link signals) shows where to pay them."""
+    """Return ``signals`` without ``money`` when its phrases are amounts the writer says they paid or got back, what
+    a thing costs told as news or a comparison (no bargain pitched, no number or address to buy from), or a loan
+    they took, and no link (``links``: the names of the link signals) shows where to pay them."""
     money = next((s for s in signals if s.name == "money"), None)
-    if money is None or not _amounts_only(money):
+    if money is None:
         return signals
     named = frozenset(links)
     if any(s.name in named for s in signals):
         return signals
     text = unjoined(folded)
-    if _EARNED.search(text) is not None:
-        return signals
-    if _PAID.search(text) is None:
-        if _COSTS.search(text) is None or _PITCH.search(text) is not None:
-            return signals
-        if any(s.name == "contact" for s in signals):
-            return signals  # a price with a number or an address to buy it from is a seller's
-    return [s for s in signals if s is not money]
+    buyers = _buyers_amounts(signals, text) if amounts_only(money) else _borrowed(money, signals, text)
+    return [s for s in signals if s is not money] if buyers else signals
