@@ -17,7 +17,7 @@ from typing import Any
 from disposable_email_domains import blocklist as _disposable_domains
 
 from worker.models import JSON, Comment
-from worker.spam import commerce, disguise, hearsay, helpline, paid, reach, spelled, warning
+from worker.spam import commerce, disguise, hearsay, helpline, lesson, paid, reach, spelled, warning
 from worker.spam import facts as fact
 from worker.spam.anchor_name import keyword_name
 from worker.spam.evidence import Signal, grow
@@ -499,6 +499,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     elif reported is not heard:
         talk = NOT_COMMERCIAL | TOPIC_SIGNALS
     found = paid.weigh(helpline.weigh(reported, folded), folded, LINK_SIGNALS)
+    found = lesson.weigh(found, folded, TOPIC_SIGNALS, STYLE_SIGNALS)
     if _uncommercial(found) or (talk and {s.name for s in found} <= talk):
         asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
         if asked is not None:
