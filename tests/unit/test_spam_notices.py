@@ -92,3 +92,28 @@ def test_a_buyers_offer_with_the_agents_or_notarys_number_is_approved(content: s
 )
 def test_a_house_buyer_or_an_agency_asking_for_offers_is_still_held(content: str) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "On a fait une offre à 240 000 €, l'agence au 01 23 45 67 89 nous a rappelés le lendemain.",
+        "Cours de yoga gratuit le samedi matin à la salle des fêtes, infos au 06 12 34 56 78.",
+        "Cours de yoga gratuit au parc tous les dimanches à 10h, ouvert à tous, infos au 06 12 34 56 78.",
+    ),
+)
+def test_the_sum_a_buyer_offered_or_a_free_community_class_with_its_number_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Nous vous faisons une offre de rachat à 240 000 € cash, appelez le 01 23 45 67 89.",
+        "Faites une offre à 240 000 €, notre agence au 01 23 45 67 89 vous répond.",
+        "Cours de yoga 15 € la séance, premier cours gratuit, réservez au 06 12 34 56 78, places limitées.",
+        "Cours de trading gratuit pour gagner 500 € par jour, ouvert à tous, infos au 06 12 34 56 78.",
+    ),
+)
+def test_a_sellers_offer_a_paid_class_or_a_trade_dressed_as_a_free_class_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

@@ -24,6 +24,7 @@ from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
 from worker.spam.features import EMAIL_WORD, PHONE_WORD, is_link_feature
 from worker.spam.helpline import MONEY_GIVEN, free_words_only
+from worker.spam.paid import amounts_only
 from worker.spam.phones import find_phones, written_plainly
 from worker.spam.phrases import compile_phrases, tokens, unjoined
 from worker.spam.signals import STYLE_SIGNALS
@@ -145,6 +146,10 @@ _GATHERING = compile_phrases(
         "concert", "concerts", "carol service", "christmas market", "craft fair", "summer fair", "parade",
         "public meeting", "remembrance", "fanfare", "spectacle", "exposition", "marche de noel", "fete de la musique",
         "forum des associations", "reunion publique", "ceremonie", "commemoration", "bal populaire", "feu d artifice",
+        # a free class for the neighbourhood, in a hall or a park ("cours de yoga gratuit à la salle des fêtes")
+        "yoga class", "yoga classes", "tai chi", "qi gong", "gym douce", "cours de yoga", "cours de gym",
+        "cours de danse", "salle des fetes", "salle polyvalente", "village hall", "church hall", "community centre",
+        "community center", "open to all", "everyone welcome", "ouvert a tous", "ouvert a toutes",
     )
 )  # fmt: skip
 
@@ -288,8 +293,11 @@ def _one_address(contact: Signal, folded: str) -> bool:
 
 
 def _calling(folded: str, signals: list[Signal], contact: Signal) -> frozenset[str]:
-    """Return the names of the signals that go with the number passed on (a group's call to write to it too)."""
+    """Return the names of the signals that go with the number passed on (a group's call to write to it too, and
+    the sum a buyer offered, told with the agent's number)."""
     calling = _passing_on(folded, signals)
+    if _BUYER_OFFER.search(folded) is not None and any(s.name == "money" and amounts_only(s) for s in signals):
+        calling |= {"money"}
     return calling | {"call_to_action"} if _messenger_group(contact, folded) else calling
 
 
