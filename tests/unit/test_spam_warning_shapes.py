@@ -84,3 +84,35 @@ def test_an_office_that_never_calls_asking_for_money_or_a_near_miss_told_as_a_wa
 )
 def test_a_never_calls_warning_that_then_gives_its_own_line_or_a_recovery_is_still_held(content: str) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Be careful with those 'guaranteed 10% a month' crypto platforms on Instagram. A guy at work put in $5,000 "
+        "and can't withdraw anything.",
+        "Beware of anyone selling cheap concert tickets on Facebook, my cousin sent $250 via Cash App and got blocked.",
+        "Romance scammers are all over the dating apps, my friend's dad sent $20k to a 'soldier overseas'.",
+        "A 'recruiter' on WhatsApp offered me $300 a day to like YouTube videos. Obviously a scam, reported.",
+        "Don't trust any investment advisor who contacts you first on Telegram. My brother-in-law learned that the "
+        "hard way and lost his savings.",
+        "My uncle got a call from someone pretending to be his grandson in jail who needed $3,000 bail in gift cards.",
+        "The crypto 'recovery experts' in these comments are scammers too, they'll take another fee and disappear.",
+    ),
+)
+def test_a_warning_telling_the_harm_that_it_goes_round_or_calling_out_the_accounts_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The other recovery experts in these comments are scammers, the only legit one is Mr Dave on Telegram "
+        "@davehack.",
+        "I couldn't withdraw my profits from the fake broker until Mrs Rose helped me recover it all, WhatsApp her "
+        "+1 555 201 9988.",
+        "Fake brokers are everywhere, I lost $30k before I met Agent Kim who got it back, email agentkim@example.com.",
+    ),
+)
+def test_the_same_harm_told_to_bring_in_a_recovery_expert_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

@@ -13,7 +13,10 @@ Calling a thing a scam ("it's a scam", "c'est une arnaque"), asking others to re
 a scam cost someone ("my sister … lost 200 dollars") are warnings too; so is naming the trap's shape (a pyramid, a
 Ponzi, returns guaranteed, a fee asked first, "too good to be true") with "beware", "warning", "PSA", and so are,
 without the word, money lost to someone ("my nephew lost $2,000 to a guy on Telegram") and the trick named by what it
-does ("don't fall for it", "ne tombez pas dans le panneau") with a warning ("report these accounts").
+does ("don't fall for it", "ne tombez pas dans le panneau") with a warning ("report these accounts"), and so are the
+office told by what it never does ("the IRS never calls asking for gift cards"), the harm told as marks tell it
+("can't withdraw anything", "got blocked", "lost his savings") and a scam said to go round ("going around", "are all
+over the dating apps") or the accounts called out ("the recovery experts here are scammers too").
 A phone number is a way to reach someone, unless the comment, after the number, tells readers not to call,
 answer or pay it, or to block or report it: then it is the scam's number, quoted so that readers know it (a
 premium-rate line so refused is the scam's too, not the writer's earnings); and the
@@ -68,6 +71,12 @@ _SCAM = compile_phrases(
         "n appellent jamais", "ne demande jamais", "ne demandent jamais", "ne vous demandera jamais",
         "ne vous appellera jamais", "n envoie jamais", "payment in gift cards", "pay in gift cards",
         "paid in gift cards", "paiement en cartes cadeaux", "payer en cartes cadeaux",
+        # the harm told as the scam's marks tell it: the money stuck, the seller gone
+        "can t withdraw", "cannot withdraw", "couldn t withdraw", "never got it back", "never saw it again",
+        "never heard back", "never heard from them", "got blocked", "blocked me", "blocked him", "blocked her",
+        "lost his savings", "lost her savings", "lost their savings", "lost my savings", "lost our savings",
+        "impossible de retirer", "jamais revu", "plus jamais eu de nouvelles", "l a bloque", "m a bloque",
+        "perdu ses economies", "perdu mes economies", "perdu nos economies",
     )
 )  # fmt: skip
 # Money lost to someone ("my nephew lost $2,000 to a guy on Telegram", "elle a perdu 1 500 € avec un conseiller"):
@@ -101,6 +110,12 @@ _WARNING = compile_phrases(
         "almost clicked", "nearly clicked", "a failli", "ont failli", "avoid it", "avoid them", "stay away",
         "steer clear", "evitez", "fuyez", "alert", "alerte",
         "warning", "psa", "mise en garde",
+        # telling that it goes round, what it did to someone, or calling out the accounts ("X are scammers too")
+        "going around", "are all over", "are everywhere", "making the rounds", "circulating", "qui circule",
+        "circulent", "got a call", "got a text", "got an email", "got a message", "received a call", "a recu un",
+        "ont recu un", "don t trust", "never trust", "ne faites pas confiance", "ne faites jamais confiance",
+        "the hard way", "a ses depens", "are scammers", "are all scammers", "are fake", "are all fake",
+        "sont des escrocs", "sont des arnaqueurs", "reported",
         # asking readers to report the accounts, not only "it"
         "report these", "report those", "report this account", "report that account", "report the account",
         "report the accounts", "report this profile", "report the profile", "signalez ces", "signalez ce compte",
