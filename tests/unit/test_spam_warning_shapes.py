@@ -116,3 +116,30 @@ def test_a_warning_telling_the_harm_that_it_goes_round_or_calling_out_the_accoun
 )
 def test_the_same_harm_told_to_bring_in_a_recovery_expert_is_still_held(content: str) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Méfiez-vous des placements en crypto promis à 20 % par mois, une collègue y a laissé 8 000 €.",
+        "Les marabouts qui commentent ici sont des charlatans, ma tante a dépensé 2 000 € pour un retour affectif qui "
+        "n'est jamais venu.",
+    ),
+)
+def test_money_left_there_or_charlatans_called_out_in_a_french_warning_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Les autres marabouts ici sont des charlatans, le seul vrai marabout est Papa Kossi, appelez le "
+        "+229 97 12 34 56.",
+        "J'ai commandé sur un faux site, le colis n'est jamais arrivé, mais grâce à Maître Jean j'ai été remboursé, "
+        "écrivez-lui jeanrecup@example.com",
+    ),
+)
+def test_charlatans_called_out_before_the_real_one_or_a_parcel_never_come_before_a_recovery_is_still_held(
+    content: str,
+) -> None:
+    assert spam_action(content) is not Action.APPROVE

@@ -76,7 +76,10 @@ _SCAM = compile_phrases(
         "never heard back", "never heard from them", "got blocked", "blocked me", "blocked him", "blocked her",
         "lost his savings", "lost her savings", "lost their savings", "lost my savings", "lost our savings",
         "impossible de retirer", "jamais revu", "plus jamais eu de nouvelles", "l a bloque", "m a bloque",
-        "perdu ses economies", "perdu mes economies", "perdu nos economies",
+        "perdu ses economies", "perdu mes economies", "perdu nos economies", "y a laisse", "y ont laisse",
+        "y a perdu", "y ont perdu", "never came", "never arrived", "never showed up", "never delivered",
+        "n est jamais venu", "n est jamais venue", "n est jamais arrive", "jamais recu", "jamais recus",
+        "charlatan", "charlatans", "conman", "con man", "con artist", "con artists",
     )
 )  # fmt: skip
 # Money lost to someone ("my nephew lost $2,000 to a guy on Telegram", "elle a perdu 1 500 € avec un conseiller"):
@@ -115,7 +118,7 @@ _WARNING = compile_phrases(
         "circulent", "got a call", "got a text", "got an email", "got a message", "received a call", "a recu un",
         "ont recu un", "don t trust", "never trust", "ne faites pas confiance", "ne faites jamais confiance",
         "the hard way", "a ses depens", "are scammers", "are all scammers", "are fake", "are all fake",
-        "sont des escrocs", "sont des arnaqueurs", "reported",
+        "sont des escrocs", "sont des arnaqueurs", "sont des charlatans", "are charlatans", "are frauds", "reported",
         # asking readers to report the accounts, not only "it"
         "report these", "report those", "report this account", "report that account", "report the account",
         "report the accounts", "report this profile", "report the profile", "signalez ces", "signalez ce compte",
