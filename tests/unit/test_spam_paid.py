@@ -127,3 +127,26 @@ def test_money_given_back_or_a_loan_taken_as_a_customer_is_no_money_signal(conte
 def test_money_got_back_through_someone_vouched_for_or_a_loan_offered_keeps_the_money_signal(content: str) -> None:
     assert "money" in names(content)
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Le garage Martin à Vannes m'a changé l'embrayage pour 650 €, honnête et rapide, 02 97 12 34 56.",
+        "Our plumber fixed it for $90 on a Sunday evening, super honest guy, 555-201-7788.",
+    ),
+)
+def test_a_customer_telling_what_the_work_done_for_them_cost_with_the_shops_number_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Garage Martin change votre embrayage pour 650 €, rapide et pas cher, appelez le 02 97 12 34 56.",
+        "Dr Ali m'a fait un retour affectif pour 300 €, mon mari est revenu, appelez-le au 06 12 34 56 78.",
+        "Mr Frank fixed my credit score for $500, he is the best, text him at 555-201-4411.",
+    ),
+)
+def test_a_garages_advert_or_a_healers_or_a_credit_fixers_client_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE

@@ -34,6 +34,11 @@ _PAID = compile_phrases(
         "on paye", "nous payons", "m a coute", "nous a coute", "me coute", "nous coute", "j ai achete",
         "on a achete", "nous avons achete", "j ai depense", "on a depense", "m a facture", "on m a facture",
         "ma facture", "notre facture",
+        # the work done for the writer, and its price ("le garage m'a changé l'embrayage pour 650 €", "he fixed it
+        # for $90"): a customer's bill
+        "m a change", "m a repare", "m a remplace", "m a installe", "nous a change", "nous a repare",
+        "nous a remplace", "nous a installe", "fixed it for", "fixed mine for", "did it for", "did the job for",
+        "replaced it for", "repaired it for",
         # or putting it aside: the writer's own savings ("I put $100 a month into an index fund", "j'ai mis 200 €
         # sur mon livret A"), which a pitch of earnings tells with its returns
         "i put", "we put", "started putting", "i save", "we save", "i saved", "we saved", "i set aside",
