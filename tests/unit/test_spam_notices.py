@@ -117,3 +117,21 @@ def test_the_sum_a_buyer_offered_or_a_free_community_class_with_its_number_is_ap
 )
 def test_a_sellers_offer_a_paid_class_or_a_trade_dressed_as_a_free_class_is_still_held(content: str) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Les Restos du cœur de la ville cherchent des bras le mardi, appelez Claire au 06 98 76 54 32.",
+        "The food bank at St Mary's needs drivers on Saturdays, call Jim at 555-201-2211 if you can help.",
+    ),
+)
+def test_a_charitys_call_for_volunteers_with_its_coordinators_number_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+def test_work_from_home_dressed_as_a_charitys_call_for_volunteers_is_still_held() -> None:
+    content = (
+        "La Croix-Rouge cherche des bénévoles, gagnez 2 000 € par mois depuis chez vous, WhatsApp +33 6 12 34 56 78."
+    )
+    assert spam_action(content) is not Action.APPROVE

@@ -104,6 +104,9 @@ _PUBLIC_SERVICE = compile_phrases(
         "conseil departemental", "conseil regional", "office de tourisme", "syndicat d initiative", "mediatheque",
         "bibliotheque", "maison de quartier", "centre social", "banque de france", "sos amitie",
         "secretariat du college", "secretariat de l ecole", "secretariat du lycee",
+        # the charities that feed, clothe and house, whose volunteers' coordinators readers pass on
+        "food bank", "food banks", "red cross", "salvation army", "restos du coeur", "restos du cœur",
+        "secours populaire", "secours catholique", "croix rouge", "banque alimentaire", "emmaus",
         # the water and gas networks' public lines, free to call for a leak in the street
         "water board", "gas emergency", "national grid", "service des eaux", "regie des eaux",
         "compagnie des eaux", "syndicat des eaux", "urgence gaz", "urgence securite gaz", "enedis", "grdf",
