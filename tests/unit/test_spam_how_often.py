@@ -21,6 +21,8 @@ def _money(content: str) -> list[str]:
         "Prenez un comprimé deux fois par jour pendant cinq jours, m'a dit le pharmacien.",
         "I swim twice per week and my back pain is gone.",
         "The vet said one tablet per day with food.",
+        "Ces chaussures tiennent bien, je fais 30 km par semaine avec depuis un an.",
+        "I volunteer 10 hours per week at the library and read 20 pages per day.",
     ),
 )
 def test_a_routine_or_a_dose_is_no_money_rate(content: str) -> None:
@@ -32,6 +34,7 @@ def test_a_routine_or_a_dose_is_no_money_rate(content: str) -> None:
     (
         ("Gagnez 500 € par semaine depuis chez vous, 2 fois par jour suffit", "par semaine"),
         ("Earn $300 per day from home", "per day"),
+        ("Earn $500 per week working 3 hours per day from home", "per week"),
     ),
 )
 def test_a_sum_paid_per_day_or_week_is_still_money(content: str, phrase: str) -> None:

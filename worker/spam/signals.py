@@ -272,9 +272,11 @@ def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS, phones: in
 
 
 # How often, not how much: "trois fois par semaine", "twice per day", "2 comprimés par jour" are a routine or a dose,
-# where the trade's "per day" follows what it pays ("$300 per day", "500 € par semaine").
+# and "30 km par semaine", "10 hours per week" a runner's distance or a worker's hours, where the trade's "per day"
+# follows what it pays ("$300 per day", "500 € par semaine").
 _HOW_OFTEN = re.compile(
-    r"(?<!\w)(?:fois|times|once|twice|comprimes?|gelules?|tablets?|capsules?|seances?|sessions?)\s+(?:par|per)\s+"
+    r"(?<!\w)(?:fois|times|once|twice|comprimes?|gelules?|tablets?|capsules?|seances?|sessions?|km|kilometres?|"
+    r"kilometers?|miles?|heures?|hours?|minutes?|pages?|litres?|liters?|pas|steps)\s+(?:par|per)\s+"
     r"(?:jour|semaine|mois|day|week|month)(?!\w)"
 )
 
