@@ -150,3 +150,19 @@ def test_a_customer_telling_what_the_work_done_for_them_cost_with_the_shops_numb
 )
 def test_a_garages_advert_or_a_healers_or_a_credit_fixers_client_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "J'ai commandé sur Amazon un iPhone reconditionné à 350 €, il marche parfaitement.",
+        "I ordered the same blender online for $89 and it has lasted four years.",
+    ),
+)
+def test_an_amount_the_writer_ordered_for_is_a_buyers(content: str) -> None:
+    assert "money" not in names(content)
+
+
+def test_an_amount_ordered_with_a_link_to_order_from_keeps_the_money_signal() -> None:
+    content = "J'ai commandé mes gélules minceur à 39 € ici et j'ai perdu 8 kilos : https://minceur-rapide.example"
+    assert "money" in names(content)

@@ -32,7 +32,8 @@ _PAID = compile_phrases(
         "costs me", "cost us", "costs us", "charged me", "charged us", "i was charged", "we were charged",
         "my bill", "our bill", "j ai paye", "on a paye", "nous avons paye", "je paie", "je paye", "on paie",
         "on paye", "nous payons", "m a coute", "nous a coute", "me coute", "nous coute", "j ai achete",
-        "on a achete", "nous avons achete", "j ai depense", "on a depense", "m a facture", "on m a facture",
+        "on a achete", "nous avons achete", "i ordered", "we ordered", "j ai commande", "on a commande",
+        "nous avons commande", "j ai depense", "on a depense", "m a facture", "on m a facture",
         "ma facture", "notre facture",
         # the work done for the writer, and its price ("le garage m'a changé l'embrayage pour 650 €", "he fixed it
         # for $90"): a customer's bill
