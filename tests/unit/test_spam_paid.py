@@ -134,6 +134,7 @@ def test_money_got_back_through_someone_vouched_for_or_a_loan_offered_keeps_the_
     (
         "Le garage Martin à Vannes m'a changé l'embrayage pour 650 €, honnête et rapide, 02 97 12 34 56.",
         "Our plumber fixed it for $90 on a Sunday evening, super honest guy, 555-201-7788.",
+        "Le plombier qui est venu chez nous, Thierry, 06 33 44 55 66, 90 € le déplacement, travail propre.",
     ),
 )
 def test_a_customer_telling_what_the_work_done_for_them_cost_with_the_shops_number_is_approved(content: str) -> None:
@@ -146,6 +147,7 @@ def test_a_customer_telling_what_the_work_done_for_them_cost_with_the_shops_numb
         "Garage Martin change votre embrayage pour 650 €, rapide et pas cher, appelez le 02 97 12 34 56.",
         "Dr Ali m'a fait un retour affectif pour 300 €, mon mari est revenu, appelez-le au 06 12 34 56 78.",
         "Mr Frank fixed my credit score for $500, he is the best, text him at 555-201-4411.",
+        "Le voyant Kader est passé chez moi pour 150 €, mon mari est revenu, contactez-le au 06 12 34 56 78.",
     ),
 )
 def test_a_garages_advert_or_a_healers_or_a_credit_fixers_client_is_still_held(content: str) -> None:

@@ -39,7 +39,8 @@ _PAID = compile_phrases(
         # for $90"): a customer's bill
         "m a change", "m a repare", "m a remplace", "m a installe", "nous a change", "nous a repare",
         "nous a remplace", "nous a installe", "fixed it for", "fixed mine for", "did it for", "did the job for",
-        "replaced it for", "repaired it for",
+        "replaced it for", "repaired it for", "est venu chez nous", "est venu chez moi", "est passe chez nous",
+        "est passe chez moi",
         # or putting it aside: the writer's own savings ("I put $100 a month into an index fund", "j'ai mis 200 €
         # sur mon livret A"), which a pitch of earnings tells with its returns
         "i put", "we put", "started putting", "i save", "we save", "i saved", "we saved", "i set aside",
