@@ -143,3 +143,29 @@ def test_charlatans_called_out_before_the_real_one_or_a_parcel_never_come_before
     content: str,
 ) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "The 'Amazon refund department' called my mom and asked her to buy $400 in Google Play cards to 'reverse' a "
+        "refund.",
+        "My buddy paid a 'recovery service' $2,500 to get back the money he lost to a crypto site. They took that too.",
+    ),
+)
+def test_store_cards_asked_of_an_elder_or_a_recovery_service_that_took_the_money_too_is_a_warning(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Sell your Google Play cards and iTunes cards for cash at the best rate, WhatsApp +1 555 201 6655.",
+        "The fake brokers took my money, but Mr Harris recovered it in 2 days, he is legit, email "
+        "harrisrecover@example.com",
+        "Buy Google Play cards at 20% off, scam-free, called my friend and he got his in 5 minutes, visit "
+        "cheapcards.example",
+    ),
+)
+def test_store_cards_sold_or_a_loss_that_brings_in_a_recovery_expert_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

@@ -79,7 +79,12 @@ _SCAM = compile_phrases(
         "perdu ses economies", "perdu mes economies", "perdu nos economies", "y a laisse", "y ont laisse",
         "y a perdu", "y ont perdu", "never came", "never arrived", "never showed up", "never delivered",
         "n est jamais venu", "n est jamais venue", "n est jamais arrive", "jamais recu", "jamais recus",
-        "charlatan", "charlatans", "conman", "con man", "con artist", "con artists",
+        "charlatan", "charlatans", "conman", "con man", "con artist", "con artists", "took that too",
+        "took my money", "took his money", "took her money", "took our money", "took their money",
+        "ont pris mon argent", "ont pris son argent", "ont garde l argent",
+        # the payment no seller asks for: store cards bought for a caller ("buy $400 in Google Play cards")
+        "google play cards", "itunes cards", "steam cards", "apple gift cards", "cartes google play",
+        "cartes itunes", "coupons pcs", "coupon pcs", "tickets pcs", "recharges transcash", "coupons neosurf",
     )
 )  # fmt: skip
 # Money lost to someone ("my nephew lost $2,000 to a guy on Telegram", "elle a perdu 1 500 € avec un conseiller"):
@@ -119,6 +124,14 @@ _WARNING = compile_phrases(
         "ont recu un", "don t trust", "never trust", "ne faites pas confiance", "ne faites jamais confiance",
         "the hard way", "a ses depens", "are scammers", "are all scammers", "are fake", "are all fake",
         "sont des escrocs", "sont des arnaqueurs", "sont des charlatans", "are charlatans", "are frauds", "reported",
+        "are ponzi", "is a ponzi", "are pyramid", "is a pyramid", "est un ponzi", "sont des ponzi",
+        "c est une pyramide",
+        # the elders the trick calls ("the 'refund department' called my mom")
+        "called my mom", "called my mum", "called my dad", "called my mother", "called my father", "called my parents",
+        "called my grandma", "called my grandmother", "called my grandpa", "called my grandfather", "called my nan",
+        "called my neighbor", "called my neighbour", "a appele ma mere", "a appele mon pere", "a appele mes parents",
+        "a appele ma grand mere", "a appele mon grand pere", "a appele ma voisine", "a appele mon voisin",
+        "ont appele ma mere", "ont appele mon pere", "ont appele ma grand mere", "ont appele mon grand pere",
         # asking readers to report the accounts, not only "it"
         "report these", "report those", "report this account", "report that account", "report the account",
         "report the accounts", "report this profile", "report the profile", "signalez ces", "signalez ce compte",
