@@ -417,3 +417,29 @@ def test_a_water_or_gas_networks_free_line_passed_on_is_approved(content: str) -
 )
 def test_a_plumbers_free_call_out_or_a_network_aped_with_hype_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Si le 01 89 12 34 56 vous appelle pour un colis, c'est une arnaque, ma mère a rappelé et ça lui a coûté 15 €.",
+        "If 202-555-0143 calls you saying it's the bank fraud team, it's a scam, my dad lost $900 to them.",
+        "On a reçu un SMS « Votre compte Ameli est suspendu, appelez le 08 99 12 34 56 » : numéro surtaxé, n'appelez "
+        "surtout pas.",
+    ),
+)
+def test_a_scams_number_told_as_the_one_that_calls_or_a_surcharged_one_not_to_call_is_approved(content: str) -> None:
+    assert action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Beware of fake psychics, the real one is Madame Irma, she calls you back at 08 99 12 34 56, 2,99 €/min.",
+        "Voyance sérieuse par téléphone au 08 99 12 34 56, numéro surtaxé 2,99 €/min, attention places limitées.",
+        "Attention aux faux marabouts ! Le vrai marabout Sossou vous appelle au 06 12 34 56 78, retour affectif "
+        "garanti.",
+    ),
+)
+def test_a_psychics_surcharged_line_or_the_real_marabout_who_calls_you_is_still_held(content: str) -> None:
+    assert action(content) is not Action.APPROVE

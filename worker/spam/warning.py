@@ -70,7 +70,8 @@ _SCAM = compile_phrases(
         "would never ask", "would never call", "never texts", "never emails", "n appelle jamais",
         "n appellent jamais", "ne demande jamais", "ne demandent jamais", "ne vous demandera jamais",
         "ne vous appellera jamais", "n envoie jamais", "payment in gift cards", "pay in gift cards",
-        "paid in gift cards", "paiement en cartes cadeaux", "payer en cartes cadeaux",
+        "paid in gift cards", "paiement en cartes cadeaux", "payer en cartes cadeaux", "numero surtaxe",
+        "numeros surtaxes", "premium rate number",
         # the harm told as the scam's marks tell it: the money stuck, the seller gone
         "can t withdraw", "cannot withdraw", "couldn t withdraw", "never got it back", "never saw it again",
         "never heard back", "never heard from them", "got blocked", "blocked me", "blocked him", "blocked her",
@@ -169,7 +170,8 @@ _REFUSING = compile_phrases(
         "do not reply", "don t pay", "do not pay", "never pay", "hang up", "block it", "block the number",
         "block them", "report it", "report the number", "report them", "report and block", "block and report",
         "never give them", "don t give them", "ne leur donnez", "ne rappelez", "ne l appelez", "ne les appelez",
-        "n appelez pas", "n appelez jamais", "ne repondez", "ne payez", "raccrochez", "bloquez", "signalez",
+        "n appelez pas", "n appelez jamais", "n appelez surtout pas", "ne repondez", "ne payez", "raccrochez",
+        "bloquez", "signalez",
     )
 )  # fmt: skip
 
@@ -234,11 +236,26 @@ def refuses(folded: str) -> bool:
     if start < 0:
         return False
     end = start + len(phones[0].text)
+    if _CALLER.match(text, end) is not None or _CALLED_FROM.search(text[max(0, start - _CALLER_REACH) : start]):
+        return True  # the number that calls the readers is the scam's, not one to call
     held_on = [(hold.start(), hold.end()) for hold in _HOLD_ON.finditer(text)]
     return any(
         match.start() >= end and not any(a <= match.start() < b for a, b in held_on)
         for match in _REFUSING.finditer(text)
     )
+
+
+# The number told as the one that calls ("si le 01 89 … vous appelle", "calls from 202-555-…"): the scam's line.
+_CALLER = re.compile(
+    r"\s*(?:vous appelle|vous a appele|m appelle|m a appele|nous appelle|nous a appele|t appelle|calls you|called me|"
+    r"called us|calls me|keeps calling|is calling|kept calling)(?!\w)"
+)
+_CALLED_FROM = re.compile(
+    r"(?<!\w)(?:call from|calls from|calling from|called from|texts from|text from|appel du|appels du|appelle du|"
+    r"appellent du|sms du)\s*$"
+)
+_CALLER_REACH = 20
+"""Characters before a number in which it is told as the caller ("des appels du")."""
 
 
 _REACHING = frozenset({"contact", "premium_rate"})
