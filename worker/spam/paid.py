@@ -10,6 +10,11 @@ loan or a gift keeps it, and so does a link (a testimonial's "I paid 29 € for 
 <link>" points to where to pay it); every other signal stays: a recovery scam's "I paid $300 to a hacker,
 call him" still has its number, its scam family and its vouching.
 
+Money given back to the writer as a customer (cashback, a refund: "my card gave me $312 back"), the work a tradesman
+did for them and its price ("le garage m'a changé l'embrayage pour 650 €"), what they ordered, and a loan they took
+("our credit union gave us a car loan at 5.9% APR") are a customer's figures too, unless the writer vouches for
+someone or gives a way to reach the lender.
+
 What a thing costs, told as news or a comparison ("le nouveau iPhone coûte 1 229 €", "3,20 € contre 5,90 € en
 pharmacie", "costs $25 at the hardware store instead of $40"), is a reader's figure too; a seller pitches it
 ("only", "ne coûte que", "à partir de", "order", "abonnez-vous") or gives a number or an address to buy it from,
