@@ -79,3 +79,34 @@ def test_the_words_of_a_text_come_in_order_and_a_caller_may_say_two_texts_share_
     same_words("not read", "given words")
     assert tokens("not read") == ("given", "words")
     assert words("not read") == {"given", "words"}
+
+
+COMMON_KEYS = compile_phrases(("to the top", "get this to", "at&t", "check out this", "abonnez-vous"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "the top of the page",
+        "get this one",
+        "at the station, at t minus one",
+        "check this out",
+        "push it to the top, get this to the top",
+        "at&t and at & t",
+        "check out this video",
+        "vous abonnez",
+    ),
+)
+def test_a_text_holding_a_phrase_s_key_but_not_all_its_words_finds_what_the_full_pattern_finds(text: str) -> None:
+    found = [(m.start(), m.end(), m.group()) for m in COMMON_KEYS.finditer(text)]
+    assert found == [(m.start(), m.end(), m.group()) for m in COMMON_KEYS.pattern.finditer(text)]
+
+
+def test_a_text_holding_a_phrase_s_key_but_not_all_its_words_is_not_searched() -> None:
+    assert COMMON_KEYS._for("the top of the page, get this one, check it") == []
+    assert len(COMMON_KEYS._for("back to the top")) == 1
+    assert len(COMMON_KEYS._for("vous abonnez")) == 1  # a hyphen's words may be joined: its key alone decides
+
+
+def test_an_ascii_text_s_words_are_its_runs_of_letters_digits_and_underscores() -> None:
+    assert tokens("it's a_b-c 4x4, (ok)!") == ("it", "s", "a_b", "c", "4x4", "ok")

@@ -127,10 +127,20 @@ _READ_MAX = 64
 _READ: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
 
 
+_ASCII_TOKEN_BYTES = bytes(b if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + bytes(128)
+"""For an ASCII text: the characters of ``\\w`` (ASCII letters, digits and "_") kept, any other a space."""
+
+
 def _read(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     read = _READ.get(text)
     if read is None:
-        found = tuple(_TOKENS.findall(text))
+        # An ASCII text's words are what lies between spaces once every other character is one: a translation and a
+        # split, several times cheaper than the pattern's matches.
+        found = (
+            tuple(text.encode("ascii").translate(_ASCII_TOKEN_BYTES).decode("ascii").split())
+            if text.isascii()
+            else tuple(_TOKENS.findall(text))
+        )
         read = _keep(text, (found, frozenset(found)))
     return read
 
@@ -187,6 +197,18 @@ def _keys(phrase: str) -> set[str] | None:
     longest = max(words, key=lambda w: len(max(_TOKEN.findall(w.replace("#", " ")), key=len)))
     pieces = _TOKEN.findall(longest.replace("#", " "))
     return {max(pieces, key=len)} | ({"".join(pieces)} if "-" in longest and "#" not in longest else set())
+
+
+def _all_words(phrase: str) -> frozenset[str] | None:
+    """Return every word a text must hold whole for ``phrase`` to match; None when that is not told by its words.
+
+    Each ``\\w+`` run of a phrase is, in a match, bounded by a space, a mark of the phrase or the match's edges (which
+    :data:`_WRAP` keeps off word characters): a word of the text. Not so for a hyphen (optional), ``#`` (digits) nor
+    ``$``, ``€`` or ``%`` (whose phrases join their words by optional spaces).
+    """
+    if any(ch in phrase for ch in "-#$€%"):
+        return None
+    return frozenset(_TOKEN.findall(phrase))
 
 
 _WRAP = r"(?<![\w$€])(?:{})(?![\w$€])"
@@ -261,6 +283,9 @@ class Phrases:
     """The characters each phrase of digits and symbols needs besides digits ("$#" needs "$")."""
     needed: tuple[str, ...] = ()
     """Characters one of which a text needs for any phrase of digits and symbols to match (empty: none needed)."""
+    wholes: Mapping[str, tuple[frozenset[str], ...] | None] = field(default_factory=dict)
+    """Per key, the words of each of its phrases (:func:`_all_words`): a text holding all of none of them cannot
+    match the key's group, though it holds the key ("the" of "to the top"); None when some phrase's are not told."""
     _groups: dict[str, Alternation | None] = field(default_factory=dict, compare=False, repr=False)
     """The compiled pattern of each key's phrases (and of the phrases without a word, under :data:`_BARE`)."""
 
@@ -271,7 +296,12 @@ class Phrases:
         bare = self.always or (self.digits and self.digit_phrases_may_match(text))
         if not bare and self.keys.isdisjoint(held):
             return []  # the usual case, told without building the set of keys present
-        groups = sorted(self.keys.intersection(held))
+        wholes = self.wholes
+        groups = [
+            key
+            for key in sorted(self.keys.intersection(held))
+            if (needs := wholes.get(key)) is None or any(map(held.issuperset, needs))
+        ]
         if bare:
             groups.append(_BARE)
         return [group for group in map(self._group, groups) if group is not None]
@@ -332,7 +362,11 @@ def compile_phrases(phrases: tuple[str, ...]) -> Phrases:
     heads = tuple(_head(phrase, piece) for phrase, (piece, _) in zip(ordered, pieces, strict=True))
     pattern = re.compile(_WRAP.format(body))
     needed = () if not all(needs) else tuple(sorted(set().union(*needs)))
-    return Phrases(pattern, frozenset(keys), digits, always, tuple(pieces), heads, tuple(needs), needed)
+    wholes: dict[str, tuple[frozenset[str], ...] | None] = {}
+    for key in keys:
+        told = [_all_words(p) for p, (_, words) in zip(ordered, pieces, strict=True) if words and key in words]
+        wholes[key] = None if None in told else tuple(dict.fromkeys(w for w in told if w is not None))
+    return Phrases(pattern, frozenset(keys), digits, always, tuple(pieces), heads, tuple(needs), needed, wholes)
 
 
 TOPICS: Mapping[str, Phrases] = MappingProxyType({name: compile_phrases(p) for name, p in _TOPICS.items()})
