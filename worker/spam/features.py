@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from worker.spam.digits import latin1_digits
 from worker.spam.phones import find_phones
 from worker.spam.reading import without_formatting
 from worker.spam.urls import find_links, host_of, registered_domain, replace_markup
@@ -76,7 +77,9 @@ def _digit_shape(word: str) -> str:
 def _shapes(text: str) -> list[str]:
     """Return the words of ``text`` with each digit as "0" (see :func:`_word`)."""
     found = words(text)
-    if _NON_ZERO_DIGIT.search(fold(text)) is None:  # the folded text (cached) is where the words were found
+    folded = fold(text)  # cached: where the words were found
+    digits = latin1_digits(folded)  # the usual case: its digits told by one translation, not a pattern's search
+    if (not digits.strip(b"0")) if digits is not None else _NON_ZERO_DIGIT.search(folded) is None:
         return found  # the usual case: every digit of the words is in the text, and all are "0" already
     # A list, not a generator: a generator resumes once per word, and this runs on every word of every comment.
     return [w if w.isalpha() or w == "0" else _digit_shape(w) for w in found]
