@@ -110,3 +110,10 @@ def test_a_text_holding_a_phrase_s_key_but_not_all_its_words_is_not_searched() -
 
 def test_an_ascii_text_s_words_are_its_runs_of_letters_digits_and_underscores() -> None:
     assert tokens("it's a_b-c 4x4, (ok)!") == ("it", "s", "a_b", "c", "4x4", "ok")
+
+
+def test_a_phrase_list_compiled_after_a_text_was_read_still_finds_its_phrases_there() -> None:
+    text = "a qwzzv kind of comment"
+    assert words(text) == {"a", "qwzzv", "kind", "of", "comment"}
+    later = compile_phrases(("qwzzv kind",))
+    assert later.search(text) is not None

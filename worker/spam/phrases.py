@@ -124,14 +124,18 @@ _TOKENS = AsciiFast(r"\w+")
 _DIGIT = AsciiFast(r"\d")
 _READ_MAX = 64
 """Texts whose words :func:`tokens` keeps: the few texts of the comment being checked."""
-_READ: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+_Read = tuple[tuple[str, ...], frozenset[str], frozenset[str]]
+"""A text's words in order, their set, and those of them that are the key word of some phrase list."""
+_READ: dict[str, _Read] = {}
+_KEYS: frozenset[str] = frozenset()
+"""The key words of every phrase list compiled: a text's words among them are few, most often none."""
 
 
 _ASCII_TOKEN_BYTES = bytes(b if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + bytes(128)
 """For an ASCII text: the characters of ``\\w`` (ASCII letters, digits and "_") kept, any other a space."""
 
 
-def _read(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+def _read(text: str) -> _Read:
     read = _READ.get(text)
     if read is None:
         # An ASCII text's words are what lies between spaces once every other character is one: a translation and a
@@ -141,11 +145,12 @@ def _read(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
             if text.isascii()
             else tuple(_TOKENS.findall(text))
         )
-        read = _keep(text, (found, frozenset(found)))
+        held = frozenset(found)
+        read = _keep(text, (found, held, held & _KEYS))
     return read
 
 
-def _keep(text: str, read: tuple[tuple[str, ...], frozenset[str]]) -> tuple[tuple[str, ...], frozenset[str]]:
+def _keep(text: str, read: _Read) -> _Read:
     if len(_READ) >= _READ_MAX:
         _READ.pop(next(iter(_READ), ""), None)  # the oldest; another thread may have taken it already
     _READ[text] = read
@@ -292,14 +297,14 @@ class Phrases:
     def _for(self, text: str) -> list[Alternation]:
         """Return the patterns of the groups of phrases that may match ``text`` (none when none may)."""
         read = _READ.get(text)  # as in :func:`words`, inline: every phrase list of every signal asks
-        held = (read if read is not None else _read(text))[1]
+        _, held, keyed = read if read is not None else _read(text)
         bare = self.always or (self.digits and self.digit_phrases_may_match(text))
-        if not bare and self.keys.isdisjoint(held):
-            return []  # the usual case, told without building the set of keys present
+        if not bare and self.keys.isdisjoint(keyed):
+            return []  # the usual case, told from the text's few key words rather than all its words
         wholes = self.wholes
         groups = [
             key
-            for key in sorted(self.keys.intersection(held))
+            for key in sorted(self.keys.intersection(keyed))
             if (needs := wholes.get(key)) is None or any(map(held.issuperset, needs))
         ]
         if bare:
@@ -343,6 +348,7 @@ class Phrases:
 
 def compile_phrases(phrases: tuple[str, ...]) -> Phrases:
     """Compile folded phrases (``#`` for digits, a space for any run of spaces) into one whole-word pattern."""
+    global _KEYS  # noqa: PLW0603 (phrase lists are compiled at import: their keys are known before texts are read)
     ordered = sorted(set(phrases), key=len, reverse=True)
     body = "|".join(_piece(p) for p in ordered)
     keys: set[str] = set()
@@ -362,6 +368,9 @@ def compile_phrases(phrases: tuple[str, ...]) -> Phrases:
     heads = tuple(_head(phrase, piece) for phrase, (piece, _) in zip(ordered, pieces, strict=True))
     pattern = re.compile(_WRAP.format(body))
     needed = () if not all(needs) else tuple(sorted(set().union(*needs)))
+    if not keys <= _KEYS:
+        _KEYS = _KEYS | keys
+        _READ.clear()  # texts read before knew fewer key words
     wholes: dict[str, tuple[frozenset[str], ...] | None] = {}
     for key in keys:
         told = [_all_words(p) for p, (_, words) in zip(ordered, pieces, strict=True) if words and key in words]
