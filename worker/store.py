@@ -16,7 +16,7 @@ from worker.keys import Keys
 from worker.models import Comment, Decision, Status
 from worker.queue_index import LUA_INDEX, AuthorHashes, Grouping, facet_bases, facets
 from worker.replies import text
-from worker.scripts import Call, LuaScript
+from worker.scripts import LUA_FIELDS, Call, LuaScript, pack
 from worker.spam.signature import BAND_CHARS, BANDS
 
 _COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
@@ -47,9 +47,9 @@ return {1, 'queued', 0}
 
 # KEYS: queued, flagged, counts, events.
 # ARGV: events maxlen, comment key prefix, history key prefix, campaign index base prefix, min bands, band ttl (s),
-# bands per signature (nb), characters per band value, the nb campaign band key bases, then for each comment: id,
-# new status, decision json, now, post id, decided by, note, index facet bases (newline-separated) and its LSH band
-# values one after the other ('' for none).
+# bands per signature (nb), characters per band value, the nb campaign band key bases, then for each comment one
+# argument packed by ``pack`` (worker.scripts): id, new status, decision json, now, post id, decided by, note, index
+# facet bases (newline-separated) and its LSH band values one after the other ('' for none).
 # A worker's decisions of one batch in one call: each comment moves out of 'queued' only if it still is there,
 # in order, as if one by one (a comment may join the near-duplicate group of
 # one before it in the batch). A comment's hash, band keys, history and event are written at its turn; its index
@@ -59,6 +59,7 @@ return {1, 'queued', 0}
 # comment: 1 when written, 0 when refused, -1 when missing.
 _RECORD = LuaScript(
     LUA_INDEX
+    + LUA_FIELDS
     + """
 local adds, order, made = {}, {}, {}
 local nb, width = tonumber(ARGV[7]), tonumber(ARGV[8])
@@ -81,15 +82,14 @@ local function count(status, by)
   if not tally[status] then tally[status] = 0; counted[#counted + 1] = status end
   tally[status] = tally[status] + by
 end
-local function one(at)
-  local id, status, now, by = ARGV[at], ARGV[at + 1], ARGV[at + 3], ARGV[at + 5]
+local function one(packed)
+  local id, status, decision, now, post, by, note, extra, values = unpacked(packed, 9)
   local ckey = ARGV[2] .. id
   local current, known, score = unpack(redis.call('HMGET', ckey, 'status', 'facets', 'submitted_at'))
   if not current then return -1 end
   if current ~= 'queued' then return 0 end
-  local fields = {'status', status, 'decision', ARGV[at + 2], 'updated_at', now}
-  local extra = ARGV[at + 7]
-  local values, bands = ARGV[at + 8], {}
+  local fields = {'status', status, 'decision', decision, 'updated_at', now}
+  local bands = {}
   if values ~= '' then
     for b = 1, nb do bands[b] = ARGV[8 + b] .. string.sub(values, (b - 1) * width + 1, b * width) end
     local found, votes, best, most = redis.call('MGET', unpack(bands)), {}, nil, 0
@@ -130,9 +130,9 @@ local function one(at)
   count(current, -1)
   count(status, 1)
   redis.call('RPUSH', ARGV[3] .. id, cjson.encode({at = tonumber(now), by = by, from = current, to = status,
-                                                  note = ARGV[at + 6], action = 'decide'}))
+                                                  note = note, action = 'decide'}))
   if tonumber(ARGV[1]) > 0 then
-    redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[1], '*', 'id', id, 'post_id', ARGV[at + 4],
+    redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[1], '*', 'id', id, 'post_id', post,
                'status', status, 'decided_by', by, 'decided_at', now)
   end
   return 1
@@ -148,15 +148,14 @@ local function finish()
     if tally[status] ~= 0 then redis.call('HINCRBY', KEYS[3], status, tally[status]) end
   end
 end
-local replies, at = {}, 9 + nb
-while at <= #ARGV do
-  local ok, reply = pcall(one, at)
+local replies = {}
+for at = 9 + nb, #ARGV do
+  local ok, reply = pcall(one, ARGV[at])
   if not ok then
     finish()
     error(reply)
   end
   replies[#replies + 1] = reply
-  at = at + 9
 end
 finish()
 return replies
@@ -571,12 +570,13 @@ class CommentStore:
         for start in range(0, len(decided), RECORD_CHUNK):
             args: list[Any] = list(head)
             for comment, decision in decided[start : start + RECORD_CHUNK]:
-                args += [
-                    *_decision_fields(comment, decision),
+                fields = _decision_fields(comment, decision)
+                fields += (
                     _note(decision),
                     facet_bases(k, facets(comment, decision, self.authors.of(comment))),
                     "".join(self.grouping.bands(comment)),
-                ]
+                )
+                args.append(pack(fields))
             calls.append(([k.queued, k.flagged, k.counts, k.events], args))
         replies = _RECORD.run_many(self.client, calls) if calls else []
         return [int(r) == 1 for reply in replies for r in reply]

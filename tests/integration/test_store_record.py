@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -118,3 +119,57 @@ def test_a_comment_failing_half_way_raises_after_every_comment_written_before_it
     assert redis_client.zrange("p:queued", 0, -1) == ["c-3"]
     assert store.counts() == {"queued": 1, "approved": 3, "rejected": 0, "flagged": 0}
     assert store.get("c-3").status.value == "queued"
+
+
+def test_each_field_of_a_recorded_comment_is_written_where_it_belongs(redis_client: redis.Redis) -> None:
+    store = _store(redis_client, "p")
+    comments = _comments("c", 6)
+    store.add(comments)
+    assert store.record([(comments[1], _decision(1)), (comments[5], _decision(5))]) == [True, True]
+    fields = redis_client.hgetall("p:comment:c-5")
+    assert fields["decision"] == (
+        '{"status":"flagged","reasons":[{"check":"spam","code":"spam_score","message":"Spam.","action":"flag",'
+        '"evidence":{"score":0.9}}],"scores":{"spam":0.9},"policy_version":"v1","decided_at":2005.0,'
+        '"decided_by":"worker","censor":[]}'
+    )
+    assert (fields["status"], fields["updated_at"], fields["campaign"]) == ("flagged", "2005.0", "c-1")
+    author = "7b9444505f8590613f3c30044cb24c71a83cc6dd6384d16bcfebdf34e1846e40"
+    assert fields["facets"].split("\n") == [
+        "p:ix",
+        "p:ix:post=post-2",
+        f"p:ix:author={author}",
+        "p:ix:check=spam",
+        "p:ix:reason=spam/spam_score",
+        "p:ix:campaign=c-1",
+    ]
+    assert redis_client.lrange("p:history:c-5", -1, -1) == [
+        '{"at":2005,"note":"","to":"flagged","by":"worker","action":"decide","from":"queued"}'
+    ]
+    assert [entry for _, entry in redis_client.xrange("p:events")][-1] == {
+        "id": "c-5",
+        "post_id": "post-2",
+        "status": "flagged",
+        "decided_by": "worker",
+        "decided_at": "2005.0",
+    }
+    assert redis_client.zrange("p:ix:post=post-2:flagged", 0, -1, withscores=True) == [("c-5", 1005.0)]
+    assert redis_client.zrange("p:ix:campaign=c-1:flagged", 0, -1, withscores=True) == [
+        ("c-1", 1001.0),
+        ("c-5", 1005.0),
+    ]
+    bands = list(redis_client.scan_iter(match="p:campaign-band:*"))
+    assert len(bands) == 10
+    assert set(redis_client.mget(bands)) == {"c-1"}
+
+
+def test_a_note_holding_any_character_is_kept_whole_with_the_fields_after_it(redis_client: redis.Redis) -> None:
+    store = _store(redis_client, "p")
+    (comment,) = _comments("c", 1)
+    store.add([comment])
+    note = Reason("moderator", "noted", "Noted.", Action.FLAG, {"note": "before\x00after \x01 «vu»"})
+    decision = Decision(Status.FLAGGED, (note,), {}, "v1", 2000.0)
+    assert store.record([(comment, decision)]) == [True]
+    entry = json.loads(redis_client.lrange("p:history:c-0", -1, -1)[0])
+    assert (entry["note"], entry["to"], entry["by"]) == ("before\x00after \x01 «vu»", "flagged", "worker")
+    assert json.loads(redis_client.hget("p:comment:c-0", "decision") or "") == decision.to_dict()
+    assert redis_client.zrange("p:ix:check=moderator:flagged", 0, -1) == ["c-0"]
