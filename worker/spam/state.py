@@ -44,6 +44,7 @@ from worker.keys import Keys
 from worker.models import DECIDED_BY_WORKER, Comment, Decision, Status
 from worker.policy import Policy
 from worker.replies import text
+from worker.scripts import pack
 from worker.settings import Settings
 from worker.spam import facts as fact
 from worker.spam import state_scripts
@@ -202,10 +203,10 @@ class SpamState:
     def _fact_keys(self) -> list[str]:
         return [self.keys.spam_model_version, self.keys.spam_model, self.keys.spam_known_authors]
 
-    def _fact_args(self, batch: Sequence[Seen], now: float) -> list[str | int]:
+    def _fact_args(self, batch: Sequence[Seen], now: float) -> list[str | int | bytes]:
         """Return the arguments of the batch's :data:`~worker.spam.state_scripts.FACTS` call (see the script)."""
         window, campaign_window = self.policy.flood_window_s, self.policy.campaign_window_s
-        args: list[str | int] = [
+        args: list[str | int | bytes] = [
             "1" if self.policy.learned else "0",
             self.model.version,
             self.keys.spam_flood("ip", ""),
@@ -223,7 +224,7 @@ class SpamState:
         ]
         for s in batch:
             at = s.at
-            args += (
+            fields = (
                 s.comment_id,
                 repr(at),
                 repr(at - window),
@@ -232,6 +233,7 @@ class SpamState:
                 s.ip[:32] if s.ip else "",
                 "".join(s.signature.bands) if s.signature is not None else "",
             )
+            args.append(pack(fields))
         return args
 
     def decided(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> None:
@@ -245,7 +247,7 @@ class SpamState:
         fraction (some 50k instructions a comment less); a copy then stays in the campaign window up to a
         second longer, never less (a window of minutes or hours does not feel it).
         """
-        args: list[str | int] = [
+        args: list[str | int | bytes] = [
             _ttl_s(self.policy.campaign_window_s),
             self.policy.known_after_approved,
             BANDS,
@@ -258,7 +260,7 @@ class SpamState:
             known = s.author if decision.status is Status.APPROVED and s.author else ""
             if known or s.signature is not None:
                 bands = "".join(s.signature.bands) if s.signature is not None else ""
-                args += (known, s.member, math.ceil(s.at), bands)
+                args.append(pack((known, s.member, str(math.ceil(s.at)), bands)))
         if len(args) > header:
             state_scripts.DECIDED.run(
                 self.client, [self.keys.spam_known_authors, self.keys.spam_author_approvals], args

@@ -16,23 +16,25 @@ The keys and members are those of the earlier per-comment scripts: workers of bo
 
 from __future__ import annotations
 
-from worker.scripts import LuaScript
+from worker.scripts import LUA_FIELDS, LuaScript
 
 FACT_FIELDS = 7
-"""Arguments per comment of :data:`FACTS`."""
+"""Fields per comment of :data:`FACTS`, packed into one argument (:func:`worker.scripts.pack`)."""
 
 DECIDED_FIELDS = 4
-"""Arguments per comment of :data:`DECIDED`."""
+"""Fields per comment of :data:`DECIDED`, packed into one argument (:func:`worker.scripts.pack`)."""
 
 FACTS = LuaScript(
-    """
+    LUA_FIELDS
+    + """
 -- KEYS: model version, model, known authors.
 -- ARGV: 1 read the model ('1' or '0'), 2 the model version held, 3 and 4 the bases of the flood keys by IP
 --   and by author, 5 flood trim bound ('(t'), 6 flood TTL, 7 rejected window start, 8 members read per
 --   band, 9 bands shared for a copy, 10 bands shared for a rejected copy, 11 bands per signature (nb),
 --   12 characters per band value, then nb band key bases and nb rejected band key bases;
---   then per comment: id, submitted at, flood window start, campaign window start, author hash ('' for
---   none), IP hash tag ('' for none), band values one after the other ('' for no signature).
+--   then per comment one argument packed by pack() (worker.scripts): id, submitted at, flood window start,
+--   campaign window start, author hash ('' for none), IP hash tag ('' for none), band values one after the
+--   other ('' for no signature).
 -- Returns {model, answers, copies}: model is {} (no model), {version} (unchanged) or {version, {field, value,
 --   ...}}; answers holds 'known flood rejected' per comment, space-separated; copies holds the position in
 --   the batch (from 0) and the identity of each author of an earlier copy found in Redis.
@@ -50,14 +52,16 @@ local nb, width = tonumber(ARGV[11]), tonumber(ARGV[12])
 local first = 13 + 2 * nb
 -- Flood: every comment of the batch is in its flood sets before any is counted, so the order does not
 -- matter; each set is trimmed and given its TTL once.
-local flood_keys, written = {}, {}
-for a = first, #ARGV, $FACT_FIELDS do
+local batch, flood_keys, written = {}, {}, {}
+for a = first, #ARGV do
+  local f = {unpacked(ARGV[a], $FACT_FIELDS)}
+  batch[#batch + 1] = f
   local keys = {}
-  if ARGV[a + 5] ~= '' then keys[#keys + 1] = flood_ip .. ARGV[a + 5] end
-  if ARGV[a + 4] ~= '' then keys[#keys + 1] = flood_author .. string.sub(ARGV[a + 4], 1, 32) end
-  flood_keys[a] = keys
+  if f[6] ~= '' then keys[#keys + 1] = flood_ip .. f[6] end
+  if f[5] ~= '' then keys[#keys + 1] = flood_author .. string.sub(f[5], 1, 32) end
+  flood_keys[#batch] = keys
   for _, key in ipairs(keys) do
-    redis.call('ZADD', key, ARGV[a + 1], ARGV[a])
+    redis.call('ZADD', key, f[2], f[1])
     written[key] = true
   end
 end
@@ -89,16 +93,16 @@ end
 local function read(keys, since, tally, trim_older)
   read_existing(keys, 1, #keys, redis.call('EXISTS', unpack(keys)), since, tally, trim_older)
 end
-local answers, copies, i = {}, {}, 0
-for a = first, #ARGV, $FACT_FIELDS do
+local answers, copies = {}, {}
+for i, f in ipairs(batch) do
   local known = 0
-  if ARGV[a + 4] ~= '' then known = redis.call('SISMEMBER', KEYS[3], ARGV[a + 4]) end
+  if f[5] ~= '' then known = redis.call('SISMEMBER', KEYS[3], f[5]) end
   local flood = 0
-  for _, key in ipairs(flood_keys[a]) do
-    local count = redis.call('ZCOUNT', key, ARGV[a + 2], ARGV[a + 1]) - 1
+  for _, key in ipairs(flood_keys[i]) do
+    local count = redis.call('ZCOUNT', key, f[3], f[2]) - 1
     if count > flood then flood = count end
   end
-  local bands, rejected = ARGV[a + 6], 0
+  local bands, rejected = f[7], 0
   if bands ~= '' then
     local keys, rejected_keys = {}, {}
     for b = 1, nb do
@@ -108,13 +112,13 @@ for a = first, #ARGV, $FACT_FIELDS do
     end
     -- The band sets are trimmed here, where they are read, rather than at every write (see DECIDED).
     local tally, rejected_tally, seen = {}, {}, {}
-    read(keys, ARGV[a + 3], tally, true)
+    read(keys, f[4], tally, true)
     read(rejected_keys, rejected_since, rejected_tally, false)
     for m, n in pairs(tally) do
       local who = string.match(m, '^[^|]*')
       if n >= need and not seen[who] then
         seen[who] = true
-        copies[#copies + 1] = i
+        copies[#copies + 1] = i - 1
         copies[#copies + 1] = who
       end
     end
@@ -126,7 +130,6 @@ for a = first, #ARGV, $FACT_FIELDS do
     end
   end
   answers[#answers + 1] = known .. ' ' .. flood .. ' ' .. rejected
-  i = i + 1
 end
 return {model, table.concat(answers, ' '), copies}
 """.replace("$FACT_FIELDS", str(FACT_FIELDS))
@@ -134,11 +137,13 @@ return {model, table.concat(answers, ' '), copies}
 """Reads the facts of a batch of comments (and the shared model when it changed)."""
 
 DECIDED = LuaScript(
-    """
+    LUA_FIELDS
+    + """
 -- KEYS: known authors, approvals per author.
 -- ARGV: 1 band set TTL, 2 approvals that make an author known (0: never by workers alone), 3 bands per
---   signature (nb), 4 characters per band value, then nb band key bases; then per comment: hash of an
---   author the workers approved ('' for none), band member, submitted at, band values ('' for none).
+--   signature (nb), 4 characters per band value, then nb band key bases; then per comment one packed
+--   argument (pack() of worker.scripts): hash of an author the workers approved ('' for none), band member,
+--   submitted at, band values ('' for none).
 -- Returns how many band sets were written.
 local ttl, need = ARGV[1], ARGV[2]
 local nb, width = tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -146,16 +151,16 @@ local nb, width = tonumber(ARGV[3]), tonumber(ARGV[4])
 -- member in the window. Members of a key read empty are all older than the window: the next read that
 -- finds this comment's member trims them. Keys nobody writes again expire with the window.
 local expiring, written = {}, 0
-for a = 5 + nb, #ARGV, $DECIDED_FIELDS do
-  if ARGV[a] ~= '' and need ~= '0' then
-    local approvals = redis.call('HINCRBY', KEYS[2], ARGV[a], 1)
-    if approvals >= tonumber(need) then redis.call('SADD', KEYS[1], ARGV[a]) end
+for a = 5 + nb, #ARGV do
+  local known, member, at, bands = unpacked(ARGV[a], $DECIDED_FIELDS)
+  if known ~= '' and need ~= '0' then
+    local approvals = redis.call('HINCRBY', KEYS[2], known, 1)
+    if approvals >= tonumber(need) then redis.call('SADD', KEYS[1], known) end
   end
-  local bands = ARGV[a + 3]
   if bands ~= '' then
     for b = 1, nb do
       local key = ARGV[4 + b] .. string.sub(bands, (b - 1) * width + 1, b * width)
-      redis.call('ZADD', key, ARGV[a + 2], ARGV[a + 1])
+      redis.call('ZADD', key, at, member)
       -- A second EXPIRE of the key in this script would only move its end by the time the script took.
       if not expiring[key] then
         expiring[key] = true
