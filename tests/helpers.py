@@ -64,6 +64,10 @@ NO_WORDS = Context(0.0, {fact.MODEL: AbuseModel(0.0, {}, {}, {})})
 """A shared abuse model that weighs no word (score 0.5 alone): what moves a comment is a frame or a threat."""
 
 
+LEANS_CLEAN = Context(0.0, {fact.MODEL: AbuseModel(-4.0, {}, {}, {})})
+"""A shared abuse model that weighs no word and leans clean (0.02 alone): only a threat's or a frame's floor holds."""
+
+
 def abuse_with_no_words(text: str, checker: AbuseCheck) -> tuple[float | None, list[Reason]]:
     """Return the score and the reasons of ``checker`` for ``text`` with the abuse model that weighs no word."""
     result = checker.check(Comment(id="c1", post_id="p1", content=text), NO_WORDS)

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from worker.abuse import facts as fact
+from tests.helpers import LEANS_CLEAN as SILENT
 from worker.abuse.features import words
 from worker.abuse.haine import ANCHORS, haine
-from worker.abuse.model import AbuseModel
 from worker.checks.abuse import DEFAULT_FLAG_AT, DEFAULT_HATE_HARASSMENT, AbuseCheck, build
-from worker.checks.base import Context
 from worker.errors import ConfigError
 from worker.models import Action, Comment
 from worker.policy import Policy
-
-SILENT = Context(0.0, {fact.MODEL: AbuseModel(-4.0, {}, {}, {})})
-"""A shared abuse model that weighs no word and leans clean (score 0.02 alone): the frame share cannot hold."""
 
 HATE = [
     ("Ces migrants sont des rats, ils envahissent tout.", "Ces migrants sont des rats"),

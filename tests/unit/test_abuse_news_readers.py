@@ -8,19 +8,14 @@ import math
 
 import pytest
 
-from worker.abuse import facts as fact
+from tests.helpers import LEANS_CLEAN as SILENT
 from worker.abuse.features import words
 from worker.abuse.frames import frames
-from worker.abuse.model import AbuseModel
 from worker.abuse.threats import threats
 from worker.checks.abuse import DEFAULT_HATE_HARASSMENT, AbuseCheck, build
-from worker.checks.base import Context
 from worker.errors import ConfigError
 from worker.models import Action, Comment
 from worker.policy import Policy
-
-SILENT = Context(0.0, {fact.MODEL: AbuseModel(-4.0, {}, {}, {})})
-"""A shared model that weighs no word: what holds a comment here is the threat or the frame alone."""
 
 
 def found(text: str) -> list[tuple[str, str]]:

@@ -7,19 +7,15 @@ import math
 
 import pytest
 
+from tests.helpers import LEANS_CLEAN as SILENT
 from tests.helpers import abuse_with_no_words as check
-from worker.abuse import facts as fact
 from worker.abuse.features import words
-from worker.abuse.model import AbuseModel
 from worker.abuse.sexual import ANCHORS, sexual
 from worker.checks.abuse import DEFAULT_FLAG_AT, DEFAULT_SEXUAL, AbuseCheck, build
 from worker.checks.base import Context
 from worker.errors import ConfigError
 from worker.models import Action, Comment
 from worker.policy import Policy
-
-SILENT = Context(0.0, {fact.MODEL: AbuseModel(-4.0, {}, {}, {})})
-"""A shared abuse model that weighs no word and leans clean (score 0.02 alone): the frame share cannot hold."""
 
 
 def found(text: str) -> list[str]:

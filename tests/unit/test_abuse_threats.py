@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from worker.abuse import facts as fact
+from tests.helpers import LEANS_CLEAN as SILENT
 from worker.abuse.categories import category
 from worker.abuse.context import read
 from worker.abuse.features import words
-from worker.abuse.model import AbuseModel
 from worker.abuse.threats import threats
 from worker.checks.abuse import DEFAULT_THREAT, AbuseCheck, build
-from worker.checks.base import Context
 from worker.errors import ConfigError
 from worker.models import Action, Comment
 from worker.policy import Policy
 
-SILENT = Context(0.0, {fact.MODEL: AbuseModel(-4.0, {}, {}, {})})
-"""A shared model that weighs no word: what holds a comment here is the threat alone."""
 CHECK = AbuseCheck(english=0.0)
 
 
