@@ -65,6 +65,17 @@ Then 14 more (helper hamheld4): 10 legitimate (prices compared or a rise reporte
 a class's or a club's messenger group passed on) and 4 look-alike spam (a price pitched as a bargain, a traders'
 messenger group).
 Its misses may be looked at; it is shown per kind of site and of comment, like the others.
+
+The *other sites 3* comments (bench/data/site_comments_3.jsonl) are 360 more, half English, half French, of ten more
+kinds of sites (a programming tutorial blog, astronomy news, wedding planning, a fishing forum, board games, career
+advice, DIY plumbing and electrics, wine and food pairing, local council news, cinema and TV reviews), 24 legitimate
+and 12 spam comments per site. They were written by someone who had not read the checks, their word lists, the seeds
+nor the earlier sets, and committed before anything measured them: readers asking, telling their story, disagreeing
+(rudely too), thanking in one word, linking a source or an official page, passing on a helpline's or a shop's number,
+naming prices and brands, warning about a scam by name, talking about loans, savings or crypto in good faith and
+quoting; and spam of SEO footers (keyword authors), fake support lines, loans between individuals, recovery hackers,
+marabouts and psychics, pharmacies, casinos and betting, essay writing, WhatsApp or Telegram contacts and earnings
+testimonials, and link drops. Measured only, like the first two, and shown per kind of site and of comment.
 """
 
 from __future__ import annotations
@@ -99,9 +110,16 @@ SITE_COMMENTS = Path(__file__).resolve().parent / "data" / "site_comments.jsonl"
 """Comments of nine kinds of sites unlike ours (see the module docstring): measured only, never tuned on."""
 SITE_COMMENTS_2 = Path(__file__).resolve().parent / "data" / "site_comments_2.jsonl"
 """Comments of ten more kinds of sites, written without reading the checks (see the module docstring): measured only."""
+SITE_COMMENTS_3 = Path(__file__).resolve().parent / "data" / "site_comments_3.jsonl"
+"""A third set, of ten other kinds of sites, written without reading the checks nor the earlier sets: measured only."""
 SITE_COMMENTS_TUNE = Path(__file__).resolve().parent / "data" / "site_comments_tune.jsonl"
 """Comments of the kinds the other sites' sets hold, written to tune on (see the module docstring)."""
-SITE_SETS = {"sites": SITE_COMMENTS, "sites2": SITE_COMMENTS_2, "sites_tune": SITE_COMMENTS_TUNE}
+SITE_SETS = {
+    "sites": SITE_COMMENTS,
+    "sites2": SITE_COMMENTS_2,
+    "sites3": SITE_COMMENTS_3,
+    "sites_tune": SITE_COMMENTS_TUNE,
+}
 """The other sites' sets by family, each read by :func:`site_comments`."""
 
 
@@ -238,6 +256,7 @@ def load(data: Path) -> list[DataSet]:
         ),
         ("other sites, measured only", "sites", SITE_COMMENTS, site_comments, False),
         ("other sites 2, measured only", "sites2", SITE_COMMENTS_2, site_comments, False),
+        ("other sites 3, measured only", "sites3", SITE_COMMENTS_3, site_comments, False),
         ("tune sites, tune on them", "sites_tune", SITE_COMMENTS_TUNE, site_comments, False),
     ]
     for name, family, path, reader, learnable in readers:
