@@ -190,6 +190,9 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
         "telecharger film", "keygen", "serial key", "license key free", "activation key free", "crack download",
         "cracked version", "full version free", "mod apk", "apk mod", "iptv subscription", "free iptv", "iptv",
         "watch online free", "free download full",
+        # software cracked and its keys given away
+        "crack gratuit", "version crackee", "logiciel crack", "cle d activation gratuite", "cle d activation incluse",
+        "cle d activation offerte", "activation key included", "kmspico",
         # the Indian film piracy sites and their wording
         "tamilrockers", "movierulz", "filmyzilla", "filmywap", "9xmovies", "vegamovies", "tamilyogi", "isaimini",
         "hindi dubbed movies", "dubbed movies download", "movies download", "movie download",

@@ -30,12 +30,28 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         "s4s", "read my book", "my ebook", "my playlist", "look up my", "new to youtube", "if i get # subscribers",
         "if i get # subs", "subscribers by tomorrow", "sucscribe", "subcribe", "subscibe", "suscribe", "i need subs",
         "sub back", "download now", "install now",
+        # a channel's owner asking for clicks and subscribers in other words
+        "sub 4 sub", "subscribe 4 subscribe", "click my name", "click on my name", "click my profile",
+        "click on my profile", "click my picture", "click on my picture", "i have a channel",
+        "i have a youtube channel", "i have a small channel", "my first subscriber", "my first subscribers",
+        "subscribers please", "subs please", "take a look at my", "have a look at my", "take a look at this video",
+        "have a look at this video", "search my name", "google my name", "search my channel", "search for my channel",
+        # the self-promoter's own excuse, never a fan's complaint about them ("who reads these self-promo comments")
+        "not to self promote", "not trying to self promote", "don't mean to self promote", "sorry for the self promo",
+        "sorry for self promo", "sorry for the self promotion", "shameless plug", "shameless self promo",
+        "shameless self promotion",
         # French
         "abonnez vous", "abonne toi", "abonnez-vous", "abonne-toi", "ma chaine", "notre chaine", "mon site", "ma page",
         "mon blog", "mon profil", "ma boutique", "allez voir ma", "allez voir mon", "venez voir", "passez sur ma",
         "passez sur mon", "regardez ma", "regardez mon", "suivez moi", "suivez-moi", "ma derniere video",
         "ma nouvelle video", "ma video", "mes videos", "ma musique", "mon nouveau son", "mon instagram",
         "jetez un oeil", "faites un tour sur",
+        "petit youtubeur", "petite youtubeuse", "youtubeur debutant", "youtubeuse debutante", "nouveau youtubeur",
+        "nouvelle youtubeuse", "un abonnement me ferait", "desole pour la pub", "desolee pour la pub",
+        "cliquez sur mon nom", "cliquez sur mon profil", "mon premier abonne", "mes premiers abonnes",
+        # Spanish and Portuguese, which the video sites' self-promoters write under any video
+        "mi canal", "suscribete", "suscribanse", "suscribirse a mi", "subscribirse a mi", "meu canal",
+        "inscreva se", "se inscrevam",
     ),
     "engagement_bait": (
         "please like", "pls like", "plz like", "like this comment", "like my comment", "like if", "thumbs up",
@@ -89,6 +105,8 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         "real followers", "grow your channel", "promote your channel", "promote your", "referencement",
         "premiere page de google", "acheter des abonnes", "acheter des vues", "agence web", "nos services",
         "augmentez votre", "booster votre",
+        "free subscribers", "free followers", "free subs", "free views", "free likes", "abonnes gratuits",
+        "vues gratuites", "followers gratuits", "likes gratuits",
     ),
     "gambling": (
         "casino", "poker", "betting", "slots", "jackpot", "roulette", "bookmaker", "sportsbook", "paris sportifs",
@@ -106,6 +124,7 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         "act now", "dm me", "message me", "inbox me", "contact me", "cliquez ici", "cliquez sur le lien",
         "verifiez votre compte", "vous avez gagne", "felicitations vous", "reclamez", "confirmez votre",
         "compte suspendu", "mot de passe", "contactez moi", "contactez-moi", "ecrivez moi", "ecrivez-moi",
+        "envoyez moi un message", "envoie moi un message", "ecrivez moi en mp", "contactez moi en mp",
     ),
 }  # fmt: skip
 

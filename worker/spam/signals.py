@@ -23,6 +23,7 @@ from worker.spam.anchor_name import keyword_name
 from worker.spam.evidence import Signal, grow
 from worker.spam.filler import filler
 from worker.spam.identity import email_domain
+from worker.spam.own_work import own_work
 from worker.spam.phrases import TOPICS, matches, tokens, topics_in
 from worker.spam.phrases import words as _words
 from worker.spam.pitch import business_pitch
@@ -76,6 +77,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "mixed_script": 1.0,
         "spelled_link": 2.5,  # an evasion: held among a tutorial's words, yet a link, so alone it never rejects
         "testimonial": 1.0,
+        "own_work": 2.2,  # as self_promotion: the writer's cover, remix or channel, with an ask to go and see it
     }
 )
 """The default weight of each signal, in nats of log-odds."""
@@ -479,6 +481,9 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     pitched = business_pitch(folded, weights)
     if pitched is not None:
         found.append(pitched)
+    promoted = own_work(folded, weights)
+    if promoted is not None:
+        found.append(promoted)
     padded = filler(text, weights)
     if padded is not None:
         found.append(padded)
