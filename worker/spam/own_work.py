@@ -76,9 +76,19 @@ _KEYS = frozenset(
 """The words one of which the writer's own work needs (its verb): most comments hold none, told at one look."""
 
 
+_WORKS = frozenset(
+    {"cover", "covers", "remix", "remixes", "mashup", "mashups", "beat", "beats", "song", "songs", "single", "singles",
+     "ep", "album", "mixtape", "track", "tracks", "video", "videos", "parody", "animation", "animations", "rap", "raps",
+     "instrumental", "instrumentals", "reprise", "reprises", "clip", "clips", "sons", "morceau", "morceaux", "chanson",
+     "chansons", "instru", "instrus", "version", "versions", "channel", "chaine", "music", "musique", "remixe"}
+)  # fmt: skip
+"""The words one of which the work made needs: with a verb of :data:`_KEYS`, few comments hold one."""
+
+
 def own_work(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """The writer's own cover, remix, song or channel, with an ask to the readers to go and see it."""
-    if _KEYS.isdisjoint(words(folded)):
+    held = words(folded)
+    if _KEYS.isdisjoint(held) or _WORKS.isdisjoint(held):
         return None
     text = unjoined(folded)
     opened = _OPENED.search(text)
