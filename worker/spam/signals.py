@@ -27,6 +27,7 @@ from worker.spam.own_work import own_work
 from worker.spam.phrases import TOPICS, matches, tokens, topics_in
 from worker.spam.phrases import words as _words
 from worker.spam.pitch import business_pitch
+from worker.spam.quoted import unquoted
 from worker.spam.reader import reader
 from worker.spam.reading import shown
 from worker.spam.supplement import diet_pill
@@ -283,6 +284,10 @@ _HOW_OFTEN = re.compile(
 )
 
 
+_ASKING_TOPICS = frozenset({"self_promotion", "engagement_bait"})
+"""Topics of an ask to the readers, which a fan quoting the promoters does not make (:func:`unquoted`)."""
+
+
 def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[Signal]:
     """One signal per topic of spam phrasing (promotion, money, crypto, ...) found in the text or the name."""
     content, name = fold(comment.content), fold(comment.author_name)
@@ -290,10 +295,12 @@ def phrasing(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> list[S
         content = _HOW_OFTEN.sub(" ", content)
     found = []
     in_content, in_name = topics_in(content), topics_in(name)  # a topic in neither has no match in it
+    asked = unquoted(content) if not in_content.isdisjoint(_ASKING_TOPICS) else content
     for topic in TOPICS:
         if topic not in in_content and topic not in in_name:
             continue
-        phrases = matches(topic, content) if topic in in_content else []
+        read = asked if topic in _ASKING_TOPICS else content
+        phrases = matches(topic, read) if topic in in_content else []
         if topic in in_name:
             phrases += [p for p in matches(topic, name) if p not in phrases]
         if phrases:
