@@ -371,7 +371,7 @@ NEW_SIGNALS = (
     "support_line", "brand_support", "call_to_action", "premium_rate", "scam_family", "counterfeit",
     "company_footer", "contact", "link_only", "referral_link", "disguised", "mixed_script", "filler", "reader",
     "spelled_link", "testimonial", "keyword_name", "diet_pill",
-    "business_pitch",
+    "business_pitch", "own_work",
 )  # fmt: skip
 """The signals of issue 8 (``contact`` now reads phone numbers in every written form, disguised ones too;
 ``reader`` weighs against)."""
