@@ -17,7 +17,7 @@ from typing import Any
 from disposable_email_domains import blocklist as _disposable_domains
 
 from worker.models import JSON, Comment
-from worker.spam import commerce, disguise, hearsay, helpline, lesson, paid, reach, spelled, warning
+from worker.spam import commerce, disguise, hearsay, helpline, lesson, messenger, paid, reach, spelled, warning
 from worker.spam import facts as fact
 from worker.spam.anchor_name import keyword_name
 from worker.spam.evidence import Signal, grow
@@ -267,6 +267,8 @@ def contact(comment: Comment, weights: Mapping[str, float] = WEIGHTS, phones: in
         phones = len(commerce.phones(text, commerce.plain(folded)))
     phones += reach.app_numbers(folded)
     apps = sorted(set(_MESSENGERS.findall(folded))) if any(map(folded.__contains__, _APPS)) else []
+    if apps and not (emails or phones) and not messenger.asks_through(folded):
+        apps = []  # a messenger named in passing ("just maps and WhatsApp") reaches nobody
     if not (emails or phones or apps):
         return None
     kinds = bool(emails) + bool(phones) + bool(apps)

@@ -36,6 +36,7 @@ from dataclasses import replace
 from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
 from worker.spam.hearsay import reaches
+from worker.spam.messenger import gives_handle
 from worker.spam.phones import find_phones
 from worker.spam.phrases import compile_phrases, unjoined
 
@@ -262,8 +263,10 @@ _REACHING = frozenset({"contact", "premium_rate"})
 """Signals of a way to reach someone, set aside when the warning shows it is the scam's (:func:`_reaches_nobody`)."""
 
 
-def _reaches_nobody(signal: Signal, refused: bool) -> bool:
+def _reaches_nobody(signal: Signal, refused: bool, handle: bool) -> bool:
     if signal.name == "contact":  # a messenger named alone is where the scam came from, not where to write
+        if signal.evidence.get("apps") and handle:
+            return False  # a handle given ("Telegram @kevin") is where to write, whatever the warning around it
         return not signal.evidence.get("emails") and (refused or not signal.evidence.get("phones"))
     if signal.name == "premium_rate":
         return refused
@@ -283,7 +286,7 @@ def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iter
     named = frozenset(links)
     refused = refuses(folded)
     if (
-        not all(s.name in named or _reaches_nobody(s, refused) for s in signals)
+        not all(s.name in named or _reaches_nobody(s, refused, gives_handle(folded)) for s in signals)
         or not warns(folded)
         or _vouches(_unquoted(folded))
     ):
