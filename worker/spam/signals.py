@@ -17,7 +17,7 @@ from typing import Any
 from disposable_email_domains import blocklist as _disposable_domains
 
 from worker.models import JSON, Comment
-from worker.spam import commerce, disguise, hearsay, helpline, lesson, messenger, paid, reach, spelled, warning
+from worker.spam import commerce, disguise, favour, hearsay, helpline, lesson, messenger, paid, reach, spelled, warning
 from worker.spam import facts as fact
 from worker.spam.anchor_name import keyword_name
 from worker.spam.evidence import Signal, grow
@@ -514,7 +514,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
         talk = NOT_COMMERCIAL | TOPIC_SIGNALS | HEARSAY_TALK
     elif reported is not heard:
         talk = NOT_COMMERCIAL | TOPIC_SIGNALS
-    found = paid.weigh(helpline.weigh(reported, folded), folded, LINK_SIGNALS)
+    found = favour.weigh(paid.weigh(helpline.weigh(reported, folded), folded, LINK_SIGNALS), folded)
     found = lesson.weigh(found, folded, TOPIC_SIGNALS, STYLE_SIGNALS)
     if _uncommercial(found) or (talk and {s.name for s in found} <= talk):
         asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
