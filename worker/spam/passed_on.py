@@ -97,6 +97,8 @@ _PUBLIC_SERVICE = compile_phrases(
         "emergency services", "ambulance", "police", "fire brigade", "samaritans", "crisis line", "suicide",
         "child protection", "victim support", "debt advice", "citizens advice", "town hall", "city hall",
         "the council", "council s", "county council", "city council", "tourist office", "tourist information",
+        # the councils readers call their own ("our local council", "the parish council") and their leisure centres
+        "local council", "parish council", "town council", "district council", "borough council", "leisure centre",
         "visitor centre", "visitor center", "public library", "the library", "school office", "post office",
         "centre antipoison", "centre anti poison", "antipoison", "ambassade", "consulat", "association", "samu",
         "pompiers", "gendarmerie", "enfance en danger", "aide aux victimes", "mairie", "hotel de ville",
@@ -179,7 +181,7 @@ _SERVED = compile_phrases(
         "i called", "i rang", "i phoned", "we called", "we rang", "we phoned", "worked for us", "worked for me",
         "they fixed", "refunded me", "refunded us", "rebooked me", "rebooked us", "sorted it", "they sorted",
         "sent me", "they sent", "they came", "they refunded", "they replaced", "they rebooked", "got my refund",
-        "got a refund", "on hold",
+        "got a refund", "on hold", "they helped",
         "j ai appele", "je les ai appeles", "je l ai appele", "on a appele", "on les a appeles", "nous avons appele",
         "ca a marche", "ca marche", "ils m ont", "ils nous ont", "elle m a", "il m a", "m a rembourse",
         "m ont rembourse", "nous ont rembourses", "m a renvoye", "m ont renvoye", "m a remplace", "m ont remplace",

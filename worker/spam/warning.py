@@ -125,6 +125,8 @@ _WARNING = compile_phrases(
         "circulent", "got a call", "got a text", "got an email", "got a message", "received a call", "a recu un",
         "ont recu un", "don t trust", "never trust", "ne faites pas confiance", "ne faites jamais confiance",
         "the hard way", "a ses depens", "are scammers", "are all scammers", "are fake", "are all fake",
+        "was a scammer", "was also a scammer", "is a scammer", "is also a scammer", "were scammers",
+        "were also scammers", "are also scammers", "etait un escroc", "etait aussi un escroc",
         "sont des escrocs", "sont des arnaqueurs", "sont des charlatans", "are charlatans", "are frauds", "reported",
         "are ponzi", "is a ponzi", "are pyramid", "is a pyramid", "est un ponzi", "sont des ponzi",
         "c est une pyramide",
