@@ -19,6 +19,7 @@ def _signals(content: str) -> set[str]:
         "The bike shop by the station trued my back wheel for free when I bought a new tube there.",
         "Our boiler engineer came back on Sunday to replace a leaking valve for free, what a gent.",
         "The cobbler on Mill Street fixed the buckle on my daughter's school shoes for free.",
+        "I'm a retired nurse and I help at the church hall on Fridays, checking blood pressure for free.",
     ),
 )
 def test_work_done_for_free_told_by_its_customer_is_no_money_talk(content: str) -> None:
@@ -37,6 +38,8 @@ def test_work_done_for_free_told_by_its_customer_is_no_money_talk(content: str) 
         "Download the full album for free, no sign up needed.",
         # a way to reach whoever does the work
         "My mate fixed my laptop for free, call him on 07700 900 123.",
+        # a volunteer's words on a giveaway of money
+        "I help people get cash grants for free, it takes five minutes to apply.",
     ),
 )
 def test_a_free_offer_a_gift_from_a_healer_or_a_sellers_we_keep_their_money_talk(content: str) -> None:
@@ -51,3 +54,8 @@ def test_a_customer_praising_a_tradesman_who_came_back_for_free_is_approved() ->
 def test_a_tradesmans_free_fix_offered_with_a_number_is_not_approved() -> None:
     text = "Noisy pump? Our heating engineers fix it for free with any boiler service, call 0161 555 0190 today."
     assert spam_action(text, "Heating Pros") is not Action.APPROVE
+
+
+def test_a_volunteer_giving_their_time_for_free_is_approved() -> None:
+    text = "I'm a retired accountant and I help pensioners with their tax returns for free at the community centre."
+    assert spam_action(text, "Ozzie") is Action.APPROVE

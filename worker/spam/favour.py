@@ -1,8 +1,9 @@
-"""Work done for free, told by its customer: a shop's or a tradesman's goodwill, not a free offer.
+"""Work done for free, told by its customer or its volunteer: goodwill, not a free offer.
 
 A seller promises readers something free ("get followers for free", "free quote, call now", "we fix any PC for
 free"); a customer tells what a shop or a tradesman did for them at no charge ("he came back to fix a loose cable
-for free", "the repair café fixed my toaster for free", "the wool shop winds skeins for free if you buy there").
+for free", "the repair café fixed my toaster for free", "the wool shop winds skeins for free if you buy there"), and a
+volunteer what they give ("I help people with their tax returns for free at the library").
 The ``money`` signal raised by free words alone (:func:`worker.spam.helpline.free_words_only`) is dropped when the
 work is named and nobody sells: no "we" (a business's), no way to reach anyone, and none of the trades whose fake
 clients tell of a gift ("the herbalist sent me the herbs for free", "the hacker recovered my funds for free").
@@ -23,6 +24,9 @@ _WORK = compile_phrases(
         "wind", "winds", "wound", "patch", "patched", "sort", "sorted", "came back", "come back", "re fitted",
         "refitted", "reset", "true", "trued", "clean", "cleaned", "alter", "altered", "reparer", "repare", "reparee",
         "change", "remplace", "regle", "revenu", "revenue",
+        # a volunteer's time, given free ("I help people with their tax returns for free at the library")
+        "i help", "he helps", "she helps", "they help", "volunteer", "volunteers", "volunteering", "benevole",
+        "benevoles", "benevolat", "j aide", "il aide", "elle aide",
     )
 )  # fmt: skip
 # A business speaking ("we fix", "our technicians"), a way to reach it, or a trade whose fake clients tell of gifts.
