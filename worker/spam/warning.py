@@ -286,9 +286,9 @@ def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iter
     if not any(s.weight > 0 and (s.name in REPORTED or s.name in _REACHING or s.name in talked) for s in signals):
         return signals
     named = frozenset(links)
-    refused = refuses(folded)
+    refused, handle = refuses(folded), gives_handle(folded)
     if (
-        not all(s.name in named or _reaches_nobody(s, refused, gives_handle(folded)) for s in signals)
+        not all(s.name in named or _reaches_nobody(s, refused, handle) for s in signals)
         or not warns(folded)
         or _vouches(_unquoted(folded))
     ):
