@@ -20,6 +20,7 @@ from worker.spam.evidence import Signal, grow
 from worker.spam.phones import Phone, find_phones, premium_line
 from worker.spam.phrases import Phrases, compile_phrases, same_words, tokens, unjoined
 from worker.spam.phrases import words as _words
+from worker.spam.retailers import at_a_retailer
 from worker.text import AsciiFast
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
@@ -407,7 +408,8 @@ def scam_family(folded: str, weights: Mapping[str, float]) -> Signal | None:
 def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """Counterfeit goods: a brand they copy with shop words ("nike air max pas cher"), or a sneaker colourway.
 
-    A buyer telling what they paid ("I got the Nike ones for 85 in the sales") names a brand and a price too:
+    A buyer telling what they paid ("I got the Nike ones for 85 in the sales"), or where they saw the price (a chain
+    that sells the genuine goods: :func:`worker.spam.retailers.at_a_retailer`), names a brand and a price too:
     there only a seller's words ("replica", "outlet", "pas cher", "AAA quality", "super clone") count, as they
     always do for the luxury brands that fashion readers talk of (:data:`LUXURY_BRANDS`).
     """
@@ -416,7 +418,7 @@ def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
         return Signal("counterfeit", weights["counterfeit"], {"phrases": [colourway.group()]})
     brand = _COUNTERFEIT_BRANDS.search(folded)
     shop = _SHOP_WORDS.search(folded) if brand else None
-    if shop is not None and _BOUGHT.search(unjoined(folded)) is not None:
+    if shop is not None and (_BOUGHT.search(unjoined(folded)) is not None or at_a_retailer(unjoined(folded))):
         shop = _SELLER_SHOP_WORDS.search(folded)
     if brand is None or shop is None:
         brand = _LUXURY_BRANDS.search(folded)

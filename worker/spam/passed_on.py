@@ -24,6 +24,7 @@ from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
 from worker.spam.features import EMAIL_WORD, PHONE_WORD, is_link_feature
 from worker.spam.helpline import MONEY_GIVEN, free_words_only
+from worker.spam.local_shop import local_pharmacy
 from worker.spam.paid import amounts_only
 from worker.spam.phones import find_phones, written_plainly
 from worker.spam.phrases import compile_phrases, tokens, unjoined
@@ -72,6 +73,16 @@ _BUYER_OFFER = compile_phrases(
         "put in an offer", "put an offer in", "put an offer on", "made an offer", "offer was accepted",
         "offer was rejected", "offer was refused", "offer has been accepted", "offer got accepted", "fait une offre",
         "offre a ete acceptee", "offre a ete refusee", "offre acceptee",
+    )
+)  # fmt: skip
+# A customer's verdict on the bill once the work is done ("n'a pas abusé sur le prix", "devis respecté au centime",
+# "didn't overcharge us"): the price and the quote of a job past, which a seller's "prix" and "devis gratuit" pitch.
+_BILL_KEPT = compile_phrases(
+    (
+        "pas abuse sur le prix", "pas abuse sur les prix", "devis respecte", "devis a ete respecte",
+        "a respecte le devis", "a respecte son devis", "ont respecte le devis", "didn t overcharge",
+        "did not overcharge",
+        "never overcharged", "stuck to the quote", "stuck to his quote", "stuck to their quote",
     )
 )  # fmt: skip
 # A testimonial vouching for whoever answers the number: the trade of marabouts, "recovery experts" and lenders. A
@@ -155,8 +166,29 @@ _GATHERING = compile_phrases(
         "yoga class", "yoga classes", "tai chi", "qi gong", "gym douce", "cours de yoga", "cours de gym",
         "cours de danse", "salle des fetes", "salle polyvalente", "village hall", "church hall", "community centre",
         "community center", "open to all", "everyone welcome", "ouvert a tous", "ouvert a toutes",
+        # a club taking newcomers, whose first session is free to try ("le club accueille les nouveaux, premier essai
+        # gratuit, appelez Jean-Paul au …")
+        "accueille les nouveaux", "nouveaux adherents", "nouveaux membres", "debutants bienvenus", "premier essai",
+        "seance d essai", "new members", "beginners welcome", "taster session", "come and try",
     )
 )  # fmt: skip
+
+
+# What a club's or a choir's members pay to belong ("cotisation 40 € l'année", "8 € l'entrée", "membership £20 a
+# year"): dues told in its notice, not a price pitched. A seller's words (:data:`_SELLER`) still keep the number.
+_DUES = compile_phrases(
+    (
+        "cotisation", "cotisations", "adhesion", "l entree", "entree libre", "participation aux frais",
+        "membership", "subs", "annual fee", "par an", "l annee", "par saison", "la saison", "a year", "per year",
+    )
+)  # fmt: skip
+
+
+def _dues(folded: str, signals: list[Signal]) -> frozenset[str]:
+    """Return ``{"money"}`` when a notice's money is amounts alone told as its members' dues, else nothing."""
+    if _DUES.search(folded) is None or not any(s.name == "money" and amounts_only(s) for s in signals):
+        return frozenset()
+    return frozenset({"money"})
 
 
 def notice(folded: str) -> bool:
@@ -189,6 +221,8 @@ _SERVED = compile_phrases(
         # the tradesman who came round: a plumber's or an electrician's customer
         "he came", "she came", "came round", "came over", "came out", "il est passe", "elle est passee",
         "ils sont passes", "elle est venue", "est intervenu", "sont intervenus",
+        # told of the tradesman by name ("M. Ferreira est venu un dimanche pour une fuite")
+        "est venu", "sont venus",
     )
 )  # fmt: skip
 # The same account told of a business ("they sent", "ils m'ont remboursé"), not of one person: a marabout's or a
@@ -228,6 +262,7 @@ def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
     passed = frozenset(s.name for s in signals if s.name in PASSING_ON or free_words_only(s, folded))
     if passed and (_PUBLIC_SERVICE.search(folded) or notice(folded)):
         # a neighbour's notice (a lost pet, a fête) is nobody's support line: only a public service's keeps it
+        passed |= _dues(folded, signals)
         return passed if _PUBLIC_SERVICE.search(folded) else passed - {"support_line"}
     quoted = frozenset(s.name for s in signals if s.name in QUOTED_BAIT)
     if quoted and warns(folded):
@@ -297,9 +332,14 @@ def _one_address(contact: Signal, folded: str) -> bool:
     return (phones == 1 and not emails) or (emails == 1 and not phones)
 
 
-def _calling(folded: str, signals: list[Signal], contact: Signal) -> frozenset[str]:
-    """Return the names of the signals that go with the number passed on (a group's call to write to it too, and
-    the sum a buyer offered, told with the agent's number)."""
+def _calling(folded: str, signals: list[Signal], contact: Signal, text: str) -> frozenset[str]:
+    """Return the names of the signals that go with the number passed on (a group's call to write to it too, the
+    sum a buyer offered, told with the agent's number, and a neighbourhood pharmacy's name with its landline:
+    :func:`worker.spam.local_shop.local_pharmacy`)."""
+    if local_pharmacy(text, folded, signals):
+        # a neighbourhood pharmacy's landline is passed on as a public service's, its name with it
+        passed = frozenset(s.name for s in signals if s.name in PASSING_ON or free_words_only(s, folded))
+        return passed | {"pharmacy"}
     calling = _passing_on(folded, signals)
     if _BUYER_OFFER.search(folded) is not None and any(s.name == "money" and amounts_only(s) for s in signals):
         calling |= {"money"}
@@ -317,14 +357,15 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
         _OWN_ADDRESS.search(folded) is not None or MONEY_GIVEN.search(folded) is not None
     ):
         return False  # the writer's own address, or money handed out to whoever writes (a grant or prize scam)
-    calling = _calling(folded, signals, contact)
+    calling = _calling(folded, signals, contact, text)
     if any(s.weight > 0 and s.name not in STYLE_SIGNALS | calling and s is not contact for s in signals):
         return False
     if not all(map(written_plainly, find_phones(text))):
         return False
     if sum(t.isalpha() for t in tokens(text)) < MIN_WORDS:
         return False
-    return _SELLER.search(_BUYER_OFFER.pattern.sub(" ", folded)) is None and not _vouches_for_a_trade(folded)
+    customers = _BILL_KEPT.pattern.sub(" ", _BUYER_OFFER.pattern.sub(" ", folded))
+    return _SELLER.search(customers) is None and not _vouches_for_a_trade(folded)
 
 
 # The trades whose fake clients vouch for them: the testimonial's practitioners, and what they promise to get back.
@@ -378,6 +419,6 @@ def set_aside(
     if not passes_on(text, signals):
         return None
     contact = next(s for s in signals if s.name == "contact")
-    calling = _calling(unjoined(fold(text)), signals, contact)
+    calling = _calling(unjoined(fold(text)), signals, contact, text)
     kept = [s for s in signals if s.name != "contact" and s.name not in calling]
     return kept, without_number(weighing) if weighing is not None else None
