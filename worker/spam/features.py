@@ -39,6 +39,8 @@ LINK_WORD = "linkurl"
 """The word that stands for a link in the text the classifier reads."""
 
 _LINK_KINDS = frozenset({"h", HOST_GRAM, "u"})
+_REPLY_TO = re.compile(r"\s*(?:@\w+[\s,:;]*)+")
+"""The handles a reply opens on: "@marie_l", "@Paul75, @jean :"."""
 
 _PLACEHOLDER_NAMES = frozenset(
     {
@@ -101,6 +103,11 @@ class Reading:
 
 def reading(content: str, author_name: str = "", author_url: str | None = None) -> Reading:
     """Return what the classifier reads of a comment; the author's email is never part of it."""
+    if content.lstrip().startswith("@"):
+        # A reply opens on the handles of the readers it answers ("@marie_l @Paul75 d'accord"): names, which say
+        # nothing of spam, as an author's name says nothing (a handle given to be contacted comes later: "Telegram
+        # @x").
+        content = _REPLY_TO.sub("", content, count=1)
     numbers = find_phones(content)  # on the text as written: cached, other signals read the same
     # An address becomes one placeholder word, so that no part of it can become evidence.
     if "@" in content:
