@@ -135,3 +135,32 @@ def test_a_plumber_who_came_and_did_not_overcharge_recommended_with_his_number_i
 )
 def test_a_tradesman_pitched_at_any_hour_or_a_marabout_who_came_is_still_held(content: str) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "On cherchait une nounou, Mme Ribeiro est agréée PMI et demande 12 € de l'heure pour la garde à domicile. "
+        "Elle a encore une place, son numéro est le 06 71 23 45 90.",
+        "Notre accordeur de piano, M. Lefort, prend 90 € la séance et travaille très bien, voici son numéro : "
+        "06 33 21 58 74.",
+    ),
+)
+def test_someones_going_rate_told_with_the_number_passed_on_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # a bargain pitched by a fake client
+        "Le plombier M. Martin ne prend que 50 € le déplacement, il intervient partout, son numéro est le "
+        "06 71 23 45 90.",
+        "Nounou disponible, elle demande seulement 8 € de l'heure, garde à domicile partout en France, son numéro "
+        "est le 06 71 23 45 90.",
+        # the writer's own rate and line
+        "Je suis nounou agréée et je prends 4 € de l'heure, il me reste une place, mon numéro est le 06 71 23 45 90.",
+    ),
+)
+def test_a_rate_pitched_as_a_bargain_or_the_writers_own_with_a_number_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

@@ -132,6 +132,12 @@ _PERIODS = frozenset({"per month", "par mois"})
 """Money phrases a bill has too ("$35 a month", "13,49 par mois"): a buyer's when the writer says they pay."""
 
 
+def pitched(text: str) -> bool:
+    """Tell whether unjoined folded text pitches a price as a bargain or asks to buy ("only", "ne coûte que",
+    "à partir de", "commandez")."""
+    return _PITCH.search(text) is not None
+
+
 def amounts_only(signal: Signal) -> bool:
     """Tell whether a ``money`` signal's phrases are amounts alone (and the periods a bill has)."""
     phrases = signal.evidence.get("phrases")

@@ -25,7 +25,7 @@ from worker.spam.evidence import Signal
 from worker.spam.features import EMAIL_WORD, PHONE_WORD, is_link_feature
 from worker.spam.helpline import MONEY_GIVEN, free_words_only
 from worker.spam.local_shop import local_pharmacy
-from worker.spam.paid import amounts_only
+from worker.spam.paid import amounts_only, pitched
 from worker.spam.phones import find_phones, written_plainly
 from worker.spam.phrases import compile_phrases, tokens, unjoined
 from worker.spam.signals import STYLE_SIGNALS
@@ -332,9 +332,27 @@ def _one_address(contact: Signal, folded: str) -> bool:
     return (phones == 1 and not emails) or (emails == 1 and not phones)
 
 
+# Someone's going rate told by the reader who passes their number on ("Mme Ribeiro demande 12 € de l'heure, son numéro
+# est le …", "he charges £40 an hour"): what that person asks, in the third person. A seller gives their own rate
+# ("je prends", "nos tarifs", "dès 9 €"), and a fake client pitches it as a bargain ("il ne prend que 50 €").
+_THEIR_RATE = re.compile(
+    r"(?<!je )(?<!on )(?<!\w)(?:demande|demandent|prend|prennent|facture|facturent|charges|asks)\s+(?:\d|[$€£]\s?\d)"
+)
+_ONLY = compile_phrases(("ne demande que", "ne prend que", "ne facture que", "ne demandent que", "ne prennent que"))
+
+
+def _their_rate(folded: str, signals: list[Signal]) -> bool:
+    """Tell whether the comment's money is amounts alone, told as the going rate of the person whose number it
+    passes on, not pitched."""
+    if _THEIR_RATE.search(folded) is None or _ONLY.search(folded) is not None or pitched(folded):
+        return False
+    return any(s.name == "money" and amounts_only(s) for s in signals)
+
+
 def _calling(folded: str, signals: list[Signal], contact: Signal, text: str) -> frozenset[str]:
     """Return the names of the signals that go with the number passed on (a group's call to write to it too, the
-    sum a buyer offered, told with the agent's number, and a neighbourhood pharmacy's name with its landline:
+    sum a buyer offered, told with the agent's number, the going rate of whoever answers, told in the third person,
+    and a neighbourhood pharmacy's name with its landline:
     :func:`worker.spam.local_shop.local_pharmacy`)."""
     if local_pharmacy(text, folded, signals):
         # a neighbourhood pharmacy's landline is passed on as a public service's, its name with it
@@ -342,6 +360,8 @@ def _calling(folded: str, signals: list[Signal], contact: Signal, text: str) -> 
         return passed | {"pharmacy"}
     calling = _passing_on(folded, signals)
     if _BUYER_OFFER.search(folded) is not None and any(s.name == "money" and amounts_only(s) for s in signals):
+        calling |= {"money"}
+    if _their_rate(folded, signals):
         calling |= {"money"}
     return calling | {"call_to_action"} if _messenger_group(contact, folded) else calling
 
