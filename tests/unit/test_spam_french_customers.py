@@ -164,3 +164,27 @@ def test_someones_going_rate_told_with_the_number_passed_on_is_approved(content:
 )
 def test_a_rate_pitched_as_a_bargain_or_the_writers_own_with_a_number_is_still_held(content: str) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+def test_a_debt_consolidation_told_of_the_writers_own_bank_is_a_customers_account() -> None:
+    content = (
+        "Le rachat de crédit proposé par ma banque m'aurait coûté 9 000 € de plus sur la durée. Faites le calcul "
+        "avant de signer."
+    )
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # a broker reached through a fake customer
+        "Ma banque m'a refusé, mais j'ai eu mon rachat de crédit grâce à un courtier sérieux, contactez-le au "
+        "07 58 66 21 03.",
+        # the reader's bank named as the one to beat, with a link
+        "Ma banque m'a proposé un rachat de crédit trop cher, j'ai trouvé bien mieux sur rachat-moins-cher.fr",
+        # a broker's advert naming the reader's bank
+        "Rachat de crédit moins cher que votre banque, simulation gratuite, appelez le 09 72 55 41 20.",
+    ),
+)
+def test_a_debt_consolidation_sold_by_a_broker_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

@@ -28,6 +28,18 @@ REACHED_FAMILIES = frozenset(
 
 _TALK = frozenset({"support_line", "brand_support"})
 
+# The writer's own bank, adviser or insurer named as who offered it ("le rachat de crédit proposé par ma banque",
+# "my bank offered to consolidate"): debt consolidation and borrower's insurance are what banks sell, which the
+# ``credit_insurance`` family apes from a broker's line. A customer's account of their own bank's product, reaching
+# nobody, is no talk of the scam at all: its words weigh nothing.
+_OWN_BANK = compile_phrases(
+    (
+        "ma banque", "notre banque", "mon banquier", "ma banquiere", "mon conseiller", "ma conseillere",
+        "mon assureur", "notre assureur", "my bank", "our bank", "my bank s", "my insurer", "our insurer",
+        "my adviser", "my advisor",
+    )
+)  # fmt: skip
+
 # Asking to be reached, offering in the first person, or vouching for someone: what only the trade writes.
 _REACH = compile_phrases(
     (
@@ -62,7 +74,8 @@ def _talk(signal: Signal) -> bool:
 
 
 def weigh(signals: list[Signal], folded: str, others: Iterable[str], topics: Iterable[str] = ()) -> list[Signal]:
-    """Return ``signals``, the words of a scam weighed at :data:`SHARE` when nothing else reaches anyone.
+    """Return ``signals``, the words of a scam weighed at :data:`SHARE` when nothing else reaches anyone (at nothing
+    when they are a bank's product told of the writer's own bank: :data:`_OWN_BANK`).
 
     ``others`` are the names of signals that say nothing of a way to reach anyone (topics, style); the
     ``topics`` among them (money, crypto...) are talk too then, and weigh :data:`SHARE` with the scam's words.
@@ -73,6 +86,16 @@ def weigh(signals: list[Signal], folded: str, others: Iterable[str], topics: Ite
     if any(s.weight > 0 and not _talk(s) and s.name not in quiet for s in signals) or reaches(folded):
         return signals
     talked = frozenset(topics)
+    share = 0.0 if _own_banks_product(signals, folded) else SHARE
     return [
-        replace(s, weight=s.weight * SHARE) if s.weight > 0 and (_talk(s) or s.name in talked) else s for s in signals
+        replace(s, weight=s.weight * share) if s.weight > 0 and (_talk(s) or s.name in talked) else s for s in signals
     ]
+
+
+def _own_banks_product(signals: list[Signal], folded: str) -> bool:
+    """Tell whether the scam's words are only the ``credit_insurance`` family's, told of the writer's own bank."""
+    families = {f for s in signals if s.name == "scam_family" for f in s.evidence.get("families") or ()}
+    talk = {s.name for s in signals if s.weight > 0 and _talk(s)}
+    if families != {"credit_insurance"} or talk != {"scam_family"}:
+        return False
+    return _OWN_BANK.search(unjoined(folded)) is not None
