@@ -188,3 +188,38 @@ def test_a_debt_consolidation_told_of_the_writers_own_bank_is_a_customers_accoun
 )
 def test_a_debt_consolidation_sold_by_a_broker_is_still_held(content: str) -> None:
     assert spam_action(content) is not Action.APPROVE
+
+
+def test_volunteers_sought_with_the_number_to_call_are_approved() -> None:
+    content = (
+        "Le Secours populaire recrute des bénévoles pour la distribution du mercredi, inscription à l'accueil ou au "
+        "02 40 12 34 56."
+    )
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Pour l'allocation logement, j'y avais droit même étudiante : 210 € par mois, la demande se fait en ligne.",
+        "Avec mon mi-temps je ne pensais pas y avoir droit, mais si, j'y ai droit : 160 € par mois de prime "
+        "d'activité.",
+    ),
+)
+def test_a_benefit_the_writer_was_entitled_to_is_no_money_talk(content: str) -> None:
+    assert "money" not in names(content)
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # paid work dressed as volunteering
+        "Nous recrutons des bénévoles motivés, travail à domicile rémunéré 300 € par semaine, appelez le "
+        "06 44 12 87 90.",
+        # a benefit promised to the reader
+        "Vous avez droit à 500 € par mois depuis chez vous, il suffit de s'inscrire.",
+    ),
+)
+def test_paid_work_dressed_as_volunteering_or_money_promised_to_the_reader_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

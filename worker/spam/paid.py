@@ -58,6 +58,10 @@ _PAID = compile_phrases(
         # or saved on a bill ("j'ai économisé 5 400 € sur mon assurance de prêt"): a customer's figure, which an
         # advert promises in the imperative ("économisez jusqu'à…")
         "j ai economise", "on a economise", "nous avons economise",
+        # or a public benefit the writer was entitled to ("j'y avais droit : 180 € par mois"), which an advert
+        # promises to the reader ("vous avez droit à…")
+        "j y avais droit", "j y ai droit", "on y a droit", "on y avait droit", "nous y avions droit",
+        "i was entitled to", "i m entitled to", "we were entitled to",
     )
 )  # fmt: skip
 # Money given back to the writer as a customer (cashback, a refund, a rebate: "my card gave me $312 back", "on m'a

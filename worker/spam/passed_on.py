@@ -85,6 +85,14 @@ _BILL_KEPT = compile_phrases(
         "never overcharged", "stuck to the quote", "stuck to his quote", "stuck to their quote",
     )
 )  # fmt: skip
+# Volunteers sought ("la banque alimentaire recrute des bénévoles", "recruiting volunteers"): no work offered for pay,
+# which a job scam's "recrute" is; the hiring word goes, whatever else is said stays.
+_VOLUNTEERS_SOUGHT = compile_phrases(
+    (
+        "recrute des benevoles", "recrutent des benevoles", "recrutons des benevoles", "recrute des volontaires",
+        "recrutement de benevoles", "recruiting volunteers", "hiring volunteers",
+    )
+)  # fmt: skip
 # A testimonial vouching for whoever answers the number: the trade of marabouts, "recovery experts" and lenders. A
 # reader recommends their plumber or garage too, and tells what was done for them ("je recommande notre plombier, il
 # est passé le soir même"): the vouching goes with that number unless the trade named is a testimonial's (a healer,
@@ -384,7 +392,9 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
         return False
     if sum(t.isalpha() for t in tokens(text)) < MIN_WORDS:
         return False
-    customers = _BILL_KEPT.pattern.sub(" ", _BUYER_OFFER.pattern.sub(" ", folded))
+    customers = folded
+    for told in (_BUYER_OFFER, _BILL_KEPT, _VOLUNTEERS_SOUGHT):
+        customers = told.pattern.sub(" ", customers)
     return _SELLER.search(customers) is None and not _vouches_for_a_trade(folded)
 
 
