@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from worker.spam import alarm
 from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
 from worker.spam.hearsay import reaches
@@ -41,9 +42,13 @@ from worker.spam.phones import find_phones
 from worker.spam.phrases import compile_phrases, unjoined
 
 REPORTED = frozenset(
-    {"scam_family", "support_line", "brand_support", "phishing", "call_to_action", "counterfeit", "testimonial"}
-)
-"""Signals of the scam a warning reports: its family, the brand it usurps, its bait, its call to click."""
+    {
+        "scam_family", "support_line", "brand_support", "phishing", "call_to_action", "counterfeit", "testimonial",
+        "engagement_bait",
+    }
+)  # fmt: skip
+"""Signals of the scam a warning reports: its family, the brand it usurps, its bait, its call to click; and the
+warning's own "please share" or "ne partagez pas" (:mod:`worker.spam.alarm`)."""
 TOPIC_SHARE = 0.5
 """Share of their weight the topics of a scam warned of keep (its crypto, its pills, its dating site)."""
 
@@ -162,7 +167,7 @@ _VOUCHING = compile_phrases(
 
 def _vouches(folded: str) -> bool:
     """Tell whether folded text asks to be reached or vouches for someone, a "real one" after a warning too."""
-    return reaches(folded) or _VOUCHING.search(unjoined(folded)) is not None
+    return reaches(folded) or _VOUCHING.search(unjoined(folded)) is not None or alarm.vouches(folded)
 
 
 # Telling readers not to call, answer or pay the number, or to block or report it: the number is the scam's,
@@ -175,6 +180,9 @@ _REFUSING = compile_phrases(
         "never give them", "don t give them", "ne leur donnez", "ne rappelez", "ne l appelez", "ne les appelez",
         "n appelez pas", "n appelez jamais", "n appelez surtout pas", "ne repondez", "ne payez", "raccrochez",
         "bloquez", "signalez",
+        # the number reported or forwarded where scams are ("forwarded to 7726", "signalé sur Bloctel")
+        "signale", "j ai signale", "reported it", "reported to", "forwarded to", "forwarded it", "transfere au",
+        "transfere a", "deleted", "supprime", "poubelle",
     )
 )  # fmt: skip
 
@@ -194,7 +202,9 @@ _RECEIVED = compile_phrases(
     (
         "saying", "says", "said", "reading", "read", "text", "texts", "sms", "message", "messages", "email",
         "e mail", "mail", "voicemail", "letter", "popup", "pop up", "disant", "dit", "disait", "texto", "courriel",
-        "lettre", "recu", "received", "got", "wrote", "written", "ecrit", "ecrivait"
+        "lettre", "recu", "received", "got", "wrote", "written", "ecrit", "ecrivait",
+        # the scam's replies under posts, quoted ("the accounts that reply 'contact Dr X'", "qui répondent « … »")
+        "reply", "replies", "replying", "repond", "repondent", "commentent", "comment", "comments",
     )
 )  # fmt: skip
 _RECEIVED_REACH = 40
@@ -218,7 +228,9 @@ def warns(folded: str) -> bool:
     """Tell whether folded text names a scam (or money lost to someone) and warns others or tells what reached (or
     cost) the writer."""
     text = unjoined(folded)
-    if _SCAM.search(text) is None:
+    if alarm.warns(folded) and (_SCAM.search(text) is not None or alarm.names(folded)):
+        return True
+    if _SCAM.search(text) is None and not alarm.names(folded):
         lost = _LOST_TO.search(text)
         if lost is None:
             return False
@@ -232,7 +244,7 @@ def refuses(folded: str) -> bool:
     it, or to block it: the scam's number, told first. A fake warning refuses the "fakes" first, then gives the
     "real" one's number."""
     text = unjoined(folded)  # the same length: apostrophes and hyphens become spaces
-    if _SCAM.search(text) is None:
+    if _SCAM.search(text) is None and not alarm.names(folded):
         return False
     phones = find_phones(folded)
     start = folded.find(phones[0].text) if phones else -1
@@ -255,9 +267,9 @@ _CALLER = re.compile(
 )
 _CALLED_FROM = re.compile(
     r"(?<!\w)(?:call from|calls from|calling from|called from|texts from|text from|appel du|appels du|appelle du|"
-    r"appellent du|sms du)\s*$"
+    r"appellent du|sms du|(?:call|calls|text|texts|sms|message|messages)(?:\s\w+){1,3}\s(?:from|du|de))\s*$"
 )
-_CALLER_REACH = 20
+_CALLER_REACH = 40
 """Characters before a number in which it is told as the caller ("des appels du")."""
 
 
@@ -265,11 +277,12 @@ _REACHING = frozenset({"contact", "premium_rate"})
 """Signals of a way to reach someone, set aside when the warning shows it is the scam's (:func:`_reaches_nobody`)."""
 
 
-def _reaches_nobody(signal: Signal, refused: bool, handle: bool) -> bool:
+def _reaches_nobody(signal: Signal, refused: bool, handle: bool, desks: bool) -> bool:
     if signal.name == "contact":  # a messenger named alone is where the scam came from, not where to write
         if signal.evidence.get("apps") and handle:
             return False  # a handle given ("Telegram @kevin") is where to write, whatever the warning around it
-        return not signal.evidence.get("emails") and (refused or not signal.evidence.get("phones"))
+        emails_reach = bool(signal.evidence.get("emails")) and not desks  # a desk taking reports reaches no scammer
+        return not emails_reach and (refused or not signal.evidence.get("phones"))
     if signal.name == "premium_rate":
         return refused
     return True
@@ -286,9 +299,9 @@ def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iter
     if not any(s.weight > 0 and (s.name in REPORTED or s.name in _REACHING or s.name in talked) for s in signals):
         return signals
     named = frozenset(links)
-    refused, handle = refuses(folded), gives_handle(folded)
+    refused, handle, desks = refuses(folded), gives_handle(folded), alarm.only_desks(folded)
     if (
-        not all(s.name in named or _reaches_nobody(s, refused, handle) for s in signals)
+        not all(s.name in named or _reaches_nobody(s, refused, handle, desks) for s in signals)
         or not warns(folded)
         or _vouches(_unquoted(folded))
     ):
