@@ -89,7 +89,8 @@ _CITING = compile_phrases(
         "le reglement", "le programme", "le calendrier", "le pdf", "la notice", "la fiche", "le comparatif",
         "l interview", "l entretien", "dont je parlais", "dont on parlait", "la consultation", "enquete publique",
         # a publisher who told of it, where the reader read or saw it, the page a reader answers a question with
-        "talked about it", "reported on", "reported it", "covered it",
+        "talked about it", "reported on", "reported it", "covered it", "official", "says", "shows", "confirms",
+        "indique", "montre", "confirme",
         "video on", "video about", "found this on", "found it on", "read it on", "read this on",
         "to answer your question", "in answer to", "you asked about", "the one i used",
         "en a parle", "en ont parle", "en parlait", "en parle aussi", "en a fait un article", "video sur",
