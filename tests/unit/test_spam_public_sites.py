@@ -81,3 +81,20 @@ def test_a_reader_citing_a_money_regulators_page_is_approved(content: str) -> No
 
 def test_a_look_alike_of_a_money_regulator_is_no_reference() -> None:
     assert not is_reference("https://fca-refunds.co.uk/claim") and not is_reference("https://fca.org.uk.example/")
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Pour signaler : les SMS au 33700, les mails frauduleux sur signal-spam.fr, et cybermalveillance.gouv.fr pour "
+        "l'aide aux victimes.",
+        "Les mails de faux colis, je les transfère sur signal-spam.fr depuis deux ans, ça marche.",
+    ),
+)
+def test_a_reader_sending_others_where_scams_are_reported_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize("host", ("signal-spam-recuperation.com", "phishing-initiative-aide.fr", "my33700.fr"))
+def test_a_look_alike_of_a_reporting_site_is_no_public_site(host: str) -> None:
+    assert not is_public_site(host)

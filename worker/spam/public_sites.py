@@ -29,6 +29,9 @@ PUBLIC_BODIES = frozenset(
         # English: money regulators, compensation schemes, ombudsmen, public advice (off .gov and .gov.uk)
         "fca.org.uk", "bankofengland.co.uk", "fscs.org.uk", "financial-ombudsman.org.uk", "moneyhelper.org.uk",
         "citizensadvice.org.uk", "nice.org.uk", "finra.org",
+        # where scams are reported, off the government zones (a warning sends readers there)
+        "signal-spam.fr", "phishing-initiative.fr", "phishing-initiative.eu", "33700.fr",
+        "antifraudcentre-centreantifraude.ca",
     }
 )  # fmt: skip
 """Public bodies' own domains (subdomains included) outside the government zones."""
