@@ -109,3 +109,13 @@ def test_one_writers_address_beside_a_desk_is_still_a_contact() -> None:
     assert only_desks("Forward it to report@phishing.gov.uk.")
     assert not only_desks("Forward to report@phishing.gov.uk, or email me at kevinrecovery@gmail.com")
     assert not only_desks("No address here.")
+
+
+def test_a_warning_telling_the_safe_way_is_approved() -> None:
+    content = "The fake 'PayPal refund' emails look real now, with your full name. Always log in through the app."
+    assert spam_action(content) is Action.APPROVE
+
+
+def test_a_loss_told_with_the_warning_carried_to_the_family_is_a_warning() -> None:
+    assert warns(fold("My neighbour lost $9,000 to a man from a dating app. Talk to your older relatives."))
+    assert not warns(fold("My neighbour lost $9,000 to a man from a dating app."))

@@ -55,6 +55,10 @@ _WARNS = compile_phrases(
         "don t transfer", "never wire", "don t wire", "ne virez", "plainte", "police report", "verifiez",
         "always check", "check before", "s est fait avoir", "se sont fait avoir", "me suis fait avoir", "got conned",
         "was conned",
+        # the safe way told, and the warning carried to the family ("talk to your older relatives")
+        "always log in", "always go through", "always use", "passez toujours par", "toujours passer par",
+        "talk to your", "tell your parents", "tell your mum", "tell your mom", "tell your dad", "tell your family",
+        "parlez en", "parlez en a", "parlez en autour de vous", "prevenez vos",
     )
 )  # fmt: skip
 # A role or a bait in scare quotes after a word ("the crypto 'account managers'", "un « recruteur »"): the writer

@@ -228,15 +228,13 @@ def warns(folded: str) -> bool:
     """Tell whether folded text names a scam (or money lost to someone) and warns others or tells what reached (or
     cost) the writer."""
     text = unjoined(folded)
-    if alarm.warns(folded) and (_SCAM.search(text) is not None or alarm.names(folded)):
-        return True
     if _SCAM.search(text) is None and not alarm.names(folded):
         lost = _LOST_TO.search(text)
         if lost is None:
             return False
         # the loss told is no warning by itself ("he lost $50 to the machine"): the warning is in the rest
         text = f"{text[: lost.start()]} {text[lost.end() :]}"
-    return _WARNING.search(text) is not None or _REFUSING.search(text) is not None
+    return _WARNING.search(text) is not None or _REFUSING.search(text) is not None or alarm.warns(text)
 
 
 def refuses(folded: str) -> bool:
