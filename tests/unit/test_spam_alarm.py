@@ -9,6 +9,7 @@ from tests.helpers import spam_action
 from worker.models import Action
 from worker.spam.alarm import desk, only_desks
 from worker.spam.alarm import warns as warns_in_more_words
+from worker.spam.messenger import gives_handle
 from worker.spam.warning import warns
 from worker.text import fold
 
@@ -119,3 +120,9 @@ def test_a_warning_telling_the_safe_way_is_approved() -> None:
 def test_a_loss_told_with_the_warning_carried_to_the_family_is_a_warning() -> None:
     assert warns(fold("My neighbour lost $9,000 to a man from a dating app. Talk to your older relatives."))
     assert not warns(fold("My neighbour lost $9,000 to a man from a dating app."))
+
+
+def test_a_message_quoted_after_a_messengers_name_is_no_handle() -> None:
+    assert not gives_handle(fold("Arnaque sur WhatsApp : « Salut papi, nouveau numéro »"))
+    assert not gives_handle(fold('Got this on Telegram: "your account is locked"'))
+    assert gives_handle(fold("Telegram: cryptojane, WhatsApp - jane.k"))

@@ -24,8 +24,11 @@ _ASKED = compile_phrases(
         "rejoindre", "envoyez", "envoie", "par whatsapp", "par telegram",
     )
 )  # fmt: skip
-# A handle to write to ("@signals_jane", "Skype: jane.k", "Telegram - cryptojane").
-_HANDLE = re.compile(r"(?<![\w.])@[a-z0-9_]{3,}|(?:whats\s?app|telegram|skype|snapchat|kik|viber|wechat)\s*[:=-]\s*\S")
+# A handle to write to ("@signals_jane", "Skype: jane.k", "Telegram - cryptojane"); not the message received there,
+# quoted after the colon ("sur WhatsApp : « Salut papi… »").
+_HANDLE = re.compile(
+    r"(?<![\w.])@[a-z0-9_]{3,}|(?:whats\s?app|telegram|skype|snapchat|kik|viber|wechat)\s*[:=-]\s*[^\s«“\"']"
+)
 
 
 def gives_handle(folded: str) -> bool:
