@@ -174,16 +174,22 @@ class Service:
         return [next(stored) if isinstance(item, Comment) else item for item in parsed]
 
     def drain(self) -> DrainReport:
-        """Decide pending comments in batches until none is left or ``drain_max_s`` has passed."""
-        self.store.clear_wake()
+        """Decide pending comments in batches until none is left or ``drain_max_s`` has passed.
+
+        The drain's first take clears the wake flag in the same round trip: a comment submitted after it
+        sends a drain message (or finds one on its way, sent since).
+        """
         settings = self.settings
         started = time.monotonic()
         deadline = started + settings.drain_max_s
         taken = decided = 0
+        first = True
         while True:
             now = self.clock()
-            # One round trip: the ids, their comments, and the wake flag set when the batch is full.
-            batch = self.store.take(settings.batch_size, now, load=True)
+            # One round trip: the wake flag cleared (first take only), the ids, their comments, and the wake flag
+            # set when the batch is full.
+            batch = self.store.take(settings.batch_size, now, load=True, clear_wake=first)
+            first = False
             ids = batch.ids
             if not ids:
                 break

@@ -291,14 +291,17 @@ return ids
 """
 )
 
-# KEYS: pending, queued, legacy pending list, attempts, wake.  ARGV: count, now, comment key prefix, wake ttl (ms).
-# A drain's take in one round trip: the ids as ``_TAKE`` takes them, each with its comment JSON while it is
-# queued (else false, as ``_LOAD_QUEUED`` reads it), and, when the batch is full (a burst), the wake flag set
-# unless it is already (as ``set_wake`` does), so that another worker process joins in.
+# KEYS: pending, queued, legacy pending list, attempts, wake.
+# ARGV: count, now, comment key prefix, wake ttl (ms), clear the wake flag first ('1' or '0').
+# A drain's take in one round trip: with the last argument '1' (a drain's first take), the wake flag cleared first,
+# as ``clear_wake`` does; the ids as ``_TAKE`` takes them, each with its comment JSON while it is queued (else false,
+# as ``_LOAD_QUEUED`` reads it); and, when the batch is full (a burst), the wake flag set unless it is already (as
+# ``set_wake`` does), so that another worker process joins in.
 # Returns {retry (0/1), woke (0/1), id, comment JSON or false, ...}.
 _TAKE_LOADED = LuaScript(
     _LUA_TAKE
     + """
+if ARGV[5] == '1' then redis.call('DEL', KEYS[5]) end
 local ids, retry = take()
 local reply = {retry, 0}
 if #ids == tonumber(ARGV[1]) and redis.call('SET', KEYS[5], '1', 'NX', 'PX', ARGV[4]) then reply[2] = 1 end
@@ -478,18 +481,21 @@ class CommentStore:
         """Take up to ``count`` waiting ids, oldest first; each stays queued until decided, for the sweeper."""
         return self.take(count, now).ids
 
-    def take(self, count: int, now: float, *, load: bool = False) -> Taken:
+    def take(self, count: int, now: float, *, load: bool = False, clear_wake: bool = False) -> Taken:
         """Take up to ``count`` waiting ids, oldest first, or a single one handed back before (see ``_TAKE``).
 
         With ``load``, in the same round trip: the comments still queued among them (as :meth:`load_queued`),
-        and the wake flag set when the batch is full (as :meth:`set_wake`), which ``woke`` tells.
+        and the wake flag set when the batch is full (as :meth:`set_wake`), which ``woke`` tells; with
+        ``clear_wake``, the wake flag cleared first (as :meth:`clear_wake`), in that round trip too.
         """
         k = self.keys
         keys = [k.pending, k.queued, k.legacy_pending, k.attempts]
         if not load:
+            if clear_wake:
+                self.clear_wake()
             retry, *ids = _TAKE.run(self.client, keys, [count, repr(now)])
             return Taken([text(i) for i in ids], bool(int(retry)))
-        args = [count, repr(now), k.comment(""), self.wake_ttl_ms]
+        args = [count, repr(now), k.comment(""), self.wake_ttl_ms, "1" if clear_wake else "0"]
         retry, woke, *found = _TAKE_LOADED.run(self.client, [*keys, k.wake], args)
         ids = [text(i) for i in found[::2]]
         comments = tuple(Comment.from_private_dict(json.loads(raw)) for raw in found[1::2] if raw)

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import redis
@@ -17,7 +18,7 @@ from worker.errors import AlreadyReviewed, CommentNotFound, InvalidComment, Stor
 from worker.redis_server import free_port
 from worker.service import Service
 from worker.settings import Settings, load_settings
-from worker.store import Added
+from worker.store import Added, Taken
 
 pytestmark = pytest.mark.integration
 
@@ -337,3 +338,52 @@ def test_one_sweep_runs_per_interval_however_many_workers_try(service: Service) 
         Service(service.settings, service.store, service.engine, Recorder(), clock=service.clock) for _ in range(3)
     ]
     assert [s.sweep_if_due() for s in [service, *others]] == [2, 0, 0, 0]
+
+
+# A drain's round trips: its first take clears the wake flag.
+
+
+@pytest.fixture
+def small_batches(settings: Settings, published: Recorder) -> Iterator[Service]:
+    svc = Service.from_settings(settings.replace(batch_size=2), published)
+    yield svc
+    svc.store.client.close()
+
+
+def _count_takes(service: Service, then: Any = None) -> list[Taken]:
+    """Record every take of the service's store (and run ``then`` after each)."""
+    takes: list[Taken] = []
+    take = service.store.take
+
+    def counted(*args: Any, **kwargs: Any) -> Taken:
+        takes.append(take(*args, **kwargs))
+        if then is not None:
+            then()
+        return takes[-1]
+
+    service.store.take = counted  # type: ignore[method-assign]
+    return takes
+
+
+def test_a_drain_clears_the_wake_flag_in_its_first_take_without_a_command_of_its_own(
+    small_batches: Service, published: Recorder
+) -> None:
+    small_batches.submit(sample_comments(1, "flag"))
+    assert published.calls == 1 and not small_batches.store.set_wake(), "the submission set the flag"
+    cleared: list[bool] = []
+    small_batches.store.clear_wake = lambda: cleared.append(True)  # type: ignore[method-assign]
+    assert small_batches.drain().decided == 1
+    assert cleared == []
+    small_batches.submit(sample_comments(1, "after"))
+    assert published.calls == 2, "the flag was cleared: the next submission sent a drain message"
+
+
+def test_a_comment_submitted_while_a_drain_decides_its_batch_is_taken_by_the_same_drain(
+    small_batches: Service, published: Recorder
+) -> None:
+    small_batches.submit(sample_comments(1, "early"))
+    late = sample_comments(1, "late")
+    takes = _count_takes(small_batches, then=lambda: late and small_batches.submit([late.pop()]))
+    assert small_batches.drain().decided == 2
+    assert [t.ids for t in takes] == [["early-0"], ["late-0"], []]
+    assert published.calls == 2, "the late comment found the flag cleared and sent a drain message"
