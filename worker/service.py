@@ -112,6 +112,8 @@ class Service:
         self.sources = tuple(sources)
         self.clock = clock
         self.should_stop: Callable[[], bool] = lambda: False
+        self._next_sweep_try = 0.0
+        """When (``time.monotonic``) a drain may next try to claim the sweep."""
         self.lease = LeaseKeeper(lambda ids: store.renew(ids, clock()), settings.requeue_after_s / 3)
 
     @classmethod
@@ -216,8 +218,11 @@ class Service:
                 duration_s,
                 extra={"taken": taken, "decided": decided, "duration_s": duration_s},
             )
-        # Every worker host's timer sweeps too; this one costs a SET NX per drain.
-        self.sweep_if_due()
+        # Every worker host's timer sweeps too, every sweep interval. A drain tries the claim (a SET NX) at most
+        # once per interval in a process, not at every drain: one by one, that was a round trip per comment.
+        if time.monotonic() >= self._next_sweep_try:
+            self._next_sweep_try = time.monotonic() + settings.sweep_interval_s
+            self.sweep_if_due()
         return DrainReport(taken, decided)
 
     def _decide(self, ids: Sequence[str], now: float) -> tuple[int, set[str]]:

@@ -340,12 +340,12 @@ def test_one_sweep_runs_per_interval_however_many_workers_try(service: Service) 
     assert [s.sweep_if_due() for s in [service, *others]] == [2, 0, 0, 0]
 
 
-# A drain's round trips: its first take clears the wake flag.
+# A drain's round trips: its first take clears the wake flag, and the sweep claim is tried rarely.
 
 
 @pytest.fixture
 def small_batches(settings: Settings, published: Recorder) -> Iterator[Service]:
-    svc = Service.from_settings(settings.replace(batch_size=2), published)
+    svc = Service.from_settings(settings.replace(batch_size=2, sweep_interval_s=0.2), published)
     yield svc
     svc.store.client.close()
 
@@ -363,6 +363,18 @@ def _count_takes(service: Service, then: Any = None) -> list[Taken]:
 
     service.store.take = counted  # type: ignore[method-assign]
     return takes
+
+
+def _count_claims(service: Service) -> list[bool]:
+    claims: list[bool] = []
+    claim = service.store.claim_sweep
+
+    def counted(interval_s: float) -> bool:
+        claims.append(claim(interval_s))
+        return claims[-1]
+
+    service.store.claim_sweep = counted  # type: ignore[method-assign]
+    return claims
 
 
 def test_a_drain_clears_the_wake_flag_in_its_first_take_without_a_command_of_its_own(
@@ -387,3 +399,13 @@ def test_a_comment_submitted_while_a_drain_decides_its_batch_is_taken_by_the_sam
     assert small_batches.drain().decided == 2
     assert [t.ids for t in takes] == [["early-0"], ["late-0"], []]
     assert published.calls == 2, "the late comment found the flag cleared and sent a drain message"
+
+
+def test_drains_within_one_sweep_interval_try_the_sweep_claim_once_and_again_after_it(small_batches: Service) -> None:
+    claims = _count_claims(small_batches)
+    for _ in range(3):
+        small_batches.drain()
+    assert claims == [True]
+    time.sleep(0.25)
+    small_batches.drain()
+    assert claims == [True, True]
