@@ -20,6 +20,7 @@ from worker.models import JSON, Comment
 from worker.spam import commerce, disguise, favour, hearsay, helpline, lesson, messenger, paid, reach, spelled, warning
 from worker.spam import facts as fact
 from worker.spam.anchor_name import keyword_name
+from worker.spam.asked_pitch import asked_pitch
 from worker.spam.evidence import Signal, grow
 from worker.spam.filler import filler
 from worker.spam.identity import email_domain
@@ -30,6 +31,7 @@ from worker.spam.pitch import business_pitch
 from worker.spam.quoted import unquoted
 from worker.spam.reader import reader
 from worker.spam.reading import shown
+from worker.spam.spoken_phone import spoken_phones
 from worker.spam.supplement import diet_pill
 from worker.spam.testimonial import testimonial
 from worker.spam.urls import find_links, host_of, registered_domain
@@ -487,7 +489,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     spelled_out = spelled.spelled_link(folded, weights)
     if spelled_out is not None:
         found.append(spelled_out)
-    pitched = business_pitch(folded, weights)
+    pitched = business_pitch(folded, weights) or asked_pitch(folded, weights)
     if pitched is not None:
         found.append(pitched)
     promoted = own_work(folded, weights)
@@ -496,7 +498,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
     padded = filler(text, weights)
     if padded is not None:
         found.append(padded)
-    reached = contact(comment, weights, len(numbers))
+    reached = contact(comment, weights, len(numbers) + spoken_phones(folded))
     if reached is not None:
         found.append(reached)
         vouched = testimonial(folded, weights)
