@@ -273,7 +273,8 @@ _DIGIT_S = AsciiFast(r"\ds")
 _KINDS = (
     r"company|companies|agency|agencies|services?|service provider|solutions?|institute|training|academy|"
     r"consultants?|consultancy|firm|clinic|experts?|packers and movers|movers|developers?|specialists?|"
-    r"dealers?|suppliers?|manufacturers?|classes|coaching|course|courses|hospital|centre|center|shop|store"
+    r"dealers?|suppliers?|manufacturers?|classes|coaching|course|courses|hospital|centre|center|shop|store|"
+    r"designers|lawyers|attorneys|contractors|astrologer"
 )
 _TRADES = (
     r"seo|web design|website design|web development|digital marketing|online marketing|social media marketing|"
@@ -292,8 +293,21 @@ _FOOTER_FR = re.compile(
     r"expert|artisan|couvreur|electricien|vitrier|nettoyage|traiteur|garage|clinique|dentiste|avocat|"
     r"referencement|seo|creation de site|site internet)\s+(?:[\w'-]+\s+){0,3}(?:a|sur|en)\s+[\w-]+(?:\s+\d+)?$"
 )
+# "La meilleure agence immobilière de Nice", "le meilleur serrurier de Lyon": "de" names a place only after a lead
+# word, as a reader's "l'agence immobilière de mon quartier" or "une agence de Nice" does not sell.
+_FOOTER_FR_OF = re.compile(
+    r"(?:meilleure?s?|top|n ?°? ?1|numero 1)\s+(?:[\w'-]+\s+){0,3}"
+    r"(?:agence|entreprise|societe|cabinet|plombier|serrurier|demenageur|ecole|consultant|expert|artisan|couvreur|"
+    r"electricien|vitrier|traiteur|garage|clinique|dentiste|avocat|centre)\s+(?:[\w'-]+\s+){0,2}(?:de|d')\s*[\w-]+$"
+)
 _TRADE = re.compile(rf"(?<!\w)(?:{_TRADES})(?!\w)")
-_PLACES = frozenset({"in", "at", "near", "from", "a", "sur", "en"})
+_PLACES = frozenset({"in", "at", "near", "from", "a", "sur", "en", "de"})
+_TAGLINE_WORDS = 10
+"""Words a tagline after the company's clause has at most ("safe house shifting at affordable rates")."""
+_PERSON = frozenset(
+    {"i", "me", "my", "we", "us", "it", "they", "he", "she", "you", "je", "j", "nous", "il", "elle", "ils", "c"}
+)
+"""A clause after the company's that someone speaks in tells a story, not a tagline ("it took 8 months")."""
 """The words before a place in both footer patterns, each a word between spaces."""
 _PLACE_WORD = re.compile(r"[\w-]+")
 _SENTENCE_ENDS = ".!?\n"
@@ -438,19 +452,33 @@ def _last_sentence(folded: str) -> str:
     return last or next((s for s in map(_bare_sentence, reversed(_SENTENCES.split(folded))) if s), "")
 
 
-def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
-    """The last sentence names a trade and a place ("Top SEO company in Delhi"), often after a stock compliment."""
-    last = _last_sentence(folded)
-    if not last:
-        return None
+def _footer(last: str, several: bool) -> re.Match[str] | None:
+    """Return the footer that ``last`` (a sentence or its first clause) ends on, if a trade, a lead word or a
+    sentence before it makes it one."""
     place = last.split()
     if len(place) > _FOOTER_MAX_WORDS or len(last) > _FOOTER_MAX_CHARS:
         return None  # a footer is short; a long run of letters would make the patterns below backtrack
     if _PLACES.isdisjoint(place[-4:-1]) or not _PLACE_WORD.fullmatch(place[-1]):
-        return None  # both patterns end on "in", "at", "a", "en"... and one to three words: none here
-    footer = _FOOTER.search(last) or _FOOTER_FR.search(last)
+        return None  # the patterns end on "in", "at", "a", "en", "de"... and one to three words: none here
+    footer = _FOOTER.search(last) or _FOOTER_FR.search(last) or _FOOTER_FR_OF.search(last)
+    if footer is None or not (_TRADE.search(last) or footer.group().split()[0] in _LEADS or several):
+        return None
+    return footer
+
+
+def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
+    """The last sentence names a trade and a place ("Top SEO company in Delhi"), often after a stock compliment,
+    or does so before a tagline ("Leading movers in Pune, safe shifting at affordable rates")."""
+    last = _last_sentence(folded)
+    if not last:
+        return None
     sentences = [s for s in map(_bare_sentence, _SENTENCES.split(folded)) if s]
-    if footer is None or not (_TRADE.search(last) or footer.group().split()[0] in _LEADS or len(sentences) > 1):
+    footer = _footer(last, len(sentences) > 1)
+    if footer is None and "," in last:
+        company, _, tagline = last.partition(",")
+        if len(tagline.split()) <= _TAGLINE_WORDS and _PERSON.isdisjoint(tokens(tagline)):
+            footer = _footer(company.strip(), len(sentences) > 1)
+    if footer is None:
         return None
     evidence: dict[str, JSON] = {"footer": " ".join(footer.group().split())[:60]}
     compliment = _COMPLIMENT.search(" ".join(sentences[:-1]))
