@@ -28,9 +28,9 @@ _CHANNEL = r"(?:[\w-]+\s+){0,2}?channel|chaine"
 """A channel, "a small music channel" too ("une chaîne" is one in French whatever follows)."""
 _MAKING = (
     r"made|did|recorded|uploaded|posted|produced|covered|remixed|released|dropped|wrote|filmed|put out|put up|"
-    r"created|finished|fait|enregistre|poste|publie|sorti|cree|compose|mis en ligne|realise|tourne"
+    r"created|finished|fait|enregistre|poste|publie|sorti|cree|compose|mis en ligne|realise|tourne|repris"
 )
-_STARTING = r"made|started|created|opened|launched|cree|lance|ouvert|commence"
+_STARTING = r"made|started|starting|created|opened|launched|cree|lance|ouvert|commence"
 _THE = r"(?:a|an|my|our|this|these|some|the|another|two|three|\d+|une|un|des|ma|mon|mes|ce|cette|la|le|l|ma propre)"
 """What the made thing opens on: "I made a cover", not "I made my kids watch the video"."""
 _MADE = re.compile(
@@ -38,15 +38,19 @@ _MADE = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?(?:{_WORK})\b"
     rf"|\b(?:{_WORK})\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:just\s+|recently\s+)?(?:{_MAKING})\b"
     r"|\bi\s+(?:make|do|upload|post|produce|record)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:covers|remixes|beats|videos|animations|mashups|parodies|raps|songs|music)\b"
+    r"(?:covers?|remix(?:es)?|beats?|videos?|animations?|mashups?|parod(?:y|ies)|raps?|songs?|music)\b"
     rf"|\bj\s+ai\s+(?:aussi\s+|enfin\s+|meme\s+)?(?:{_MAKING})\s+{_THE}\s+(?:[\w-]+\s+){{0,2}}?(?:{_WORK})\b"
     r"|\bje\s+(?:fais|poste|publie|sors|compose)\s+(?:des|mes|de)\s+(?:[\w-]+\s+){0,1}?"
     r"(?:reprises|covers|remix|videos|clips|sons|beats|instrus|chansons|morceaux)\b"
     r"|\bmy\s+own\s+(?:cover|remix|version|song|beat|music|mashup|track)\b"
     r"|\bma\s+propre\s+(?:reprise|version|chanson|musique)\b"
+    # a release announced ("my loop pedal version of this is up now", "my first EP just came out")
+    rf"|\bmy\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK}|versions?)\s+(?:of\s+this\s+)?(?:is\s+|just\s+)?"
+    r"(?:up|out|came out|dropped|is out|is live)\b"
 )
 _OPENED = re.compile(
-    rf"\b(?:i|we)(?: ve| have)?\s+(?:just\s+|recently\s+|finally\s+)?(?:{_STARTING})\s+(?:a|an|my|our)\s+"
+    rf"\b(?:i|we)(?: ve| have| m| am| re| are)?\s+(?:just\s+|recently\s+|finally\s+)?(?:{_STARTING})\s+"
+    r"(?:a|an|my|our)\s+"
     rf"(?:{_CHANNEL})\b"
     rf"|\bj\s+ai\s+(?:enfin\s+)?(?:{_STARTING})\s+(?:ma|une)\s+(?:{_CHANNEL})\b"
 )
@@ -59,7 +63,9 @@ _ASK = compile_phrases(
         "let me know what you think", "what do you think", "what you guys think", "feedback", "would mean a lot",
         "would mean the world", "mean so much", "subscribe", "sub", "support", "in my bio", "on my channel",
         "on my page", "on my profile", "click", "any views", "a view", "some views", "a listen", "rate it",
-        "judge it", "appreciated", "self promote", "self promo", "shameless plug",
+        "judge it", "appreciated", "self promote", "self promo", "shameless plug", "tell me honestly",
+        "listen and tell me", "on any platform", "on all platforms", "drop a like", "hit follow", "on spotify",
+        "on apple music", "on all streaming",
         # French
         "allez ecouter", "allez voir", "allez la voir", "allez le voir", "venez ecouter", "venez voir", "ecoutez",
         "ecoutez la", "ecoutez le", "regardez", "regardez la", "dites moi", "donnez moi votre avis", "votre avis",
@@ -71,7 +77,7 @@ _KEYS = frozenset(
     {"made", "did", "recorded", "uploaded", "posted", "produced", "covered", "remixed", "released", "dropped", "wrote",
      "filmed", "put", "created", "finished", "make", "do", "upload", "post", "produce", "record", "started", "opened",
      "launched", "own", "fait", "enregistre", "poste", "publie", "sorti", "cree", "compose", "mis", "realise",
-     "tourne", "fais", "sors", "propre", "lance", "ouvert", "commence"}
+     "tourne", "fais", "sors", "propre", "lance", "ouvert", "commence", "repris", "my", "starting"}
 )  # fmt: skip
 """The words one of which the writer's own work needs (its verb): most comments hold none, told at one look."""
 

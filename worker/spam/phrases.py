@@ -52,12 +52,20 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         # Spanish and Portuguese, which the video sites' self-promoters write under any video
         "mi canal", "suscribete", "suscribanse", "suscribirse a mi", "subscribirse a mi", "meu canal",
         "inscreva se", "se inscrevam",
+        # the same asks for a profile, a first release or a subscription in a giveaway's rules
+        "mi perfil", "meu perfil", "link en mi bio", "link na bio", "hice un cover", "hice un remix", "fiz um cover",
+        "fiz um remix", "lancei minha", "mi primer sencillo", "mi nuevo sencillo", "cantora iniciante",
+        "cantor iniciante", "se suscriban", "se inscrever no canal", "follow my journey", "drop a follow",
+        "my spotify", "my artist page", "petit createur", "petite creatrice", "un petit abonnement",
+        "link in my bio", "link in bio", "go find me", "come find me", "allez ecouter mon", "allez ecouter ma",
+        "chanteuse debutante", "chanteur debutant",
     ),
     "engagement_bait": (
         "please like", "pls like", "plz like", "like this comment", "like my comment", "like if", "thumbs up",
         "give me a like", "give it a like", "share this", "please share", "share my", "help me reach", "help me get",
         "help me grow", "so everyone can see", "so more people can see", "to the top", "get this to",
         # a vote asked for oneself; "they'll vote for anyone" is politics
+        "ayudenme a llegar", "ayudame a llegar", "me ajudem a chegar", "me ajuda a chegar",
         "vote for me", "vote for my", "vote for us", "vote for our", "vote for this", "please vote", "vote now",
         "like this photo", "like this picture", "like this pic", "like this poster",
         "like this page", "like my page", "like my photo", "like and subscribe", "like and share",
@@ -72,7 +80,7 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         "get paid", "paid to", "cash", "free money", "easy money", "gift card", "gift cards", "giftcard", "giftcards",
         "free leads", "generate leads", "on autopilot", "on auto pilot",
         "itunes code", "itunes codes", "psn code", "psn codes",
-        "free codes", "free robux", "free vbucks", "free v bucks", "giveaway",
+        "free codes", "free robux", "free vbucks", "free v bucks", "giveaway", "ganhe dinheiro", "gane dinero",
         "free iphone", "free gift", "100% free", "for free", "$#", "# $", "#$", "investment", "invest",
         "passive income", "limited offer", "discount", "% off", "loan", "loans", "credit score", "get rich",
         "millionaire", "financial freedom", "gagner de l'argent", "gagner de l argent", "gagnez", "argent facile",
