@@ -452,18 +452,14 @@ def _last_sentence(folded: str) -> str:
     return last or next((s for s in map(_bare_sentence, reversed(_SENTENCES.split(folded))) if s), "")
 
 
-def _footer(last: str, several: bool) -> re.Match[str] | None:
-    """Return the footer that ``last`` (a sentence or its first clause) ends on, if a trade, a lead word or a
-    sentence before it makes it one."""
+def _footer(last: str) -> re.Match[str] | None:
+    """Return the footer that ``last`` (a sentence or its first clause) ends on, a company and a place, if any."""
     place = last.split()
     if len(place) > _FOOTER_MAX_WORDS or len(last) > _FOOTER_MAX_CHARS:
         return None  # a footer is short; a long run of letters would make the patterns below backtrack
     if _PLACES.isdisjoint(place[-4:-1]) or not _PLACE_WORD.fullmatch(place[-1]):
         return None  # the patterns end on "in", "at", "a", "en", "de"... and one to three words: none here
-    footer = _FOOTER.search(last) or _FOOTER_FR.search(last) or _FOOTER_FR_OF.search(last)
-    if footer is None or not (_TRADE.search(last) or footer.group().split()[0] in _LEADS or several):
-        return None
-    return footer
+    return _FOOTER.search(last) or _FOOTER_FR.search(last) or _FOOTER_FR_OF.search(last)
 
 
 def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
@@ -472,14 +468,17 @@ def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
     last = _last_sentence(folded)
     if not last:
         return None
-    sentences = [s for s in map(_bare_sentence, _SENTENCES.split(folded)) if s]
-    footer = _footer(last, len(sentences) > 1)
+    footer = _footer(last)
     if footer is None and "," in last:
         company, _, tagline = last.partition(",")
         if len(tagline.split()) <= _TAGLINE_WORDS and _PERSON.isdisjoint(tokens(tagline)):
-            footer = _footer(company.strip(), len(sentences) > 1)
+            last = company.strip()
+            footer = _footer(last)
     if footer is None:
         return None
+    sentences = [s for s in map(_bare_sentence, _SENTENCES.split(folded)) if s]
+    if not (_TRADE.search(last) or footer.group().split()[0] in _LEADS or len(sentences) > 1):
+        return None  # a trade, a lead word or a sentence before it makes it a footer
     evidence: dict[str, JSON] = {"footer": " ".join(footer.group().split())[:60]}
     compliment = _COMPLIMENT.search(" ".join(sentences[:-1]))
     weight = weights["company_footer"]

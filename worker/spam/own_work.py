@@ -44,10 +44,12 @@ _MADE = re.compile(
     r"(?:reprises|covers|remix|videos|clips|sons|beats|instrus|chansons|morceaux)\b"
     r"|\bmy\s+own\s+(?:cover|remix|version|song|beat|music|mashup|track)\b"
     r"|\bma\s+propre\s+(?:reprise|version|chanson|musique)\b"
-    # a release announced ("my loop pedal version of this is up now", "my first EP just came out")
-    rf"|\bmy\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK}|versions?)\s+(?:of\s+this\s+)?(?:is\s+|just\s+)?"
+)
+_RELEASE = re.compile(
+    rf"\bmy\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK}|versions?)\s+(?:of\s+this\s+)?(?:is\s+|just\s+)?"
     r"(?:up|out|came out|dropped|is out|is live)\b"
 )
+"""A release of the writer's own announced ("my loop pedal version of this is up now", "my first EP just came out")."""
 _OPENED = re.compile(
     rf"\b(?:i|we)(?: ve| have| m| am| re| are)?\s+(?:just\s+|recently\s+|finally\s+)?(?:{_STARTING})\s+"
     r"(?:a|an|my|our)\s+"
@@ -77,9 +79,11 @@ _KEYS = frozenset(
     {"made", "did", "recorded", "uploaded", "posted", "produced", "covered", "remixed", "released", "dropped", "wrote",
      "filmed", "put", "created", "finished", "make", "do", "upload", "post", "produce", "record", "started", "opened",
      "launched", "own", "fait", "enregistre", "poste", "publie", "sorti", "cree", "compose", "mis", "realise",
-     "tourne", "fais", "sors", "propre", "lance", "ouvert", "commence", "repris", "my", "starting"}
+     "tourne", "fais", "sors", "propre", "lance", "ouvert", "commence", "repris", "starting"}
 )  # fmt: skip
 """The words one of which the writer's own work needs (its verb): most comments hold none, told at one look."""
+_RELEASED = frozenset({"up", "out", "came", "dropped", "live"})
+"""Or, with "my", the words of a release announced ("my first EP just came out")."""
 
 
 _WORKS = frozenset(
@@ -94,11 +98,14 @@ _WORKS = frozenset(
 def own_work(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """The writer's own cover, remix, song or channel, with an ask to the readers to go and see it."""
     held = words(folded)
-    if _KEYS.isdisjoint(held) or _WORKS.isdisjoint(held):
+    released = "my" in held and not _RELEASED.isdisjoint(held)
+    if (_KEYS.isdisjoint(held) and not released) or _WORKS.isdisjoint(held):
         return None
     text = unjoined(folded)
     opened = _OPENED.search(text)
-    made = opened or _MADE.search(text)
+    made = opened or (_MADE.search(text) if not _KEYS.isdisjoint(held) else None)
+    if made is None and released:
+        made = _RELEASE.search(text)
     if made is None:
         return None
     ask = _ASK.search(text)

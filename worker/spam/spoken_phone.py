@@ -27,7 +27,8 @@ _TENS = {
 }  # fmt: skip
 _HUNDRED = frozenset({"hundred", "cent"})
 _WORD = "|".join(sorted((*_UNITS, *_TENS, *_HUNDRED, "et"), key=len, reverse=True))
-_NUMBER_WORDS = frozenset((*_UNITS, *_TENS, *_HUNDRED))
+_NUMBER_WORDS = frozenset((*_UNITS, *_TENS, *_HUNDRED)) - {"un", "one"}
+"""Number words but the articles "un" and "one": a spelled number holds two others at least, most texts none."""
 _RUN = re.compile(rf"(?<!\w)(?:{_WORD}|\d{{1,4}})(?:[\s,.-]+(?:{_WORD}|\d{{1,4}}))+(?!\w)")
 _TOKEN = re.compile(r"\w+")
 _MIN_WORDS = 3
