@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from worker.spam.phrases import TOPICS, compile_phrases, matches, same_words, tokens, topics_in, words
@@ -110,6 +112,19 @@ def test_a_text_holding_a_phrase_s_key_but_not_all_its_words_is_not_searched() -
 
 def test_an_ascii_text_s_words_are_its_runs_of_letters_digits_and_underscores() -> None:
     assert tokens("it's a_b-c 4x4, (ok)!") == ("it", "s", "a_b", "c", "4x4", "ok")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ("Très clair, merci à l'équipe !", "2ème épisode, ½ heure, 3² = 9, µg", "l'été\xa0dernier\x1cà Noël", "ÀÉÎÕÜ_ß ok"),
+)
+def test_a_latin1_text_s_words_are_the_word_pattern_s_runs(text: str) -> None:
+    assert not text.isascii()
+    assert tokens(text) == tuple(re.findall(r"\w+", text))
+
+
+def test_a_text_beyond_latin1_has_its_words_found_by_the_pattern() -> None:
+    assert tokens("Привет, мир — été") == ("Привет", "мир", "été")
 
 
 def test_a_phrase_list_compiled_after_a_text_was_read_still_finds_its_phrases_there() -> None:

@@ -61,6 +61,25 @@ def test_thanks_go_to_a_name_written_after_a_greeting_at_a_word_start() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    (
+        ("Super article, bravo Julie !", "Julie"),
+        ("cheers,Tom", "Tom"),
+        ("Bonjour, merci Élodie pour la recette", None),  # the name's first letter is no A-Z
+        ("bravo, à la rédaction", None),
+        ("Thanks Anna", None),  # the greetings are written in lower case
+        ("ohi Bob and thx! Karim", "Karim"),
+        ("Well done: hi, hi Sam", "Sam"),
+        ("Bravo Paul", None),
+    ),
+)
+def test_a_greeting_is_read_only_in_texts_holding_one_of_its_words_and_finds_the_same_names(
+    text: str, name: str | None
+) -> None:
+    assert kinds(text).get("thanks") == name
+
+
+@pytest.mark.parametrize(
     "text",
     (
         "The full minutes are online, the vote is on page 12: https://records.example.org/minutes.pdf",

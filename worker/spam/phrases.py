@@ -158,20 +158,25 @@ _KEYS: frozenset[str] = frozenset()
 """The key words of every phrase list compiled: a text's words among them are few, most often none."""
 
 
-_ASCII_TOKEN_BYTES = bytes(b if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + bytes(128)
-"""For an ASCII text: the characters of ``\\w`` (ASCII letters, digits and "_") kept, any other a space."""
+_LATIN1_TOKEN_BYTES = bytes(b if chr(b).isalnum() or b == 95 else 32 for b in range(256))
+"""For a Latin-1 text: the characters of ``\\w`` (letters, digits, numbers and "_") kept, any other a space."""
+
+
+def _split(text: str) -> tuple[str, ...]:
+    """Return the ``\\w+`` runs of ``text``."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return tuple(_TOKENS.findall(text))
+    # A Latin-1 text's words (an ASCII one's, and a French comment's as written) are what lies between spaces once
+    # every other character is one: a translation and a split, several times cheaper than the pattern's matches.
+    return tuple(raw.translate(_LATIN1_TOKEN_BYTES).decode("latin-1").split())
 
 
 def _read(text: str) -> _Read:
     read = _READ.get(text)
     if read is None:
-        # An ASCII text's words are what lies between spaces once every other character is one: a translation and a
-        # split, several times cheaper than the pattern's matches.
-        found = (
-            tuple(text.encode("ascii").translate(_ASCII_TOKEN_BYTES).decode("ascii").split())
-            if text.isascii()
-            else tuple(_TOKENS.findall(text))
-        )
+        found = _split(text)
         held = frozenset(found)
         read = _keep(text, (found, held, held & _KEYS))
     return read

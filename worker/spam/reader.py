@@ -34,7 +34,7 @@ from worker.spam.classifier import Weighing
 from worker.spam.commerce import COMPLIMENTS
 from worker.spam.evidence import Signal, grow
 from worker.spam.features import is_link_feature
-from worker.spam.phrases import compile_phrases, unjoined
+from worker.spam.phrases import compile_phrases, unjoined, words
 from worker.spam.urls import Link, find_links, registered_domain
 from worker.spam.warning import warns
 from worker.text import fold
@@ -238,6 +238,9 @@ _GREETINGS = (
     "hi", "hello", "hey", "bonjour", "salut",
 )  # fmt: skip
 _THANKS_NAME = re.compile(rf"(?:{_at_word_start(_GREETINGS)})[ ,!]+([A-Z][a-zà-ÿ]{{2,}})(?!\w)")
+_GREETING_STARTS = frozenset(greeting.split()[0] for greeting in _GREETINGS)
+"""The first word of each greeting: a greeting starts where a word does and ends before a space, a comma or a "!",
+so a text that holds none of these as a whole word (most texts) greets nobody by name."""
 _NOT_NAMES = frozenset(
     {
         "admin", "for", "again", "very", "you", "all", "everyone", "guys", "team", "sir", "dear", "buddy", "man",
@@ -285,6 +288,8 @@ def _keyword_code(text: str) -> bool:
 
 
 def _thanks_by_name(text: str) -> str | None:
+    if _GREETING_STARTS.isdisjoint(words(text)):
+        return None  # told from the text's words, not by the pattern tried at each of its many "t", "h", "s"...
     for match in _THANKS_NAME.finditer(text):
         if match.group(1).lower() not in _NOT_NAMES:
             return match.group(1)
