@@ -229,7 +229,7 @@ def warns(folded: str) -> bool:
     cost) the writer."""
     text = unjoined(folded)
     if _SCAM.search(text) is None and not alarm.names(folded):
-        lost = _LOST_TO.search(text)
+        lost = _LOST_TO.search(text) if "lost" in text or "perdu" in text else None  # its words: two quick looks
         if lost is None:
             return False
         # the loss told is no warning by itself ("he lost $50 to the machine"): the warning is in the rest
