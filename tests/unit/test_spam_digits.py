@@ -31,3 +31,11 @@ def test_a_word_s_digits_are_read_as_zeros_whether_or_not_the_text_is_latin1() -
     assert reading("mp3 et x²").words == ["mp0", "et", "x0"]
     assert reading("mp3 et x² ٣ab 👍").words == ["mp0", "et", "x0", "0ab"]
     assert reading("mp0 et 0").words == ["mp0", "et", "0"]
+
+
+@pytest.mark.parametrize(
+    "text", ("Le 2ème, 1 500,5 € et 12h", "été 2024,5.3 ok", "x²3 é9 9é 3.", "½2 ¹1 ٣4", "nothing here")
+)
+def test_a_number_of_any_text_is_one_zero_word_as_the_unicode_number_pattern_reads_it(text: str) -> None:
+    numbered = re.sub(r"\d(?<!\w\d)\d*(?:[.,]\d+)*\b", " 0 ", text)
+    assert reading(text).words == reading(numbered).words

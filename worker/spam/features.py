@@ -32,6 +32,9 @@ EMAIL_WORD = "emailaddress"
 # after the first digit, so that Python's regular expressions jump from one digit to the next instead of
 # trying every position of the text (as "\b\d+..." would).
 _NUMBER = AsciiFast(r"\d(?<!\w\d)\d*(?:[.,]\d+)*\b")
+_LATIN1_NUMBER = re.compile(r"[0-9](?<!\w\d)\d*(?:[.,]\d+)*\b")
+"""The same for a Latin-1 text, whose only decimal digits are 0-9: the search jumps from one to the next without the
+Unicode digit table looked up at every position (a French comment's accents make it no ASCII text)."""
 HOST_GRAM = "g"
 """The kind of the features cut from link hosts: many per link, so the classifier averages them."""
 
@@ -125,11 +128,22 @@ def reading(content: str, author_name: str = "", author_url: str | None = None) 
             continue  # a bare run of digits may be an error code or an id: it stays a number
         content = content.replace(phone.text, f" {PHONE_WORD} ", 1)
     # A number is one word whatever its value ("2,000,000 views" and "$5000" alike): "0", already in its shape.
-    tokens = _shapes(_NUMBER.sub(" 0 ", content))
+    tokens = _shapes(_numbers_as_zero(content))
     hosts = [link.host for link in (*links, *find_links(author_name))]
     if author_url:
         hosts.append(host_of(author_url))
     return Reading(tokens, _name_words(author_name), hosts, bool(author_url))
+
+
+def _numbers_as_zero(content: str) -> str:
+    """Return ``content`` with each number (:data:`_NUMBER`) as " 0 "."""
+    if content.isascii():
+        return _NUMBER.ascii.sub(" 0 ", content)
+    try:
+        content.encode("latin-1")
+    except UnicodeEncodeError:
+        return _NUMBER.unicode.sub(" 0 ", content)
+    return _LATIN1_NUMBER.sub(" 0 ", content)
 
 
 def _name_words(author_name: str) -> list[str]:
