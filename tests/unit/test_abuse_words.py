@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from worker.abuse.features import AIMED_AFTER, AIMED_BEFORE, AIMING, aimed, spans, tokens, words
+from worker.abuse.features import AIMED_AFTER, AIMED_BEFORE, AIMING, aimed, spans, spans_of, tokens, words
 from worker.abuse.model import NEW_TUPLE, Term
 from worker.profanity.normalise import fold_text
 
@@ -102,3 +102,17 @@ def test_the_aimed_words_are_the_windows_around_the_cues_without_the_cues_on_any
 def test_a_term_built_by_new_tuple_is_the_term_its_constructor_builds() -> None:
     built = NEW_TUPLE(Term, ("idiot", 4, 9, 1.5))
     assert type(built) is Term and built == Term("idiot", 4, 9, 1.5) and repr(built) == repr(Term("idiot", 4, 9, 1.5))
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "Putain de BUS, encore en retard... putain!",
+        "@shit what the shit https://shit.example/shit www.shit.example shit",
+        "Ｓｈｉｔ happens, shit-storm, sh1t, shït",
+        "no word of the list here",
+    ),
+)
+def test_the_spans_of_chosen_words_are_those_of_the_tokens_holding_them(text: str) -> None:
+    chosen = frozenset({"shit", "putain"})
+    assert spans_of(text, chosen) == [(t.start, t.end) for t in tokens(text) if t.word in chosen]

@@ -27,6 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import compress, count, islice
 from typing import NamedTuple
 
@@ -91,6 +92,13 @@ def tokens(text: str) -> list[Token]:
     """Return the folded words of ``text`` with their spans, mentions and links left out."""
     folded = fold_text(text)
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded) if m.lastgroup]
+
+
+def spans_of(text: str, chosen: AbstractSet[str]) -> list[tuple[int, int]]:
+    """Return the spans of the words of ``text`` (as :func:`tokens` reads them) that are in ``chosen``, in order."""
+    folded = fold_text(text)
+    # No token built for each word of the text to keep a few: a named tuple is built in Python, the span in C.
+    return [m.span() for m in _TOKEN.finditer(folded) if m.lastgroup and m.group() in chosen]
 
 
 def spans(text: str, count: int | None = None) -> list[tuple[int, int]]:

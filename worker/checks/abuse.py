@@ -39,7 +39,7 @@ from worker.abuse import facts as fact
 from worker.abuse.categories import category
 from worker.abuse.context import NOTHING, Reading, read
 from worker.abuse.english import shipped_english
-from worker.abuse.features import innocent_words, tokens, words
+from worker.abuse.features import innocent_words, spans_of, words
 from worker.abuse.frames import frames
 from worker.abuse.haine import haine
 from worker.abuse.language import DEFAULT_LANGUAGE, told_language
@@ -250,8 +250,7 @@ def _logit(p: float) -> float:
 def _blanked(text: str, muted: frozenset[str]) -> str:
     """Return ``text`` with the words of ``muted`` (folded) blanked, as long as they were: the other words keep their
     spans."""
-    blank = [(t.start, t.end) for t in tokens(text) if t.word in muted]
-    return blanked(text, blank)
+    return blanked(text, spans_of(text, muted))
 
 
 def _merged(terms: tuple[Term, ...], text: str, share: float) -> list[Term]:
