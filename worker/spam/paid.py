@@ -28,6 +28,7 @@ from collections.abc import Iterable
 
 from worker.spam.evidence import Signal
 from worker.spam.hearsay import reaches
+from worker.spam.job_done import billed
 from worker.spam.phrases import compile_phrases, unjoined
 
 # The writer (or their household) paying: the amounts are theirs as a buyer.
@@ -173,7 +174,7 @@ def _buyers_amounts(signals: list[Signal], text: str) -> bool:
     """Tell whether the amounts of unjoined folded text are a buyer's: paid, given back, or a cost told as news."""
     if _EARNED.search(_NOT_EARNINGS.pattern.sub(" ", text)) is not None:
         return False
-    if _PAID.search(text) is not None or _received_back(text):
+    if _PAID.search(text) is not None or _received_back(text) or billed(text):
         return True
     if _COSTS.search(text) is None or _PITCH.search(text) is not None:
         return False

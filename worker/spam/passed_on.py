@@ -24,6 +24,7 @@ from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
 from worker.spam.features import EMAIL_WORD, PHONE_WORD, is_link_feature
 from worker.spam.helpline import MONEY_GIVEN, free_words_only
+from worker.spam.job_done import without_bill, worked
 from worker.spam.local_shop import local_pharmacy
 from worker.spam.paid import amounts_only, pitched
 from worker.spam.phones import find_phones, written_plainly
@@ -83,6 +84,10 @@ _BILL_KEPT = compile_phrases(
         "a respecte le devis", "a respecte son devis", "ont respecte le devis", "didn t overcharge",
         "did not overcharge",
         "never overcharged", "stuck to the quote", "stuck to his quote", "stuck to their quote",
+        # the price the job was told it would cost, and kept ("a réparé la chaudière au prix annoncé", "charged what he
+        # quoted"), and the other quotes it beat ("moitié moins que les autres devis")
+        "au prix annonce", "au prix convenu", "au prix prevu", "prix annonce", "what he quoted", "what she quoted",
+        "what they quoted", "les autres devis", "deux autres devis", "other quotes", "the other quotes",
     )
 )  # fmt: skip
 # Volunteers sought ("la banque alimentaire recrute des bénévoles", "recruiting volunteers"): no work offered for pay,
@@ -261,6 +266,14 @@ _THIRD_PARTY_CALL = re.compile(
 )
 
 
+def _served(folded: str) -> bool:
+    """Tell whether the writer tells how a business served them, or what a tradesman did on their thing (and what it
+    cost: :mod:`worker.spam.job_done`), of no trade whose fake clients vouch for it."""
+    if _SERVED.search(folded) is not None:
+        return True
+    return worked(folded) and _VOUCHED_TRADES.search(folded) is None
+
+
 def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
     """Return the names of the signals that go with a public service's number named in ``folded`` text, with a
     scam's number that a reader quotes to warn others ("I got a text to call 0800…, it's fake, don't ring it"),
@@ -277,7 +290,7 @@ def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
         return quoted
     if _HYPE.search(folded) is not None:
         return frozenset()
-    if _SERVED.search(folded) is None:
+    if not _served(folded):
         if "call_to_action" in quoted and quoted.isdisjoint({"support_line", "brand_support"}):
             return frozenset({"call_to_action"}) if _THIRD_PARTY_CALL.search(folded) else frozenset()
         return frozenset()
@@ -392,7 +405,7 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
         return False
     if sum(t.isalpha() for t in tokens(text)) < MIN_WORDS:
         return False
-    customers = folded
+    customers = without_bill(folded)
     for told in (_BUYER_OFFER, _BILL_KEPT, _VOLUNTEERS_SOUGHT):
         customers = told.pattern.sub(" ", customers)
     return _SELLER.search(customers) is None and not _vouches_for_a_trade(folded)
@@ -414,7 +427,7 @@ def _vouches_for_a_trade(folded: str) -> bool:
     trade that fake clients vouch for: :data:`_VOUCHED_TRADES`)."""
     if _VOUCHING.search(folded) is None:
         return False
-    return _SERVED.search(folded) is None or _VOUCHED_TRADES.search(folded) is not None
+    return not _served(folded) or _VOUCHED_TRADES.search(folded) is not None
 
 
 def without_number(weighing: Weighing) -> Weighing:
