@@ -130,6 +130,8 @@ _PUBLIC_SERVICE = compile_phrases(
         "conseil departemental", "conseil regional", "office de tourisme", "syndicat d initiative", "mediatheque",
         "bibliotheque", "maison de quartier", "centre social", "banque de france", "sos amitie",
         "secretariat du college", "secretariat de l ecole", "secretariat du lycee",
+        # a town's own services, which lend and host for free ("la ludothèque municipale prête les jeux gratuitement")
+        "municipal", "municipale", "municipaux", "ludotheque",
         # the charities that feed, clothe and house, whose volunteers' coordinators readers pass on
         "food bank", "food banks", "red cross", "salvation army", "restos du coeur", "restos du cœur",
         "secours populaire", "secours catholique", "croix rouge", "banque alimentaire", "emmaus",
@@ -183,6 +185,8 @@ _GATHERING = compile_phrases(
         # gratuit, appelez Jean-Paul au …")
         "accueille les nouveaux", "nouveaux adherents", "nouveaux membres", "debutants bienvenus", "premier essai",
         "seance d essai", "new members", "beginners welcome", "taster session", "come and try",
+        # an amateur club named as the number's owner ("le club d'astronomie organise des soirées, appelez Gérard au …")
+        "le club", "du club", "au club", "un club", "club de", "club d", "the club", "club secretary", "clubhouse",
     )
 )  # fmt: skip
 
