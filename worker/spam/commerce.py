@@ -20,6 +20,7 @@ from worker.spam.evidence import Signal, grow
 from worker.spam.phones import Phone, find_phones, premium_line
 from worker.spam.phrases import Phrases, compile_phrases, same_words, tokens, unjoined
 from worker.spam.phrases import words as _words
+from worker.spam.price_news import price_moved
 from worker.spam.retailers import at_a_retailer
 from worker.text import AsciiFast
 
@@ -423,7 +424,8 @@ def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """Counterfeit goods: a brand they copy with shop words ("nike air max pas cher"), or a sneaker colourway.
 
     A buyer telling what they paid ("I got the Nike ones for 85 in the sales"), or where they saw the price (a chain
-    that sells the genuine goods: :func:`worker.spam.retailers.at_a_retailer`), names a brand and a price too:
+    that sells the genuine goods: :func:`worker.spam.retailers.at_a_retailer`), or how its price moved
+    (:func:`worker.spam.price_news.price_moved`), names a brand and a price too:
     there only a seller's words ("replica", "outlet", "pas cher", "AAA quality", "super clone") count, as they
     always do for the luxury brands that fashion readers talk of (:data:`LUXURY_BRANDS`).
     """
@@ -432,7 +434,8 @@ def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
         return Signal("counterfeit", weights["counterfeit"], {"phrases": [colourway.group()]})
     brand = _COUNTERFEIT_BRANDS.search(folded)
     shop = _SHOP_WORDS.search(folded) if brand else None
-    if shop is not None and (_BOUGHT.search(unjoined(folded)) is not None or at_a_retailer(unjoined(folded))):
+    told = unjoined(folded)
+    if shop is not None and (_BOUGHT.search(told) is not None or at_a_retailer(told) or price_moved(told)):
         shop = _SELLER_SHOP_WORDS.search(folded)
     if brand is None or shop is None:
         brand = _LUXURY_BRANDS.search(folded)

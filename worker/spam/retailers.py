@@ -15,6 +15,11 @@ _CHAINS = (
     "sarenza", "spartoo", "citadium", "la halle", "kiabi", "galeries lafayette", "tk maxx", "tj maxx",
     "sports direct", "nordstrom", "macy s", "kohl s", "dick s", "academy sports", "john lewis", "selfridges",
     "un bijoutier", "l horloger", "mon bijoutier", "mon horloger",
+    # department stores, perfumeries, opticians and outdoor shops that sell the copied brands' genuine goods
+    "harrods", "harvey nichols", "house of fraser", "debenhams", "bloomingdale s", "saks", "printemps",
+    "le printemps", "bon marche", "le bon marche", "sephora", "nocibe", "marionnaud", "douglas", "boots",
+    "superdrug", "krys", "optic 2000", "afflelou", "grand optical", "sunglass hut", "specsavers", "vision express",
+    "schuh", "snowleader", "vieux campeur", "au vieux campeur", "le vieux campeur",
 )  # fmt: skip
 _AT_A_CHAIN = compile_phrases(
     (
