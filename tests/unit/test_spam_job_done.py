@@ -91,3 +91,33 @@ def test_a_bill_is_a_job_past_with_its_sum_and_no_pitch(text: str, told: bool) -
 )
 def test_a_job_done_is_a_crafts_verb_in_the_past_on_the_writers_thing(text: str, done: bool) -> None:
     assert worked(read(text)) is done
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "La mercerie de la place, 03 86 42 17 55, m'a remplacé la fermeture de mon manteau gratuitement, adorables.",
+        "Le magasin de vélos du quartier, 02 47 61 38 90, m'a réglé les freins gratuitement en attendant la pièce.",
+        "Le cordonnier de la rue Nationale, 04 73 28 61 09, m'a recousu le sac pour rien, il a réparé ma sacoche "
+        "gratuitement aussi.",
+    ),
+)
+def test_a_shop_that_mended_the_writers_thing_for_free_with_its_number_passed_on_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        # the support scam's remote "repair" and its usurped brand
+        "Le technicien Microsoft m'a réparé mon ordinateur gratuitement, appelez le 01 76 54 32 10 si vous avez un "
+        "souci.",
+        "The engineer fixed my laptop for free remotely, call him on 0800 555 0123 if yours is slow.",
+        # a healer's mended couple
+        "Le guérisseur m'a réparé mon couple gratuitement, appelez-le au 06 45 78 12 33.",
+        # cheapness pitched as a superlative
+        "Il m'a remplacé mon écran gratuitement, le réparateur le moins cher de Paris, appelez le 06 12 34 56 78.",
+    ),
+)
+def test_a_free_repair_of_a_computer_a_couple_or_pitched_as_the_cheapest_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE

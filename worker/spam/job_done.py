@@ -20,7 +20,8 @@ _FAIR = (
 # What a healer, a marabout or a "credit repair" man claims to have mended: a life, a couple, a score, no one's thing.
 _NOT_A_THING = (
     r"(?!\s*(?:\w+\s+)?(?:couple|mariage|marriage|relationship|relation|vie|life|credit|mari|husband|wife|femme|foyer|"
-    r"chance|luck|love|amour|heart|coeur|ex|family|famille|boyfriend|girlfriend|score|debts?|dettes?|account|compte)\b)"
+    r"chance|luck|love|amour|heart|coeur|ex|family|famille|boyfriend|girlfriend|score|debts?|dettes?|account|compte|"
+    r"problems?|probleme|problemes|souci|soucis|issues?)\b)"
 )
 # The doer's past: an auxiliary with a tradesman's verb ("il a réparé", "ils nous ont refait", "he fixed"), or the
 # preterite of English after its doer or before the writer's thing ("rewired our kitchen", "fitted the boiler").
@@ -46,15 +47,16 @@ _BILLED = re.compile(
     rf"(?:{_AMOUNT})"
 )
 # The jobs' doer who counts as served: a craft's verb with its doer's past and the writer's thing, with or without a
-# sum ("he fixed my leaking stopcock", "il a réparé ma fuite"). "Fait" and "changé" are left to the bill: a healer
-# "a fait revenir" a partner and "changed my life".
+# sum ("he fixed my leaking stopcock", "il a réparé ma fuite", "le magasin m'a réparé mon moulinet"). "Fait" and
+# "changé" are left to the bill: a healer "a fait revenir" a partner and "changed my life".
 _WORKED = re.compile(
     r"(?<!\w)(?:(?:he|she|they|who)\s+"
     r"(?:fixed|repaired|rewired|replaced|fitted|installed|serviced|unblocked|mended|plastered|tiled|painted|"
     rf"redid|rebuilt)\s+(?:my|our|the|all|both|it|everything)(?!\w){_NOT_A_THING}"
-    r"|(?:il|elle|ils|elles|qui)\s+(?:m |nous )?(?:a|ont)\s+"
+    r"|(?:il|elle|ils|elles|qui|m|nous)\s+(?:m |nous )?(?:a|ont)\s+"
     r"(?:repare|reparee|refait|refaite|pose|posee|installe|installee|remplace|remplacee|debouche|revise|revisee|"
-    r"repeint|repeinte|carrele|cable|depanne|ramone|raccorde)\s+(?:ma|mon|mes|notre|nos|la|le|les|l|toute|tout|tous))"
+    r"repeint|repeinte|carrele|cable|depanne|ramone|raccorde|regle|reglee|recousu|recousue|ajuste|ajustee)\s+"
+    r"(?:ma|mon|mes|notre|nos|la|le|les|l|toute|tout|tous))"
     rf"(?!\w){_NOT_A_THING}"
 )
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 
 from worker.spam.classifier import Weighing
+from worker.spam.commerce import SUPPORTED_BRANDS
 from worker.spam.evidence import Signal
 from worker.spam.features import EMAIL_WORD, PHONE_WORD, is_link_feature
 from worker.spam.helpline import MONEY_GIVEN, free_words_only
@@ -60,6 +61,8 @@ _SELLER = compile_phrases(
         "nous installons", "nous contacter", "contactez nous", "appelez nous", "joignez nous", "ecrivez nous",
         "offer", "offers", "price", "prices", "deals", "discount", "for sale", "buy", "order now", "cheap", "promo",
         "offre", "offres", "prix", "promotion", "remise", "soldes", "pas cher", "tarif", "tarifs", "devis",
+        # cheapness as a superlative ("le réparateur le moins cher de Paris", "the cheapest in town")
+        "le moins cher", "la moins chere", "les moins chers", "les moins cheres", "the cheapest",
         "commandez", "achetez",
         # work offered: the job scam's ad ("we are hiring, send your CV to …", "recrute en télétravail")
         "hiring", "recruiting", "send your cv", "send your resume", "apply now", "recrute", "recrutons",
@@ -270,12 +273,23 @@ _THIRD_PARTY_CALL = re.compile(
 )
 
 
+# What a support scam's fake customer says was fixed ("the Microsoft technician repaired my computer for free"): the
+# brands that support scams name, and the computer that remote "repairs" take over.
+_USURPED = compile_phrases(
+    (*SUPPORTED_BRANDS, "computer", "pc", "laptop", "ordinateur", "ordi", "portable", "windows", "mac", "macbook")
+)
+
+
 def _served(folded: str) -> bool:
     """Tell whether the writer tells how a business served them, or what a tradesman did on their thing (and what it
     cost: :mod:`worker.spam.job_done`), of no trade whose fake clients vouch for it."""
-    if _SERVED.search(folded) is not None:
-        return True
-    return worked(folded) and _VOUCHED_TRADES.search(folded) is None
+    return _SERVED.search(folded) is not None or _job_done(folded)
+
+
+def _job_done(folded: str) -> bool:
+    """Tell whether a tradesman's or a shop's job on the writer's thing is told, by no trade that fake clients vouch
+    for nor a brand that support scams usurp."""
+    return worked(folded) and _VOUCHED_TRADES.search(folded) is None and _USURPED.search(folded) is None
 
 
 def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
@@ -301,7 +315,7 @@ def _passing_on(folded: str, signals: list[Signal]) -> frozenset[str]:
     # A customer tells what the business did for them, for free too ("they sent the screws for free"); a support
     # line's words go with its number unless a brand that support scams usurp is named by them: that is the support
     # scam's fake customer ("I called the HP printer support number…, they fixed it").
-    by_them = _SERVED_BY_THEM.search(folded) is not None
+    by_them = _SERVED_BY_THEM.search(folded) is not None or _job_done(folded)
     served = {s.name for s in signals if s.name == "call_to_action" or (by_them and free_words_only(s, folded))}
     if "brand_support" not in quoted:
         served |= {s.name for s in signals if s.name == "support_line"}
