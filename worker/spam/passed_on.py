@@ -20,6 +20,7 @@ import math
 import re
 from dataclasses import replace
 
+from worker.spam.body_address import own_domain_address
 from worker.spam.classifier import Weighing
 from worker.spam.commerce import SUPPORTED_BRANDS
 from worker.spam.evidence import Signal
@@ -138,6 +139,8 @@ _PUBLIC_SERVICE = compile_phrases(
         # the charities that feed, clothe and house, whose volunteers' coordinators readers pass on
         "food bank", "food banks", "red cross", "salvation army", "restos du coeur", "restos du cœur",
         "secours populaire", "secours catholique", "croix rouge", "banque alimentaire", "emmaus",
+        # the federations of anglers and sports, public-interest bodies that issue permits and licences
+        "federation de peche", "federation departementale", "federation francaise", "aappma",
         # the water and gas networks' public lines, free to call for a leak in the street
         "water board", "gas emergency", "national grid", "service des eaux", "regie des eaux",
         "compagnie des eaux", "syndicat des eaux", "urgence gaz", "urgence securite gaz", "enedis", "grdf",
@@ -362,12 +365,15 @@ def _messenger_group(contact: Signal, folded: str) -> bool:
     return _GROUP.search(folded) is not None and _OWN_LINE.search(folded) is None
 
 
-def _one_address(contact: Signal, folded: str) -> bool:
+def _one_address(contact: Signal, folded: str, text: str) -> bool:
     """Tell whether a ``contact`` signal counts one phone number or one email address, and nothing else (or the
-    messenger of a group, through that number)."""
+    messenger of a group, through that number, or a public body's or a club's number and address at its own
+    domain: :func:`worker.spam.body_address.own_domain_address`)."""
     phones, emails = contact.evidence.get("phones"), contact.evidence.get("emails")
     if contact.evidence.get("apps"):
         return _messenger_group(contact, folded)
+    if phones == 1 and emails == 1 and own_domain_address(fold(text)):
+        return _PUBLIC_SERVICE.search(folded) is not None or notice(folded)
     return (phones == 1 and not emails) or (emails == 1 and not phones)
 
 
@@ -410,7 +416,7 @@ def passes_on(text: str, signals: list[Signal]) -> bool:
     it on."""
     contact = next((s for s in signals if s.name == "contact"), None)
     folded = unjoined(fold(text))  # "contactez-nous", "m'a aidé": the phrases' words
-    if contact is None or not _one_address(contact, folded):
+    if contact is None or not _one_address(contact, folded, text):
         return False
     if contact.evidence.get("emails") and (
         _OWN_ADDRESS.search(folded) is not None or MONEY_GIVEN.search(folded) is not None
