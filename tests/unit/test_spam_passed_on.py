@@ -443,3 +443,16 @@ def test_a_scams_number_told_as_the_one_that_calls_or_a_surcharged_one_not_to_ca
 )
 def test_a_psychics_surcharged_line_or_the_real_marabout_who_calls_you_is_still_held(content: str) -> None:
     assert action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Il a réparé mon couple en trois jours, mon mari est revenu, appelez-le au 06 12 34 56 78.",
+        "Grâce à lui j'ai retrouvé mon ex, contactez-le sur WhatsApp au +229 61 23 45 67.",
+        "My husband came back after two days thanks to him, call him at +234 801 234 5678.",
+    ),
+)
+def test_a_call_to_him_or_her_after_a_healers_fake_client_is_still_held(content: str) -> None:
+    # "appelez-le au …" is "call him at …", not "call the …": its hyphen folds to a space before "le"
+    assert action(content) is not Action.APPROVE

@@ -272,7 +272,9 @@ _HYPE = compile_phrases(
 _THIRD_PARTY_CALL = re.compile(
     r"(?<!\w)(?:call|ring|phone|contact|text|appelez|appeler|contactez|contacter|joignez|joindre|telephonez)"
     r"\s+(?:the|your|their|his|her|la|le|l|les|votre|vos|leur|leurs|sa|son|ses)\s+"
-    r"(?!(?:number|numbers|line|hotline|helpline|numero|ligne|experts?|specialists?|best|meilleur|meilleure)\b)[a-z]"
+    r"(?!(?:number|numbers|line|hotline|helpline|numero|ligne|experts?|specialists?|best|meilleur|meilleure)\b)"
+    # "appelez-le au 06…" folds to "appelez le au": "le" there is "him", the call the seller's own
+    r"(?!(?:au|aux|a|sur|par|via|des|directement|vite|maintenant|tout|sans)\b)[a-z]"
 )
 
 
