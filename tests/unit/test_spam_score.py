@@ -48,7 +48,7 @@ def test_the_score_without_links_leaves_out_link_signals_and_the_classifiers_lin
     signals = [Signal("links", 2.0), Signal("link_markup", 2.0), Signal("money", 1.0)]
     score = combine(3.0, signals, Weights(bias=-1.0, model_weight=0.5), model_link_logit=2.0)
     assert score.logit == pytest.approx(-1.0 + 1.5 + 5.0)
-    assert score.without_links == pytest.approx(sigmoid(-1.0 + 0.5 + 1.0))
+    assert score.without_links == pytest.approx(sigmoid(-1.0 + 0.5 + 1.0 - 0.5))  # money alone is no sale
 
 
 def test_links_alone_hold_and_rejection_needs_the_score_without_links_to_reach_flag_at() -> None:
@@ -65,8 +65,24 @@ def test_words_alone_need_surer_log_odds_than_words_next_to_a_sign_of_spam() -> 
     weights = Weights(bias=-1.25, model_weight=0.25, words_alone=-0.5)
     assert combine(6.0, [], weights).score < 0.5  # words alone: log-odds 6 do not hold
     assert combine(7.0, [], weights).score >= 0.5  # from 7 they do
-    assert combine(6.0, [Signal("money", 0.01)], weights).score > 0.5  # any sign of spam lifts the penalty
+    assert combine(6.0, [Signal("contact", 0.01)], weights).score > 0.5  # any sign of a sale lifts the penalty
     assert combine(6.0, [Signal("known_author", -1.0)], weights).logit == pytest.approx(-1.25 + 1.5 - 1.0 - 0.5)
+
+
+@pytest.mark.parametrize("no_sale", [["money"], ["crypto"], ["pharmacy"], ["money", "adult"]])
+def test_words_next_to_a_topic_alone_need_the_surer_log_odds_of_words_alone(no_sale: list[str]) -> None:
+    weights = Weights(bias=-1.25, model_weight=0.25, words_alone=-0.5)
+    score = combine(6.0, [Signal(name, 0.4) for name in no_sale], weights)
+    assert score.logit == pytest.approx(-1.25 + 1.5 + 0.4 * len(no_sale) - 0.5)
+
+
+@pytest.mark.parametrize(
+    "sign_of_a_sale", ["links", "contact", "call_to_action", "company_footer", "campaign", "shouting", "filler"]
+)
+def test_a_topic_next_to_a_sign_of_a_sale_or_a_style_lifts_the_penalty_of_words_alone(sign_of_a_sale: str) -> None:
+    weights = Weights(bias=-1.25, model_weight=0.25, words_alone=-0.5)
+    score = combine(6.0, [Signal("money", 0.75), Signal(sign_of_a_sale, 0.4)], weights)
+    assert score.logit == pytest.approx(-1.25 + 1.5 + 0.75 + 0.4)
 
 
 def test_the_score_without_links_counts_as_words_alone_when_only_links_weighed_for_spam() -> None:

@@ -1,14 +1,16 @@
 """One calibrated spam score from the classifier's log-odds and the signals, and the action it asks for.
 
     logit = bias + model_weight * clamp(model_logit, ±model_cap) + sum(signal weights)
-            (+ words_alone when no signal weighs towards spam)
+            (+ words_alone when no signal but a topic's weighs towards spam)
     score = 1 / (1 + exp(-logit))
 
 The classifier's log-odds are scaled down because naive Bayes counts correlated words as independent
 evidence and so is overconfident; the cap stops one long text from outweighing every signal.
 Words alone (no link, no contact, no trade phrasing, no campaign: no signal for spam) are the weakest
 case: a model first trained on the seed corpus, or on another site's spam, finds spam words in ordinary
-heated conversation ("please", "our", "lost"), so such a comment needs surer words to be held.
+heated conversation ("please", "our", "lost"), so such a comment needs surer words to be held. A topic alone
+(money, crypto, pills, porn, bets talked about) is no sign of a sale either: next to it the words must be as sure,
+as a spammer still has to give a way to buy, while a reader arguing about taxes or a pension does not.
 
 A topic alone is not a sale: money, pills, porn or bets talked about with no other sign of spam (no link,
 contact, call to action, trade phrasing, campaign...) weigh ``topic_alone`` (half) of their weight. A spammer
@@ -45,7 +47,7 @@ class Weights:
     model_weight: float = 0.25
     model_cap: float = 10.0
     words_alone: float = -0.5
-    """Added to the log-odds when no signal weighs towards spam: the words alone must be surer to hold."""
+    """Added to the log-odds when no signal but a topic's weighs towards spam: the words alone must be surer to hold."""
     topic_alone: float = 0.5
     """Share of their weight the topic signals keep when no other sign of spam is there (see :func:`topics_alone`)."""
 
@@ -91,7 +93,9 @@ def _capped(logit: float, weights: Weights, signals: list[Signal]) -> float:
 
 
 def _alone(signals: list[Signal], weights: Weights) -> float:
-    return 0.0 if any(s.weight > 0 for s in signals) else weights.words_alone
+    # A topic says what a comment talks about, not that something is sold. A style signal does lift the penalty:
+    # filler, gibberish or capitals alone are the spam of rule probes and video pages far more than a reader's.
+    return 0.0 if any(s.weight > 0 and s.name not in TOPIC_SIGNALS for s in signals) else weights.words_alone
 
 
 def topics_alone(signals: list[Signal], weights: Weights) -> list[Signal]:
