@@ -126,7 +126,20 @@ _DESKS = frozenset(
 _GOVERNMENT = (".gov", ".gouv.fr", ".gov.uk", ".police.uk", ".gc.ca", ".europa.eu")
 
 
+_OPENS = re.compile(r"[\s,][«“\"']")
+"""A quote opening after a space or a comma, as every one of :data:`_SCARE_QUOTED` does."""
+
+
+def may_scare_quote(folded: str) -> bool:
+    """Tell whether folded text may hold a title in scare quotes: a quote mark opened after a space or a comma."""
+    if not any(map(folded.__contains__, "'\"«“")):
+        return False  # the usual case: no quote mark at all, told by four quick looks
+    return _OPENS.search(folded) is not None
+
+
 def _scare_quoted(folded: str) -> bool:
+    if not may_scare_quote(folded):
+        return False
     return any(len(m.group().split()) - 1 <= _SCARE_WORDS for m in _SCARE_QUOTED.finditer(folded))
 
 

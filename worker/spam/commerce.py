@@ -474,9 +474,11 @@ def company_footer(folded: str, weights: Mapping[str, float]) -> Signal | None:
     footer = _footer(last)
     if footer is None and "," in last:
         company, _, tagline = last.partition(",")
-        if len(tagline.split()) <= _TAGLINE_WORDS and _PERSON.isdisjoint(tokens(tagline)):
+        footer = _footer(company.strip())  # most clauses end on no place: told before the tagline's words are read
+        if footer is not None and len(tagline.split()) <= _TAGLINE_WORDS and _PERSON.isdisjoint(tokens(tagline)):
             last = company.strip()
-            footer = _footer(last)
+        else:
+            footer = None
     if footer is None:
         return None
     sentences = [s for s in map(_bare_sentence, _SENTENCES.split(folded)) if s]

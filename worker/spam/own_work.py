@@ -95,6 +95,16 @@ _WORKS = frozenset(
 """The words one of which the work made needs: with a verb of :data:`_KEYS`, few comments hold one."""
 
 
+_STARTED = frozenset(_STARTING.split("|"))
+"""The verbs of a channel opened (:data:`_STARTING`), each a whole word in :data:`_OPENED`'s matches."""
+_CHANNELS = frozenset({"channel", "chaine"})
+
+
+def _may_open(held: frozenset[str]) -> bool:
+    """Tell whether a text of these words may tell of a channel opened (:data:`_OPENED`): its verb and the channel."""
+    return not _STARTED.isdisjoint(held) and not _CHANNELS.isdisjoint(held)
+
+
 def own_work(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """The writer's own cover, remix, song or channel, with an ask to the readers to go and see it."""
     held = words(folded)
@@ -102,7 +112,7 @@ def own_work(folded: str, weights: Mapping[str, float]) -> Signal | None:
     if (_KEYS.isdisjoint(held) and not released) or _WORKS.isdisjoint(held):
         return None
     text = unjoined(folded)
-    opened = _OPENED.search(text)
+    opened = _OPENED.search(text) if _may_open(held) else None
     made = opened or (_MADE.search(text) if not _KEYS.isdisjoint(held) else None)
     if made is None and released:
         made = _RELEASE.search(text)

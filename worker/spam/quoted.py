@@ -19,13 +19,22 @@ _FRAME = re.compile(
     r"beg|begs|begging|spam|spams|spamming|asking|ask|like|dire|disent|dit|disant|ecrivent|ecrit|ecrire|mettent|"
     r"postent|repetent|reclament|demandent|genre|style|type|du genre|des)\s*:?\s*$"
 )
+_SPACED_APOSTROPHE = re.compile(r"\s'")
+"""A straight single quote after a space, as :data:`_QUOTE`'s opens (an apostrophe within a word is none)."""
 _BEFORE = 30
 """Characters before a quote where the verb that introduces it is looked for."""
 
 
+def may_quote(folded: str) -> bool:
+    """Tell whether folded text may hold a quote (:data:`_QUOTE`): the apostrophe of "don't" opens none."""
+    if any(mark in folded for mark in '"«“‘'):
+        return True
+    return "'" in folded and _SPACED_APOSTROPHE.search(folded) is not None  # a straight one opens after a space
+
+
 def unquoted(folded: str) -> str:
     """Return folded text with the quotes that report what others write blanked out (the same text when none)."""
-    if not any(mark in folded for mark in "'\"«“‘"):
+    if not may_quote(folded):
         return folded
     text = folded
     for quote in _QUOTE.finditer(folded):
