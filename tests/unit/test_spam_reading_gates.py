@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worker.spam.alarm import _SCARE_QUOTED, may_scare_quote
+from worker.spam.asked_pitch import _SENTENCE, _VOICE, _VOICES, asked_pitch
 from worker.spam.own_work import _OPENED, _may_open
 from worker.spam.phrases import unjoined, words
 from worker.spam.quoted import _QUOTE, may_quote, unquoted
@@ -72,3 +73,31 @@ def test_the_word_look_for_a_channel_opened_needs_the_verb_and_the_channel() -> 
     assert _may_open(words("i just started a channel"))
     assert not _may_open(words("i just started a new song"))
     assert not _may_open(words("love this channel"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "Need a visa fast? We get approvals in 7 days, free quote",
+        "Moving soon? So we're here: devis gratuit",
+        "Vous déménagez ? Nous nous chargeons de tout.",
+        "Is this real?-our team says so",
+        "Anyone tried it? we did it last year",
+        "Why? Because weather is bad. Ourselves only.",
+        "What? well, nosy people",
+    ),
+)
+def test_a_business_voice_answering_a_question_is_a_whole_word_the_look_finds(text: str) -> None:
+    folded = fold(text)
+    answer = unjoined(folded[folded.find("?") + 1 :])
+    for sentence in _SENTENCE.split(answer):
+        voice = _VOICE.match(sentence.strip(" ,;:-"))
+        if voice is not None:
+            assert voice.group(1) in _VOICES
+            assert not _VOICES.isdisjoint(words(folded))
+
+
+def test_a_question_answered_in_no_business_voice_is_no_pitch_and_one_so_answered_still_is() -> None:
+    weights = {"business_pitch": 1.0}
+    assert asked_pitch(fold("Need a visa fast? Ourselves, we get approvals in 7 days"), weights) is None
+    assert asked_pitch(fold("Need a visa fast? We get approvals in 7 days, free quote"), weights) is not None

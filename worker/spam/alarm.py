@@ -151,7 +151,7 @@ def names(folded: str) -> bool:
         or _HARM.search(text) is not None
         or _CHANNELS.search(text) is not None
         or _VERDICT.search(text) is not None
-        or _EQUALS.search(folded) is not None
+        or ("=" in folded and _EQUALS.search(folded) is not None)
         or _scare_quoted(folded)
     )
 

@@ -434,9 +434,10 @@ def counterfeit(folded: str, weights: Mapping[str, float]) -> Signal | None:
         return Signal("counterfeit", weights["counterfeit"], {"phrases": [colourway.group()]})
     brand = _COUNTERFEIT_BRANDS.search(folded)
     shop = _SHOP_WORDS.search(folded) if brand else None
-    told = unjoined(folded)
-    if shop is not None and (_BOUGHT.search(told) is not None or at_a_retailer(told) or price_moved(told)):
-        shop = _SELLER_SHOP_WORDS.search(folded)
+    if shop is not None:
+        told = unjoined(folded)
+        if _BOUGHT.search(told) is not None or at_a_retailer(told) or price_moved(told):
+            shop = _SELLER_SHOP_WORDS.search(folded)
     if brand is None or shop is None:
         brand = _LUXURY_BRANDS.search(folded)
         shop = _SELLER_SHOP_WORDS.search(folded) if brand else None
