@@ -146,28 +146,28 @@ def _scare_quoted(folded: str) -> bool:
 def names(folded: str) -> bool:
     """Tell whether folded text names a scam in one of these shapes: its kind, its harm, a title doubted."""
     text = unjoined(folded)
-    return (
-        _KIND.search(text) is not None
-        or _HARM.search(text) is not None
-        or _CHANNELS.search(text) is not None
-        or _VERDICT.search(text) is not None
-        or ("=" in folded and _EQUALS.search(folded) is not None)
-        or _scare_quoted(folded)
-    )
+    return _named_and_warned(text, folded) or _HARM.search(text) is not None or _scare_quoted(folded)
 
 
 def warns(folded: str) -> bool:
     """Tell whether folded text warns others in one of these shapes."""
     text = unjoined(folded)
     return (
-        _KIND.search(text) is not None
+        _named_and_warned(text, folded)
         or _WARNS.search(text) is not None
-        or _CHANNELS.search(text) is not None
-        or _VERDICT.search(text) is not None
         or _GONE.search(text) is not None
         or _LOST_SUM.search(text) is not None
-        or _EQUALS.search(folded) is not None
         or _FORBIDS.search(text) is not None
+    )
+
+
+def _named_and_warned(text: str, folded: str) -> bool:
+    """The shapes that both name a scam and warn of it: its kind, where it is reported, a verdict, "= scam"."""
+    return (
+        _KIND.search(text) is not None
+        or _CHANNELS.search(text) is not None
+        or _VERDICT.search(text) is not None
+        or ("=" in folded and _EQUALS.search(folded) is not None)
     )
 
 
