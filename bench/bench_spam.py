@@ -76,6 +76,10 @@ naming prices and brands, warning about a scam by name, talking about loans, sav
 quoting; and spam of SEO footers (keyword authors), fake support lines, loans between individuals, recovery hackers,
 marabouts and psychics, pharmacies, casinos and betting, essay writing, WhatsApp or Telegram contacts and earnings
 testimonials, and link drops. Measured only, like the first two, and shown per kind of site and of comment.
+
+Last, per set, what holds its legitimate comments out of the box: for each signal, how many held comments carry it
+and how many it decides (they would pass without it), and how many are held on the classifier's words alone. These
+are counts only: they say which reading to look at without showing a measured-only set's texts.
 """
 
 from __future__ import annotations
@@ -409,6 +413,30 @@ def signal_shares(sets: list[DataSet]) -> None:
         print(f"{data_set.name:<26}" + "".join(f"{c:>14}" for c in cells))
 
 
+def held_causes(sets: list[DataSet], top: int = 6) -> None:
+    """Print, per set, what holds its legitimate comments out of the box: each signal's count among the held ones,
+    found in / deciding (held only thanks to it), the most common first; ``words`` counts those held with no
+    signal weighing towards spam (the classifier's words alone). Figures only: no text is printed."""
+    check, context = SpamCheck(), Context(now=0.0, facts={fact.MODEL: seed_model()})
+    for data_set in sets:
+        held = [r for r in data_set.rows if r.label is Label.HAM and _caught(check, r, context)]
+        if not held:
+            continue
+        found: dict[str, list[LabelledComment]] = {}
+        words = 0
+        for row in held:
+            names = {s.name for s in check.signals(row.comment, context) if s.weight > 0}
+            words += not names
+            for name in names:
+                found.setdefault(name, []).append(row)
+        cells = [f"words {words}"]
+        for name, rows in sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))[:top]:
+            without = dataclasses.replace(check, signal_weights={**check.signal_weights, name: 0.0})
+            decided = sum(not _caught(without, r, context) for r in rows)
+            cells.append(f"{name} {len(rows)}/{decided}")
+        print(f"{data_set.name:<26}{len(held):>4} held: " + ", ".join(cells))
+
+
 def cost_us(rows: list[LabelledComment]) -> float:
     """Return the median in-process time of one check, in microseconds (seed model, no I/O)."""
     check, context = SpamCheck(), Context(now=0.0, facts={fact.MODEL: seed_model()})
@@ -459,6 +487,8 @@ def main(argv: list[str]) -> int:
         print(rates_row(data_set.name, evaluate(data_set.rows, base=trained)) + f"   (learned {'+'.join(families)})")
     print("== new signals: share of caught spam each is found in / decides (caught only thanks to it), out of the box")
     signal_shares(sets)
+    print("== what holds legitimate comments, out of the box: held; then per signal, held found in / decided by it")
+    held_causes(sets)
     tubespam(sets)
     everything = [row for s in sets if s.family == "youtube" for row in s.rows]
     print(f"== cost: median {cost_us(everything):.0f} µs per comment in process ({len(everything)} comments)")
