@@ -20,6 +20,10 @@ from worker.spam.site_links import is_reference
         "https://www.lemonde.fr/planete/article/2024/05/14/secheresse_6233012_3244.html",
         "https://france3-regions.francetvinfo.fr/bretagne/usine.html",
         "https://www.theguardian.com/uk-news/2024/mar/12/tram",
+        "https://www.npr.org/2024/03/12/1237/city-council-votes-on-transit",
+        "https://news.sky.com/story/flood-defences-13090",
+        "https://www.franceinfo.fr/societe/logement/loyers.html",
+        "https://www.radio-canada.ca/nouvelle/2061/hausse-des-tarifs",
     ),
 )
 def test_a_public_bodys_or_a_newspapers_page_is_a_reference(url: str) -> None:
@@ -36,6 +40,8 @@ def test_a_public_bodys_or_a_newspapers_page_is_a_reference(url: str) -> None:
         "https://lemonde.fr.example/offre",
         "https://service-public-fr.example/aides",
         "https://monlemonde.fr/article",
+        "https://www.sky.com/deals/broadband",
+        "https://abc.go.com/shows/contest",
     ),
 )
 def test_a_readers_blog_a_broadcasters_show_page_or_a_look_alike_host_is_not_one(url: str) -> None:

@@ -43,12 +43,22 @@ NEWS_DESKS = frozenset(
         "mediapart.fr", "courrierinternational.com", "sudouest.fr", "ladepeche.fr", "lavoixdunord.fr",
         "leprogres.fr", "ledauphine.com", "midilibre.fr", "nicematin.com", "laprovence.com", "dna.fr",
         "estrepublicain.fr", "letelegramme.fr", "lamontagne.fr", "francetvinfo.fr", "tf1info.fr", "lci.fr",
-        "bfmtv.com", "france24.com", "rfi.fr",
+        "bfmtv.com", "france24.com", "rfi.fr", "franceinfo.fr", "radiofrance.fr", "rtl.fr", "europe1.fr", "lejdd.fr",
+        "marianne.net", "challenges.fr", "lesinrocks.com", "telerama.fr", "lalsace.fr", "republicain-lorrain.fr",
+        "lanouvellerepublique.fr", "lejsl.com", "bienpublic.com", "leberry.fr", "lunion.fr", "paris-normandie.fr",
+        "charentelibre.fr", "larepubliquedespyrenees.fr", "ledauphine.fr", "corsematin.com", "afp.com",
         # French-speaking neighbours
-        "lesoir.be", "letemps.ch", "lapresse.ca", "ledevoir.com",
-        # English
+        "lesoir.be", "lalibre.be", "letemps.ch", "24heures.ch", "tdg.ch", "lapresse.ca", "ledevoir.com",
+        "journaldemontreal.com", "radio-canada.ca",
+        # English: wire services, national and city papers, news channels and magazines
         "theguardian.com", "reuters.com", "apnews.com", "nytimes.com", "washingtonpost.com", "ft.com",
-        "economist.com",
+        "economist.com", "wsj.com", "bloomberg.com", "usatoday.com", "latimes.com", "chicagotribune.com",
+        "bostonglobe.com", "npr.org", "pbs.org", "cnn.com", "nbcnews.com", "cbsnews.com", "abcnews.go.com",
+        "foxnews.com", "politico.com", "politico.eu", "axios.com", "thehill.com", "theatlantic.com", "newyorker.com",
+        "time.com", "newsweek.com", "thedailybeast.com", "vox.com", "slate.com", "propublica.org", "csmonitor.com",
+        "wired.com", "arstechnica.com", "theverge.com", "independent.co.uk", "telegraph.co.uk", "thetimes.co.uk",
+        "news.sky.com", "irishtimes.com", "cbc.ca", "theglobeandmail.com", "abc.net.au", "smh.com.au",
+        "aljazeera.com", "dw.com", "euronews.com",
     }
 )  # fmt: skip
 """Newspapers' and news channels' own domains (subdomains included, but not their readers' blogs and clubs).
