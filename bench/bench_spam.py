@@ -77,6 +77,13 @@ quoting; and spam of SEO footers (keyword authors), fake support lines, loans be
 marabouts and psychics, pharmacies, casinos and betting, essay writing, WhatsApp or Telegram contacts and earnings
 testimonials, and link drops. Measured only, like the first two, and shown per kind of site and of comment.
 
+The *other sites 4* comments (bench/data/site_comments_4.jsonl) are 360 more written the same way by another writer who
+had read neither the checks, their word lists, the seeds, the tests nor the earlier sets, committed before anything
+measured them: ten more kinds of sites (photography, cycling news, beekeeping, personal tech help, a history magazine,
+running, aquariums, a science podcast, a small-business blog, genealogy), 12 legitimate and 6 spam comments per site
+and language; about half of each site's legitimate comments are the hard kinds (prices and brands, numbers passed on,
+scam warnings, money talk, links, rude replies), more than real sites see. Measured only, like the others.
+
 Last, per set, what holds its legitimate comments out of the box: for each signal, how many held comments carry it
 and how many it decides (they would pass without it), and how many are held on the classifier's words alone. These
 are counts only: they say which reading to look at without showing a measured-only set's texts.
@@ -116,12 +123,15 @@ SITE_COMMENTS_2 = Path(__file__).resolve().parent / "data" / "site_comments_2.js
 """Comments of ten more kinds of sites, written without reading the checks (see the module docstring): measured only."""
 SITE_COMMENTS_3 = Path(__file__).resolve().parent / "data" / "site_comments_3.jsonl"
 """A third set, of ten other kinds of sites, written without reading the checks nor the earlier sets: measured only."""
+SITE_COMMENTS_4 = Path(__file__).resolve().parent / "data" / "site_comments_4.jsonl"
+"""A fourth set, of ten more kinds of sites, written the same way by another writer: measured only."""
 SITE_COMMENTS_TUNE = Path(__file__).resolve().parent / "data" / "site_comments_tune.jsonl"
 """Comments of the kinds the other sites' sets hold, written to tune on (see the module docstring)."""
 SITE_SETS = {
     "sites": SITE_COMMENTS,
     "sites2": SITE_COMMENTS_2,
     "sites3": SITE_COMMENTS_3,
+    "sites4": SITE_COMMENTS_4,
     "sites_tune": SITE_COMMENTS_TUNE,
 }
 """The other sites' sets by family, each read by :func:`site_comments`."""
@@ -261,6 +271,7 @@ def load(data: Path) -> list[DataSet]:
         ("other sites, measured only", "sites", SITE_COMMENTS, site_comments, False),
         ("other sites 2, measured only", "sites2", SITE_COMMENTS_2, site_comments, False),
         ("other sites 3, measured only", "sites3", SITE_COMMENTS_3, site_comments, False),
+        ("other sites 4, measured only", "sites4", SITE_COMMENTS_4, site_comments, False),
         ("tune sites, tune on them", "sites_tune", SITE_COMMENTS_TUNE, site_comments, False),
     ]
     for name, family, path, reader, learnable in readers:
