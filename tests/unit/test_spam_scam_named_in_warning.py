@@ -32,7 +32,19 @@ def test_a_warning_naming_the_messenger_the_scam_came_by_is_approved(content: st
         "Don't click, it's phishing.",
     ),
 )
-def test_a_warning_naming_the_scams_domain_is_held_at_most_never_rejected(content: str) -> None:
+def test_a_warning_naming_the_scams_site_by_its_bare_name_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Watch out, someone posing as Booking.com messaged me on WhatsApp asking me to pay again by card at "
+        "https://secure-booking-pay.com/confirm. It's a scam, the hotel confirmed.",
+        "Don't click, it's phishing: they link to ryanair-refunds.net/claim?id=88 to steal your card.",
+    ),
+)
+def test_a_warning_giving_the_scams_address_to_open_is_held_at_most_never_rejected(content: str) -> None:
     assert spam_action(content) is Action.FLAG
 
 

@@ -34,7 +34,7 @@ from worker.spam.reading import shown
 from worker.spam.spoken_phone import spoken_phones
 from worker.spam.supplement import diet_pill
 from worker.spam.testimonial import testimonial
-from worker.spam.urls import find_links, host_of, registered_domain
+from worker.spam.urls import find_links, host_of, is_bare_name, registered_domain
 from worker.text import fold
 
 WEIGHTS: Mapping[str, float] = MappingProxyType(
@@ -509,7 +509,8 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
         found.append(pill)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
     heard = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
-    reported = warning.weigh(heard, folded, LINK_SIGNALS, TOPIC_SIGNALS)
+    names_only = all(is_bare_name(link) for link in find_links(comment.content))
+    reported = warning.weigh(heard, folded, LINK_SIGNALS, TOPIC_SIGNALS, names_only=names_only)
     # A warning, or talk of a scam's trade, that reaches nobody: its topics and trade words are what it talks of.
     talk: frozenset[str] = frozenset()
     if heard is not found:

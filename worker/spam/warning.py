@@ -165,9 +165,22 @@ _VOUCHING = compile_phrases(
 )  # fmt: skip
 
 
+# "The real <thing> is at / est sur <place>": where the fake warning sends readers instead.
+_REAL_ONE_AT = re.compile(
+    r"(?<!\w)(?:the real|the genuine|le vrai|la vraie|les vrais|les vraies)(?:\s\w+){0,3}\s"
+    r"(?:is at|is on|are at|are on|lives at|est sur|est a|sont sur|se trouve sur|se trouvent sur)(?!\w)"
+)
+
+
 def _vouches(folded: str) -> bool:
     """Tell whether folded text asks to be reached or vouches for someone, a "real one" after a warning too."""
-    return reaches(folded) or _VOUCHING.search(unjoined(folded)) is not None or alarm.vouches(folded)
+    text = unjoined(folded)
+    return (
+        reaches(folded)
+        or _VOUCHING.search(text) is not None
+        or _REAL_ONE_AT.search(text) is not None
+        or alarm.vouches(folded)
+    )
 
 
 # Telling readers not to call, answer or pay the number, or to block or report it: the number is the scam's,
@@ -271,6 +284,8 @@ _CALLER_REACH = 40
 """Characters before a number in which it is told as the caller ("des appels du")."""
 
 
+_LINKS = "links"
+"""The signal of the links in the text, set aside in a warning when they are all bare site names."""
 _REACHING = frozenset({"contact", "premium_rate"})
 """Signals of a way to reach someone, set aside when the warning shows it is the scam's (:func:`_reaches_nobody`)."""
 
@@ -286,12 +301,16 @@ def _reaches_nobody(signal: Signal, refused: bool, handle: bool, desks: bool) ->
     return True
 
 
-def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iterable[str] = ()) -> list[Signal]:
+def weigh(
+    signals: list[Signal], folded: str, links: Iterable[str], topics: Iterable[str] = (), *, names_only: bool = False
+) -> list[Signal]:
     """Return ``signals`` without those of the scam reported, and its ``topics`` weighed at :data:`TOPIC_SHARE`,
     when the comment warns and reaches nobody.
 
     ``links`` are the names of the signals of links: a link may lead to the scam itself, so they keep their weight
-    (and hold the comment), but the scam's domain named ("they sent me to secure-booking-pay.com") is no offer.
+    (and hold the comment). But when every link is a site's bare name (``names_only``: no scheme, "www." nor page,
+    "they sent me to secure-booking-pay.com"), the warning names the scam's site as it names its number: a name to
+    recognise, which comment forms do not make a link, not an address given to visit; the ``links`` signal goes too.
     """
     talked = frozenset(topics)
     if not any(s.weight > 0 and (s.name in REPORTED or s.name in _REACHING or s.name in talked) for s in signals):
@@ -307,7 +326,7 @@ def weigh(signals: list[Signal], folded: str, links: Iterable[str], topics: Iter
     return [
         replace(s, weight=s.weight * TOPIC_SHARE) if s.name in talked else s
         for s in signals
-        if s.name not in REPORTED and s.name not in _REACHING
+        if s.name not in REPORTED and s.name not in _REACHING and not (names_only and s.name == _LINKS)
     ]
 
 
