@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import spam_action
 from worker.checks.base import Context
 from worker.checks.spam import SpamCheck, build
 from worker.errors import ConfigError
-from worker.models import Comment
+from worker.models import Action, Comment
 from worker.policy import Section
 from worker.spam.site_links import SiteLinks, is_reference
 from worker.spam.urls import find_links
@@ -171,3 +172,28 @@ def test_a_sites_bare_name_does_not_count_towards_too_many_links_but_two_address
 
     assert "too_many_links" not in codes(named)
     assert "too_many_links" in codes(two)
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    (
+        ("Voir www.lemonde.fr, page 3.", "lemonde.fr"),
+        ("As the BBC says (https://www.theguardian.com/uk-news/2024/tram).", "theguardian.com"),
+        ("Read it here: https://www.npr.org/2024/03/12/transit!", "npr.org"),
+    ),
+)
+def test_the_punctuation_that_ends_a_sentence_is_not_part_of_its_link(text: str, host: str) -> None:
+    (link,) = find_links(text)
+    assert link.host == host and not link.text.endswith((",", ".", "!", ")"))
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
+        "Tout est sur www.service-public.fr, onglet aides au logement.",
+        "Source : www.insee.fr, tableau 4.",
+        "It's all on www.theguardian.com, front page.",
+    ),
+)
+def test_a_comment_citing_a_public_site_before_a_comma_is_approved(content: str) -> None:
+    assert spam_action(content) is Action.APPROVE

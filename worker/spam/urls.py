@@ -33,6 +33,8 @@ _MARKUP_LINK = re.compile(
 # which one quick search tells without trying the bare-domain pattern at every word. The search starts on
 # the dot and looks behind it for "www", so that it jumps from one dot to the next.
 _MAY_LINK = re.compile(rf"\.(?:(?<=www\.)|(?:{_TLDS})(?![\w-]))", re.IGNORECASE)
+_CLOSING = ".,;:!?"
+"""Punctuation that ends the sentence around a link, not the link ("see www.lemonde.fr, page 3")."""
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#]+)", re.IGNORECASE)
 
 
@@ -60,7 +62,7 @@ def every_link(text: str) -> tuple[Link, ...]:
     """Return every link of ``text`` as written, in order, a site's bare name included (cached)."""
     if "://" not in text and not _MAY_LINK.search(text):
         return ()
-    return tuple(Link(m.group(), host_of(m.group())) for m in _URL.finditer(text))
+    return tuple(Link(url, host_of(url)) for m in _URL.finditer(text) if (url := m.group().rstrip(_CLOSING)))
 
 
 @lru_cache(maxsize=1024)
