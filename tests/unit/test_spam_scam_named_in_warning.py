@@ -39,6 +39,17 @@ def test_a_warning_naming_the_scams_site_by_its_bare_name_is_approved(content: s
 @pytest.mark.parametrize(
     "content",
     (
+        "Beware of the fake giveaways in these comments, it's a scam. Visit giveaway-central.xyz instead.",
+        "Watch out, fake Ray-Ban sites everywhere, it's a scam. Head over to rayban-outlet.shop for the real deal.",
+    ),
+)
+def test_a_warning_that_sends_readers_to_a_site_by_its_bare_name_is_still_held(content: str) -> None:
+    assert spam_action(content) is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "content",
+    (
         "Watch out, someone posing as Booking.com messaged me on WhatsApp asking me to pay again by card at "
         "https://secure-booking-pay.com/confirm. It's a scam, the hotel confirmed.",
         "Don't click, it's phishing: they link to ryanair-refunds.net/claim?id=88 to steal your card.",

@@ -286,6 +286,22 @@ _CALLER_REACH = 40
 
 _LINKS = "links"
 """The signal of the links in the text, set aside in a warning when they are all bare site names."""
+# Sending readers to a site ("visit", "check them out", "allez sur"): a bare name so pointed at is an address given.
+_GO_THERE = compile_phrases(
+    (
+        "visit", "visit them", "visit it", "go to", "head to", "head over to", "check them out", "check it out",
+        "got mine from", "got mine at", "i used", "visitez", "allez sur", "allez voir", "va sur", "rendez vous sur",
+        "passez par", "j ai trouve le mien sur", "moi je passe par",
+    )
+)  # fmt: skip
+_NOT_BEFORE = re.compile(r"(?<!\w)(?:don t|dont|do not|never|n|ne|jamais)\s*$")
+"""A negation just before the words ("don't visit", "n'allez pas"), which makes them a warning."""
+
+
+def _sends_there(text: str) -> bool:
+    return any(_NOT_BEFORE.search(text[: m.start()]) is None for m in _GO_THERE.finditer(text))
+
+
 _REACHING = frozenset({"contact", "premium_rate"})
 """Signals of a way to reach someone, set aside when the warning shows it is the scam's (:func:`_reaches_nobody`)."""
 
@@ -310,7 +326,8 @@ def weigh(
     ``links`` are the names of the signals of links: a link may lead to the scam itself, so they keep their weight
     (and hold the comment). But when every link is a site's bare name (``names_only``: no scheme, "www." nor page,
     "they sent me to secure-booking-pay.com"), the warning names the scam's site as it names its number: a name to
-    recognise, which comment forms do not make a link, not an address given to visit; the ``links`` signal goes too.
+    recognise, which comment forms do not make a link, not an address given to visit; the ``links`` signal goes too,
+    unless the comment sends readers there ("visit", "check them out", "allez sur").
     """
     talked = frozenset(topics)
     if not any(s.weight > 0 and (s.name in REPORTED or s.name in _REACHING or s.name in talked) for s in signals):
@@ -323,10 +340,11 @@ def weigh(
         or _vouches(_unquoted(folded))
     ):
         return signals
+    named_only = names_only and not _sends_there(unjoined(folded))
     return [
         replace(s, weight=s.weight * TOPIC_SHARE) if s.name in talked else s
         for s in signals
-        if s.name not in REPORTED and s.name not in _REACHING and not (names_only and s.name == _LINKS)
+        if s.name not in REPORTED and s.name not in _REACHING and not (named_only and s.name == _LINKS)
     ]
 
 
