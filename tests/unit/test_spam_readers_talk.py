@@ -12,9 +12,9 @@ from worker.checks.spam import SpamCheck
 from worker.models import Action, Comment
 from worker.spam import facts as fact
 from worker.spam.corpus import seed_model
-from worker.spam.signals import WEIGHTS, detect
+from worker.spam.signals import detect
 from worker.spam.site_links import is_reference
-from worker.spam.warning import TOPIC_SHARE, refuses, warns
+from worker.spam.warning import refuses, warns
 from worker.text import fold
 
 
@@ -155,11 +155,12 @@ def test_calling_a_thing_a_scam_asking_to_report_it_or_telling_its_cost_is_a_war
     assert warns(fold(text)) is warning
 
 
-def test_the_topics_of_a_scam_warned_of_weigh_half_when_nobody_can_be_reached() -> None:
+def test_the_topics_of_a_scam_a_person_warns_of_weigh_nothing_when_nobody_can_be_reached() -> None:
+    # Halved as a warning's talk (hearsay), then nothing: a person speaks and offers nothing (topic_talk).
     text = "A man on a dating app kept selling me his crypto trading platform. Classic pig butchering, report him."
     weights = {s.name: s.weight for s in detect(Comment(id="c", post_id="p", author_name="Ana", content=text), {})}
-    assert weights["crypto"] == pytest.approx(WEIGHTS["crypto"] * 1.5 * TOPIC_SHARE)
-    assert weights["adult"] == pytest.approx(WEIGHTS["adult"] * TOPIC_SHARE)
+    assert weights["crypto"] == 0.0
+    assert weights["adult"] == 0.0
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,11 @@ _RECOVERED = compile_phrases(
 )  # fmt: skip
 
 
+def recovered(text: str) -> bool:
+    """Tell whether unjoined folded text tells the recovery trade's turn: someone found who got the money back."""
+    return _RECOVERED.search(text) is not None
+
+
 def lesson(folded: str) -> bool:
     """Tell whether folded text tells the writer's own loss as a lesson, with nobody reached nor money recovered."""
     text = unjoined(folded)

@@ -34,6 +34,7 @@ from worker.spam.reading import shown
 from worker.spam.spoken_phone import spoken_phones
 from worker.spam.supplement import diet_pill
 from worker.spam.testimonial import testimonial
+from worker.spam.topic_talk import weigh as talked_of
 from worker.spam.urls import find_links, host_of, is_bare_name, registered_domain
 from worker.text import fold
 
@@ -519,6 +520,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
         talk = NOT_COMMERCIAL | TOPIC_SIGNALS
     found = favour.weigh(paid.weigh(helpline.weigh(reported, folded), folded, LINK_SIGNALS), folded)
     found = lesson.weigh(found, folded, TOPIC_SIGNALS, STYLE_SIGNALS)
+    found = talked_of(found, folded, TOPIC_SIGNALS, STYLE_SIGNALS)  # a person talking of a topic sells nothing
     if _uncommercial(found) or (talk and {s.name for s in found} <= talk):
         asked = reader(comment.content, fold(comment.content), weights)  # code tags are a reader's sign
         if asked is not None:
