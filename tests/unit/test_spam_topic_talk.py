@@ -25,6 +25,7 @@ def _topic_weights(content: str) -> dict[str, float]:
         "Mon voisin a perdu ses économies dans les paris sportifs, je trouve que ces publicités devraient être "
         "interdites.",
         "Beware of sites promising you can earn $500 a day with bitcoin, it is a scam, I lost 300 dollars.",
+        "Le musée est gratuit le premier dimanche du mois, j'y emmène mes enfants à chaque fois.",
     ),
 )
 def test_a_topic_a_person_talks_about_with_nothing_offered_weighs_nothing(content: str) -> None:
@@ -43,6 +44,8 @@ def test_a_topic_a_person_talks_about_with_nothing_offered_weighs_nothing(conten
         "Films et séries en streaming VF gratuit, tous les épisodes sans inscription",
         "Has anyone tried the new crypto platform? I doubled my savings in a month.",
         "I got my 2 BTC back thanks to a recovery expert, what a relief.",
+        "Des abonnés gratuits pour ta chaîne, moi j'en ai eu mille en une semaine.",
+        "Scam warnings everywhere, but I trade with Anna's group and make $900 a week, no scam at all.",
     ),
 )
 def test_a_topic_in_ad_copy_or_next_to_an_offer_keeps_its_weight(content: str) -> None:
