@@ -162,6 +162,20 @@ def test_a_site_adds_words_and_a_language_through_a_words_file(tmp_path: Path):
     ]
 
 
+def test_a_number_a_site_lists_is_found_in_brackets_or_punctuation(tmp_path: Path):
+    (tmp_path / "codes.txt").write_text("22 strong\n", encoding="utf-8")
+    section = Section("profanity", {"extra_words_files": ["codes.txt"]}, "t", base_dir=tmp_path)
+    assert words("Call (22) or 22, not 223", section=section) == ["22"]
+    assert run("Call (22) or 22, not 223", section=section).censor == ((6, 8), (13, 15))
+
+
+def test_numbers_find_nothing_and_are_not_remembered_as_clean_words():
+    matcher = profanity.Matcher(profanity.load_lexicon())
+    assert matcher.scan("Bravo (2024) 73rd [12]. 1,5 -7- merci") == []
+    assert matcher._clean.isdisjoint({"(2024)", "[12].", "-7-"})
+    assert {"bravo", "merci", "73rd", "1,5"} <= matcher._clean
+
+
 def test_a_site_words_file_can_change_a_builtin_severity(tmp_path: Path):
     (tmp_path / "mild.txt").write_text("fuck mild\n", encoding="utf-8")
     section = Section("profanity", {"extra_words_files": ["mild.txt"]}, "t", base_dir=tmp_path)

@@ -9,6 +9,7 @@ Offsets in the folded text are offsets in the original (see :mod:`worker.profani
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from worker.profanity import forms
@@ -62,6 +63,16 @@ class Hit:
     match: str
     language: str
     severity: Severity
+
+
+_AROUND_NUMBER = "()[]{}<>\"',;:?.-"
+"""Characters that a chunk's token pattern (:data:`TOKEN`) never reads at its edges: punctuation around a number."""
+
+
+def _number_only(chunk: str, listed: Container[str]) -> bool:
+    """True when ``chunk`` is ASCII digits, maybe in brackets or punctuation, that no list holds: it finds nothing."""
+    digits = chunk.strip(_AROUND_NUMBER)
+    return digits.isdigit() and digits.isascii() and digits not in listed
 
 
 def _occurrences(folded: str, chunk: str) -> list[int]:
@@ -140,6 +151,8 @@ class Matcher:
         parts = self._dirty.get(chunk)
         if parts is not None:
             return parts
+        if _number_only(chunk, self.lexicon.words):  # "(42)", "2024,": each new, never listed, not worth remembering
+            return ()
         parts = tuple(
             (m.start() + start, m.start() + end, key)
             for m in TOKEN.finditer(chunk)
