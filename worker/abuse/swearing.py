@@ -121,7 +121,8 @@ def _aims(text: str, found: Sequence[str], innocent: frozenset[str], swear: froz
         return True
     if category([w for w in found if w != "t"] if "t" in found else found) is not None:  # each "t" English here
         return True
-    if not (_other_listed() - innocent - swear).isdisjoint(found) or not INSULTS.isdisjoint(found):
+    # The comment's listed words first (a few), then those innocent or swearing set aside: not the whole list copied.
+    if _other_listed().intersection(found) - innocent - swear or not INSULTS.isdisjoint(found):
         return True
     joined = f" {' '.join(found)} "
     if any(f" {p} " in joined for p in _aiming_phrases()) or _object_aimed(found):
