@@ -58,11 +58,15 @@ def nfkc(text: str) -> str:
 
 def has_control_chars(text: str) -> bool:
     """True when ``text`` holds a control, format or unassigned character (Unicode category C)."""
+    if text.isprintable():  # no character of category C (nor a separator but the space): told in C
+        return False
     return any(unicodedata.category(ch).startswith("C") for ch in text)
 
 
 def visible(text: str) -> str:
     """Return ``text`` without control, format and unassigned characters, trimmed."""
+    if text.isprintable():  # nothing to take out (see has_control_chars)
+        return text.strip()
     return "".join(ch for ch in text if not unicodedata.category(ch).startswith("C")).strip()
 
 

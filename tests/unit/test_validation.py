@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from email_validator import EmailNotValidError, validate_email
 from hypothesis import given
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 from worker.checks.base import Context
 from worker.checks.validation import ValidationCheck, plain_address, scrub, syntax_problem
 from worker.models import Action, Comment
+from worker.text import nfkc, visible
 
 CHECK = ValidationCheck()
 
@@ -54,6 +57,25 @@ def test_a_malformed_email_is_rejected_without_repeating_it(email: str) -> None:
 
 def test_an_empty_comment_is_rejected() -> None:
     assert codes(content=" \n ") == ["content_missing"]
+
+
+@pytest.mark.parametrize("content", ["\u3000", "\u00a0\u2003", " \u2028 "])
+def test_a_comment_of_wide_or_unusual_spaces_only_is_empty(content: str) -> None:
+    assert codes(content=content) == ["content_missing"]
+
+
+@pytest.mark.parametrize("content", ["a", "7 ", "\u0301", "\u00a8", "\u200b", " ok", "Ａ"])
+def test_a_comment_with_any_mark_letter_or_digit_is_not_empty(content: str) -> None:
+    assert codes(content=content) == []
+
+
+@given(st.text(max_size=12))
+def test_the_emptiness_of_a_comment_and_a_name_is_that_of_its_normal_form(text: str) -> None:
+    found = codes(author_name=text or "Ann", content=text)
+    assert ("content_missing" in found) == (unicodedata.normalize("NFKC", text).strip() == "")
+    assert ("name_invalid" in found) == (
+        bool(text) and visible(nfkc(text)) != "" and any(unicodedata.category(c)[0] == "C" for c in nfkc(text))
+    )
 
 
 def test_every_problem_is_reported_not_just_the_first() -> None:

@@ -66,6 +66,14 @@ def syntax_problem(email: str) -> str | None:
     return None
 
 
+def _has_content(content: str) -> bool:
+    """True when ``content`` holds something once in NFKC form and trimmed."""
+    first = content[:1]
+    if first.isascii() and first.isalnum():  # an ASCII letter or digit stays one in NFKC: no need to normalise
+        return True
+    return bool(nfkc(content))
+
+
 @dataclass(frozen=True, slots=True)
 class ValidationCheck:
     """Rejects comments without a usable name, email or content."""
@@ -85,7 +93,7 @@ class ValidationCheck:
             reasons.append(self._reason("name_missing", "A name is required."))
         elif has_control_chars(name):
             reasons.append(self._reason("name_invalid", "The name holds control or invisible characters."))
-        if not nfkc(comment.content):
+        if not _has_content(comment.content):
             reasons.append(self._reason("content_missing", "The comment is empty."))
         email_reason = self._check_email(comment.author_email.strip())
         if email_reason is not None:
