@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 import re
+import struct
 
 import pytest
 
 from worker.abuse.features import AIMED_AFTER, AIMED_BEFORE, AIMING, aimed, spans, spans_of, tokens, words
-from worker.abuse.model import NEW_TUPLE, Term
+from worker.abuse.model import NEW_TUPLE, Term, _interleaved_sum
 from worker.profanity.normalise import fold_text
 
 
@@ -116,3 +117,18 @@ def test_a_term_built_by_new_tuple_is_the_term_its_constructor_builds() -> None:
 def test_the_spans_of_chosen_words_are_those_of_the_tokens_holding_them(text: str) -> None:
     chosen = frozenset({"shit", "putain"})
     assert spans_of(text, chosen) == [(t.start, t.end) for t in tokens(text) if t.word in chosen]
+
+
+def test_the_sum_of_a_comments_weights_has_every_bit_of_a_loop_over_words_and_pairs_zeros_or_not() -> None:
+    rng = random.Random(3)
+    values = [0.0, -0.0, 0.1, -0.1, 1e-300, -1e-300, 1e308, -1e308]
+    for _ in range(5000):
+        n = rng.randint(1, 6)
+        weights = [rng.choice(values) if rng.random() < 0.5 else rng.uniform(-5, 5) for _ in range(n)]
+        pairs = [rng.choice(values) if rng.random() < 0.3 else rng.choice([0.0, -0.0]) for _ in range(n - 1)]
+        total = 0.0
+        for i, weight in enumerate(weights):
+            total += weight
+            if i < len(pairs):
+                total += pairs[i]
+        assert struct.pack("<d", _interleaved_sum(weights, pairs)) == struct.pack("<d", total)

@@ -284,6 +284,8 @@ def _pair_key(pair: str) -> tuple[str, str]:
 def _interleaved_sum(weights: Sequence[float], pairs: Sequence[float]) -> float:
     """Return the sum of a comment's word and pair weights in its order (word, pair, word…), as a loop would add them:
     the same order gives the same last bits."""
+    if not any(pairs):  # most comments: adding a zero to a sum that starts at +0.0 changes no bit, so pairs are skipped
+        return reduce(add, weights, 0.0)
     mixed = [0.0] * (len(weights) + len(pairs))
     mixed[::2] = weights
     mixed[1::2] = pairs
