@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
 from itertools import compress
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -116,7 +117,10 @@ class EnglishModel:
             totals = [sum(column) for column in zip(*map(rows.__getitem__, known), strict=True)]
             squares = totals[0]
             if len(set(known)) != len(known):  # a word more than once: its TF-IDF is its count times its IDF
-                squares = sum([count * count * rows[word][0] for word, count in Counter(known).items()])
+                counted = Counter(known)
+                times = counted.values()
+                # count * count * IDF squared per word, in their order, without a loop in Python
+                squares = sum(map(mul, map(mul, times, times), map(itemgetter(0), map(rows.__getitem__, counted))))
             norm, sums = math.sqrt(squares), totals[1:]
         read = NEW_TUPLE(_Read, (known, norm, sums, spaced))
         self._last = (text, read)
