@@ -176,6 +176,17 @@ def test_numbers_find_nothing_and_are_not_remembered_as_clean_words():
     assert {"bravo", "merci", "73rd", "1,5"} <= matcher._clean
 
 
+def test_the_tokens_of_a_new_chunk_are_remembered_and_found_again_in_other_chunks_but_numbers_are_not():
+    matcher = profanity.Matcher(profanity.load_lexicon())
+    assert matcher.scan("see https://a.example/2024") == []
+    assert {"https", "a.example"} <= matcher._tokens.keys()
+    assert "2024" not in matcher._tokens
+    first = matcher.scan("shit, really")
+    again = matcher.scan("so (shit) again")
+    assert [(h.start, h.end, h.word) for h in first] == [(0, 4, "shit")]
+    assert [(h.start, h.end, h.word) for h in again] == [(4, 8, "shit")]
+
+
 def test_a_site_words_file_can_change_a_builtin_severity(tmp_path: Path):
     (tmp_path / "mild.txt").write_text("fuck mild\n", encoding="utf-8")
     section = Section("profanity", {"extra_words_files": ["mild.txt"]}, "t", base_dir=tmp_path)

@@ -116,6 +116,7 @@ class Matcher:
         self._cache_size = cache_size
         self._clean: set[str] = set()
         self._dirty: dict[str, tuple[Part, ...]] = {}
+        self._tokens: dict[str, tuple[Part, ...]] = {}
 
     def scan(self, text: str, language: str | None = None) -> list[Hit]:
         """Return the listed words of ``text`` in order; ``language`` is the comment's, if known."""
@@ -156,13 +157,25 @@ class Matcher:
         parts = tuple(
             (m.start() + start, m.start() + end, key)
             for m in TOKEN.finditer(chunk)
-            for start, end, key in self._classify_token(m.group())
+            for start, end, key in self._token_parts(m.group())
         )
         if len(self._clean) + len(self._dirty) < self._cache_size:
             if parts:
                 self._dirty[chunk] = parts
             else:
                 self._clean.add(chunk)
+        return parts
+
+    def _token_parts(self, token: str) -> tuple[Part, ...]:
+        """Return :meth:`_classify_token` of ``token``, cached: a new chunk is often known tokens in a new order or
+        with new punctuation (a link's "https" and host, "word," beside "word")."""
+        parts = self._tokens.get(token)
+        if parts is None:
+            if _number_only(token, self.lexicon.words):
+                return ()
+            parts = self._classify_token(token)
+            if len(self._tokens) < self._cache_size:
+                self._tokens[token] = parts
         return parts
 
     def _classify_token(self, token: str) -> tuple[Part, ...]:
