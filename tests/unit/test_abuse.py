@@ -239,3 +239,25 @@ def test_the_spans_of_the_first_words_only_are_those_of_all_the_words_cut_short(
         assert spans(text) == [(t.start, t.end) for t in tokens(text)]
         assert spans(text, 2) == spans(text)[:2]
         assert spans(text, 99) == spans(text)
+
+
+def test_a_comment_holding_none_of_a_readings_words_is_not_read_by_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import worker.checks.abuse as check_module
+
+    def not_asked(*args: object) -> None:
+        raise AssertionError("a reading was asked although none of its words is in the comment")
+
+    for name in ("frames", "sexual", "haine", "threats", "innocent_words", "unaimed_swearing"):
+        monkeypatch.setattr(check_module, name, not_asked)
+    comment = Comment(id="c", post_id="p", content="Great article about the new tram line, thanks for the charts.")
+    assert AbuseCheck().check(comment, Context(now=0.0)).score is not None
+
+
+def test_the_words_the_readings_are_gated_on_hold_every_readings_own_words() -> None:
+    from worker.abuse import frames, haine, sexual, threats
+    from worker.abuse.language import innocent_anywhere
+    from worker.abuse.swearing import expletives
+    from worker.checks.abuse import _cues
+
+    readings = (frames.ANCHORS, sexual.ANCHORS, haine.ANCHORS, threats.TRIGGERS, innocent_anywhere(), expletives())
+    assert all(words <= _cues() for words in readings)

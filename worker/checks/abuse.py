@@ -34,21 +34,25 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 from worker.abuse import facts as fact
 from worker.abuse.categories import category
 from worker.abuse.context import NOTHING, Reading, read
 from worker.abuse.english import shipped_english
 from worker.abuse.features import innocent_words, spans_of, words
+from worker.abuse.frames import ANCHORS as FRAME_ANCHORS
 from worker.abuse.frames import frames
+from worker.abuse.haine import ANCHORS as HAINE_ANCHORS
 from worker.abuse.haine import haine
-from worker.abuse.language import DEFAULT_LANGUAGE, told_language
+from worker.abuse.language import DEFAULT_LANGUAGE, innocent_anywhere, told_language
 from worker.abuse.model import NEW_TUPLE, AbuseModel, Term, WeightsError, shipped_model, sigmoid
+from worker.abuse.sexual import ANCHORS as SEXUAL_ANCHORS
 from worker.abuse.sexual import KIND as SEXUAL
 from worker.abuse.sexual import sexual
 from worker.abuse.speech import blanked
-from worker.abuse.swearing import unaimed_swearing
-from worker.abuse.threats import threats
+from worker.abuse.swearing import expletives, unaimed_swearing
+from worker.abuse.threats import TRIGGERS, threats
 from worker.checks.base import Context
 from worker.errors import ConfigError
 from worker.models import JSON, Action, CheckResult, Comment, Reason
@@ -122,16 +126,28 @@ class AbuseCheck:
         takes it below ``flag_at`` the reason stays, as evidence only (it approves), for a moderator to read.
         """
         model = self.model(context)
-        found = words(comment.content)
+        text = comment.content
+        found = words(text)
+        # The words each reading below starts from, found in one pass: a reading none of whose words is there finds
+        # nothing, and is not asked (most comments hold a few of these words at most).
+        cued = _cues().intersection(found)
         told = told_language(found, comment.language) if self.english else None  # guessed once, used twice
         # French hate's constructions are French: a comment whose words tell English is not read by them.
-        hated = haine(comment.content, found) if self.frame and told != DEFAULT_LANGUAGE else []
-        framed = frames(comment.content, found) + sexual(comment.content, found) + hated if self.frame else []
-        made = threats(comment.content, found) if self.threat else []
-        innocent = innocent_words(found, comment.language, told)
+        french = self.frame and told != DEFAULT_LANGUAGE and not HAINE_ANCHORS.isdisjoint(cued)
+        hated = haine(text, found) if french else []
+        framed = (
+            (frames(text, found) if not FRAME_ANCHORS.isdisjoint(cued) else [])
+            + (sexual(text, found) if not SEXUAL_ANCHORS.isdisjoint(cued) else [])
+            + hated
+            if self.frame
+            else []
+        )
+        made = threats(text, found) if self.threat and not TRIGGERS.isdisjoint(cued) else []
+        innocent = innocent_words(found, comment.language, told) if not innocent_anywhere().isdisjoint(cued) else NONE
         # Swearing aimed at no one is the profanity check's: neither model counts its words.
-        muted = frozenset() if framed or made else unaimed_swearing(comment.content, found, innocent)
-        heard = _blanked(comment.content, muted) if muted else comment.content  # what the English model reads
+        swears = not expletives().isdisjoint(cued)
+        muted = unaimed_swearing(text, found, innocent) if swears and not (framed or made) else NONE
+        heard = _blanked(text, muted) if muted else text  # what the English model reads
         english = self.english_added(heard, told=told)
         # The English model reads swearing: its "none here" says nothing of a frame made of plain words.
         framing = max(0.0, -english) + self.frame if framed else 0.0
@@ -145,13 +161,13 @@ class AbuseCheck:
         score = max(sigmoid(own + added), least)
         if score < self.flag_at:
             return CheckResult(NAME, (), score=score)
-        explained = model.explain_weighed(comment.content, weighed, top=TOP_TERMS)
+        explained = model.explain_weighed(text, weighed, top=TOP_TERMS)
         terms = _merged(explained.terms, heard, self.english) if english > 0 else list(explained.terms)
         if not (made or framed) and (terms[0].log_odds if terms else 0.0) < EVIDENCE_AT:
             return CheckResult(NAME, (), score=score)  # many small weights, no word to show: not held
         floor = terms[0].log_odds * TERM_SHARE if terms else 0.0
         heavy = [t for t in terms if t.log_odds >= floor]
-        reading = read(comment.content, [(t.start, t.end) for t in heavy]) if self.context else NOTHING
+        reading = read(text, [(t.start, t.end) for t in heavy]) if self.context else NOTHING
         lowered = max(sigmoid(explained.log_odds + added - reading.discount), least) if reading.discount else score
         # The English model, a frame and a threat help to hold, never to reject: that needs the project's model alone
         # to be near certain.
@@ -239,6 +255,16 @@ class AbuseCheck:
         verb = "rejected" if action is Action.REJECT else "held"
         message = f"{label}: score {lowered:.2f}{said} ({verb} from {threshold:.2f}), mostly {words}."
         return Reason(NAME, "abuse", message, action, evidence)
+
+
+NONE: frozenset[str] = frozenset()
+
+
+@cache
+def _cues() -> frozenset[str]:
+    """Return the words a reading of :meth:`AbuseCheck.check` starts from: a frame's, a sexual remark's, French hate's
+    or a threat's anchor, a word innocent in some language, a swear word that curses."""
+    return FRAME_ANCHORS | SEXUAL_ANCHORS | HAINE_ANCHORS | TRIGGERS | innocent_anywhere() | expletives()
 
 
 def _logit(p: float) -> float:
