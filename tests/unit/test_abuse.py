@@ -11,6 +11,7 @@ from worker.abuse.categories import category
 from worker.abuse.features import (
     aimed,
     char_count,
+    char_ngram_list,
     char_ngrams,
     counts,
     features,
@@ -54,6 +55,13 @@ def test_disguised_letters_fold_onto_the_same_word() -> None:
 def test_char_ngrams_mark_the_ends_of_the_word_and_their_count_is_known_without_making_them() -> None:
     assert list(char_ngrams("abc")) == ["<ab", "abc", "bc>", "<abc", "abc>", "<abc>"]
     for word in ("a", "abc", "idiot", "x" * 60):
+        assert char_count(word) == len(list(char_ngrams(word)))
+
+
+def test_the_pieces_of_a_word_of_any_length_cut_as_a_list_are_those_the_generator_yields_in_its_order() -> None:
+    for length in range(40):
+        word = "".join(chr(ord("a") + i % 26) for i in range(length))
+        assert char_ngram_list(word) == list(char_ngrams(word))
         assert char_count(word) == len(list(char_ngrams(word)))
 
 

@@ -158,10 +158,23 @@ def char_ngrams(word: str) -> Iterator[str]:
             yield padded[i : i + size]
 
 
+_PIECES = tuple(
+    tuple(slice(i, i + size) for size in CHAR_SIZES for i in range(length - size + 1))
+    for length in range(MAX_WORD_CHARS + 3)
+)
+"""Per length of a padded word (``<word>``, at most ``MAX_WORD_CHARS + 2``), the slices of its pieces, in the order of
+:func:`char_ngrams`."""
+
+
+def char_ngram_list(word: str) -> list[str]:
+    """Return :func:`char_ngrams` of ``word`` as a list, cut in C by the slices of its length."""
+    padded = f"<{word[:MAX_WORD_CHARS]}>"
+    return list(map(padded.__getitem__, _PIECES[len(padded)]))
+
+
 def char_count(word: str) -> int:
     """Return how many n-grams :func:`char_ngrams` yields for ``word``."""
-    length = min(len(word), MAX_WORD_CHARS) + 2
-    return sum(max(0, length - size + 1) for size in CHAR_SIZES)
+    return len(_PIECES[min(len(word), MAX_WORD_CHARS) + 2])
 
 
 def counts(words: Sequence[str], innocent: frozenset[str] = frozenset()) -> Counter[str]:

@@ -26,7 +26,7 @@ from operator import add
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from worker.abuse.features import aimed, char_count, char_ngrams, innocent_words, spans, words
+from worker.abuse.features import aimed, char_count, char_ngram_list, innocent_words, spans, words
 
 FORMAT = 1
 """Version of the weights file layout."""
@@ -120,7 +120,7 @@ class _PerWord(dict[str, _T]):
 
 def _word_weight(words: Mapping[str, float], chars: Mapping[str, float], word: str) -> float:
     """Return what one occurrence of ``word`` adds before scaling: its own weight and its pieces'."""
-    return words.get(word, 0.0) + sum(chars.get(g, 0.0) for g in char_ngrams(word))
+    return words.get(word, 0.0) + sum(map(chars.get, char_ngram_list(word), repeat(0.0)))
 
 
 def _feature_count(word: str) -> int:
