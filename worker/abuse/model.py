@@ -20,9 +20,8 @@ import json
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, partial, reduce
+from functools import cache, partial
 from itertools import islice, repeat
-from operator import add
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -284,12 +283,16 @@ def _pair_key(pair: str) -> tuple[str, str]:
 def _interleaved_sum(weights: Sequence[float], pairs: Sequence[float]) -> float:
     """Return the sum of a comment's word and pair weights in its order (word, pair, word…), as a loop would add them:
     the same order gives the same last bits."""
-    if not any(pairs):  # most comments: adding a zero to a sum that starts at +0.0 changes no bit, so pairs are skipped
-        return reduce(add, weights, 0.0)
-    mixed = [0.0] * (len(weights) + len(pairs))
-    mixed[::2] = weights
-    mixed[1::2] = pairs
-    return reduce(add, mixed, 0.0)
+    mixed: Sequence[float] = weights
+    if any(pairs):  # else (most comments) adding a zero to a sum that starts at +0.0 changes no bit: pairs skipped
+        mixed = [0.0] * (len(weights) + len(pairs))
+        mixed[::2] = weights
+        mixed[1::2] = pairs
+    # A loop, not functools.reduce: the same float additions in the same order, without a call to operator.add each
+    total = 0.0
+    for value in mixed:
+        total += value
+    return total
 
 
 def _positive_sum(weights: Sequence[float], at: Sequence[int]) -> float:
