@@ -38,6 +38,21 @@ _SPACED_LETTERS = 3
 """Distinct one-letter words a text needs before spaced-out words are looked for ("a" and "i" are common)."""
 
 
+_LETTERS_AND_DIGITS = bytes(
+    ord("a") if chr(b).isalpha() else ord("0") if chr(b).isdigit() or chr(b) in "$@" else ord(" ") for b in range(128)
+) + bytes(128)
+"""For an ASCII text: its letters as "a", its digits, "$" and "@" as "0", any other character a space."""
+
+
+def _letter_by_digit(folded: str) -> bool:
+    """Tell whether a letter is next to a digit, "$" or "@", as :data:`_DISGUISED_DIGIT` finds one."""
+    if not folded.isascii():
+        return _DISGUISED_DIGIT.unicode.search(folded) is not None
+    # The usual case: an ASCII text's letters and digits told apart by one translation, then two looks for a pair.
+    marks = folded.encode("ascii").translate(_LETTERS_AND_DIGITS)
+    return b"a0" in marks or b"0a" in marks
+
+
 def _four_letters(folded: str) -> bool:
     """Tell whether four words in a row are one character each, as letters spaced out are (one look at the words)."""
     return b"\x01\x01\x01\x01" in bytes(map((1).__eq__, map(len, tokens(folded))))
@@ -50,7 +65,7 @@ def undone(folded: str) -> tuple[tuple[str, str, str], ...]:
     if len([t for t in _words(folded) if len(t) == 1 and t.isalpha()]) >= _SPACED_LETTERS and _four_letters(folded):
         for match in _SPACED.finditer(folded):
             found.append((match.group(), match.group().replace(" ", "").replace(".", ""), "spaced letters"))
-    if _DISGUISED_DIGIT.search(folded):  # a letter next to a digit, "$" or "@"
+    if _letter_by_digit(folded):
         for match in _MIXED.finditer(folded):
             word = match.group()
             read = word.translate(_LEET)
@@ -269,7 +284,8 @@ _COLOURWAY = re.compile(
     r"playoffs?|fire red|oreo|taxi|retro|jordan|jordans|foamposite)s?\s+\d{1,2}s(?!\w)"
 )
 
-_DIGIT_S = AsciiFast(r"\ds")
+_DIGIT_S = AsciiFast(r"s(?<=\ds)")
+"""An "s" after a digit ("11s"): the "s" looked for first, which the search jumps to."""
 
 _KINDS = (
     r"company|companies|agency|agencies|services?|service provider|solutions?|institute|training|academy|"

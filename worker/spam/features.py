@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from worker.spam.digits import latin1_digits
+from worker.spam.digits import first_digit, latin1_digits
 from worker.spam.phones import find_phones
 from worker.spam.reading import without_formatting
 from worker.spam.urls import find_links, host_of, registered_domain, replace_markup
@@ -137,13 +137,14 @@ def reading(content: str, author_name: str = "", author_url: str | None = None) 
 
 def _numbers_as_zero(content: str) -> str:
     """Return ``content`` with each number (:data:`_NUMBER`) as " 0 "."""
-    if content.isascii():
-        return _NUMBER.ascii.sub(" 0 ", content)
-    try:
-        content.encode("latin-1")
-    except UnicodeEncodeError:
-        return _NUMBER.unicode.sub(" 0 ", content)
-    return _LATIN1_NUMBER.sub(" 0 ", content)
+    start = first_digit(content)
+    if start == 0:
+        return _NUMBER.of(content).sub(" 0 ", content)  # beyond Latin-1, or a digit first
+    if start == len(content):
+        return content  # no digit: no number
+    # Numbers start on a digit: the text before the first one (but the character its look-behind reads) is left as is.
+    pattern = _NUMBER.ascii if content.isascii() else _LATIN1_NUMBER
+    return content[: start - 1] + pattern.sub(" 0 ", content[start - 1 :])
 
 
 def _name_words(author_name: str) -> list[str]:

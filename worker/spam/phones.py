@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from worker.spam.digits import latin1_digits
+from worker.spam.digits import first_digit, latin1_digits
 from worker.text import AsciiFast
 
 # Letters that spammers type for digits, only ever read inside a run that already holds real digits.
@@ -204,7 +204,8 @@ def find_phones(text: str) -> tuple[Phone, ...]:
     found: list[Phone] = []
     seen: set[str] = set()
     rest = text
-    candidates = _CANDIDATE.finditer(text) if _GROUPED_DIGITS.search(text) else iter(())
+    start = first_digit(text)  # the patterns below start on a digit: none before it
+    candidates = _CANDIDATE.finditer(text) if _GROUPED_DIGITS.search(text, start) else iter(())
     for match in candidates:
         candidate = _candidate(match)
         if candidate is None:
@@ -220,11 +221,13 @@ def find_phones(text: str) -> tuple[Phone, ...]:
         seen.add(digits)
         found.append(Phone(digits, not (grouped or prefix is not None or toll_free), raw))
         rest = rest.replace(match.group(), " " * len(match.group()), 1)
-    for match in _GLUED.finditer(text):
+    for match in _GLUED.of(text).finditer(text, start):
         digits = match.group()
         if _plausible(digits) and digits not in seen:
             seen.add(digits)
             found.append(Phone(digits, True, digits))
-    if _LETTER_DIGIT.search(rest):  # a digit next to a letter (or a dash or dot between): glued, or lettered
+    if _LETTER_DIGIT.of(rest).search(
+        rest, start
+    ):  # a digit next to a letter (or a dash or dot between): glued, or lettered
         found += _disguised(rest, seen)
     return tuple(found)

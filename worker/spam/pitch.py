@@ -57,6 +57,8 @@ _VOICE_WORDS = frozenset(
     }
 )  # fmt: skip
 """The words one of which the business's voice needs (its verb, or what "we are a ..." calls itself)."""
+_SUBJECTS = frozenset({"our", "notre", "nos", "we", "nous", "on"})
+"""The words one of which every match of :data:`_VOICE` opens on, each a whole word of the text."""
 _COMPLIMENT = compile_phrases(
     (
         *COMPLIMENTS, "good article", "wonderful article", "useful article", "wonderful post", "helpful post",
@@ -84,8 +86,9 @@ _OPENING = 80
 
 def business_pitch(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """A business offering its services in the first person with a selling word, more after a stock compliment."""
-    if "?" in folded or _VOICE_WORDS.isdisjoint(words(folded)):
-        return None  # the usual case: no verb of the business's voice, told by one look at the words
+    held = words(folded)
+    if "?" in folded or _VOICE_WORDS.isdisjoint(held) or _SUBJECTS.isdisjoint(held):
+        return None  # the usual case: no verb of the business's voice, or no one speaking, told by looks at the words
     text = unjoined(folded)
     voice = _VOICE.search(text)
     if voice is None:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from types import MappingProxyType
 from typing import Any
 
@@ -209,10 +210,10 @@ def link_only(comment: Comment, weights: Mapping[str, float] = WEIGHTS) -> Signa
         rest = _EMPTY_LINK.sub(" ", rest)
     else:
         return None
-    words = _WORD.findall(rest)
-    if len(words) > _LINK_ONLY_WORDS:
+    words = len(list(islice(_WORD.finditer(rest), _LINK_ONLY_WORDS + 1)))  # the words past the limit are not read
+    if words > _LINK_ONLY_WORDS:
         return None
-    evidence: dict[str, JSON] = {"words": len(words)}
+    evidence: dict[str, JSON] = {"words": words}
     if not found:
         evidence["empty"] = True
     pointed = _POINTING.search(comment.content) is not None

@@ -12,9 +12,20 @@ _TLDS = (
     "com|net|org|info|biz|io|co|me|tv|ru|xyz|top|club|online|site|shop|store|live|link|click|fr|de|uk|us|ly|gl"
     "|cc|tk|ml|ga|cf|gq|pw|ws|in|be|ch|ca|eu|es|it|nl|pl|br|cn|pro|vip|win|bid|loan|app|dev|blog|news|to|gg|gd|am|fm"
 )
+
+
+def _by_first_letter(words: str) -> str:
+    """Return the alternation ``words`` ("com|net|...") grouped by first letter: at each place one group is tried
+    (its letter), not every word."""
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'\])\u200b-\u200d\ufeff]+"
-    rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>\"'\])\u200b-\u200d\ufeff]*)?",
+    rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_by_first_letter(_TLDS)})(?![\w-])(?:/[^\s<>\"'\])\u200b-\u200d\ufeff]*)?",
     re.IGNORECASE,
 )
 # The syntax of HTML, BBCode and Markdown links: tags (with the target inside) and the Markdown target.
@@ -29,10 +40,12 @@ _MARKUP_LINK = re.compile(
     r"|\[(?P<md_label>[^\]\n]*)\]\(\s*(?P<md_href>(?:https?://|www\.)[^)\s]+)\s*\)",
     re.IGNORECASE | re.DOTALL,
 )
+
+
 # Every link holds "://", "www." or a dot and a listed TLD: a text without any has none (the usual case),
 # which one quick search tells without trying the bare-domain pattern at every word. The search starts on
 # the dot and looks behind it for "www", so that it jumps from one dot to the next.
-_MAY_LINK = re.compile(rf"\.(?:(?<=www\.)|(?:{_TLDS})(?![\w-]))", re.IGNORECASE)
+_MAY_LINK = re.compile(rf"\.(?:(?<=www\.)|(?:{_by_first_letter(_TLDS)})(?![\w-]))", re.IGNORECASE)
 _CLOSING = ".,;:!?"
 """Punctuation that ends the sentence around a link, not the link ("see www.lemonde.fr, page 3")."""
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#]+)", re.IGNORECASE)
