@@ -113,14 +113,14 @@ def own_work(folded: str, weights: Mapping[str, float]) -> Signal | None:
         return None
     text = unjoined(folded)
     opened = _OPENED.search(text) if _may_open(held) else None
+    ask = _ASK.search(text)
+    if opened is None and ask is None:
+        return None  # "I covered this at my school show": told, not advertised (told before the costlier patterns)
     made = opened or (_MADE.search(text) if not _KEYS.isdisjoint(held) else None)
     if made is None and released:
         made = _RELEASE.search(text)
     if made is None:
         return None
-    ask = _ASK.search(text)
-    if opened is None and ask is None:
-        return None  # "I covered this at my school show": told, not advertised
     evidence: dict[str, JSON] = {"work": " ".join(made.group().split())[:60]}
     if ask is not None:
         evidence["ask"] = ask.group()
