@@ -222,7 +222,12 @@ class ModelState:
                 # The usual case, every key met before: one lookup per key in one C loop, which tells no miss apart.
                 return itemgetter(*keys)(memo)  # type: ignore[no-any-return]
             except KeyError:
-                pass
+                for key in [key for key in keys if key not in memo]:  # the few not met yet, then the lookups again
+                    self._remember(memo, key, feature_of)
+            try:
+                return itemgetter(*keys)(memo)  # type: ignore[no-any-return]
+            except KeyError:
+                pass  # another thread emptied the memo meanwhile: the loop below tells each key apart
         # One lookup per key, with the memo's own loop: another thread may empty the memo meanwhile.
         found = list(map(memo.get, keys, repeat(_MISSING)))
         misses = found.count(_MISSING)  # the words not met yet, found by the list's own loop too
@@ -230,13 +235,20 @@ class ModelState:
             keys, i = list(keys), -1
             for _ in range(misses):
                 i = found.index(_MISSING, i + 1)
-                feature = feature_of(keys[i])
-                log_odds = self._measure(feature)[0]
-                found[i] = (log_odds, feature) if log_odds is not None else None
-                if len(memo) >= _MEMO_MAX:
-                    memo.clear()
-                memo[keys[i]] = found[i]
+                found[i] = self._remember(memo, keys[i], feature_of)
         return found
+
+    def _remember(
+        self, memo: dict[_Key, _Weighed | None], key: _Key, feature_of: Callable[[_Key], str]
+    ) -> _Weighed | None:
+        """Return and remember ``(log_odds, feature)`` of a key's feature (None: no weight)."""
+        feature = feature_of(key)
+        log_odds = self._measure(feature)[0]
+        weighed = (log_odds, feature) if log_odds is not None else None
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[key] = weighed
+        return weighed
 
     def explain(self, text: str, *, author_name: str = "", author_url: str | None = None, top: int = 5) -> Verdict:
         """Return the log-odds that the comment is spam and the ``top`` features behind them."""
