@@ -10,7 +10,7 @@ import pytest
 from worker.spam import commerce, quoted, urls
 from worker.spam.digits import first_digit
 from worker.spam.features import _numbers_as_zero
-from worker.spam.phrases import unjoined
+from worker.spam.phrases import key_words, unjoined, watched
 from worker.text import fold, is_latin1, words
 
 _PIECES = (
@@ -92,3 +92,9 @@ def test_words_with_lone_apostrophes_or_hyphens_are_read_as_the_word_pattern_rea
 def test_numbers_are_zero_words_as_the_number_pattern_makes_them_from_the_first_digit_on() -> None:
     for text in (*_texts(), "prix 1 234,50 F et 12h", "été 2024,5.3 ok", "a1 2"):
         assert _numbers_as_zero(text) == re.sub(r"\d(?<!\w\d)\d*(?:[.,]\d+)*\b", " 0 ", text)
+
+
+def test_a_text_s_key_words_are_its_words_among_the_watched_ones() -> None:
+    watched({"zebra", "quokka"})
+    assert {"zebra", "quokka"} <= key_words("a zebra met a quokka and a lion")
+    assert "lion" not in key_words("a zebra met a quokka and a lion")

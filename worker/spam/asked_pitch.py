@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from worker.models import JSON
 from worker.spam.evidence import Signal, grow
-from worker.spam.phrases import compile_phrases, unjoined, words
+from worker.spam.phrases import compile_phrases, key_words, unjoined, watched
 
 _QUESTION_WORDS = 16
 """Words an advert's hook has at most ("Bad credit holding you back?")."""
@@ -28,7 +28,7 @@ _TO_OTHERS = compile_phrases(
 )  # fmt: skip
 """A question put to the other readers or about the post: a reader's."""
 _VOICE = re.compile(r"^(?:(?:so|then|here|alors|ici)\s+)?(we|our|nous|notre|nos)\s+(\w+)")
-_VOICES = frozenset({"we", "our", "nous", "notre", "nos"})
+_VOICES = watched({"we", "our", "nous", "notre", "nos"})
 """The voices of :data:`_VOICE`, each a whole word of the text where it matches."""
 _PAST = re.compile(
     r"\w+ed|did|had|was|were|went|got|paid|bought|found|made|took|gave|spent|saw|tried|also|too|avons|etions"
@@ -57,7 +57,7 @@ def asked_pitch(folded: str, weights: Mapping[str, float]) -> Signal | None:
     rather than a stock compliment.
     """
     mark = folded.find("?")
-    if mark < 0 or _VOICES.isdisjoint(words(folded)):
+    if mark < 0 or _VOICES.isdisjoint(key_words(folded)):
         return None  # no question, or no business's voice to answer it: told before the question is read
     start = max(folded.rfind(end, 0, mark) for end in ".!\n") + 1
     question = unjoined(folded[start:mark]).strip()

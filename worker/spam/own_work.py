@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from worker.models import JSON
 from worker.spam.evidence import Signal
-from worker.spam.phrases import compile_phrases, unjoined, words
+from worker.spam.phrases import compile_phrases, key_words, unjoined, watched
 
 _WORK = (
     r"covers?|remix(?:es)?|mashups?|beats?|songs?|singles?|ep|album|mixtape|tracks?|music video|videos?|parody|"
@@ -75,18 +75,18 @@ _ASK = compile_phrases(
         "un petit tour", "jetez un oeil", "jeter un oeil", "soutien", "soutenir",
     )
 )  # fmt: skip
-_KEYS = frozenset(
+_KEYS = watched(
     {"made", "did", "recorded", "uploaded", "posted", "produced", "covered", "remixed", "released", "dropped", "wrote",
      "filmed", "put", "created", "finished", "make", "do", "upload", "post", "produce", "record", "started", "opened",
      "launched", "own", "fait", "enregistre", "poste", "publie", "sorti", "cree", "compose", "mis", "realise",
      "tourne", "fais", "sors", "propre", "lance", "ouvert", "commence", "repris", "starting"}
 )  # fmt: skip
 """The words one of which the writer's own work needs (its verb): most comments hold none, told at one look."""
-_RELEASED = frozenset({"up", "out", "came", "dropped", "live"})
+_RELEASED = watched({"up", "out", "came", "dropped", "live"})
 """Or, with "my", the words of a release announced ("my first EP just came out")."""
 
 
-_WORKS = frozenset(
+_WORKS = watched(
     {"cover", "covers", "remix", "remixes", "mashup", "mashups", "beat", "beats", "song", "songs", "single", "singles",
      "ep", "album", "mixtape", "track", "tracks", "video", "videos", "parody", "animation", "animations", "rap", "raps",
      "instrumental", "instrumentals", "reprise", "reprises", "clip", "clips", "sons", "morceau", "morceaux", "chanson",
@@ -95,9 +95,10 @@ _WORKS = frozenset(
 """The words one of which the work made needs: with a verb of :data:`_KEYS`, few comments hold one."""
 
 
-_STARTED = frozenset(_STARTING.split("|"))
+_STARTED = watched(_STARTING.split("|"))
 """The verbs of a channel opened (:data:`_STARTING`), each a whole word in :data:`_OPENED`'s matches."""
-_CHANNELS = frozenset({"channel", "chaine"})
+_CHANNELS = watched({"channel", "chaine"})
+_MY = watched({"my"})
 
 
 def _may_open(held: frozenset[str]) -> bool:
@@ -107,8 +108,8 @@ def _may_open(held: frozenset[str]) -> bool:
 
 def own_work(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """The writer's own cover, remix, song or channel, with an ask to the readers to go and see it."""
-    held = words(folded)
-    released = "my" in held and not _RELEASED.isdisjoint(held)
+    held = key_words(folded)  # its words among those of the sets below (all watched): a few, read at once
+    released = not _MY.isdisjoint(held) and not _RELEASED.isdisjoint(held)
     if (_KEYS.isdisjoint(held) and not released) or _WORKS.isdisjoint(held):
         return None
     text = unjoined(folded)

@@ -7,7 +7,7 @@ and ``#`` matches one or more digits. Each topic becomes one signal with its own
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -218,6 +218,23 @@ def words(text: str) -> frozenset[str]:
     """Return the distinct words of ``text`` (cached: every phrase list asks about the same few texts)."""
     read = _READ.get(text)  # as in :func:`tokens`
     return (read if read is not None else _read(text))[1]
+
+
+def key_words(text: str) -> frozenset[str]:
+    """Return the distinct words of ``text`` that are key words (a phrase list's, or :func:`watched`): few, most often
+    none, so that a reading tells at once whether a text holds any of its words (cached with :func:`words`)."""
+    read = _READ.get(text)  # as in :func:`tokens`
+    return (read if read is not None else _read(text))[2]
+
+
+def watched(found: Iterable[str]) -> frozenset[str]:
+    """Return the words ``found`` as a set, each now a key word: :func:`key_words` tells which of them a text holds."""
+    global _KEYS  # noqa: PLW0603 (readings watch their words at import, before texts are read)
+    kept = frozenset(found)
+    if not kept <= _KEYS:
+        _KEYS = _KEYS | kept
+        _READ.clear()  # texts read before knew fewer key words
+    return kept
 
 
 def _keys(phrase: str) -> set[str] | None:
@@ -432,7 +449,7 @@ def topics_in(folded: str) -> frozenset[str]:
     """Return the topics that may match ``folded``, from one look at its words instead of one per topic."""
     found = set(_ALWAYS_TOPICS)
     found.update(name for name in _DIGIT_TOPICS if TOPICS[name].digit_phrases_may_match(folded))
-    for word in words(folded) & _ALL_KEYS:
+    for word in key_words(folded) & _ALL_KEYS:  # the key words of every topic are key words
         found |= _TOPICS_BY_KEY[word]
     return frozenset(found)
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from worker.models import JSON
 from worker.spam.commerce import COMPLIMENTS
 from worker.spam.evidence import Signal, grow
-from worker.spam.phrases import compile_phrases, unjoined, words
+from worker.spam.phrases import compile_phrases, key_words, unjoined, watched
 
 _BUSINESS = (
     r"company|firm|agency|team|business|clinic|store|shop|services|service|products|experts|specialists|"
@@ -45,7 +45,7 @@ _VOICE = re.compile(
     r"|\b(?:nous|on)\s+(?:proposons|propose|offrons|accompagnons|intervenons|realisons|garantissons|"
     r"sommes\s+(?:specialises|une\s+agence|une\s+entreprise|un\s+cabinet|une\s+societe))\b"
 )
-_VOICE_WORDS = frozenset(
+_VOICE_WORDS = watched(
     {
         "provide", "provides", "offer", "offers", "specialise", "specialises", "specialize", "specializes",
         "deliver", "delivers", "guarantee", "guarantees", "help", "helps", "available", "covers", "serve", "serves",
@@ -57,7 +57,7 @@ _VOICE_WORDS = frozenset(
     }
 )  # fmt: skip
 """The words one of which the business's voice needs (its verb, or what "we are a ..." calls itself)."""
-_SUBJECTS = frozenset({"our", "notre", "nos", "we", "nous", "on"})
+_SUBJECTS = watched({"our", "notre", "nos", "we", "nous", "on"})
 """The words one of which every match of :data:`_VOICE` opens on, each a whole word of the text."""
 _COMPLIMENT = compile_phrases(
     (
@@ -86,7 +86,7 @@ _OPENING = 80
 
 def business_pitch(folded: str, weights: Mapping[str, float]) -> Signal | None:
     """A business offering its services in the first person with a selling word, more after a stock compliment."""
-    held = words(folded)
+    held = key_words(folded)  # its words among both sets (watched)
     if "?" in folded or _VOICE_WORDS.isdisjoint(held) or _SUBJECTS.isdisjoint(held):
         return None  # the usual case: no verb of the business's voice, or no one speaking, told by looks at the words
     text = unjoined(folded)
