@@ -37,7 +37,7 @@ from worker.spam.features import is_link_feature
 from worker.spam.phrases import compile_phrases, unjoined, words
 from worker.spam.urls import Link, find_links, registered_domain
 from worker.spam.warning import warns
-from worker.text import fold
+from worker.text import fold, is_latin1
 
 _QUESTION_START = compile_phrases(
     (
@@ -287,9 +287,14 @@ def _keyword_code(text: str) -> bool:
     return stop >= 0 and _KEYWORD_CODE.search(text, start, stop) is not None
 
 
-def _thanks_by_name(text: str) -> str | None:
-    if _GREETING_STARTS.isdisjoint(words(text)):
-        return None  # told from the text's words, not by the pattern tried at each of its many "t", "h", "s"...
+def _thanks_by_name(text: str, folded: str) -> str | None:
+    # A greeting's first word is a whole word of the text; of its fold too when it is Latin-1, where nothing between
+    # words folds to a letter: the folded text's words, read already, spare reading the text's.
+    said = words(folded) if is_latin1(text) else words(text)
+    if not any(map(text.__contains__, _GREETING_STARTS.intersection(said))):
+        return (
+            None  # told from the words (then as written: "Merci" greets no one), not by the pattern at each "t", "h"...
+        )
     for match in _THANKS_NAME.finditer(text):
         if match.group(1).lower() not in _NOT_NAMES:
             return match.group(1)
@@ -308,7 +313,7 @@ def reader(text: str, folded: str, weights: Mapping[str, float]) -> Signal | Non
     error = _ERROR.search(folded)
     if error:
         kinds["error"] = error.group()
-    name = _thanks_by_name(text)
+    name = _thanks_by_name(text, folded)
     if name:
         kinds["thanks"] = name
     if warns(folded):
