@@ -4,7 +4,7 @@ Run: .venv/bin/python bench/bench_drain.py [--comments 3000] [--repeats 3]
 
 Starts its own redis-server, submits the pipeline benchmark's comments (``bench_pipeline.realistic``)
 and decides them in this process, batch by batch, as a worker's drain does (take the ids with their
-comments in one round trip, facts, checks, record, what the sources learn from the decisions). Every
+comments in one round trip, facts, checks, record with what the sources learn from the decisions). Every
 stage is timed in CPU time (this process's, and the redis-server's from ``INFO cpu``), so that the
 figures hold on a shared machine better than wall-clock time would; each is the median of ``--repeats``
 runs on fresh comments.
@@ -111,7 +111,8 @@ def one_run(service: Service, raw: redis.Redis, n: int, run: int) -> tuple[Meter
     object.__setattr__(engine, "checks", TimedChecks(checks, per_check).wrap())
     service.submit(realistic(sample_comments(n, f"drain{run}"), run))
     store, batch_size = service.store, service.settings.batch_size
-    while True:
+    waiting: bool | None = None
+    while waiting is not False:  # as a drain, no last take once a record found no id waiting
         now = time.time()
         batch = meter.stage("take and load", lambda: store.take(batch_size, now, load=True))  # noqa: B023
         if not batch.ids:
@@ -119,13 +120,13 @@ def one_run(service: Service, raw: redis.Redis, n: int, run: int) -> tuple[Meter
         comments = batch.comments
         facts = meter.stage("facts", lambda: merged_facts(service.sources, comments, now))  # noqa: B023
         pairs = meter.stage("checks", lambda: decide(engine, checks, comments, facts, now))  # noqa: B023
-        meter.stage("record", lambda: store.record(pairs))  # noqa: B023
-
-        def learn() -> None:
-            for source in service.sources:
-                source.decided(pairs, now)  # noqa: B023
-
-        meter.stage("sources learn", learn)
+        # What the sources learn is written by the record's script (the Redis side of it is in "record"); here,
+        # building it, and the sources that learn apart, in round trips of their own, as the service does.
+        parts = meter.stage("sources learn", lambda: service.learning(pairs, now))  # noqa: B023
+        recorded = meter.stage("record", lambda: store.record_batch(pairs, parts))  # noqa: B023
+        written = [pair for pair, ok in zip(pairs, recorded.written, strict=True) if ok]
+        meter.stage("sources learn", lambda: service.learn_apart(written, now))  # noqa: B023
+        waiting = recorded.waiting
     object.__setattr__(engine, "checks", checks)
     return meter, per_check
 

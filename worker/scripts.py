@@ -57,6 +57,42 @@ def pack(fields: Sequence[str]) -> bytes:
     return b"\1" + b" ".join(b"%d" % len(field) for field in encoded) + b":" + b"".join(encoded)
 
 
+LUA_PARTS = """
+-- Builds each part's function (see LuaPart in worker/scripts.py) from its head arguments, which start at ARGV[at]
+-- as a count followed by that many arguments, part after part. Returns the functions and the position after them.
+local function part_functions(makers, at)
+  local functions = {}
+  for p, make in ipairs(makers) do
+    local n = tonumber(ARGV[at])
+    functions[p] = make({unpack(ARGV, at + 1, at + n)})
+    at = at + n + 1
+  end
+  return functions, at
+end
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class LuaPart:
+    """One module's work that a script of another module does for each item it writes, in the same call.
+
+    So that two modules' writes about the same items (a decision, and what the spam state learns from it) take
+    one round trip without either module's keys or rules moving into the other's code. ``lua`` is a Lua function
+    expression, ``function(head) ... return function(item) ... end end``, kept by the module whose keys it
+    writes: the host script calls it once with the ``head`` arguments (a table of strings; they name the keys),
+    and calls the function it returns with an item's argument (from ``items``, one per item given to the host,
+    ``''`` for none) for each item the host writes, in order. ``unpacked`` (:data:`LUA_FIELDS`) is in scope.
+    """
+
+    lua: str
+    head: Sequence[Any]
+    items: Sequence[Any]
+
+    def head_args(self) -> list[Any]:
+        """The head as the host script's arguments take it (read by ``part_functions``, :data:`LUA_PARTS`)."""
+        return [len(self.head), *self.head]
+
+
 @dataclass(frozen=True, slots=True)
 class LuaScript:
     """A Lua script and its SHA1."""

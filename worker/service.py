@@ -22,8 +22,9 @@ from worker.models import Action, Comment, Decision, Reason, Status
 from worker.ops.metrics import observe_checks, timed, work
 from worker.policy import Policy
 from worker.queue_index import Grouping
+from worker.scripts import LuaPart
 from worker.settings import Settings
-from worker.sources import FactSource, build_sources, merged_facts
+from worker.sources import FactSource, LearnsInRecord, build_sources, merged_facts
 from worker.store import Added, CommentStore, Stored
 
 logger = logging.getLogger(__name__)
@@ -110,6 +111,7 @@ class Service:
         self.engine = engine
         self.publish = publish
         self.sources = tuple(sources)
+        self._learners: tuple[tuple[FactSource, ...], tuple[LearnsInRecord, ...], tuple[FactSource, ...]] = ((), (), ())
         self.clock = clock
         self.should_stop: Callable[[], bool] = lambda: False
         self._next_sweep_try = 0.0
@@ -179,14 +181,16 @@ class Service:
         """Decide pending comments in batches until none is left or ``drain_max_s`` has passed.
 
         The drain's first take clears the wake flag in the same round trip: a comment submitted after it
-        sends a drain message (or finds one on its way, sent since).
+        sends a drain message (or finds one on its way, sent since). So the drain may end as soon as a batch's
+        record finds no id waiting, without a last take to find none (the record tells, in its round trip).
         """
         settings = self.settings
         started = time.monotonic()
         deadline = started + settings.drain_max_s
         taken = decided = 0
         first = True
-        while True:
+        waiting: bool | None = None
+        while waiting is not False:  # the last record found no id waiting: no last, empty take
             now = self.clock()
             # One round trip: the wake flag cleared (first take only), the ids, their comments, and the wake flag
             # set when the batch is full.
@@ -200,13 +204,13 @@ class Service:
             if batch.woke:
                 self._publish()  # a burst: let another worker process join in
             with self.lease.hold(ids):
-                written, failed = self._decide_loaded(batch.comments, now)
+                written, failed, waiting = self._decide_loaded(batch.comments, now)
             decided += written
             if batch.retry:
                 self.store.forget_attempts([i for i in ids if i not in failed])
             # On a graceful stop the batch in hand is decided and the rest is left to other workers.
             if self.should_stop() or time.monotonic() > deadline:
-                if self.store.pending_count():
+                if waiting or (waiting is None and self.store.pending_count()):
                     self.wake()
                 break
         if taken:
@@ -231,10 +235,16 @@ class Service:
         Returns how many were written, and the ids whose checks failed: those stay taken, undecided, so
         the sweeper hands them back once their lease runs out, and sets them aside after ``max_attempts``.
         """
-        return self._decide_loaded(self.store.load_queued(ids), now)
+        written, failed, _ = self._decide_loaded(self.store.load_queued(ids), now)
+        return written, failed
 
-    def _decide_loaded(self, comments: Sequence[Comment], now: float) -> tuple[int, set[str]]:
-        """Decide ``comments`` (loaded while queued) and record the decisions, as :meth:`_decide` says."""
+    def _decide_loaded(self, comments: Sequence[Comment], now: float) -> tuple[int, set[str], bool | None]:
+        """Decide ``comments`` (loaded while queued) and record the decisions, as :meth:`_decide` says.
+
+        The fact sources learn from the decisions written in the record's round trip where they can (see
+        :class:`~worker.sources.LearnsInRecord`). Also returns whether ids waited to be taken when the record
+        ended (None when nothing was recorded).
+        """
         facts = merged_facts(self.sources, comments, now)
         pairs, failed = [], set()
         for comment, comment_facts in zip(comments, facts, strict=True):
@@ -244,7 +254,8 @@ class Service:
             else:
                 pairs.append((comment, decision))
         observe_checks(self.engine.checks)
-        written = [pair for pair, ok in zip(pairs, self.store.record(pairs), strict=True) if ok]
+        recorded = self.store.record_batch(pairs, self.learning(pairs, now))
+        written = [pair for pair, ok in zip(pairs, recorded.written, strict=True) if ok]
         work().record_decided(written, self.clock())
         for comment, decision in written if logger.isEnabledFor(logging.DEBUG) else ():
             logger.debug(
@@ -253,9 +264,28 @@ class Service:
                 decision.status.value,
                 extra={"comment_id": comment.id, "status": decision.status.value},
             )
-        for source in self.sources:
+        self.learn_apart(written, now)
+        return len(written), failed, recorded.waiting
+
+    def learning(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> list[LuaPart]:
+        """What the fact sources learn from ``decided``, as parts of the store's record call (for those written)."""
+        in_record, _ = self._learning_sources()
+        return [part for source in in_record if (part := source.learning(decided, now)) is not None]
+
+    def learn_apart(self, written: Sequence[tuple[Comment, Decision]], now: float) -> None:
+        """Let the fact sources that cannot learn in the record call learn from ``written`` (a round trip each)."""
+        _, apart = self._learning_sources()
+        for source in apart:
             source.decided(written, now)
-        return len(written), failed
+
+    def _learning_sources(self) -> tuple[tuple[LearnsInRecord, ...], tuple[FactSource, ...]]:
+        """The sources that learn in the store's record call, and the others (sorted once per ``sources``)."""
+        sources, in_record, apart = self._learners
+        if sources is not self.sources:
+            in_record = tuple(s for s in self.sources if isinstance(s, LearnsInRecord))
+            apart = tuple(s for s in self.sources if not isinstance(s, LearnsInRecord))
+            self._learners = (self.sources, in_record, apart)
+        return in_record, apart
 
     def requeue(self, ids: Sequence[str]) -> list[bool]:
         """Send dead letters back to the workers, attempts forgotten; False for an id that is not one."""

@@ -1,19 +1,21 @@
 """Fact sources: shared state in Redis that stateful checks read before a batch and update after it.
 
-A source answers for a whole batch in one pipelined round trip (``facts``) and records what the batch
-decided in one more (``decided``), so a check stays a pure function of the comment and its facts.
+A source answers for a whole batch in one pipelined round trip (``facts``), and learns what the batch
+decided either inside the store's record call (``learning``: a part of that script, no round trip of its
+own) or in one more (``decided``), so a check stays a pure function of the comment and its facts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import redis
 
 from worker.keys import Keys
 from worker.models import Comment, Decision
 from worker.policy import Policy
+from worker.scripts import LuaPart
 from worker.settings import Settings
 
 
@@ -30,6 +32,18 @@ class FactSource(Protocol):
 
     def reviewed(self, comment: Comment, decision: Decision, previous: Decision | None) -> None:
         """Learn from a moderator's decision on ``comment``; ``previous`` is what it replaced."""
+        ...
+
+
+@runtime_checkable
+class LearnsInRecord(Protocol):
+    """A fact source that can learn what a batch decided inside the store's record call (one round trip for both)."""
+
+    def learning(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> LuaPart | None:
+        """What ``decided`` would record, as a part of the store's record script (for the comments it writes).
+
+        None when there is nothing to learn.
+        """
         ...
 
 

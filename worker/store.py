@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Iterator, Sequence
@@ -16,7 +17,7 @@ from worker.keys import Keys
 from worker.models import Comment, Decision, Status
 from worker.queue_index import LUA_INDEX, AuthorHashes, Grouping, facet_bases, facets
 from worker.replies import text
-from worker.scripts import LUA_FIELDS, Call, LuaScript, pack
+from worker.scripts import LUA_FIELDS, LUA_PARTS, Call, LuaPart, LuaScript, pack
 from worker.spam.signature import BAND_CHARS, BANDS
 
 _COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
@@ -45,22 +46,22 @@ return {1, 'queued', 0}
 """
 )
 
-# KEYS: queued, flagged, counts, events.
+# KEYS: queued, flagged, counts, events, pending, legacy pending list.
 # ARGV: events maxlen, comment key prefix, history key prefix, campaign index base prefix, min bands, band ttl (s),
-# bands per signature (nb), characters per band value, the nb campaign band key bases, then for each comment one
-# argument packed by ``pack`` (worker.scripts): id, new status, decision json, now, post id, decided by, note, index
-# facet bases (newline-separated) and its LSH band values one after the other ('' for none).
+# bands per signature (nb), characters per band value, the nb campaign band key bases, then the heads of the
+# script's parts (``LuaPart``: other modules' work for each comment written, such as what the spam state learns;
+# see ``part_functions``), then for each comment one argument packed by ``pack`` (worker.scripts): id, new status,
+# decision json, now, post id, decided by, note, index facet bases (newline-separated) and its LSH band values one
+# after the other ('' for none); followed by its argument for each part.
 # A worker's decisions of one batch in one call: each comment moves out of 'queued' only if it still is there,
 # in order, as if one by one (a comment may join the near-duplicate group of
 # one before it in the batch). A comment's hash, band keys, history and event are written at its turn; its index
 # entries (only additions, as it leaves 'queued': the ``all`` tab of a facet it had while queued holds it already),
 # the waiting and review sets and the counts are written at the end, one command per key, and also when a comment
-# fails half-way, before the error is raised, so that every comment written is indexed. Returns one reply per
-# comment: 1 when written, 0 when refused, -1 when missing.
-_RECORD = LuaScript(
-    LUA_INDEX
-    + LUA_FIELDS
-    + """
+# fails half-way, before the error is raised, so that every comment written is indexed. Each part learns from a
+# comment right after it is written. Returns one reply per comment (1 when written, 0 when refused, -1 when missing),
+# and 1 when ids wait to be taken as the script ends, else 0 (so that a drain needs no last, empty take).
+_RECORD_BODY = """
 local adds, order, made = {}, {}, {}
 local nb, width = tonumber(ARGV[7]), tonumber(ARGV[8])
 local function later(key, score, member)
@@ -148,9 +149,17 @@ local function finish()
     if tally[status] ~= 0 then redis.call('HINCRBY', KEYS[3], status, tally[status]) end
   end
 end
+local parts, first = part_functions(makers, 9 + nb)
+local function one_and_parts(at)
+  local reply = one(ARGV[at])
+  if reply == 1 then
+    for p, part in ipairs(parts) do part(ARGV[at + p]) end
+  end
+  return reply
+end
 local replies = {}
-for at = 9 + nb, #ARGV do
-  local ok, reply = pcall(one, ARGV[at])
+for at = first, #ARGV, 1 + #parts do
+  local ok, reply = pcall(one_and_parts, at)
   if not ok then
     finish()
     error(reply)
@@ -158,15 +167,22 @@ for at = 9 + nb, #ARGV do
   replies[#replies + 1] = reply
 end
 finish()
-return replies
+return {replies, redis.call('EXISTS', KEYS[5], KEYS[6])}
 """
-)
+
+
+@functools.cache
+def _record_script(parts: tuple[str, ...]) -> LuaScript:
+    """The record script with these parts (each a :class:`~worker.scripts.LuaPart`'s ``lua``), in this order."""
+    makers = "local makers = {" + ",\n".join(parts) + "}\n"
+    return LuaScript(LUA_INDEX + LUA_FIELDS + LUA_PARTS + makers + _RECORD_BODY)
+
 
 # KEYS: comment, queued, flagged, counts, events, history.
 # ARGV: id, new status, decision json, now, post id, decided by, events maxlen, index facet bases, note, verdict id.
 # A moderator decides once, over anything but another moderator's decision; the status and decision it replaced
 # are kept for an undo. The queue indexes, the review queue, the counts, the history and the event stream change
-# in the same script. (A worker's decisions go through ``_RECORD``.)
+# in the same script. (A worker's decisions go through ``_RECORD_BODY``.)
 # Returns 1 when written, 0 when refused, -1 when there is no such comment.
 _REVIEW = LuaScript(
     LUA_INDEX
@@ -381,6 +397,15 @@ class Taken:
 
 
 @dataclass(frozen=True, slots=True)
+class Recorded:
+    """What :meth:`CommentStore.record_batch` did: per pair, whether it was written; and whether ids still wait."""
+
+    written: list[bool]
+    waiting: bool | None
+    """Whether ids waited to be taken when the record ended; None when nothing was recorded (no call was made)."""
+
+
+@dataclass(frozen=True, slots=True)
 class DeadLetter:
     """A comment set aside after ``attempts`` takes without a decision, at ``dead_at``."""
 
@@ -555,13 +580,19 @@ class CommentStore:
         found = _LOAD_QUEUED.run(self.client, [], [self.keys.comment(""), *ids])
         return [Comment.from_private_dict(json.loads(raw)) for raw in found if raw]
 
-    def record(self, decided: Sequence[tuple[Comment, Decision]]) -> list[bool]:
-        """Move each comment out of ``queued`` with its decision; False where another worker already did.
+    def record(self, decided: Sequence[tuple[Comment, Decision]], parts: Sequence[LuaPart] = ()) -> list[bool]:
+        """Move each comment out of ``queued`` with its decision; False where another worker already did."""
+        return self.record_batch(decided, parts).written
 
-        One script call per :data:`RECORD_CHUNK` comments, all in one round trip (see ``_RECORD``).
+    def record_batch(self, decided: Sequence[tuple[Comment, Decision]], parts: Sequence[LuaPart] = ()) -> Recorded:
+        """Move each comment out of ``queued`` with its decision, and tell whether ids wait to be taken.
+
+        One script call per :data:`RECORD_CHUNK` comments, all in one round trip (see ``_RECORD_BODY``). Each
+        of ``parts`` (other modules' work, such as what the spam state learns) is done for every comment written,
+        in the same call, with that comment's item (``LuaPart.items`` holds one per pair of ``decided``).
         """
         k = self.keys
-        head = [
+        head: list[Any] = [
             self.events_maxlen,
             k.comment(""),
             k.history(""),
@@ -572,10 +603,12 @@ class CommentStore:
             BAND_CHARS,
             *self._band_bases,
         ]
+        for part in parts:
+            head += part.head_args()
         calls: list[Call] = []
         for start in range(0, len(decided), RECORD_CHUNK):
             args: list[Any] = list(head)
-            for comment, decision in decided[start : start + RECORD_CHUNK]:
+            for n, (comment, decision) in enumerate(decided[start : start + RECORD_CHUNK], start):
                 fields = _decision_fields(comment, decision)
                 fields += (
                     _note(decision),
@@ -583,9 +616,12 @@ class CommentStore:
                     "".join(self.grouping.bands(comment)),
                 )
                 args.append(pack(fields))
-            calls.append(([k.queued, k.flagged, k.counts, k.events], args))
-        replies = _RECORD.run_many(self.client, calls) if calls else []
-        return [int(r) == 1 for reply in replies for r in reply]
+                args += [part.items[n] for part in parts]
+            calls.append(([k.queued, k.flagged, k.counts, k.events, k.pending, k.legacy_pending], args))
+        if not calls:
+            return Recorded([], None)
+        replies = _record_script(tuple(part.lua for part in parts)).run_many(self.client, calls)
+        return Recorded([int(r) == 1 for reply, _ in replies for r in reply], bool(int(replies[-1][1])))
 
     def review(self, comment_id: str, decision: Decision, *, verdict_id: str = "") -> None:
         """Record a moderator's decision; raise when another moderator already decided (naming who)."""

@@ -22,6 +22,7 @@ from worker.spam.identity import author_key
 from worker.spam.signature import signature
 from worker.spam.state import SpamState
 from worker.spam.state_policy import StatePolicy
+from worker.store import CommentStore
 
 pytestmark = pytest.mark.integration
 
@@ -551,3 +552,52 @@ def test_a_drain_through_the_service_scores_the_third_copy_of_a_text_from_other_
         service.store.client.close()
     assert first is not None and third is not None
     assert third.scores["spam"] > 2 * first.scores["spam"]
+
+
+def _spam_keys(client: redis.Redis, keys: Keys) -> dict[str, Any]:
+    """The state's keys without their prefix: each one's values, and whether it expires."""
+    found: dict[str, Any] = {}
+    for key in client.scan_iter(match=f"{keys.prefix}:spam:*"):
+        kind = client.type(key)
+        if kind == "zset":
+            value: Any = client.zrange(key, 0, -1, withscores=True)
+        elif kind == "hash":
+            value = client.hgetall(key)
+        elif kind == "set":
+            value = sorted(client.smembers(key))
+        else:
+            value = client.get(key)
+        found[key[len(keys.prefix) :]] = (kind, value, client.ttl(key) > 0)
+    return found
+
+
+def test_what_a_batch_teaches_within_the_store_record_is_what_it_teaches_alone_for_the_comments_written(
+    redis_client: redis.Redis,
+) -> None:
+    batch = [
+        comment(f"{CAMPAIGN} {i % 2}" if i % 3 else f"{UNRELATED} {i}", f"r{i % 4}@example.org", ip=f"203.0.113.{i}")
+        for i in range(12)
+    ]
+    pairs = [(c, worker_decision(Status.APPROVED if i % 2 else Status.FLAGGED)) for i, c in enumerate(batch)]
+    alone_keys, record_keys = Keys("alone"), Keys("record")
+    alone = SpamState(redis_client, alone_keys, StatePolicy(known_after_approved=2), "secret")
+    alone.facts(batch, 1000.0)
+    alone.decided(pairs[:-1], 1000.0)
+    state = SpamState(redis_client, record_keys, StatePolicy(known_after_approved=2), "secret")
+    store = CommentStore(redis_client, record_keys, author_secret="secret")
+    store.add(batch[:-1])  # the last one is unknown to the store: not written, so not learnt
+    state.facts(batch, 1000.0)
+    part = state.learning(pairs, 1000.0)
+    assert part is not None
+    assert store.record(pairs, [part]) == [True] * 11 + [False]
+    learnt = _spam_keys(redis_client, record_keys)
+    assert learnt == _spam_keys(redis_client, alone_keys)
+    assert len([k for k in learnt if k.startswith(":spam:band:")]) > 10
+    assert len(redis_client.smembers(record_keys.spam_known_authors)) == 2
+
+
+def test_a_batch_with_nothing_to_teach_adds_no_part_to_the_record(new_state: Callable[..., SpamState]) -> None:
+    state = new_state()
+    short = comment("Too short to sign.", "")
+    state.facts([short], 1000.0)
+    assert state.learning([(short, worker_decision())], 1000.0) is None

@@ -397,8 +397,48 @@ def test_a_comment_submitted_while_a_drain_decides_its_batch_is_taken_by_the_sam
     late = sample_comments(1, "late")
     takes = _count_takes(small_batches, then=lambda: late and small_batches.submit([late.pop()]))
     assert small_batches.drain().decided == 2
-    assert [t.ids for t in takes] == [["early-0"], ["late-0"], []]
+    assert [t.ids for t in takes] == [["early-0"], ["late-0"]], "the second record found none waiting: no third take"
     assert published.calls == 2, "the late comment found the flag cleared and sent a drain message"
+
+
+def test_a_drain_whose_record_finds_no_id_waiting_ends_without_another_take(small_batches: Service) -> None:
+    small_batches.submit(sample_comments(3, "three"))
+    takes = _count_takes(small_batches)
+    assert small_batches.drain().decided == 3
+    assert [len(t.ids) for t in takes] == [2, 1]
+
+
+def test_a_drain_takes_again_after_a_batch_that_recorded_nothing(small_batches: Service) -> None:
+    small_batches.submit(sample_comments(3, "gone"))
+    small_batches.store.record(
+        [(c, small_batches.engine.decide(c, 1.0)) for c in small_batches.store.load_queued(["gone-0", "gone-1"])]
+    )
+    takes = _count_takes(small_batches)
+    assert small_batches.drain().decided == 1
+    assert [t.ids for t in takes] == [["gone-0", "gone-1"], ["gone-2"]], "the first batch was decided already"
+
+
+def test_a_drain_of_one_comment_takes_three_round_trips_its_spam_state_learning_within_the_record(
+    service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service.submit(sample_comments(1, "warm"))
+    service.drain()  # the first drain reads the secret and the models, and tries the sweep claim
+    lone = sample_comments(1, "lone")[0]
+    lone["content"] = "A long and thoughtful reply about the new tram line, its stops, its timetable and its cost."
+    service.submit([lone])
+    sent: list[bytes] = []
+    send = redis.connection.AbstractConnection.send_packed_command
+
+    def counted(conn: Any, command: Any, check_health: bool = True) -> None:
+        sent.append(command)
+        send(conn, command, check_health)
+
+    monkeypatch.setattr(redis.connection.AbstractConnection, "send_packed_command", counted)
+    assert service.drain().decided == 1
+    assert len(sent) == 3, "take, facts, record (with what the spam state learns)"
+    band_keys = list(service.store.client.scan_iter(match=service.store.keys.spam_band(0, "") + "*"))
+    assert len(band_keys) == 1, "the text's signature went into its band set"
+    assert service.store.client.ttl(band_keys[0]) > 0
 
 
 def test_drains_within_one_sweep_interval_try_the_sweep_claim_once_and_again_after_it(small_batches: Service) -> None:

@@ -11,7 +11,8 @@ import redis
 from worker.keys import Keys
 from worker.models import Action, Comment, Decision, Reason, Status
 from worker.queue_index import Grouping
-from worker.store import RECORD_CHUNK, CommentStore
+from worker.scripts import LuaPart
+from worker.store import RECORD_CHUNK, CommentStore, Recorded
 
 pytestmark = pytest.mark.integration
 
@@ -173,3 +174,50 @@ def test_a_note_holding_any_character_is_kept_whole_with_the_fields_after_it(red
     assert (entry["note"], entry["to"], entry["by"]) == ("before\x00after \x01 «vu»", "flagged", "worker")
     assert json.loads(redis_client.hget("p:comment:c-0", "decision") or "") == decision.to_dict()
     assert redis_client.zrange("p:ix:check=moderator:flagged", 0, -1) == ["c-0"]
+
+
+def test_a_record_tells_whether_ids_still_wait_to_be_taken(redis_client: redis.Redis) -> None:
+    store = _store(redis_client, "p")
+    comments = _comments("c", 3)
+    store.add(comments)
+    store.take_pending(2, 3000.0)
+    assert store.record_batch([(c, _decision(0)) for c in comments[:2]]).waiting is True
+    store.take_pending(1, 3001.0)
+    assert store.record_batch([(comments[2], _decision(0))]).waiting is False
+    redis_client.rpush("p:pending", "old-0")  # a waiting id of the list older versions kept
+    assert store.record_batch([(comments[2], _decision(0))]) == Recorded([False], True)
+    assert store.record_batch([]) == Recorded([], None), "no call, so nothing is known"
+
+
+# Another module's work in the record call, for each comment written: here, its item appended to a list.
+APPEND = LuaPart(
+    "function(head) return function(item) if item ~= '' then redis.call('RPUSH', head[1], item) end end end",
+    ["p:part-list"],
+    [],
+)
+
+
+def test_a_part_of_the_record_runs_in_order_for_each_comment_written_and_for_no_other(
+    redis_client: redis.Redis,
+) -> None:
+    store = _store(redis_client, "p")
+    comments = _comments("c", 5)
+    store.add(comments[:4])
+    store.record([(comments[1], _decision(1))])
+    pairs = [(c, _decision(i)) for i, c in enumerate(comments)]
+    parts = [
+        LuaPart(APPEND.lua, APPEND.head, [f"item {i}" if i != 2 else "" for i in range(5)]),
+        LuaPart(APPEND.lua, ["p:other-list"], [f"other {i}" for i in range(5)]),
+    ]
+    assert store.record(pairs, parts) == [True, False, True, True, False]
+    assert redis_client.lrange("p:part-list", 0, -1) == ["item 0", "item 3"]
+    assert redis_client.lrange("p:other-list", 0, -1) == ["other 0", "other 2", "other 3"]
+
+
+def test_a_part_runs_in_every_script_call_of_a_long_batch(redis_client: redis.Redis) -> None:
+    store = _store(redis_client, "p")
+    comments = _comments("c", RECORD_CHUNK + 3)
+    store.add(comments)
+    items = [f"item {i}" for i in range(len(comments))]
+    assert all(store.record([(c, _decision(0)) for c in comments], [LuaPart(APPEND.lua, APPEND.head, items)]))
+    assert redis_client.lrange("p:part-list", 0, -1) == items

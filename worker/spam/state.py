@@ -1,8 +1,9 @@
 """The spam check's shared state in Redis: known authors, flood counts, campaigns, rejected copies, the model.
 
-``facts`` answers for a whole batch in one round trip, ``decided`` records the batch in one more,
-``reviewed`` learns from one moderator decision in one (see :mod:`worker.sources`). ``facts`` and
-``decided`` make one Lua script call per batch (:mod:`worker.spam.state_scripts`), sent by SHA.
+``facts`` answers for a whole batch in one round trip; what the batch decided is learnt in the store's
+record call (``learning``: a part of that script, no round trip of its own), or alone by ``decided``;
+``reviewed`` learns from one moderator decision in one round trip (see :mod:`worker.sources`). ``facts``
+and what is learnt make one Lua script call per batch (:mod:`worker.spam.state_scripts`), sent by SHA.
 
 Authors and addresses are only ever keyed hashes (:func:`worker.spam.identity.author_key` of the email,
 the same HMAC of the IP, IPv6 by its /64): no email or IP is written to a key, a member or a fact.
@@ -44,7 +45,7 @@ from worker.keys import Keys
 from worker.models import DECIDED_BY_WORKER, Comment, Decision, Status
 from worker.policy import Policy
 from worker.replies import text
-from worker.scripts import pack
+from worker.scripts import LuaPart, pack
 from worker.settings import Settings
 from worker.spam import facts as fact
 from worker.spam import state_scripts
@@ -239,33 +240,45 @@ class SpamState:
     def decided(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> None:
         """Record the batch's signatures and count its approved authors: one script call, one round trip.
 
-        An author becomes known after ``known_after_approved`` approvals by the workers, so that one
-        harmless first comment does not buy a spammer the known-author bonus for the next.
+        The service does this in the store's record call instead (:meth:`learning`); this is for other callers.
+        """
+        part = self.learning(decided, now)
+        if part is not None:
+            state_scripts.DECIDED.run(self.client, [], [*part.head_args(), *part.items])
+
+    def learning(self, decided: Sequence[tuple[Comment, Decision]], now: float) -> LuaPart | None:
+        """What the batch teaches the state, for the store's record script to write for each comment it writes.
+
+        Its signatures go into the band sets, and an approval counts towards its author being known: an author
+        becomes known after ``known_after_approved`` approvals by the workers, so that one harmless first
+        comment does not buy a spammer the known-author bonus for the next. None when nothing is to be learnt.
 
         A signature is scored in its band sets by its submission time rounded up to the whole second: Redis
         keeps a small sorted set's scores as text, and writes and reads a whole number far faster than a
         fraction (some 50k instructions a comment less); a copy then stays in the campaign window up to a
         second longer, never less (a window of minutes or hours does not feel it).
         """
-        args: list[str | int | bytes] = [
-            _ttl_s(self.policy.campaign_window_s),
-            self.policy.known_after_approved,
-            BANDS,
-            BAND_CHARS,
-            *self._band_bases,
-        ]
-        header = len(args)
+        items: list[bytes] = []
         for comment, decision in decided:
             s = self.seen(comment, now)
             known = s.author if decision.status is Status.APPROVED and s.author else ""
             if known or s.signature is not None:
                 bands = "".join(s.signature.bands) if s.signature is not None else ""
-                args.append(pack((known, s.member, str(math.ceil(s.at)), bands)))
-        if len(args) > header:
-            state_scripts.DECIDED.run(
-                self.client, [self.keys.spam_known_authors, self.keys.spam_author_approvals], args
-            )
+                items.append(pack((known, s.member, str(math.ceil(s.at)), bands)))
+            else:
+                items.append(b"")
         self._seen.clear()
+        if not any(items):
+            return None
+        head = [
+            self.keys.spam_known_authors,
+            self.keys.spam_author_approvals,
+            _ttl_s(self.policy.campaign_window_s),
+            self.policy.known_after_approved,
+            BAND_CHARS,
+            *self._band_bases,
+        ]
+        return LuaPart(state_scripts.LEARN, head, items)
 
     def reviewed(self, comment: Comment, decision: Decision, previous: Decision | None) -> None:
         """Learn from a moderator's decision (see the module's notes), in one round trip."""

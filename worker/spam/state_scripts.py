@@ -1,4 +1,5 @@
-"""The Lua scripts of the spam state: one call per batch for its facts, one per batch for what was decided.
+"""The Lua scripts of the spam state: one call per batch for its facts; what was decided is learnt by :data:`LEARN`,
+a part of the store's record script (one round trip for both), or alone by :data:`DECIDED`.
 
 Each call does in Redis what used to take some fifty commands per comment (flood counts, the known-author
 look-up, the band reads and their tallies), so the client builds one command per batch and parses a short
@@ -16,7 +17,7 @@ The keys and members are those of the earlier per-comment scripts: workers of bo
 
 from __future__ import annotations
 
-from worker.scripts import LUA_FIELDS, LuaScript
+from worker.scripts import LUA_FIELDS, LUA_PARTS, LuaScript
 
 FACT_FIELDS = 7
 """Fields per comment of :data:`FACTS`, packed into one argument (:func:`worker.scripts.pack`)."""
@@ -136,41 +137,52 @@ return {model, table.concat(answers, ' '), copies}
 )
 """Reads the facts of a batch of comments (and the shared model when it changed)."""
 
-DECIDED = LuaScript(
-    LUA_FIELDS
-    + """
--- KEYS: known authors, approvals per author.
--- ARGV: 1 band set TTL, 2 approvals that make an author known (0: never by workers alone), 3 bands per
---   signature (nb), 4 characters per band value, then nb band key bases; then per comment one packed
---   argument (pack() of worker.scripts): hash of an author the workers approved ('' for none), band member,
---   submitted at, band values ('' for none).
--- Returns how many band sets were written.
-local ttl, need = ARGV[1], ARGV[2]
-local nb, width = tonumber(ARGV[3]), tonumber(ARGV[4])
--- No trim here: the facts of this same comment read every band key of it, and trimmed those with a
--- member in the window. Members of a key read empty are all older than the window: the next read that
--- finds this comment's member trims them. Keys nobody writes again expire with the window.
-local expiring, written = {}, 0
-for a = 5 + nb, #ARGV do
-  local known, member, at, bands = unpacked(ARGV[a], $DECIDED_FIELDS)
-  if known ~= '' and need ~= '0' then
-    local approvals = redis.call('HINCRBY', KEYS[2], known, 1)
-    if approvals >= tonumber(need) then redis.call('SADD', KEYS[1], known) end
-  end
-  if bands ~= '' then
-    for b = 1, nb do
-      local key = ARGV[4 + b] .. string.sub(bands, (b - 1) * width + 1, b * width)
-      redis.call('ZADD', key, at, member)
-      -- A second EXPIRE of the key in this script would only move its end by the time the script took.
-      if not expiring[key] then
-        expiring[key] = true
-        written = written + 1
-        redis.call('EXPIRE', key, ttl)
+LEARN = """
+function(head)
+  -- head: 1 known authors (key), 2 approvals per author (key), 3 band set TTL, 4 approvals that make an author
+  --   known (0: never by workers alone), 5 characters per band value, then one band key base per band.
+  -- Returns the function that learns from one decided comment, given its argument packed by pack() (worker.scripts):
+  --   hash of an author the workers approved ('' for none), band member, submitted at, band values ('' for none);
+  --   '' for nothing to learn.
+  local known_authors, approvals_key, ttl, need, width = head[1], head[2], head[3], head[4], tonumber(head[5])
+  local nb = #head - 5
+  -- No trim here: the facts of this same comment read every band key of it, and trimmed those with a
+  -- member in the window. Members of a key read empty are all older than the window: the next read that
+  -- finds this comment's member trims them. Keys nobody writes again expire with the window.
+  local expiring = {}
+  return function(packed)
+    if packed == '' then return end
+    local known, member, at, bands = unpacked(packed, $DECIDED_FIELDS)
+    if known ~= '' and need ~= '0' then
+      local approvals = redis.call('HINCRBY', approvals_key, known, 1)
+      if approvals >= tonumber(need) then redis.call('SADD', known_authors, known) end
+    end
+    if bands ~= '' then
+      for b = 1, nb do
+        local key = head[5 + b] .. string.sub(bands, (b - 1) * width + 1, b * width)
+        redis.call('ZADD', key, at, member)
+        -- A second EXPIRE of the key in this call would only move its end by the time the script took.
+        if not expiring[key] then
+          expiring[key] = true
+          redis.call('EXPIRE', key, ttl)
+        end
       end
     end
   end
 end
-return written
 """.replace("$DECIDED_FIELDS", str(DECIDED_FIELDS))
+"""What a decided comment teaches the state: a :class:`~worker.scripts.LuaPart`, run by :data:`DECIDED` or inside
+the store's record script (:mod:`worker.store`); its keys are named by its head, as the band keys are (see above)."""
+
+DECIDED = LuaScript(
+    LUA_FIELDS
+    + LUA_PARTS
+    + "local learn_from = part_functions({"
+    + LEARN
+    + """}, 1)[1]
+-- ARGV: the head of LEARN (its count first, see part_functions), then one argument per comment, as LEARN takes it.
+for a = tonumber(ARGV[1]) + 2, #ARGV do learn_from(ARGV[a]) end
+return 0
+"""
 )
 """Records a decided batch: the signatures in the band sets; an approval counts towards its author being known."""
