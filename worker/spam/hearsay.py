@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from worker.spam.evidence import Signal
-from worker.spam.phrases import compile_phrases, unjoined
+from worker.spam.phrases import Phrases, compile_phrases, unjoined
 
 SHARE = 0.5
 """Share of their weight the words of a scam keep when the comment gives no way to reach anyone."""
@@ -60,10 +60,14 @@ _NEGATION = re.compile(r"(?<!\w)(?:ne|n|don t|dont|do not|never|jamais|not)(?:\s
 """A negation just before the words ("ne les contactez pas", "don't contact them"): a warning, not an ask."""
 
 
+def said_unnegated(phrases: Phrases, text: str) -> bool:
+    """Tell whether one of ``phrases`` is in ``text`` (unjoined) with no negation just before it."""
+    return any(_NEGATION.search(text, 0, match.start()) is None for match in phrases.finditer(text))
+
+
 def reaches(folded: str) -> bool:
     """Tell whether folded text asks to be reached, offers in the first person or vouches for someone."""
-    text = unjoined(folded)
-    return any(_NEGATION.search(text, 0, match.start()) is None for match in _REACH.finditer(text))
+    return said_unnegated(_REACH, unjoined(folded))
 
 
 def _talk(signal: Signal) -> bool:

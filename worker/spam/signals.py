@@ -511,7 +511,7 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
         found.append(pill)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
     heard = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
-    names_only = all(is_bare_name(link) for link in find_links(comment.content))
+    names_only = any(s.name == "links" for s in heard) and all(is_bare_name(k) for k in find_links(comment.content))
     reported = warning.weigh(heard, folded, LINK_SIGNALS, TOPIC_SIGNALS, names_only=names_only)
     # A warning, or talk of a scam's trade, that reaches nobody: its topics and trade words are what it talks of.
     talk: frozenset[str] = frozenset()

@@ -36,7 +36,7 @@ from dataclasses import replace
 from worker.spam import alarm
 from worker.spam.classifier import Weighing
 from worker.spam.evidence import Signal
-from worker.spam.hearsay import reaches
+from worker.spam.hearsay import reaches, said_unnegated
 from worker.spam.messenger import gives_handle
 from worker.spam.phones import find_phones
 from worker.spam.phrases import compile_phrases, unjoined
@@ -294,12 +294,6 @@ _GO_THERE = compile_phrases(
         "passez par", "j ai trouve le mien sur", "moi je passe par",
     )
 )  # fmt: skip
-_NOT_BEFORE = re.compile(r"(?<!\w)(?:don t|dont|do not|never|n|ne|jamais)\s*$")
-"""A negation just before the words ("don't visit", "n'allez pas"), which makes them a warning."""
-
-
-def _sends_there(text: str) -> bool:
-    return any(_NOT_BEFORE.search(text[: m.start()]) is None for m in _GO_THERE.finditer(text))
 
 
 _REACHING = frozenset({"contact", "premium_rate"})
@@ -340,7 +334,7 @@ def weigh(
         or _vouches(_unquoted(folded))
     ):
         return signals
-    named_only = names_only and not _sends_there(unjoined(folded))
+    named_only = names_only and not said_unnegated(_GO_THERE, unjoined(folded))  # not "don't visit"
     return [
         replace(s, weight=s.weight * TOPIC_SHARE) if s.name in talked else s
         for s in signals
