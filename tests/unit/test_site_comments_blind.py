@@ -1,6 +1,6 @@
-"""The third and fourth sets of other sites' comments (bench/data/site_comments_3.jsonl and site_comments_4.jsonl),
-each written blind to one recipe, are well formed; what the checks make of them is measured by bench/bench_spam.py
-and bench/bench_abuse.py, not tested here."""
+"""The third, fourth and fifth sets of other sites' comments (bench/data/site_comments_3.jsonl, site_comments_4.jsonl
+and site_comments_5.jsonl), each written blind to one recipe, are well formed; what the checks make of them is
+measured by bench/bench_spam.py and bench/bench_abuse.py, not tested here."""
 
 from __future__ import annotations
 
@@ -38,6 +38,18 @@ SITES = {
         "science_podcast",
         "small_business_blog",
         "genealogy_forum",
+    },
+    "site_comments_5.jsonl": {
+        "knitting_crafts",
+        "national_daily",
+        "mountain_hiking",
+        "climate_energy",
+        "motorbike_forum",
+        "baking_blog",
+        "language_learning",
+        "homeschooling_forum",
+        "football_fan_site",
+        "farming_news",
     },
 }
 """Each set's file and its ten kinds of sites."""
