@@ -84,6 +84,11 @@ running, aquariums, a science podcast, a small-business blog, genealogy), 12 leg
 and language; about half of each site's legitimate comments are the hard kinds (prices and brands, numbers passed on,
 scam warnings, money talk, links, rude replies), more than real sites see. Measured only, like the others.
 
+The *other sites 5* comments (bench/data/site_comments_5.jsonl) are 360 more by a third writer under the same rules
+(ten more kinds of sites: knitting, a national daily, hiking, climate and energy news, a motorbike forum, baking,
+language learning, home-schooling, a football fan site, farming news), this time with the legitimate comments in the
+mix a real comment section sees: about one in six of the hard kinds, the rest ordinary. Measured only.
+
 Last, per set, what holds its legitimate comments out of the box: for each signal, how many held comments carry it
 and how many it decides (they would pass without it), and how many are held on the classifier's words alone. These
 are counts only: they say which reading to look at without showing a measured-only set's texts.
@@ -125,6 +130,8 @@ SITE_COMMENTS_3 = Path(__file__).resolve().parent / "data" / "site_comments_3.js
 """A third set, of ten other kinds of sites, written without reading the checks nor the earlier sets: measured only."""
 SITE_COMMENTS_4 = Path(__file__).resolve().parent / "data" / "site_comments_4.jsonl"
 """A fourth set, of ten more kinds of sites, written the same way by another writer: measured only."""
+SITE_COMMENTS_5 = Path(__file__).resolve().parent / "data" / "site_comments_5.jsonl"
+"""A fifth set, by a third writer, its legitimate comments in a real comment section's mix: measured only."""
 SITE_COMMENTS_TUNE = Path(__file__).resolve().parent / "data" / "site_comments_tune.jsonl"
 """Comments of the kinds the other sites' sets hold, written to tune on (see the module docstring)."""
 SITE_SETS = {
@@ -132,6 +139,7 @@ SITE_SETS = {
     "sites2": SITE_COMMENTS_2,
     "sites3": SITE_COMMENTS_3,
     "sites4": SITE_COMMENTS_4,
+    "sites5": SITE_COMMENTS_5,
     "sites_tune": SITE_COMMENTS_TUNE,
 }
 """The other sites' sets by family, each read by :func:`site_comments`."""
@@ -272,6 +280,7 @@ def load(data: Path) -> list[DataSet]:
         ("other sites 2, measured only", "sites2", SITE_COMMENTS_2, site_comments, False),
         ("other sites 3, measured only", "sites3", SITE_COMMENTS_3, site_comments, False),
         ("other sites 4, measured only", "sites4", SITE_COMMENTS_4, site_comments, False),
+        ("other sites 5, measured only", "sites5", SITE_COMMENTS_5, site_comments, False),
         ("tune sites, tune on them", "sites_tune", SITE_COMMENTS_TUNE, site_comments, False),
     ]
     for name, family, path, reader, learnable in readers:
