@@ -1,6 +1,6 @@
-"""The third, fourth and fifth sets of other sites' comments (bench/data/site_comments_3.jsonl, site_comments_4.jsonl
-and site_comments_5.jsonl), each written blind to one recipe, are well formed; what the checks make of them is
-measured by bench/bench_spam.py and bench/bench_abuse.py, not tested here."""
+"""The third, fourth, fifth and sixth sets of other sites' comments (bench/data/site_comments_3.jsonl,
+site_comments_4.jsonl, site_comments_5.jsonl and site_comments_6.jsonl), each written blind to one recipe, are well
+formed; what the checks make of them is measured by bench/bench_spam.py and bench/bench_abuse.py, not tested here."""
 
 from __future__ import annotations
 
@@ -50,6 +50,18 @@ SITES = {
         "homeschooling_forum",
         "football_fan_site",
         "farming_news",
+    },
+    "site_comments_6.jsonl": {
+        "interior_design",
+        "vegan_cooking",
+        "chess_club",
+        "tabletop_rpg",
+        "sailing_blog",
+        "jazz_classical_reviews",
+        "economics_news",
+        "tattoo_art",
+        "retirement_forum",
+        "birdwatching_blog",
     },
 }
 """Each set's file and its ten kinds of sites."""
