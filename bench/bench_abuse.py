@@ -21,7 +21,7 @@ threats (:mod:`worker.abuse.threats`) per set, how many are labelled abusive and
 holds, and the share held of the project's own comments that quote, counter or reclaim abuse without
 being abusive, and of abusive look-alikes, in the part the context step was tuned on and in the part only
 measured (bench/data/abuse_context.jsonl), and the share held of the legitimate comments of other sites
-(bench/data/site_comments.jsonl and site_comments_2.jsonl to site_comments_5.jsonl, the third, fourth and fifth
+(bench/data/site_comments.jsonl and site_comments_2.jsonl to site_comments_6.jsonl, the third to the sixth
 written by people who had not read the checks nor the earlier sets; all measured only), rude ones apart; and, on
 the news and blog comments labelled for abuse (bench/data/news_abuse.jsonl, measured only: 240 comments, half
 English, half French, written by someone who had not read the checks and committed before anything measured them),
@@ -60,6 +60,7 @@ SITES_2_FILE = ROOT / "bench" / "data" / "site_comments_2.jsonl"
 SITES_3_FILE = ROOT / "bench" / "data" / "site_comments_3.jsonl"
 SITES_4_FILE = ROOT / "bench" / "data" / "site_comments_4.jsonl"
 SITES_5_FILE = ROOT / "bench" / "data" / "site_comments_5.jsonl"
+SITES_6_FILE = ROOT / "bench" / "data" / "site_comments_6.jsonl"
 NEWS_ABUSE_FILE = ROOT / "bench" / "data" / "news_abuse.jsonl"
 Predict = Callable[[Sequence[str]], list[bool]]
 
@@ -405,7 +406,9 @@ def main() -> int:
         )
         print(" own):")
         context_set()
-    for path in (SITES_FILE, SITES_2_FILE, SITES_3_FILE, SITES_4_FILE, SITES_5_FILE) if "sites" in parts else ():
+    for path in (
+        (SITES_FILE, SITES_2_FILE, SITES_3_FILE, SITES_4_FILE, SITES_5_FILE, SITES_6_FILE) if "sites" in parts else ()
+    ):
         print(f"\nLegitimate comments of other sites ({path.name}, measured only), rude ones apart:")
         site_ham(path)
     if "news" in parts:

@@ -87,7 +87,10 @@ scam warnings, money talk, links, rude replies), more than real sites see. Measu
 The *other sites 5* comments (bench/data/site_comments_5.jsonl) are 360 more by a third writer under the same rules
 (ten more kinds of sites: knitting, a national daily, hiking, climate and energy news, a motorbike forum, baking,
 language learning, home-schooling, a football fan site, farming news), this time with the legitimate comments in the
-mix a real comment section sees: about one in six of the hard kinds, the rest ordinary. Measured only.
+mix a real comment section sees: about one in six of the hard kinds, the rest ordinary. Measured only. The *other
+sites 6* comments (bench/data/site_comments_6.jsonl) are 360 more by a fourth writer to that same recipe (interior
+design, vegan cooking, a chess club, tabletop role-playing, sailing, jazz and classical reviews, economics news,
+tattoo art, a retirement forum, birdwatching).
 
 Last, per set, what holds its legitimate comments out of the box: for each signal, how many held comments carry it
 and how many it decides (they would pass without it), and how many are held on the classifier's words alone. These
@@ -132,6 +135,8 @@ SITE_COMMENTS_4 = Path(__file__).resolve().parent / "data" / "site_comments_4.js
 """A fourth set, of ten more kinds of sites, written the same way by another writer: measured only."""
 SITE_COMMENTS_5 = Path(__file__).resolve().parent / "data" / "site_comments_5.jsonl"
 """A fifth set, by a third writer, its legitimate comments in a real comment section's mix: measured only."""
+SITE_COMMENTS_6 = Path(__file__).resolve().parent / "data" / "site_comments_6.jsonl"
+"""A sixth set, by a fourth writer, to the fifth set's recipe: measured only."""
 SITE_COMMENTS_TUNE = Path(__file__).resolve().parent / "data" / "site_comments_tune.jsonl"
 """Comments of the kinds the other sites' sets hold, written to tune on (see the module docstring)."""
 SITE_SETS = {
@@ -140,6 +145,7 @@ SITE_SETS = {
     "sites3": SITE_COMMENTS_3,
     "sites4": SITE_COMMENTS_4,
     "sites5": SITE_COMMENTS_5,
+    "sites6": SITE_COMMENTS_6,
     "sites_tune": SITE_COMMENTS_TUNE,
 }
 """The other sites' sets by family, each read by :func:`site_comments`."""
@@ -281,6 +287,7 @@ def load(data: Path) -> list[DataSet]:
         ("other sites 3, measured only", "sites3", SITE_COMMENTS_3, site_comments, False),
         ("other sites 4, measured only", "sites4", SITE_COMMENTS_4, site_comments, False),
         ("other sites 5, measured only", "sites5", SITE_COMMENTS_5, site_comments, False),
+        ("other sites 6, measured only", "sites6", SITE_COMMENTS_6, site_comments, False),
         ("tune sites, tune on them", "sites_tune", SITE_COMMENTS_TUNE, site_comments, False),
     ]
     for name, family, path, reader, learnable in readers:
