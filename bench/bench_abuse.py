@@ -1,7 +1,7 @@
 """Quality and cost of the abuse check, alone, with the profanity check and next to other tools, in one run.
 
 Run from the project root:  .venv/bin/python bench/bench_abuse.py [--data ../shared/data] [--bp-sample 1000]
-    [--parts news,context,sites,sets,throughput,kinds,threats,agreement]
+    [--parts news,context,probe,sites,sets,throughput,kinds,threats,agreement]
 
 On every labelled set of ../shared/data (see bench/abuse_sets.py; for the sets the model learnt from, only
 their held-out part, never a text it was trained on) it prints precision, recall and F1 of:
@@ -20,7 +20,9 @@ words (linear growth), the recall per kind of abuse where a set labels kinds, th
 threats (:mod:`worker.abuse.threats`) per set, how many are labelled abusive and how many only the threat
 holds, and the share held of the project's own comments that quote, counter or reclaim abuse without
 being abusive, and of abusive look-alikes, in the part the context step was tuned on and in the part only
-measured (bench/data/abuse_context.jsonl), and the share held of the legitimate comments of other sites
+measured (bench/data/abuse_context.jsonl), the share held per kind of the project's French probe (bench/data/
+abuse_probe_fr.jsonl, tune only: ordinary French reader comments of many kinds, low is right, and abusive ones, high is
+right), and the share held of the legitimate comments of other sites
 (bench/data/site_comments.jsonl and site_comments_2.jsonl to site_comments_6.jsonl, the third to the sixth
 written by people who had not read the checks nor the earlier sets; all measured only), rude ones apart; and, on
 the news and blog comments labelled for abuse (bench/data/news_abuse.jsonl, measured only: 240 comments, half
@@ -62,6 +64,7 @@ SITES_4_FILE = ROOT / "bench" / "data" / "site_comments_4.jsonl"
 SITES_5_FILE = ROOT / "bench" / "data" / "site_comments_5.jsonl"
 SITES_6_FILE = ROOT / "bench" / "data" / "site_comments_6.jsonl"
 NEWS_ABUSE_FILE = ROOT / "bench" / "data" / "news_abuse.jsonl"
+PROBE_FR_FILE = ROOT / "bench" / "data" / "abuse_probe_fr.jsonl"
 Predict = Callable[[Sequence[str]], list[bool]]
 
 
@@ -277,6 +280,26 @@ def context_set() -> None:
                 )
 
 
+def probe_fr() -> None:
+    """Print the share of the project's French probe (bench/data/abuse_probe_fr.jsonl, tune only) each check holds, per
+    kind: ordinary reader comments (``ok``: low is right) and abusive ones (``abuse``: high is right)."""
+    abuse_check, profanity_check = checks()
+    context = Context(0.0)
+    rows = _rows(PROBE_FR_FILE)
+    print(f"{'label':6} {'kind':14} {'n':>3} {'abuse':>6} {'profanity':>9} {'either':>7}  (share held)")
+    for label in ("ok", "abuse"):
+        chosen = [r for r in rows if r["label"] == label]
+        for kind in [*dict.fromkeys(r["kind"] for r in chosen), "all"]:
+            held = [
+                (_held(abuse_check.check(c, context)), _held(profanity_check.check(c, context)))
+                for c in (_comment(r["content"]) for r in chosen if kind in ("all", r["kind"]))
+            ]
+            n = len(held)
+            a, p = sum(h[0] for h in held), sum(h[1] for h in held)
+            either = sum(x or y for x, y in held)
+            print(f"{label:6} {kind:14} {n:3} {a / n:6.0%} {p / n:9.0%} {either / n:7.0%}  ({a} by abuse)")
+
+
 def site_ham(path: Path) -> None:
     """Print the share of one other sites' set's legitimate comments (``path``: bench/data/site_comments*.jsonl,
     measured only, never tuned on) each check holds, the rude ones apart: a reader may be rude about a recipe, a
@@ -377,7 +400,7 @@ def english_agreement(texts: Sequence[str]) -> None:
     print(f"  largest difference of probability {gap:.1e}, decisions at 0.5 that differ: {flips}")
 
 
-PARTS = ("context", "sites", "news", "sets", "throughput", "kinds", "threats", "agreement")
+PARTS = ("context", "probe", "sites", "news", "sets", "throughput", "kinds", "threats", "agreement")
 """The parts of the printout, in order; ``--parts`` runs some of them (``news,context,sites`` in a minute)."""
 
 
@@ -406,6 +429,9 @@ def main() -> int:
         )
         print(" own):")
         context_set()
+    if "probe" in parts:
+        print("\nOrdinary and abusive French reader comments (abuse_probe_fr.jsonl, the project's probe, tune only):")
+        probe_fr()
     for path in (
         (SITES_FILE, SITES_2_FILE, SITES_3_FILE, SITES_4_FILE, SITES_5_FILE, SITES_6_FILE) if "sites" in parts else ()
     ):
