@@ -104,6 +104,17 @@ def test_the_words_aimed_at_a_person_are_those_near_you_tu_or_t_es_but_not_after
     assert near("Your article is clear") == []  # possessives name the reader in calm comments too
 
 
+def test_espece_aims_at_the_reader_as_the_vocative_espece_de_but_not_as_a_species_or_a_kind() -> None:
+    def near(text: str) -> list[str]:
+        found = words(text)
+        return [found[i] for i in aimed(found)]
+
+    assert near("Espèce de crétin, lis l'article") == ["de", "cretin", "lis", "l"]
+    assert near("Cette espèce de papillon est protégée") == []
+    assert near("Une espèce d'orchidée rare") == []
+    assert near("On paie en espèces") == []
+
+
 def test_a_word_aimed_at_a_person_weighs_more_than_the_same_word_said_of_no_one() -> None:
     plain = toy_model()
     aiming = AbuseModel(plain.bias, plain.words, plain.pairs, plain.chars, aimed=0.5)

@@ -84,16 +84,27 @@ def test_any_mix_of_words_links_mentions_and_symbols_gives_the_spans_of_its_toke
         assert spans(text) == [(t.start, t.end) for t in tokens(text)], text
 
 
+KIND_OF = {"cette", "cet", "ces", "une", "l", "la", "les", "des", "d", "de", "chaque", "quelle", "nouvelle"}
+"""Words before "espèce" that make it a species or a kind ("cette espèce de papillon"), not a vocative."""
+
+
 def _aimed_reference(found: list[str]) -> list[int]:
-    """The words aimed at a person as the module says: near an aiming word (or "t es", "t as"), not one."""
+    """The words aimed at a person as the module says: near an aiming word (or "t es", "t as"; "espece" only as "espece
+    de" with no determiner before it), not one."""
     cues = {i for i, w in enumerate(found) if w in AIMING}
+    cues -= {
+        i
+        for i in cues
+        if found[i] == "espece"
+        and (i + 1 == len(found) or found[i + 1] not in ("de", "d") or (i > 0 and found[i - 1] in KIND_OF))
+    }
     cues |= {j for i, w in enumerate(found[:-1]) if w == "t" and found[i + 1] in ("es", "as") for j in (i, i + 1)}
     near = {j for i in cues for j in range(i - AIMED_BEFORE, i + AIMED_AFTER + 1) if 0 <= j < len(found)}
     return sorted(near - cues)
 
 
 def test_the_aimed_words_are_the_windows_around_the_cues_without_the_cues_on_any_mix() -> None:
-    vocabulary = ["you", "t", "es", "as", "tu", "toi", "espece", "idiot", "a", "u", "x"]
+    vocabulary = ["you", "t", "es", "as", "tu", "toi", "espece", "de", "cette", "une", "idiot", "a", "u", "x"]
     rng = random.Random(5)
     for _ in range(5000):
         found = rng.choices(vocabulary, k=rng.randint(0, 16))

@@ -38,7 +38,8 @@ AIMING = frozenset({"you", "youre", "yourself", "yourselves", "u", "tu", "toi", 
 """Folded words that aim the words around them at a person ("t es" and "t as" too: "t'es", "t'as").
 
 Subject and object pronouns only: possessives ("your", "ton", "ta") and "te", "vous" name the reader as
-often in calm comments ("your article", "je te remercie", "vous avez raison") and held more of them."""
+often in calm comments ("your article", "je te remercie", "vous avez raison") and held more of them. "Espèce" aims
+only as the vocative "espèce de…" (:data:`_KIND_OF`)."""
 AIMED_AFTER = 4
 """Words after an aiming word that it aims ("you are a complete idiot", "t'es vraiment qu'un abruti")."""
 AIMED_BEFORE = 2
@@ -124,6 +125,9 @@ def _plain(folded: str) -> bool:
 
 
 _AFTER_T = frozenset({"es", "as"})
+_KIND_OF = frozenset({"cette", "cet", "ces", "une", "l", "la", "les", "des", "d", "de", "chaque", "quelle", "nouvelle"})
+"""Words before "espèce" that make it a species or a kind, not the vocative "espèce de crétin" said to the reader:
+"cette espèce de papillon est protégée", "une espèce d'arbre", "l'espèce humaine", "des espèces menacées"."""
 
 
 def aimed(words: Sequence[str]) -> list[int]:
@@ -132,6 +136,8 @@ def aimed(words: Sequence[str]) -> list[int]:
         return []
     last = len(words) - 1
     cues = set(compress(count(), map(AIMING.__contains__, words)))  # their positions, without a loop in Python
+    if "espece" in words:  # a vocative only: "espèce de crétin", not "cette espèce de papillon"
+        cues.difference_update(i for i in list(cues) if words[i] == "espece" and not _vocative(words, i))
     if "t" in words:
         cues.update(
             j
@@ -148,6 +154,11 @@ def aimed(words: Sequence[str]) -> list[int]:
     for i in cues:
         marks[i] = 0
     return list(compress(range(last + 1), marks))
+
+
+def _vocative(words: Sequence[str], i: int) -> bool:
+    """Tell whether "espèce" at ``i`` calls the reader something ("espèce de…" with no determiner before it)."""
+    return i + 1 < len(words) and words[i + 1] in ("de", "d") and (i == 0 or words[i - 1] not in _KIND_OF)
 
 
 def char_ngrams(word: str) -> Iterator[str]:
