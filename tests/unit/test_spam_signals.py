@@ -29,6 +29,12 @@ def test_one_link_is_a_signal_and_more_links_weigh_more() -> None:
     assert three.evidence["count"] == 3 and three.weight > one.weight
 
 
+def test_a_bare_domain_under_the_documentation_tld_example_is_a_link_as_under_com() -> None:
+    found = signals.links(comment("They sell it at saffronroad.example, use code HOME10."))
+    assert found is not None and found.evidence == {"count": 1, "hosts": ["saffronroad.example"]}
+    assert signals.links(comment("For example. Nothing else.")) is None
+
+
 def test_text_without_links_has_no_link_signal() -> None:
     assert signals.links(comment("I read it twice, e.g. on the train.")) is None
 

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Bare domains ("mysite.com/page") only count with a TLD from this list, so that "e.g." or "lol.haha" do not.
+# "example" is the TLD reserved for documentation (RFC 2606): an operator trying the check, a test, or a hand-written
+# data set stands a real site in with it ("shop.example"), which is read as the .com it stands for.
 _TLDS = (
     "com|net|org|info|biz|io|co|me|tv|ru|xyz|top|club|online|site|shop|store|live|link|click|fr|de|uk|us|ly|gl"
     "|cc|tk|ml|ga|cf|gq|pw|ws|in|be|ch|ca|eu|es|it|nl|pl|br|cn|pro|vip|win|bid|loan|app|dev|blog|news|to|gg|gd|am|fm"
+    "|example"
 )
 
 
