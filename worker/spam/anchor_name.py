@@ -26,7 +26,7 @@ from worker.spam.supplement import INGREDIENTS as PILL_INGREDIENTS
 from worker.spam.urls import find_links
 from worker.text import fold
 
-_TRADES = frozenset(
+TRADES = frozenset(
     {
         "service", "services", "company", "companies", "agency", "agencies", "repair", "repairs", "solutions",
         "consulting", "consultants", "plumber", "plumbers", "plumbing", "locksmith", "locksmiths", "roofing",
@@ -66,7 +66,7 @@ _SELLING = frozenset(
 )  # fmt: skip
 """Folded words that sell: an anchor names its client with the words its customers search for."""
 
-_LEGAL_FORMS = frozenset({"llc", "ltd", "inc", "plc", "gmbh", "pty", "sarl", "eurl", "sasu"})
+LEGAL_FORMS = frozenset({"llc", "ltd", "inc", "plc", "gmbh", "pty", "sarl", "eurl", "sasu"})
 """A company's legal form ("GreenLeaf Landscaping LLC", "Toitures Martin SARL"): a business signs so, not a person."""
 
 _PLACES = frozenset(
@@ -173,11 +173,11 @@ def _sold(folded: str) -> dict[str, JSON]:
 def _trade(folded: str, words: tuple[str, ...]) -> dict[str, JSON]:
     """Return a trade word with a second sign (a selling word or a legal form, a place after it, another trade
     word), if any."""
-    trades = sorted({w for w in words if w in _TRADES})
+    trades = sorted({w for w in words if w in TRADES})
     if not trades:
         return {}
     selling = sorted(
-        {w for w in words if w in _SELLING or w in _LEGAL_FORMS}
+        {w for w in words if w in _SELLING or w in LEGAL_FORMS}
         | ({"24/7"} if _ROUND_THE_CLOCK.search(folded) else set())
     )
     if not selling and _SELF_DESCRIBED.search(folded):

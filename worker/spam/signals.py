@@ -20,6 +20,7 @@ from disposable_email_domains import blocklist as _disposable_domains
 from worker.models import JSON, Comment
 from worker.spam import commerce, disguise, favour, hearsay, helpline, lesson, messenger, paid, reach, spelled, warning
 from worker.spam import facts as fact
+from worker.spam.affiliate import affiliate
 from worker.spam.anchor_name import keyword_name
 from worker.spam.asked_pitch import asked_pitch
 from worker.spam.evidence import Signal, grow
@@ -83,6 +84,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "spelled_link": 2.5,  # an evasion: held among a tutorial's words, yet a link, so alone it never rejects
         "testimonial": 1.0,
         "own_work": 2.2,  # as self_promotion: the writer's cover, remix or channel, with an ask to go and see it
+        "affiliate": 2.5,  # a business handed to the readers (code, referral, ask, number...); each further sign: half
     }
 )
 """The default weight of each signal, in nats of log-odds."""
@@ -506,9 +508,16 @@ def detect(comment: Comment, facts: Mapping[str, Any], weights: Mapping[str, flo
         vouched = testimonial(folded, weights)
         if vouched is not None:
             found.append(vouched)
+    named = affiliate(
+        text,
+        folded,
+        comment.author_name,
+        weights,
+        number=reached is not None and bool(reached.evidence["phones"]),
+        link=any(s.name == "links" for s in found),
+    )
     pill = diet_pill(comment, weights, reached is not None, folded)
-    if pill is not None:
-        found.append(pill)
+    found.extend(s for s in (named, pill) if s is not None)
     found.extend(s for s in (known_author(facts, weights), campaign(facts, weights)) if s is not None)
     heard = hearsay.weigh(found, folded, TOPIC_SIGNALS | STYLE_SIGNALS, TOPIC_SIGNALS)
     names_only = any(s.name == "links" for s in heard) and all(is_bare_name(k) for k in find_links(comment.content))
