@@ -92,6 +92,12 @@ sites 6* comments (bench/data/site_comments_6.jsonl) are 360 more by a fourth wr
 design, vegan cooking, a chess club, tabletop role-playing, sailing, jazz and classical reviews, economics news,
 tattoo art, a retirement forum, birdwatching).
 
+The *stealth promotion* sets (bench/data/stealth_promo_w1.jsonl, _w2, _w3) are spam in a reader's voice that advertises
+a business, product, app, course, shop or tradesman, beside legitimate readers who name businesses (and, for the
+second and third writers, ordinary comments), half English, half French, by three writers: 60 spam and 80 legitimate,
+then 50 spam and 100 legitimate each. All rows are tune rows; a reading is developed on the first two writers and the
+third is measured to tell whether it holds for a writer it never saw. Reported per writer, out of the box.
+
 Last, per set, what holds its legitimate comments out of the box: for each signal, how many held comments carry it
 and how many it decides (they would pass without it), and how many are held on the classifier's words alone. These
 are counts only: they say which reading to look at without showing a measured-only set's texts.
@@ -139,6 +145,10 @@ SITE_COMMENTS_6 = Path(__file__).resolve().parent / "data" / "site_comments_6.js
 """A sixth set, by a fourth writer, to the fifth set's recipe: measured only."""
 SITE_COMMENTS_TUNE = Path(__file__).resolve().parent / "data" / "site_comments_tune.jsonl"
 """Comments of the kinds the other sites' sets hold, written to tune on (see the module docstring)."""
+STEALTH_PROMO = {
+    writer: Path(__file__).resolve().parent / "data" / f"stealth_promo_{writer}.jsonl" for writer in ("w1", "w2", "w3")
+}
+"""Stealth promotion and readers naming businesses, by three writers (see the module docstring): tune only."""
 SITE_SETS = {
     "sites": SITE_COMMENTS,
     "sites2": SITE_COMMENTS_2,
@@ -289,6 +299,10 @@ def load(data: Path) -> list[DataSet]:
         ("other sites 5, measured only", "sites5", SITE_COMMENTS_5, site_comments, False),
         ("other sites 6, measured only", "sites6", SITE_COMMENTS_6, site_comments, False),
         ("tune sites, tune on them", "sites_tune", SITE_COMMENTS_TUNE, site_comments, False),
+        *(
+            (f"stealth promo {writer}, tune", "promo", path, site_comments, False)
+            for writer, path in STEALTH_PROMO.items()
+        ),
     ]
     for name, family, path, reader, learnable in readers:
         if path.is_file():
@@ -402,7 +416,7 @@ NEW_SIGNALS = (
     "support_line", "brand_support", "call_to_action", "premium_rate", "scam_family", "counterfeit",
     "company_footer", "contact", "link_only", "referral_link", "disguised", "mixed_script", "filler", "reader",
     "spelled_link", "testimonial", "keyword_name", "diet_pill",
-    "business_pitch", "own_work",
+    "business_pitch", "own_work", "affiliate",
 )  # fmt: skip
 """The signals of issue 8 (``contact`` now reads phone numbers in every written form, disguised ones too;
 ``reader`` weighs against)."""
@@ -505,6 +519,12 @@ def main(argv: list[str]) -> int:
             print(rates_row(f"  {sites[0].name.split(',')[0]}, {language}", evaluate(rows)))
         kind_shares(sets, family)
         kind_shares([DataSet(sites[0].name, "kinds", site_comments(path, "kind"), False)], "kinds")
+    for writer, path in STEALTH_PROMO.items():
+        if path.is_file():
+            print(f"== stealth promotion, {writer} ({path.name}; tune), out of the box: per kind of comment")
+            kind_shares(
+                [DataSet(f"stealth promo {writer}, tune", "promo", site_comments(path, "kind"), False)], "promo"
+            )
     print("== cross-set: after learning every labelled set of the other families (YouTube, Q&A, SMS)")
     print(RATES_HEADER)
     for data_set in sets:
