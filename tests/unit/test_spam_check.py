@@ -120,6 +120,13 @@ def test_links_alone_hold_but_never_reject_and_with_spam_phrasing_they_reject() 
     assert codes(promoted)["spam_score"] is Action.REJECT
 
 
+def test_a_business_handed_to_the_readers_is_held_and_the_message_says_it_only_holds() -> None:
+    text = "Pour votre toiture appelez Toitures Gauthier de ma part au 06 39 98 41 27, ils ont refait la nôtre vite."
+    held = next(r for r in run(text, author_email="ann@example.org").reasons if r.code == "spam_score")
+    assert held.evidence["score"] >= 0.98 and held.action is Action.FLAG
+    assert "without a business handed to the readers, which only holds" in held.message
+
+
 def test_a_blocklisted_word_still_rejects_and_a_moderation_key_still_holds() -> None:
     section = {"blocklist": ["casino"], "moderation_keys": ["refund"]}
     assert codes(run("I won at the casino", section=section))["blocklist"] is Action.REJECT

@@ -61,6 +61,17 @@ def test_links_alone_hold_and_rejection_needs_the_score_without_links_to_reach_f
     assert thresholds.decide(with_words) is Action.REJECT
 
 
+def test_a_business_handed_to_the_readers_holds_but_rejects_only_when_the_rest_would_reject() -> None:
+    thresholds = Thresholds(flag_at=0.5, reject_at=0.9)
+    assert thresholds.action(0.99, without_links=0.9, unaided=0.89) is Action.FLAG
+    assert thresholds.action(0.99, without_links=0.9, unaided=0.9) is Action.REJECT
+    handed = combine(0.0, [Signal("affiliate", 5.0), Signal("contact", 1.0)], Weights(bias=-1.0, words_alone=0.0))
+    assert handed.score > 0.99 and handed.unaided == pytest.approx(sigmoid(0.0))
+    assert thresholds.decide(handed) is Action.FLAG
+    with_more = combine(0.0, [Signal("affiliate", 5.0), Signal("contact", 4.0)], Weights(bias=-1.0, words_alone=0.0))
+    assert thresholds.decide(with_more) is Action.REJECT
+
+
 def test_words_alone_need_surer_log_odds_than_words_next_to_a_sign_of_spam() -> None:
     weights = Weights(bias=-1.25, model_weight=0.25, words_alone=-0.5)
     assert combine(6.0, [], weights).score < 0.5  # words alone: log-odds 6 do not hold

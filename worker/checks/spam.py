@@ -150,7 +150,11 @@ class SpamCheck:
             }
         message = f"Spam score {score.score:.2f} ({verb} from {threshold:.2f}): {because}."
         if action is Action.FLAG and score.score >= self.thresholds.reject_at:
-            message += f" Held, not rejected: {score.without_links:.2f} without its links, and links alone only hold."
+            if score.without_links < self.thresholds.flag_at:
+                aside = f"{score.without_links:.2f} without its links, and links alone only hold"
+            else:
+                aside = f"{score.unaided:.2f} without a business handed to the readers, which only holds"
+            message += f" Held, not rejected: {aside}."
         return Reason(NAME, "spam_score", message, action, evidence)
 
 

@@ -25,7 +25,9 @@ Links are evidence to hold a comment, not to reject it (WordPress holds comments
 people share links too, and a platform may write its own link markup (timestamps, embeds). So the
 score is also computed without any link evidence (the link signals of
 :data:`~worker.spam.signals.LINK_SIGNALS` and the classifier's link features), and a comment is only
-rejected when that score alone would hold it: what it says must be suspicious too.
+rejected when that score alone would hold it: what it says must be suspicious too. The signals of
+:data:`~worker.spam.signals.NEVER_REJECT_SIGNALS` (a business handed to the readers in a customer's voice) hold
+and never reject: a comment is rejected only when its score without them would be rejected too.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from dataclasses import dataclass, replace
 from worker.models import Action
 from worker.spam.classifier import sigmoid
 from worker.spam.evidence import Signal
-from worker.spam.signals import EVASION_SIGNALS, LINK_SIGNALS, STYLE_SIGNALS, TOPIC_SIGNALS
+from worker.spam.signals import EVASION_SIGNALS, LINK_SIGNALS, NEVER_REJECT_SIGNALS, STYLE_SIGNALS, TOPIC_SIGNALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +56,14 @@ class Weights:
 
 @dataclass(frozen=True, slots=True)
 class Score:
-    """The combined score, its log-odds, the share the classifier had in them, and the score without links."""
+    """The combined score, its log-odds, the share the classifier had in them, the score without links, and the score
+    without the signals that never reject."""
 
     score: float
     logit: float
     model_log_odds: float
     without_links: float
+    unaided: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +77,22 @@ class Thresholds:
         if not 0.0 < self.flag_at <= self.reject_at <= 1.0:
             raise ValueError(f"need 0 < flag_at ({self.flag_at}) <= reject_at ({self.reject_at}) <= 1")
 
-    def action(self, score: float, without_links: float | None = None) -> Action:
-        """Return approve, flag or reject for ``score``; reject needs ``without_links`` (if given) from ``flag_at``."""
-        if score >= self.reject_at and (without_links is None or without_links >= self.flag_at):
+    def action(self, score: float, without_links: float | None = None, unaided: float | None = None) -> Action:
+        """Return approve, flag or reject for ``score``; reject needs ``without_links`` (if given) from ``flag_at``
+        and ``unaided`` (if given) from ``reject_at``."""
+        if (
+            score >= self.reject_at
+            and (without_links is None or without_links >= self.flag_at)
+            and (unaided is None or unaided >= self.reject_at)
+        ):
             return Action.REJECT
         if score >= self.flag_at:
             return Action.FLAG
         return Action.APPROVE
 
     def decide(self, score: Score) -> Action:
-        """Return the action for a combined score, links alone never rejecting."""
-        return self.action(score.score, score.without_links)
+        """Return the action for a combined score, links alone and the signals that never reject never rejecting."""
+        return self.action(score.score, score.without_links, score.unaided)
 
 
 def _capped(logit: float, weights: Weights, signals: list[Signal]) -> float:
@@ -124,4 +133,5 @@ def combine(
     logit = weights.bias + model_part + sum(s.weight for s in signals) + _alone(signals, weights)
     unlinked = weights.bias + _capped(model_logit - model_link_logit, weights, unlinked_signals)
     unlinked += sum(s.weight for s in unlinked_signals) + _alone(unlinked_signals, weights)
-    return Score(sigmoid(logit), logit, model_part, sigmoid(unlinked))
+    never_reject = sum(s.weight for s in signals if s.name in NEVER_REJECT_SIGNALS)
+    return Score(sigmoid(logit), logit, model_part, sigmoid(unlinked), sigmoid(logit - never_reject))

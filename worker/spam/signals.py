@@ -113,6 +113,11 @@ LINK_SIGNALS = frozenset(
 )  # fmt: skip
 """Signals about where a comment points (or the name its link shows), not what it says: they hold, never reject."""
 
+NEVER_REJECT_SIGNALS = frozenset({"affiliate"})
+"""Signals that may hold a comment for a moderator but never decide its rejection (it is rejected only when the score
+without them would reject it): a business handed to the readers in a customer's voice, which a reader who loves a
+shop comes close to (:mod:`worker.spam.affiliate`)."""
+
 SHORTENERS = frozenset(
     {
         "bit.ly",
