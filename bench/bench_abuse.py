@@ -309,7 +309,7 @@ def site_ham(path: Path) -> None:
     rows = _rows(path)
     ham = [r for r in rows if r["label"] == "ham"]
     header = f"{'legitimate':10} {'lang':4} {'n':>3} {'abuse':>6} {'profanity':>9} {'either':>7}"
-    print(header + "  (share held; low is right)")
+    print(header + "  (share held; low is right; held by either, of n)")
     for group in ("rude", "not rude", "all"):
         for lang in ("en", "fr"):
             texts = [
@@ -321,9 +321,9 @@ def site_ham(path: Path) -> None:
                 (_held(abuse_check.check(c, context)), _held(profanity_check.check(c, context)))
                 for c in map(_comment, texts)
             ]
-            n = len(held)
+            n, either = len(held), sum(x or y for x, y in held)
             a, p = sum(h[0] for h in held) / n, sum(h[1] for h in held) / n
-            print(f"{group:10} {lang:4} {n:3} {a:6.0%} {p:9.0%} {sum(x or y for x, y in held) / n:7.0%}")
+            print(f"{group:10} {lang:4} {n:3} {a:6.0%} {p:9.0%} {either / n:7.0%}  ({either} of {n})")
 
 
 def news_abuse(found: dict[str, Predict]) -> None:
