@@ -1,5 +1,5 @@
-"""The third, fourth, fifth and sixth sets of other sites' comments (bench/data/site_comments_3.jsonl,
-site_comments_4.jsonl, site_comments_5.jsonl and site_comments_6.jsonl), each written blind to one recipe, are well
+"""The third to seventh sets of other sites' comments (bench/data/site_comments_3.jsonl, site_comments_4.jsonl,
+site_comments_5.jsonl, site_comments_6.jsonl and site_comments_7.jsonl), each written blind to one recipe, are well
 formed; what the checks make of them is measured by bench/bench_spam.py and bench/bench_abuse.py, not tested here."""
 
 from __future__ import annotations
@@ -62,6 +62,18 @@ SITES = {
         "tattoo_art",
         "retirement_forum",
         "birdwatching_blog",
+    },
+    "site_comments_7.jsonl": {
+        "legal_advice_blog",
+        "horse_riding_forum",
+        "comics_manga_reviews",
+        "solar_diy_energy",
+        "caregivers_blog",
+        "model_railway_club",
+        "homebrewing_blog",
+        "rugby_news",
+        "student_life_forum",
+        "mushroom_foraging",
     },
 }
 """Each set's file and its ten kinds of sites."""
