@@ -23,7 +23,7 @@ being abusive, and of abusive look-alikes, in the part the context step was tune
 measured (bench/data/abuse_context.jsonl), the share held per kind of the project's French probe (bench/data/
 abuse_probe_fr.jsonl, tune only: ordinary French reader comments of many kinds, low is right, and abusive ones, high is
 right), and the share held of the legitimate comments of other sites
-(bench/data/site_comments.jsonl and site_comments_2.jsonl to site_comments_6.jsonl, the third to the sixth
+(bench/data/site_comments.jsonl and site_comments_2.jsonl to site_comments_7.jsonl, the third to the seventh
 written by people who had not read the checks nor the earlier sets; all measured only), rude ones apart; and, on
 the news and blog comments labelled for abuse (bench/data/news_abuse.jsonl, measured only: 240 comments, half
 English, half French, written by someone who had not read the checks and committed before anything measured them),
@@ -63,6 +63,7 @@ SITES_3_FILE = ROOT / "bench" / "data" / "site_comments_3.jsonl"
 SITES_4_FILE = ROOT / "bench" / "data" / "site_comments_4.jsonl"
 SITES_5_FILE = ROOT / "bench" / "data" / "site_comments_5.jsonl"
 SITES_6_FILE = ROOT / "bench" / "data" / "site_comments_6.jsonl"
+SITES_7_FILE = ROOT / "bench" / "data" / "site_comments_7.jsonl"
 NEWS_ABUSE_FILE = ROOT / "bench" / "data" / "news_abuse.jsonl"
 PROBE_FR_FILE = ROOT / "bench" / "data" / "abuse_probe_fr.jsonl"
 Predict = Callable[[Sequence[str]], list[bool]]
@@ -433,7 +434,9 @@ def main() -> int:
         print("\nOrdinary and abusive French reader comments (abuse_probe_fr.jsonl, the project's probe, tune only):")
         probe_fr()
     for path in (
-        (SITES_FILE, SITES_2_FILE, SITES_3_FILE, SITES_4_FILE, SITES_5_FILE, SITES_6_FILE) if "sites" in parts else ()
+        (SITES_FILE, SITES_2_FILE, SITES_3_FILE, SITES_4_FILE, SITES_5_FILE, SITES_6_FILE, SITES_7_FILE)
+        if "sites" in parts
+        else ()
     ):
         print(f"\nLegitimate comments of other sites ({path.name}, measured only), rude ones apart:")
         site_ham(path)

@@ -90,7 +90,9 @@ language learning, home-schooling, a football fan site, farming news), this time
 mix a real comment section sees: about one in six of the hard kinds, the rest ordinary. Measured only. The *other
 sites 6* comments (bench/data/site_comments_6.jsonl) are 360 more by a fourth writer to that same recipe (interior
 design, vegan cooking, a chess club, tabletop role-playing, sailing, jazz and classical reviews, economics news,
-tattoo art, a retirement forum, birdwatching).
+tattoo art, a retirement forum, birdwatching). The *other sites 7* comments (bench/data/site_comments_7.jsonl) are 360
+more by a fifth writer to the same recipe (legal advice, horse riding, comics and manga, DIY solar energy, caregivers,
+a model railway club, home brewing, rugby news, student life, mushroom foraging).
 
 The *stealth promotion* sets (bench/data/stealth_promo_w1.jsonl, _w2, _w3) are spam in a reader's voice that advertises
 a business, product, app, course, shop or tradesman, beside legitimate readers who name businesses (and, for the
@@ -143,6 +145,8 @@ SITE_COMMENTS_5 = Path(__file__).resolve().parent / "data" / "site_comments_5.js
 """A fifth set, by a third writer, its legitimate comments in a real comment section's mix: measured only."""
 SITE_COMMENTS_6 = Path(__file__).resolve().parent / "data" / "site_comments_6.jsonl"
 """A sixth set, by a fourth writer, to the fifth set's recipe: measured only."""
+SITE_COMMENTS_7 = Path(__file__).resolve().parent / "data" / "site_comments_7.jsonl"
+"""A seventh set, by a fifth writer, to the fifth set's recipe: measured only."""
 SITE_COMMENTS_TUNE = Path(__file__).resolve().parent / "data" / "site_comments_tune.jsonl"
 """Comments of the kinds the other sites' sets hold, written to tune on (see the module docstring)."""
 STEALTH_PROMO = {
@@ -156,6 +160,7 @@ SITE_SETS = {
     "sites4": SITE_COMMENTS_4,
     "sites5": SITE_COMMENTS_5,
     "sites6": SITE_COMMENTS_6,
+    "sites7": SITE_COMMENTS_7,
     "sites_tune": SITE_COMMENTS_TUNE,
 }
 """The other sites' sets by family, each read by :func:`site_comments`."""
@@ -298,6 +303,7 @@ def load(data: Path) -> list[DataSet]:
         ("other sites 4, measured only", "sites4", SITE_COMMENTS_4, site_comments, False),
         ("other sites 5, measured only", "sites5", SITE_COMMENTS_5, site_comments, False),
         ("other sites 6, measured only", "sites6", SITE_COMMENTS_6, site_comments, False),
+        ("other sites 7, measured only", "sites7", SITE_COMMENTS_7, site_comments, False),
         ("tune sites, tune on them", "sites_tune", SITE_COMMENTS_TUNE, site_comments, False),
         *(
             (f"stealth promo {writer}, tune", "promo", path, site_comments, False)
