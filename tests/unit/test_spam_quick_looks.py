@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from worker.spam import commerce, quoted, urls
+from worker.spam import affiliate, commerce, quoted, urls
 from worker.spam.digits import first_digit
 from worker.spam.features import _numbers_as_zero
 from worker.spam.phrases import key_words, unjoined, watched
@@ -98,3 +98,55 @@ def test_a_text_s_key_words_are_its_words_among_the_watched_ones() -> None:
     watched({"zebra", "quokka"})
     assert {"zebra", "quokka"} <= key_words("a zebra met a quokka and a lion")
     assert "lion" not in key_words("a zebra met a quokka and a lion")
+
+
+_AFFILIATE_PIECES = (
+    "code",
+    "off",
+    "promo",
+    "%",
+    "ROSE",
+    "LAURA",
+    "1",
+    "5",
+    "555",
+    "0171",
+    "-0171",
+    "on 555",
+    "call ٣٣٣",
+    "au ²²²",
+    "-",
+    ".",
+    " ",
+    "call ",
+    "on ",
+    "au ",
+    "Lemoine",
+    "Greaves",
+    "é",
+    "👍",
+    "_",
+    "'",
+)
+
+
+def _affiliate_texts(count: int = 4000) -> list[str]:
+    rng = random.Random(7)
+    return ["".join(rng.choice(_AFFILIATE_PIECES) for _ in range(rng.randint(0, 12))) for _ in range(count)]
+
+
+def test_the_affiliate_reading_s_quick_looks_tell_what_its_patterns_tell() -> None:
+    code_words = re.compile(
+        r"(?<!\w)(?:code|codes|coupon|voucher|promo|discount|off|reduc|reduction|remise|rabais)(?!\w)|%"
+    )
+    names = ("Toitures Lemoine", "Greaves Heating", "Anna Lemoineé", "Lemoine")
+    for text in (*_affiliate_texts(), "Use ROSE10 for 10% off", "call 555-0171", "Toitures Lemoine, Lemoine_"):
+        folded = fold(text)
+        code = re.search(r"(?<![\w-])[A-Z]{4,}[0-9]{1,3}(?![\w-])", text) if code_words.search(folded) else None
+        assert affiliate._code(text, folded) == (code.group() if code else None)
+        assert affiliate._phone_line(folded) == (affiliate._PHONE_LINE.search(folded) is not None)
+        for name in names:
+            shared = [w for w in re.findall(r"[A-ZÀ-Ý]\w{3,}", name) if w not in affiliate._NAME_STOP]
+            present = set(re.findall(r"\w+", text))
+            expected = next((w for w in shared if w in present), None) if len(name.split()) > 1 else None
+            assert affiliate._signed(text, name) == expected

@@ -11,8 +11,9 @@ their mechanic ("call them on 0800 ...", "ask for Pete"): these need beside them
 or survey, unbeatable prices, no hidden fees, lightning fast) or the pitch's close ("you won't regret it", "je vous
 les conseille"), or, for the author's name, another such sign. Each further sign adds half again, up to twice.
 
-Cheap for everyday comments: the phrase lists are tried only on texts holding their key words, a code only where a
-word of discounts is, a handle only where "@" is.
+Cheap for everyday comments: each sign is looked for only where a quick look finds what it needs. The phrase lists
+are tried only on texts holding their key words, a code only where a word of discounts is (told from the text's key
+words), a handle only where "@" is, a local number only where one is, and the author's name only where its words are.
 """
 
 from __future__ import annotations
@@ -22,16 +23,18 @@ from collections.abc import Mapping
 
 from worker.models import JSON
 from worker.spam.anchor_name import LEGAL_FORMS, TRADES
+from worker.spam.digits import latin1_digits
 from worker.spam.evidence import Signal, grow
-from worker.spam.phrases import compile_phrases, tokens, unjoined
+from worker.spam.phrases import compile_phrases, key_words, tokens, unjoined, watched
 from worker.text import fold
 
-_DIGIT = re.compile(r"\d")
-_CODE = re.compile(r"(?<![\w-])[A-Z]{4,}[0-9]{1,3}(?![\w-])")
-"""A discount code as affiliates are handed theirs: a word in capitals and a number (ROSE10, LAURA15, NOEL5)."""
-_CODE_WORDS = re.compile(
-    r"(?<!\w)(?:code|codes|coupon|voucher|promo|discount|off|reduc|reduction|remise|rabais)(?!\w)|%"
+_CODE = re.compile(r"[A-Z](?<![\w-].)[A-Z]{3,}[0-9]{1,3}(?![\w-])")
+"""A discount code as affiliates are handed theirs: a word in capitals and a number (ROSE10, LAURA15, NOEL5). Its
+look-behind comes after its first capital, so that a search jumps from one capital to the next."""
+_CODE_WORDS = watched(
+    {"code", "codes", "coupon", "voucher", "promo", "discount", "off", "reduc", "reduction", "remise", "rabais"}
 )
+"""Words of discounts, one of which (or "%") a code needs beside it: told from a text's key words in one look."""
 _REFERRAL = re.compile(
     r"(?<!\w)(?:tell|say|mention)\s+(?:(?:them|him|her|that)\s+){0,2}\w+\s+sent\s+you(?!\w)"
     r"|(?<!\w)mention\s+(?:that\s+)?you\s+saw\s+(?:this|it|me)(?!\w)"
@@ -72,6 +75,8 @@ _PHONE_LINE = re.compile(
     r"(?<!\w)(?:call|ring|phone|text|on|at|au)\s+(?:them\s+|him\s+|her\s+)?(?:on\s+|at\s+)?\d{3}[-. ]\d{4}(?!\d)"
 )
 """A local number handed over ("call 555-0171", "ring 555-0143"), too short for the contact signal's reading."""
+_SHORT_NUMBER = re.compile(r"\d\d\d[-. ]\d{4}")
+"""The number :data:`_PHONE_LINE` ends with, a pattern starting on a digit: it jumps from one digit to the next."""
 _COPY = compile_phrases(
     (
         "free consultation", "free quote", "free survey", "free estimate", "free shipping",
@@ -110,10 +115,19 @@ _NAME_STOP = frozenset({"From", "Chef", "Maman", "Papa", "Mama", "Dad", "Mum", "
 
 
 def _code(text: str, folded: str) -> str | None:
-    if not _CODE_WORDS.search(folded):
+    """Return a discount code in ``text`` with a word of discounts (or "%") beside it in ``folded``."""
+    if "%" not in folded and _CODE_WORDS.isdisjoint(key_words(folded)):
         return None
     match = _CODE.search(text)
     return match.group() if match else None
+
+
+def _phone_line(folded: str) -> bool:
+    """Tell whether ``folded`` hands over a local number (:data:`_PHONE_LINE`), read only where such a number is."""
+    digits = latin1_digits(folded)  # the usual case: seven digits counted rather than looked for at every position
+    if digits is not None and len(digits) < 7:
+        return False
+    return _SHORT_NUMBER.search(folded) is not None and _PHONE_LINE.search(folded) is not None
 
 
 def _signed(text: str, author_name: str) -> str | None:
@@ -121,8 +135,8 @@ def _signed(text: str, author_name: str) -> str | None:
     if len(author_name.split()) < 2:
         return None
     names: list[str] = [w for w in _NAME_WORD.findall(author_name) if w not in _NAME_STOP]
-    if not names:
-        return None
+    if not any(map(text.__contains__, names)):
+        return None  # the usual case, told without reading the text's words: none of the name's is in it at all
     present = frozenset(_WORDS.findall(text))
     return next((w for w in names if w in present), None)
 
@@ -150,7 +164,7 @@ def affiliate(
     reach = _REACH.search(words)
     if reach:
         signs["reach"] = reach.group()
-    if number or (_DIGIT.search(folded) and _PHONE_LINE.search(folded)):
+    if number or _phone_line(folded):
         signs["number"] = True
     if link:
         signs["link"] = True
